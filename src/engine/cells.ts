@@ -1,0 +1,155 @@
+/**
+ * The KPI.* functions as Excel calls them: plain cell values and 2-D ranges in, a number or text out.
+ * Reading cells (blank versus 0, percents, yes/no, error values) happens here, so the custom
+ * functions stay thin translations.
+ */
+import { D, ONE, ZERO, HUNDRED } from "./decimal";
+import { numError, valueError } from "./errors";
+import * as rules from "./rules";
+import { CellValue, flatten, isBlank, parseNumberText, readFlag, readNumber, readNumberOrBlank, readOptional, readText, rowsOf } from "./values";
+
+type Range = unknown;
+
+/** A range's cells as numbers; a blank cell is an error naming its position (blank is never zero). */
+function numbersOf(range: Range, arg: string, skipBlank: boolean): D[] {
+  const out: D[] = [];
+  flatten(range).forEach((v, i) => {
+    const d = readNumberOrBlank(v, `${arg} cell ${i + 1}`);
+    if (d !== null) out.push(d);
+    else if (!skipBlank) throw valueError(`${arg} cell ${i + 1} is empty: enter a value (blank is not 0)`, `${arg} 第 ${i + 1} 个单元格为空：请填写数值（空白不等于 0）`);
+  });
+  return out;
+}
+
+export function weighted(scores: Range, weights: Range): number {
+  return rules.weighted(numbersOf(scores, "scores", false), numbersOf(weights, "weights", false)).toNumber();
+}
+
+export function step(actual: CellValue, standard: CellValue, weight: CellValue, stepBelow: CellValue, pointsBelow: CellValue, stepAbove?: CellValue, pointsAbove?: CellValue, floor?: CellValue, cap?: CellValue): number {
+  return rules.step({
+    actual: readNumber(actual, "actual"),
+    standard: readNumber(standard, "standard"),
+    weight: readNumber(weight, "weight"),
+    stepBelow: readNumber(stepBelow, "stepBelow"),
+    pointsBelow: readNumber(pointsBelow, "pointsBelow"),
+    stepAbove: readNumberOrBlank(stepAbove, "stepAbove"),
+    pointsAbove: readNumberOrBlank(pointsAbove, "pointsAbove"),
+    floor: readNumberOrBlank(floor, "floor"),
+    cap: readNumberOrBlank(cap, "cap"),
+  }).points.toNumber();
+}
+
+export function deduct(weight: CellValue, count: CellValue, pointsEach: CellValue, floor?: CellValue): number {
+  return rules.deduct(readNumber(weight, "weight"), readNumber(count, "count"), readNumber(pointsEach, "pointsEach"), readOptional(floor, "floor", ZERO)).toNumber();
+}
+
+export function completion(actual: CellValue, target: CellValue, taskBase?: CellValue): number {
+  return rules.completion(readNumber(actual, "actual"), readNumber(target, "target"), readOptional(taskBase, "taskBase", new D("0.7"))).toNumber();
+}
+
+export function bonus(base: CellValue, completionRate: CellValue, score: CellValue, rate?: CellValue, fullScore?: CellValue, coefficient?: CellValue): number {
+  return rules
+    .bonus(
+      readNumber(base, "base"),
+      readNumber(completionRate, "completion"),
+      readNumber(score, "score"),
+      readOptional(rate, "rate", new D("0.4")),
+      readOptional(fullScore, "fullScore", HUNDRED),
+      readOptional(coefficient, "coefficient", ONE),
+    )
+    .toNumber();
+}
+
+/** Rows of a 2-column range (min, label-or-multiplier); fully blank rows are skipped. */
+function pairRows(range: Range, arg: string): Array<[CellValue, CellValue, number]> {
+  const rows = rowsOf(range);
+  const out: Array<[CellValue, CellValue, number]> = [];
+  rows.forEach((row, i) => {
+    if (row.every((c) => isBlank(c))) return;
+    if (row.length < 2) throw valueError(`${arg} must have 2 columns: min and value`, `${arg} 必须有 2 列：最低值和对应值`);
+    out.push([row[0], row[1], i + 1]);
+  });
+  if (out.length === 0) throw valueError(`${arg} has no rows: give at least one`, `${arg} 没有数据行：至少需要一行`);
+  return out;
+}
+
+export function grade(score: CellValue, bands?: Range): string {
+  const s = readNumber(score, "score");
+  if (bands === null || bands === undefined) return rules.grade(s, rules.defaultBands("zh")).label;
+  const parsed = pairRows(bands, "bands").map(([min, label, row]) => ({
+    min: readNumber(min, `bands row ${row} min score`),
+    label: readText(label),
+    coefficient: ONE,
+  }));
+  return rules.grade(s, parsed).label;
+}
+
+export function tiersOf(range: Range): rules.Tier[] {
+  return pairRows(range, "tiers").map(([min, mult, row]) => ({
+    minAttainment: readNumber(min, `tiers row ${row} min attainment`),
+    multiplier: readNumber(mult, `tiers row ${row} multiplier`),
+  }));
+}
+
+export function commission(actual: CellValue, target: CellValue, rate: CellValue, tiers?: Range, marginal?: CellValue): number {
+  const t = tiers === null || tiers === undefined ? rules.defaultTiers() : tiersOf(tiers);
+  return rules.commission(readNumber(actual, "actual"), readNumber(target, "target"), readNumber(rate, "rate"), t, readFlag(marginal, "marginal")).toNumber();
+}
+
+export function bigDeal(dealAmount: CellValue, receipts: CellValue, threshold?: CellValue, rate?: CellValue): number {
+  return rules
+    .bigDeal(readNumber(dealAmount, "dealAmount"), readNumber(receipts, "receipts"), readOptional(threshold, "threshold", new D(100000)), readOptional(rate, "rate", new D("0.015")))
+    .toNumber();
+}
+
+/** The type argument: a coefficient number or a type name. */
+export function typeCoefficientOf(type: CellValue, arg = "type"): D {
+  if (isBlank(type)) throw valueError(`${arg} is empty: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${arg} 为空：请输入 开拓型、稳定型、复制型 或系数`);
+  if (typeof type === "string") return rules.projectTypeCoefficient(parseNumberText(type) ?? type, arg);
+  return rules.projectTypeCoefficient(readNumber(type, arg), arg);
+}
+
+export function project(amount: CellValue, type: CellValue, quality: CellValue, difficulty?: CellValue, poolRate?: CellValue): number {
+  return rules
+    .project(readNumber(amount, "amount"), typeCoefficientOf(type), readNumber(quality, "quality"), readOptional(difficulty, "difficulty", ONE), readOptional(poolRate, "poolRate", new D("0.005")))
+    .toNumber();
+}
+
+/** 1–4, "Q2", "2026-Q2", "第2季度". */
+function quarterOf(v: CellValue): number {
+  if (typeof v === "string") {
+    const m = v.trim().match(/^(?:\d{4}\s*-?\s*)?(?:q|第)?\s*([1-4])\s*(?:季度)?$/i);
+    if (m) return Number(m[1]);
+  }
+  const d = readNumber(v, "quarter");
+  if (!d.isInteger() || d.lessThan(1) || d.greaterThan(4)) throw numError(`quarter is ${d.toFixed()}: enter 1, 2, 3 or 4`, `quarter 为 ${d.toFixed()}：请输入 1、2、3 或 4`);
+  return d.toNumber();
+}
+
+export function qTarget(annual: CellValue, quarter: CellValue, split?: Range): number {
+  const shares = split === null || split === undefined ? rules.defaultSplit() : numbersOf(split, "split", false);
+  return rules.quarterTarget(readNumber(annual, "annual"), quarterOf(quarter), shares).toNumber();
+}
+
+export function streak(attainments: Range, threshold?: CellValue): number {
+  const values = flatten(attainments).map((v, i) => readNumberOrBlank(v, `attainments cell ${i + 1}`));
+  return rules.streak(values, readOptional(threshold, "threshold", ONE));
+}
+
+export function rank(value: CellValue, values: Range, ascending?: CellValue): number {
+  return rules.denseRank(readNumber(value, "value"), numbersOf(values, "values", true), readFlag(ascending, "ascending"));
+}
+
+export function units(done: CellValue, target: CellValue, perUnit: CellValue, perShort?: CellValue, perOver?: CellValue, onComplete?: CellValue): number {
+  return rules
+    .units({
+      done: readNumber(done, "done"),
+      target: readNumberOrBlank(target, "target"),
+      perUnit: readNumber(perUnit, "perUnit"),
+      perShort: readNumberOrBlank(perShort, "perShort"),
+      perOver: readNumberOrBlank(perOver, "perOver"),
+      onComplete: readNumberOrBlank(onComplete, "onComplete"),
+    })
+    .toNumber();
+}
+

@@ -1,0 +1,50 @@
+import DecimalBase from "decimal.js";
+
+/**
+ * The one Decimal the product uses: enough precision that no intermediate product of money, rates
+ * and scores is ever rounded, and half-up (四舍五入, away from zero) wherever the spec rounds.
+ */
+export const D = DecimalBase.clone({ precision: 50, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type D = InstanceType<typeof D>;
+
+export const ZERO = new D(0);
+export const ONE = new D(1);
+export const HUNDRED = new D(100);
+
+/** A number from a cell, taken at its shortest decimal form (SPEC §1). */
+export function dec(x: number | string | D): D {
+  if (x instanceof D) return x;
+  return new D(typeof x === "number" ? String(x) : x);
+}
+
+/** Money: 0.01 half up, once per line item (SPEC §1). */
+export function roundMoney(x: D): D {
+  return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+/** Scores: 0.01 half up, once, at the employee's total (SPEC §1). */
+export function roundScore(x: D): D {
+  return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+export function sum(xs: readonly D[]): D {
+  return xs.reduce((a, b) => a.plus(b), ZERO);
+}
+
+export function maxD(a: D, b: D): D {
+  return a.greaterThan(b) ? a : b;
+}
+
+export function minD(a: D, b: D): D {
+  return a.lessThan(b) ? a : b;
+}
+
+/** Plain text of a decimal for messages: no exponent, no trailing zeros. */
+export function show(x: D): string {
+  return x.toFixed();
+}
+
+/** A fraction shown as a percent for messages: 0.9 → "90%". */
+export function pct(x: D): string {
+  return x.times(100).toDecimalPlaces(4).toFixed() + "%";
+}

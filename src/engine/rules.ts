@@ -1,0 +1,371 @@
+/**
+ * The scoring and pay rules of SPEC §2 over decimal numbers. Each checks its own inputs and throws a
+ * KpiError naming the argument; callers (custom functions, the recalculation) add where it came from.
+ */
+import { D, HUNDRED, ONE, ZERO, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
+import { div0Error, naError, numError, valueError } from "./errors";
+import { fraction, nonNegative, positive } from "./values";
+
+// ---------------------------------------------------------------- weighted mix (加权)
+
+/** Σ scoreᵢ·weightᵢ / Σ weightᵢ; weights sum to 100 or to 1, scores 0–100 each. */
+export function weighted(scores: readonly D[], weights: readonly D[]): D {
+  if (scores.length !== weights.length) {
+    throw valueError(`scores has ${scores.length} cells but weights has ${weights.length}: give one weight per score`, `scores 有 ${scores.length} 个单元格而 weights 有 ${weights.length} 个：每个分数需要一个权重`);
+  }
+  if (scores.length === 0) throw valueError("scores is empty: give at least one score", "scores 为空：至少需要一个分数");
+  scores.forEach((s, i) => {
+    if (s.isNegative() || s.greaterThan(100)) {
+      throw numError(`scores cell ${i + 1} is ${show(s)}: a score must be between 0 and 100`, `scores 第 ${i + 1} 个单元格为 ${show(s)}：分数必须在 0 到 100 之间`);
+    }
+  });
+  weights.forEach((w, i) => nonNegative(w, `weights cell ${i + 1}`));
+  const total = sum(weights);
+  checkWeightTotal(total, "weights");
+  return sum(scores.map((s, i) => s.times(weights[i]))).dividedBy(total);
+}
+
+/** Weights must sum to 100 or to 1 (100%); anything else is an error naming the sum, never normalised. */
+export function checkWeightTotal(total: D, arg: string): void {
+  if (!total.equals(100) && !total.equals(1)) {
+    throw numError(`${arg} sum to ${show(total)}: they must sum to 100 or to 100%`, `${arg} 合计为 ${show(total)}：权重合计必须为 100 或 100%`);
+  }
+}
+
+// ---------------------------------------------------------------- step scoring (区间计分)
+
+export interface StepInput {
+  actual: D;
+  standard: D;
+  weight: D;
+  stepBelow: D;
+  pointsBelow: D;
+  stepAbove?: D | null;
+  pointsAbove?: D | null;
+  floor?: D | null;
+  cap?: D | null;
+}
+
+export interface StepResult {
+  points: D;
+  /** Whole steps short of (negative) or over (positive) the standard that counted. */
+  steps: number;
+  /** Points before clamping to [floor, cap]. */
+  unclamped: D;
+  clampedTo: "floor" | "cap" | null;
+}
+
+/** Step scoring (区间计分): weight − k·pointsBelow below the standard, weight + k·pointsAbove at or above it. */
+export function step(p: StepInput): StepResult {
+  nonNegative(p.weight, "weight");
+  positive(p.stepBelow, "stepBelow");
+  nonNegative(p.pointsBelow, "pointsBelow");
+  const hasAbove = p.stepAbove != null;
+  if (hasAbove) positive(p.stepAbove as D, "stepAbove");
+  if (p.pointsAbove != null) nonNegative(p.pointsAbove, "pointsAbove");
+  if (hasAbove && p.pointsAbove == null) {
+    throw valueError("pointsAbove is empty while stepAbove is given: enter the points for each step above", "给了 stepAbove 但 pointsAbove 为空：请输入每高一步加的分");
+  }
+  const floor = p.floor ?? ZERO;
+  if (p.cap != null && p.cap.lessThan(floor)) {
+    throw numError(`cap ${show(p.cap)} is below floor ${show(floor)}: the cap must be at least the floor`, `上限 cap ${show(p.cap)} 低于下限 floor ${show(floor)}：上限不能小于下限`);
+  }
+  let steps = 0;
+  let unclamped: D;
+  if (p.actual.lessThan(p.standard)) {
+    const k = p.standard.minus(p.actual).dividedToIntegerBy(p.stepBelow);
+    steps = -k.toNumber();
+    unclamped = p.weight.minus(k.times(p.pointsBelow));
+  } else if (hasAbove) {
+    const k = p.actual.minus(p.standard).dividedToIntegerBy(p.stepAbove as D);
+    steps = k.toNumber();
+    unclamped = p.weight.plus(k.times(p.pointsAbove as D));
+  } else {
+    unclamped = p.weight;
+  }
+  let points = maxD(unclamped, floor);
+  let clampedTo: StepResult["clampedTo"] = points.equals(unclamped) ? null : "floor";
+  if (p.cap != null && points.greaterThan(p.cap)) {
+    points = p.cap;
+    clampedTo = "cap";
+  }
+  return { points, steps, unclamped, clampedTo };
+}
+
+// ---------------------------------------------------------------- deduction scoring (扣分制)
+
+/** Deduction scoring (扣分制): max(floor, weight − count·pointsEach). */
+export function deduct(weight: D, count: D, pointsEach: D, floor: D = ZERO): D {
+  nonNegative(weight, "weight");
+  nonNegative(count, "count");
+  nonNegative(pointsEach, "pointsEach");
+  return maxD(floor, weight.minus(count.times(pointsEach)));
+}
+
+// ---------------------------------------------------------------- ratio scoring (达成率)
+
+/** Ratio scoring: weight × actual/standard, clamped to [floor, cap]. */
+export function ratio(weight: D, actual: D, standard: D, floor: D = ZERO, cap: D | null = null): D {
+  nonNegative(weight, "weight");
+  if (standard.isZero()) throw div0Error("standard is 0: a ratio needs a standard above 0", "标准值 standard 为 0：达成率计分需要大于 0 的标准值");
+  positive(standard, "standard");
+  if (cap != null && cap.lessThan(floor)) {
+    throw numError(`cap ${show(cap)} is below floor ${show(floor)}: the cap must be at least the floor`, `上限 cap ${show(cap)} 低于下限 floor ${show(floor)}：上限不能小于下限`);
+  }
+  const raw = maxD(weight.times(actual).dividedBy(standard), floor);
+  return cap != null ? minD(raw, cap) : raw;
+}
+
+// ---------------------------------------------------------------- completion above the task base (收入目标完成率)
+
+/** (actual − taskBase·target) / ((1 − taskBase)·target), never below 0, not capped. */
+export function completion(actual: D, target: D, taskBase: D = new D("0.7")): D {
+  if (target.isZero()) throw div0Error("target is 0: completion needs a target above 0", "目标 target 为 0：完成率需要大于 0 的目标");
+  positive(target, "target");
+  fraction(taskBase, "taskBase");
+  if (taskBase.equals(1)) {
+    throw div0Error("taskBase is 100%: it leaves nothing between the base and the target; enter a base below 100%", "任务基数 taskBase 为 100%：基数与目标之间没有区间；请输入小于 100% 的基数");
+  }
+  const base = taskBase.times(target);
+  return maxD(ZERO, actual.minus(base).dividedBy(ONE.minus(taskBase).times(target)));
+}
+
+// ---------------------------------------------------------------- quarterly bonus (季度奖金)
+
+/** base × rate × completion × score/fullScore × coefficient, rounded to 0.01. */
+export function bonus(base: D, completionRate: D, score: D, rate: D = new D("0.4"), fullScore: D = HUNDRED, coefficient: D = ONE): D {
+  nonNegative(base, "base");
+  nonNegative(completionRate, "completion");
+  nonNegative(score, "score");
+  fraction(rate, "rate");
+  positive(fullScore, "fullScore");
+  nonNegative(coefficient, "coefficient");
+  return roundMoney(base.times(rate).times(completionRate).times(score).dividedBy(fullScore).times(coefficient));
+}
+
+// ---------------------------------------------------------------- grades (等级)
+
+export interface GradeBand {
+  min: D;
+  label: string;
+  coefficient: D;
+}
+
+export const DEFAULT_GRADE_LABELS = {
+  zh: ["优秀", "良好", "称职", "基本称职", "不称职"],
+  en: ["Excellent", "Good", "Competent", "Basically competent", "Unsatisfactory"],
+} as const;
+
+/** Default bands: ≥91 优秀, ≥81 良好, ≥71 称职, ≥60 基本称职, else 不称职. */
+export function defaultBands(lang: "en" | "zh" = "zh"): GradeBand[] {
+  const labels = DEFAULT_GRADE_LABELS[lang];
+  const mins = [91, 81, 71, 60];
+  const bands = mins.map((m, i) => ({ min: new D(m), label: labels[i], coefficient: ONE }));
+  bands.push({ min: new D(-Infinity), label: labels[4], coefficient: ONE });
+  return bands;
+}
+
+/** Checks bands: labels present, no two with the same minimum. Returns them highest first. */
+export function sortBands(bands: readonly GradeBand[]): GradeBand[] {
+  if (bands.length === 0) throw valueError("bands is empty: give rows of (min score, label)", "bands 为空：请给出（最低分，等级）行");
+  const sorted = [...bands].sort((a, b) => b.min.comparedTo(a.min));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].min.equals(sorted[i - 1].min)) {
+      throw valueError(`bands has two rows with min score ${show(sorted[i].min)} ("${sorted[i - 1].label}", "${sorted[i].label}"): keep one`, `bands 中有两行最低分都是 ${show(sorted[i].min)}（"${sorted[i - 1].label}"、"${sorted[i].label}"）：请只保留一行`);
+    }
+  }
+  for (const b of sorted) {
+    if (b.label.trim() === "") throw valueError(`bands row with min score ${show(b.min)} has no label: enter the grade`, `bands 中最低分 ${show(b.min)} 的行没有等级名称：请填写等级`);
+  }
+  return sorted;
+}
+
+/** The band a score falls in: the one with the highest minimum not above it. */
+export function grade(score: D, bands: readonly GradeBand[]): GradeBand {
+  const sorted = sortBands(bands);
+  const band = sorted.find((b) => score.greaterThanOrEqualTo(b.min));
+  if (!band) {
+    const lowest = sorted[sorted.length - 1];
+    throw numError(`score ${show(score)} is below the lowest band (${show(lowest.min)} "${lowest.label}"): add a band for it`, `分数 ${show(score)} 低于最低等级（${show(lowest.min)} "${lowest.label}"）：请为其增加一个等级`);
+  }
+  return band;
+}
+
+// ---------------------------------------------------------------- commission (提成)
+
+export interface Tier {
+  minAttainment: D;
+  multiplier: D;
+}
+
+/** Default tiers (seed 001): ≥100% → full rate, ≥50% → 70%, below → none. */
+export function defaultTiers(): Tier[] {
+  return [
+    { minAttainment: new D(1), multiplier: ONE },
+    { minAttainment: new D("0.5"), multiplier: new D("0.7") },
+  ];
+}
+
+function checkTiers(tiers: readonly Tier[]): Tier[] {
+  const sorted = [...tiers].sort((a, b) => a.minAttainment.comparedTo(b.minAttainment));
+  sorted.forEach((t, i) => {
+    nonNegative(t.minAttainment, `tiers row ${i + 1} min attainment`);
+    nonNegative(t.multiplier, `tiers row ${i + 1} multiplier`);
+    if (i > 0 && t.minAttainment.equals(sorted[i - 1].minAttainment)) {
+      throw valueError(`tiers has two rows with min attainment ${pct(t.minAttainment)}: keep one`, `tiers 中有两行最低完成率都是 ${pct(t.minAttainment)}：请只保留一行`);
+    }
+  });
+  return sorted;
+}
+
+/** The multiplier of the highest tier reached, 0 below the lowest. */
+export function tierMultiplier(attainment: D, tiers: readonly Tier[]): D {
+  let m = ZERO;
+  for (const t of checkTiers(tiers)) if (attainment.greaterThanOrEqualTo(t.minAttainment)) m = t.multiplier;
+  return m;
+}
+
+/**
+ * actual × rate × m. Whole (default): m of the tier reached applies to the whole amount. Marginal:
+ * each tier's multiplier applies only to the part of actual inside its band (target × band).
+ */
+export function commission(actual: D, target: D, rate: D, tiers: readonly Tier[] = defaultTiers(), marginal = false): D {
+  nonNegative(actual, "actual");
+  if (target.isZero()) throw div0Error("target is 0: commission needs a target above 0", "任务 target 为 0：提成需要大于 0 的任务");
+  positive(target, "target");
+  fraction(rate, "rate");
+  const sorted = checkTiers(tiers);
+  if (!marginal) return roundMoney(actual.times(rate).times(tierMultiplier(actual.dividedBy(target), sorted)));
+  let paid = ZERO;
+  sorted.forEach((t, i) => {
+    const from = target.times(t.minAttainment);
+    const to = i + 1 < sorted.length ? target.times(sorted[i + 1].minAttainment) : null;
+    const top = to === null ? actual : minD(actual, to);
+    if (top.greaterThan(from)) paid = paid.plus(top.minus(from).times(t.multiplier));
+  });
+  return roundMoney(paid.times(rate));
+}
+
+// ---------------------------------------------------------------- deal bonuses (大项目奖, 项目奖)
+
+/** receipts × rate when dealAmount ≥ threshold, else 0; rounded. */
+export function bigDeal(dealAmount: D, receipts: D, threshold: D = new D(100000), rate: D = new D("0.015")): D {
+  nonNegative(dealAmount, "dealAmount");
+  nonNegative(receipts, "receipts");
+  nonNegative(threshold, "threshold");
+  fraction(rate, "rate");
+  return dealAmount.greaterThanOrEqualTo(threshold) ? roundMoney(receipts.times(rate)) : roundMoney(ZERO);
+}
+
+const PROJECT_TYPES: Array<[RegExp, string]> = [
+  [/^(开拓型?|pioneer(ing)?)$/i, "1.3"],
+  [/^(稳定型?|稳定性|standard|stable)$/i, "1.0"],
+  [/^(复制型?|replica(te)?)$/i, "0.6"],
+];
+
+/** The project type coefficient C: a number, or 开拓型/pioneer 1.3, 稳定型/standard 1.0, 复制型/replica 0.6. */
+export function projectTypeCoefficient(type: D | string, arg = "type"): D {
+  if (typeof type !== "string") return nonNegative(type, arg);
+  const t = type.trim();
+  for (const [re, c] of PROJECT_TYPES) if (re.test(t)) return new D(c);
+  throw valueError(`${arg} "${type}" is not a project type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${arg} "${type}" 不是项目类型：请输入 开拓型、稳定型、复制型 或系数`);
+}
+
+/** Project bonus S = B·C·D·E (seed 004): B = amount × poolRate, D = quality/100. Rounded. */
+export function project(amount: D, typeCoefficient: D, quality: D, difficulty: D = ONE, poolRate: D = new D("0.005")): D {
+  nonNegative(amount, "amount");
+  nonNegative(typeCoefficient, "type");
+  if (quality.isNegative() || quality.greaterThan(100)) {
+    throw numError(`quality is ${show(quality)}: it is a score from 0 to 100`, `质量评分 quality 为 ${show(quality)}：应为 0 到 100 的分数`);
+  }
+  nonNegative(difficulty, "difficulty");
+  fraction(poolRate, "poolRate");
+  return roundMoney(amount.times(poolRate).times(typeCoefficient).times(quality.dividedBy(100)).times(difficulty));
+}
+
+// ---------------------------------------------------------------- quarter targets (季度任务分解)
+
+export function defaultSplit(): D[] {
+  return ["0.15", "0.25", "0.3", "0.3"].map((s) => new D(s));
+}
+
+/** A quarter's target: annual × split[quarter]; the split has 4 shares summing to 1. */
+export function quarterTarget(annual: D, quarter: number, split: readonly D[] = defaultSplit()): D {
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
+    throw numError(`quarter is ${quarter}: enter 1, 2, 3 or 4`, `quarter 为 ${quarter}：请输入 1、2、3 或 4`);
+  }
+  if (split.length !== 4) throw valueError(`split has ${split.length} cells: give 4 shares, one per quarter`, `split 有 ${split.length} 个单元格：请给出 4 个季度比例`);
+  split.forEach((s, i) => nonNegative(s, `split cell ${i + 1}`));
+  const total = sum(split);
+  if (total.equals(100)) {
+    throw numError("split sums to 100: enter the shares as percents (15%) or fractions (0.15) so they sum to 1", "split 合计为 100：请按百分比（15%）或小数（0.15）输入，使合计为 1");
+  }
+  if (!total.equals(1)) throw numError(`split sums to ${show(total)}: the 4 shares must sum to 1 (100%)`, `split 合计为 ${show(total)}：4 个季度比例合计必须为 1（100%）`);
+  return annual.times(split[quarter - 1]);
+}
+
+// ---------------------------------------------------------------- miss streak (连续未完成)
+
+/**
+ * Consecutive periods below threshold, counted back from the last non-blank one. A blank inside the
+ * run is an error: a month without data can neither continue nor end a run of misses.
+ */
+export function streak(attainments: ReadonlyArray<D | null>, threshold: D = ONE): number {
+  let last = attainments.length - 1;
+  while (last >= 0 && attainments[last] === null) last--;
+  let run = 0;
+  for (let i = last; i >= 0; i--) {
+    const a = attainments[i];
+    if (a === null) {
+      throw valueError(`attainments cell ${i + 1} is empty inside the run of misses: fill it in or start the range after it`, `attainments 第 ${i + 1} 个单元格在连续未完成期间为空：请填写，或让区域从其后开始`);
+    }
+    if (a.greaterThanOrEqualTo(threshold)) break;
+    run++;
+  }
+  return run;
+}
+
+// ---------------------------------------------------------------- dense rank (中国式排名)
+
+/** Dense rank: 1 for the highest (lowest when ascending); ties share a rank and the next follows on. */
+export function denseRank(value: D, values: readonly D[], ascending = false): number {
+  if (!values.some((v) => v.equals(value))) {
+    throw naError(`value ${show(value)} is not among values: rank a value from the list`, `value ${show(value)} 不在 values 中：只能对列表中的值排名`);
+  }
+  const distinct = distinctSorted(values, ascending);
+  return distinct.findIndex((v) => v.equals(value)) + 1;
+}
+
+/** The distinct values, best first: for ranking many values at once without quadratic work. */
+export function distinctSorted(values: readonly D[], ascending = false): D[] {
+  const sorted = [...values].sort((a, b) => (ascending ? a.comparedTo(b) : b.comparedTo(a)));
+  return sorted.filter((v, i) => i === 0 || !v.equals(sorted[i - 1]));
+}
+
+// ---------------------------------------------------------------- per-unit incentives (过程考核奖惩)
+
+export interface UnitsInput {
+  done: D;
+  target: D | null;
+  perUnit: D;
+  perShort?: D | null;
+  perOver?: D | null;
+  onComplete?: D | null;
+}
+
+/** done·perUnit − max(0, target−done)·perShort + max(0, done−target)·perOver + (done ≥ target ? onComplete : 0). */
+export function units(p: UnitsInput): D {
+  nonNegative(p.done, "done");
+  const perShort = nonNegative(p.perShort ?? ZERO, "perShort");
+  const perOver = nonNegative(p.perOver ?? ZERO, "perOver");
+  const onComplete = nonNegative(p.onComplete ?? ZERO, "onComplete");
+  let total = p.done.times(p.perUnit);
+  if (p.target !== null) {
+    nonNegative(p.target, "target");
+    total = total
+      .minus(maxD(ZERO, p.target.minus(p.done)).times(perShort))
+      .plus(maxD(ZERO, p.done.minus(p.target)).times(perOver));
+    if (p.done.greaterThanOrEqualTo(p.target)) total = total.plus(onComplete);
+  }
+  return roundMoney(total);
+}

@@ -1,0 +1,178 @@
+import { D, dec, show } from "./decimal";
+import { KpiError, naError, numError, valueError, div0Error } from "./errors";
+
+/** What a cell can hold as the engine sees it (Excel passes these; the .xlsx reader adds Date). */
+export type CellValue = number | string | boolean | Date | null | undefined;
+
+const EXCEL_ERRORS = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
+
+/** Blank means nothing was entered: null, undefined, or text of only spaces. A 0 is not blank. */
+export function isBlank(v: CellValue): v is null | undefined | "" {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** An Excel error value arriving as text ("#N/A"), or null. */
+export function excelErrorOf(v: CellValue): string | null {
+  return typeof v === "string" && EXCEL_ERRORS.test(v.trim()) ? v.trim().toUpperCase() : null;
+}
+
+/** Full-width digits and signs (１２３％) typed with a Chinese IME become their ASCII forms. */
+function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+const GROUPED_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * A number typed as text: "85", "1,200.50", "40%", "¥3000", "９０％". Returns null for anything
+ * else, so that words are reported rather than guessed.
+ */
+export function parseNumberText(text: string): D | null {
+  let s = toHalfWidth(text).trim().replace(/^[¥$]\s*/, "");
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  if (GROUPED_TEXT.test(s)) s = s.replace(/,/g, "");
+  if (!NUMBER_TEXT.test(s)) return null;
+  const d = new D(s);
+  return percent ? d.dividedBy(100) : d;
+}
+
+/** Turns an Excel error value from the input into the same Excel error, naming where it came from. */
+function propagate(err: string, arg: string): KpiError {
+  const en = `${arg} is the error ${err} from its cell: fix that cell first`;
+  const zh = `${arg} 的单元格是错误值 ${err}：请先修正该单元格`;
+  if (err === "#N/A") return naError(en, zh);
+  if (err === "#NUM!") return numError(en, zh);
+  if (err === "#DIV/0!") return div0Error(en, zh);
+  return valueError(en, zh);
+}
+
+function describe(v: CellValue): string {
+  if (typeof v === "string") return `"${v}"`;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** A number the argument needs, or null when the cell is blank. Text that is not a number is an error. */
+export function readNumberOrBlank(v: CellValue, arg: string): D | null {
+  if (Array.isArray(v)) {
+    throw valueError(`${arg} must be one cell, not a range`, `${arg} 必须是单个单元格，而不是区域`);
+  }
+  if (isBlank(v)) return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw numError(`${arg} is not a finite number`, `${arg} 不是有限的数字`);
+    return dec(v);
+  }
+  if (typeof v === "string") {
+    const err = excelErrorOf(v);
+    if (err) throw propagate(err, arg);
+    const d = parseNumberText(v);
+    if (d) return d;
+    throw valueError(`${arg} is the text ${describe(v)}, not a number: enter a number`, `${arg} 是文本 ${describe(v)}，不是数字：请输入数字`);
+  }
+  if (typeof v === "boolean") {
+    throw valueError(`${arg} is ${v ? "TRUE" : "FALSE"}, not a number: enter a number`, `${arg} 是 ${v ? "TRUE" : "FALSE"}，不是数字：请输入数字`);
+  }
+  if (v instanceof Date) {
+    throw valueError(`${arg} is the date ${describe(v)}, not a number: enter a number`, `${arg} 是日期 ${describe(v)}，不是数字：请输入数字`);
+  }
+  throw valueError(`${arg} is not a number`, `${arg} 不是数字`);
+}
+
+/** A required number: blank is an error, never zero. */
+export function readNumber(v: CellValue, arg: string): D {
+  const d = readNumberOrBlank(v, arg);
+  if (d === null) throw valueError(`${arg} is empty: enter a number`, `${arg} 为空：请输入数字`);
+  return d;
+}
+
+/** An optional number: an omitted argument (null) or a blank cell takes the default. */
+export function readOptional(v: CellValue, arg: string, fallback: D): D {
+  return readNumberOrBlank(v, arg) ?? fallback;
+}
+
+/** A number that must be ≥ 0. */
+export function nonNegative(d: D, arg: string): D {
+  if (d.isNegative() && !d.isZero()) {
+    throw numError(`${arg} is ${show(d)}: it cannot be negative`, `${arg} 为 ${show(d)}：不能为负数`);
+  }
+  return d;
+}
+
+/** A number that must be > 0. */
+export function positive(d: D, arg: string): D {
+  if (!d.greaterThan(0)) {
+    throw numError(`${arg} is ${show(d)}: it must be greater than 0`, `${arg} 为 ${show(d)}：必须大于 0`);
+  }
+  return d;
+}
+
+/**
+ * A rate that must be a fraction (SPEC §1): 40% is 0.4. Above 1 it looks like a percent typed as a
+ * whole number, which is an error and never silently divided by 100.
+ */
+export function fraction(d: D, arg: string): D {
+  nonNegative(d, arg);
+  if (d.greaterThan(1)) {
+    const n = show(d);
+    throw numError(`${arg}: ${n} looks like a percent: enter ${n}% or ${show(d.dividedBy(100))}`, `${arg}：${n} 看起来是百分数：请输入 ${n}% 或 ${show(d.dividedBy(100))}`);
+  }
+  return d;
+}
+
+const YES = new Set(["1", "true", "是", "y", "yes", "done", "完成", "已完成", "√", "✓", "达成", "有"]);
+const NO = new Set(["0", "false", "否", "n", "no", "not done", "未完成", "×", "✗", "未达成", "无"]);
+
+/** Yes/no in a cell (SPEC §3 Binary): 1, TRUE, 是, Y, done/完成; and their opposites. Other text is an error. */
+export function readYesNo(v: CellValue, arg: string): boolean {
+  if (typeof v === "boolean") return v;
+  if (isBlank(v)) throw valueError(`${arg} is empty: enter yes or no (是/否, 1/0)`, `${arg} 为空：请输入 是/否 或 1/0`);
+  if (typeof v === "number") {
+    if (v === 1) return true;
+    if (v === 0) return false;
+    throw valueError(`${arg} is ${v}: enter yes or no (是/否, 1/0)`, `${arg} 为 ${v}：请输入 是/否 或 1/0`);
+  }
+  if (typeof v === "string") {
+    const err = excelErrorOf(v);
+    if (err) throw propagate(err, arg);
+    const s = toHalfWidth(v).trim().toLowerCase();
+    if (YES.has(s)) return true;
+    if (NO.has(s)) return false;
+  }
+  throw valueError(`${arg} is ${describe(v)}: enter yes or no (是/否, 1/0)`, `${arg} 为 ${describe(v)}：请输入 是/否 或 1/0`);
+}
+
+/** An optional TRUE/FALSE switch: omitted or blank is FALSE. */
+export function readFlag(v: CellValue, arg: string): boolean {
+  if (isBlank(v)) return false;
+  return readYesNo(v, arg);
+}
+
+/** Text of a cell for names and labels, trimmed; numbers as their shortest form. */
+export function readText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+/** A range as Excel passes it (2-D array), or a single value, flattened row by row. */
+export function flatten(v: unknown): CellValue[] {
+  if (!Array.isArray(v)) return [v as CellValue];
+  const out: CellValue[] = [];
+  for (const row of v) {
+    if (Array.isArray(row)) for (const c of row) out.push(c as CellValue);
+    else out.push(row as CellValue);
+  }
+  return out;
+}
+
+/** Rows of a 2-D range, a single row when a 1-D array or value is given. */
+export function rowsOf(v: unknown): CellValue[][] {
+  if (!Array.isArray(v)) return [[v as CellValue]];
+  if (v.length > 0 && !Array.isArray(v[0])) return [v as CellValue[]];
+  return v as CellValue[][];
+}
