@@ -1,0 +1,354 @@
+import { describe, expect, it } from "vitest";
+import { runRecalculation } from "../../src/app/recalculate";
+import { UnusableWorkbook } from "../../src/engine/recalc";
+import { baseRows, HEADERS, resultsById, workbook } from "../fixtures";
+
+const NOW = new Date("2026-07-05T09:00:00Z");
+const run = (wb = workbook(), period = "2026-Q2") => runRecalculation(wb, period, { now: NOW }).then((s) => ({ wb, s }));
+
+describe("a quarter end to end (SPEC §5 worked examples)", () => {
+  it("pays the presales bonus 36000 × 0.4 × 72/87 × 0.92 = 10963.86", async () => {
+    const { wb } = await run();
+    const p = resultsById(wb).P001;
+    expect(p.Score).toBe(92); // 10+20+10+10+16+20+6
+    expect(p.Completion).toBe(72 / 87); // (275−203)/(290−203)
+    expect(p.QuarterlyBonus).toBe(10963.86);
+    expect(p.Grade).toBe("Excellent"); // ≥91, English workbook
+    expect(p.Status).toBe("OK");
+  });
+
+  it("pays the big deal 250000 / 150000 as 2250 and the 90000 deal nothing; deals outside the quarter are ignored", async () => {
+    const { wb } = await run();
+    const p = resultsById(wb).P001;
+    expect(p.DealBonus).toBe(2250); // D1 (2026-05) 2250 + D2 (2026-Q2) 0; D3 (2026-07) and D4 (2026-Q1) are outside Q2
+    expect(p.TotalPay).toBe(13213.86); // 10963.86 + 2250
+  });
+
+  it("scores 75% against 85% as exactly 2 steps of 5% below and 96% against 90% as 6 steps above", async () => {
+    const { wb } = await run();
+    const lines = wb.records("Breakdown").filter((b) => b.EmployeeId === "P002");
+    expect(lines.find((b) => b.Indicator === "Project success")?.Points).toBe(16);
+    expect(lines.find((b) => b.Indicator === "Excellent solutions")?.Points).toBe(23);
+    expect(resultsById(wb).P002.Score).toBe(82); // 8+20+5+0+23+16+10
+    expect(resultsById(wb).P002.QuarterlyBonus).toBe(8143.45); // 30000 × 0.4 × 72/87 × 0.82 = 8143.448…
+  });
+
+  it("explains each indicator in one sentence", async () => {
+    const { wb } = await run();
+    const line = wb.records("Breakdown").find((b) => b.EmployeeId === "P001" && b.Indicator === "Excellent solutions");
+    expect(line).toMatchObject({ Period: "2026-Q2", Weight: 20, Actual: 0.8, Rule: "Step", Points: 16 });
+    expect(line?.Explanation).toBe("80% vs standard 90%: 2 steps of 5% below, −4 → 16 of 20");
+  });
+
+  it("ranks densely within each plan", async () => {
+    const { wb } = await run();
+    const r = resultsById(wb);
+    expect([r.P001.Rank, r.P002.Rank, r.A001.Rank, r.C001.Rank]).toEqual([1, 2, 1, 1]);
+  });
+
+  it("takes percent weights as shares of the full score and mixes 360° ratings by rater weight", async () => {
+    const { wb } = await run();
+    const a = resultsById(wb).A001;
+    // Teamwork = (90×20 + 80×30 + 85×50)/100 = 84.5 → 15 × 84.5% = 12.675;
+    // 27 + 16 + 17 + 12.675 + 10.5 = 83.175 → 83.18 (half up)
+    expect(a.Score).toBe(83.18);
+    expect(a.Grade).toBe("B"); // the AE scale: ≥75 B, coefficient 1
+    expect(a.Completion).toBe(0.8); // (94 − 70)/(100 − 70)
+    expect(a.QuarterlyBonus).toBe(7985.28); // 30000 × 0.4 × 0.8 × 0.8318 × 1
+  });
+
+  it("applies the grade coefficient of the band", async () => {
+    const rows = baseRows();
+    rows.Actuals = rows.Actuals.map((r) => (r[0] === "A001" ? [r[0], r[1], r[2], 100] : r));
+    rows.Ratings = rows.Ratings.map((r) => [r[0], r[1], r[2], r[3], 100]);
+    const { wb } = await run(workbook(rows));
+    // score 100 → band A, coefficient 1.2: 30000 × 0.4 × 0.8 × 1 × 1.2 = 11520
+    expect(resultsById(wb).A001).toMatchObject({ Score: 100, Grade: "A", QuarterlyBonus: 11520 });
+  });
+
+  it("pays commission per month of the quarter, incentives and adjustments, and sums TotalPay", async () => {
+    const { wb } = await run();
+    const c = resultsById(wb).C001;
+    expect(c.QuarterlyBonus).toBe(5760); // 18000 × 0.4 × 1 × 0.80
+    expect(c.Commission).toBe(6300); // Apr 105%: 4200; May 75%: 2100; Jun 45%: 0; Jan–Mar and Jul are outside Q2
+    expect(c.Penalties).toBe(0); // Jan–Mar missed (3rd miss in March, Q1); April met; May–Jun only 2 misses
+    expect(c.Incentives).toBe(13800); // outlets 480/500: 14400 − 300 = 14100; displays 45/50: −100; 2 fines × −100
+    expect(c.Adjustments).toBe(300); // 500 − 200; the Q1 row is not this quarter's
+    expect(c.TotalPay).toBe(26160); // 5760 + 0 + 6300 + 13800 + 0 + 300
+  });
+
+  it("writes one RunLog row with the period, counts, input hash and version", async () => {
+    const { wb } = await run();
+    const log = wb.records("RunLog");
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ RunAt: "2026-07-05T09:00:00Z", Period: "2026-Q2", Employees: 4, Errors: 0, Warnings: 0, Version: "0.1.0" });
+    expect(String(log[0].InputHash)).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe("the consecutive-miss penalty", () => {
+  const sales = (id: string, hits: boolean[], from = 1) => hits.map((hit, i) => [id, `2026-${String(from + i).padStart(2, "0")}`, 100000, hit ? 100000 : 50000, 0.01]);
+
+  it("costs 300 in the month that completes 3 misses inside the quarter", async () => {
+    const rows = baseRows();
+    // Mar, Apr, May missed (run reaches 3 in May, inside Q2), June met.
+    rows.Sales = sales("C001", [true, true, false, false, false, true]);
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).C001.Penalties).toBe(-300);
+  });
+
+  it("costs 300 again when the run reaches 6, and the 3rd miss in Q1 is Q1's", async () => {
+    const rows = baseRows();
+    rows.Sales = sales("C001", [false, false, false, false, false, false]);
+    rows.Actuals.push(["C001", "2026-Q1", "Overall", 80]);
+    rows.Targets.push(["C001", "2026-Q1", 600000, 600000]);
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).C001.Penalties).toBe(-300); // 6th miss in June
+    const q1 = await run(workbook(rows), "2026-Q1");
+    expect(resultsById(q1.wb, "2026-Q1").C001.Penalties).toBe(-300); // 3rd miss in March
+  });
+
+  it("uses the plan's MissPenalty and MissRun", async () => {
+    const rows = baseRows();
+    rows.Plans = rows.Plans.map((p) => (p[0] === "CM" ? [...p.slice(0, 10), 500, 2, "Whole"] : p));
+    rows.Sales = sales("C001", [true, true, true, false, false, false]);
+    const { wb } = await run(workbook(rows));
+    // misses Apr, May, Jun: the run reaches 2 in May only (4 would be needed for a second) → −500
+    expect(resultsById(wb).C001.Penalties).toBe(-500);
+  });
+});
+
+describe("proration", () => {
+  it("prorates a joiner's quarterly base by calendar days, with a warning", async () => {
+    const rows = baseRows();
+    rows.Employees[0][5] = "2026-05-01";
+    const { wb } = await run(workbook(rows));
+    const p = resultsById(wb).P001;
+    // 1 May–30 Jun = 61 of Q2's 91 days: 36000 × 61/91 × 0.4 × 72/87 × 0.92 = 7349.40
+    expect(p.QuarterlyBonus).toBe(7349.4);
+    expect(p.Status).toBe("Warning");
+    expect(String(p.Flags)).toContain("prorated 61/91 days");
+  });
+
+  it("prorates a leaver up to the leaving day", async () => {
+    const rows = baseRows();
+    rows.Employees[1][6] = new Date(Date.UTC(2026, 3, 30));
+    const { wb } = await run(workbook(rows));
+    // 1–30 April = 30 of 91 days: 30000 × 30/91 × 0.4 × 72/87 × 0.82 = 2684.65
+    expect(resultsById(wb).P002.QuarterlyBonus).toBe(2684.65);
+  });
+
+  it("leaves out an employee who left before the quarter", async () => {
+    const rows = baseRows();
+    rows.Employees[1][6] = "2026-03-31";
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P002).toBeUndefined();
+  });
+});
+
+describe("ratings", () => {
+  it("re-weights over the raters present when a rater type is missing, with a warning", async () => {
+    const rows = baseRows();
+    rows.Ratings = rows.Ratings.filter((r) => r[3] !== "Peer");
+    const { wb } = await run(workbook(rows));
+    const a = resultsById(wb).A001;
+    // (90×20 + 85×50)/70 = 86.428…; 27 + 16 + 17 + 15 × 0.86428… + 10.5 = 83.464… → 83.46
+    expect(a.Score).toBe(83.46);
+    expect(a.QuarterlyBonus).toBe(8012.16); // 9600 × 0.8346
+    expect(a.Status).toBe("Warning");
+    expect(String(a.Flags)).toContain("has no Peer rating; re-weighted over Self, Supervisor");
+    const issue = wb.records("Issues").find((i) => i.EmployeeId === "A001");
+    expect(issue).toMatchObject({ Severity: "Warning", Table: "Ratings", Cell: "D2" });
+  });
+});
+
+describe("bad inputs", () => {
+  it("makes an employee with a missing actual Error with blank money, and still computes the others", async () => {
+    const rows = baseRows();
+    rows.Actuals = rows.Actuals.filter((r) => !(r[0] === "P002" && r[2] === "HR"));
+    const { wb, s } = await run(workbook(rows));
+    const p = resultsById(wb).P002;
+    expect(p.Status).toBe("Error");
+    for (const c of ["QuarterlyBonus", "DealBonus", "Commission", "Incentives", "Penalties", "Adjustments", "TotalPay"]) expect(p[c], c).toBeNull();
+    expect(p.Score).toBeNull();
+    expect(String(p.Flags)).toContain('no row for P002 "HR" in 2026-Q2');
+    expect(resultsById(wb).P001.TotalPay).toBe(13213.86);
+    expect(s.employeesInError).toBe(1);
+  });
+
+  it("makes every row sharing an EmployeeId Error", async () => {
+    const rows = baseRows();
+    rows.Employees.push(["P001", "Zhang Wei (2)", "Presales", "Presales Support", 15000, null, null]);
+    const { wb } = await run(workbook(rows));
+    const p001 = wb.records("Results").filter((r) => r.EmployeeId === "P001");
+    expect(p001).toHaveLength(2);
+    for (const r of p001) {
+      expect(r.Status).toBe("Error");
+      expect(r.TotalPay).toBeNull();
+    }
+    const issues = wb.records("Issues").filter((i) => i.EmployeeId === "P001");
+    expect(issues.map((i) => i.Cell)).toEqual(["A2", "A6"]);
+    expect(String(issues[0].Message)).toContain("keep one row per employee");
+  });
+
+  it("makes an employee on an unknown plan Error, naming the plan and the cell", async () => {
+    const rows = baseRows();
+    rows.Employees[2][2] = "AE2";
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).A001.Status).toBe("Error");
+    const issue = wb.records("Issues").find((i) => i.EmployeeId === "A001");
+    expect(issue).toMatchObject({ Severity: "Error", Table: "Employees", Cell: "C4" });
+    expect(String(issue?.Message)).toContain('plan "AE2" is not in Plans');
+  });
+
+  it("makes every employee of a plan whose weights sum to 95 Error, never normalising", async () => {
+    const rows = baseRows();
+    rows.Indicators = rows.Indicators.map((r) => (r[1] === "HR" ? [...r.slice(0, 2), 5, ...r.slice(3)] : r));
+    const { wb } = await run(workbook(rows));
+    const r = resultsById(wb);
+    expect(r.P001.Status).toBe("Error");
+    expect(r.P002.Status).toBe("Error");
+    expect(String(r.P001.Flags)).toContain('the weights of plan "Presales" sum to 95');
+    expect(r.A001.Status).toBe("OK");
+    const issue = wb.records("Issues").find((i) => String(i.Message).includes("sum to 95"));
+    expect(issue).toMatchObject({ Table: "Indicators", Cell: "C2:C8" });
+  });
+
+  it("reports text in a number cell with its table and cell address", async () => {
+    const rows = baseRows();
+    rows.Employees[1][4] = "abc";
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P002.Status).toBe("Error");
+    const issue = wb.records("Issues").find((i) => i.EmployeeId === "P002");
+    expect(issue).toMatchObject({ Severity: "Error", Table: "Employees", Cell: "E3" });
+    expect(issue?.Message).toBe('Employees E3: MonthlyBase is the text "abc", not a number: enter a number');
+  });
+
+  it("treats a blank target as an error, never as zero", async () => {
+    const rows = baseRows();
+    rows.Targets[0][3] = null;
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P001.Status).toBe("Error");
+    expect(wb.records("Issues").find((i) => i.EmployeeId === "P001")).toMatchObject({ Table: "Targets", Cell: "D2" });
+  });
+
+  it("says a BonusRate of 40 looks like a percent", async () => {
+    const rows = baseRows();
+    rows.Plans[0][2] = 40;
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P001.Status).toBe("Error");
+    const issue = wb.records("Issues").find((i) => i.Table === "Plans");
+    expect(issue).toMatchObject({ Cell: "C2" });
+    expect(String(issue?.Message)).toContain("40 looks like a percent: enter 40% or 0.4");
+  });
+
+  it("refuses a workbook with no Employees table, writing nothing", async () => {
+    const rows = baseRows();
+    delete (rows as Record<string, unknown>).Employees;
+    const wb = workbook(rows);
+    await expect(runRecalculation(wb, "2026-Q2")).rejects.toBeInstanceOf(UnusableWorkbook);
+    expect(wb.writes).toBe(0);
+  });
+
+  it("refuses a period that is not a quarter or a year", async () => {
+    await expect(runRecalculation(workbook(), "Q9")).rejects.toThrow(/not a quarter or a year/);
+  });
+});
+
+describe("Chinese headers", () => {
+  const ZH: Record<string, string[]> = {
+    Employees: ["员工编号", "姓名", "考核方案", "部门", "月基本工资", "入职日期", "离职日期"],
+    Plans: ["考核方案", "满分", "奖金比例", "任务基数", "完成率口径", "等级标准", "项目奖", "大项目门槛", "大项目比例", "奖金总盘比例", "连续未完成罚款", "连续月数", "提成方式"],
+    Indicators: ["考核方案", "指标", "权重", "计分规则", "标准值", "低于步长", "扣分", "高于步长", "加分", "下限", "上限"],
+    Actuals: ["员工编号", "考核周期", "指标", "实际值"],
+    Targets: ["对象", "考核周期", "目标", "实际"],
+    Grades: ["等级标准", "最低分", "等级", "系数"],
+    Ratings: ["员工编号", "考核周期", "指标", "评价人", "分数"],
+    RaterWeights: ["考核方案", "评价人", "权重"],
+    Deals: ["项目编号", "员工编号", "考核周期", "成交金额", "回款", "类型", "质量评分", "难度系数"],
+    Sales: ["员工编号", "月份", "任务", "完成", "提成比例"],
+    CommissionTiers: ["考核方案", "最低完成率", "提成系数"],
+    Incentives: ["员工编号", "考核周期", "项目", "目标数", "完成数"],
+    IncentiveRules: ["考核方案", "项目", "单价", "未完成扣", "超额奖", "完成奖"],
+    Adjustments: ["员工编号", "考核周期", "金额", "原因"],
+  };
+
+  it("reads Chinese headers and computes the same money", async () => {
+    const { wb } = await run(workbook(baseRows(), ZH));
+    const r = resultsById(wb);
+    expect([r.P001.TotalPay, r.P002.TotalPay, r.A001.TotalPay, r.C001.TotalPay]).toEqual([13213.86, 8143.45, 7985.28, 26160]);
+  });
+
+  it("writes grades and explanations in Chinese, keeping English output headers", async () => {
+    const { wb } = await run(workbook(baseRows(), ZH));
+    expect(resultsById(wb).P001.Grade).toBe("优秀");
+    expect(wb.tables.get("Results")?.headers[0]).toBe("EmployeeId");
+    const line = wb.records("Breakdown").find((b) => b.EmployeeId === "P001" && b.Indicator === "Excellent solutions");
+    expect(line?.Rule).toBe("区间");
+    expect(line?.Explanation).toBe("实际 80%，标准 90%：低于标准 2 个 5% 步长，−4 分 → 得 16 分（权重 20）");
+  });
+
+  it("matches headers regardless of case, spaces and underscores", async () => {
+    const odd = { ...HEADERS, Employees: ["employee_id", "NAME", "Plan ", "department", "Monthly Base", "join_date", "LEAVE DATE"] };
+    const { wb } = await run(workbook(baseRows(), odd));
+    expect(resultsById(wb).P001.TotalPay).toBe(13213.86);
+  });
+
+  it("accepts every period form: 2026Q2 and 2026年第2季度", async () => {
+    const rows = baseRows();
+    rows.Actuals = rows.Actuals.map((r, i) => [r[0], i % 2 ? "2026Q2" : "2026年第2季度", r[2], r[3]]);
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P001.TotalPay).toBe(13213.86);
+  });
+});
+
+describe("re-running", () => {
+  it("gives identical Results and one more RunLog row", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const first = JSON.stringify([wb.tables.get("Results"), wb.tables.get("Breakdown"), wb.tables.get("Issues")]);
+    await runRecalculation(wb, "2026-Q2", { now: new Date("2026-07-06T09:00:00Z") });
+    expect(JSON.stringify([wb.tables.get("Results"), wb.tables.get("Breakdown"), wb.tables.get("Issues")])).toBe(first);
+    const log = wb.records("RunLog");
+    expect(log).toHaveLength(2);
+    expect(log[0].InputHash).toBe(log[1].InputHash);
+  });
+
+  it("replaces the period's rows and keeps other periods'", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q1", { now: NOW });
+    const q1 = wb.records("Results").filter((r) => r.Period === "2026-Q1");
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const all = wb.records("Results");
+    expect(all.filter((r) => r.Period === "2026-Q1")).toEqual(q1);
+    expect(all.filter((r) => r.Period === "2026-Q2")).toHaveLength(4);
+  });
+
+  it("never writes into an input table", async () => {
+    const wb = workbook();
+    const before = JSON.stringify([...wb.tables.entries()]);
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const inputs = JSON.parse(before) as Array<[string, unknown]>;
+    for (const [name, table] of inputs) expect(wb.tables.get(name)).toEqual(table);
+  });
+});
+
+describe("the annual view", () => {
+  it("averages the quarters' scores and sums the money, warning when fewer than 4 quarters", async () => {
+    const rows = baseRows();
+    // C001 also has Q1: score 60 (Overall 60); completion 1; Q1 sales Jan–Mar all missed: commission
+    // 150000×2%×0.7 + 180000×2%×0.7 + 190000×2%×0.7 = 2100 + 2520 + 2660 = 7280, penalty −300 in March.
+    rows.Actuals.push(["C001", "2026-Q1", "Overall", 60]);
+    rows.Targets.push(["C001", "2026-Q1", 600000, 600000]);
+    const { wb } = await run(workbook(rows), "2026");
+    const c = resultsById(wb, "2026").C001;
+    expect(c.Score).toBe(70); // (60 + 80)/2
+    expect(c.Grade).toBe("Basically competent"); // 60 ≤ 70 < 71
+    expect(c.QuarterlyBonus).toBe(10080); // Q1 18000×0.4×0.6 = 4320; Q2 5760
+    expect(c.Commission).toBe(13580); // 7280 + 6300
+    expect(c.Penalties).toBe(-300);
+    expect(c.Status).toBe("Warning");
+    expect(String(c.Flags)).toContain("only 2 quarters in 2026");
+  });
+});
