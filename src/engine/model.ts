@@ -269,6 +269,14 @@ function readGrades(t: TableView | undefined, cr: CellReader, issues: IssueLog, 
       scales.set(keyOf(scale), bands);
     }
   }
+  for (const bands of scales.values()) {
+    const valid = bands.filter((b) => !b.min.isNaN());
+    const lowest = valid.reduce<(typeof valid)[number] | null>((lo, b) => (lo === null || b.min.lessThan(lo.min) ? b : lo), null);
+    if (t && lowest && lowest.min.greaterThan(0)) {
+      const scale = readText(t.value(lowest.row, "Scale"));
+      issues.warn(t.name, t.address(lowest.row, "MinScore"), "", rowMessage(t, lowest.row, "MinScore", `scale "${scale}" starts at ${show(lowest.min)}: a score below it has no grade (the employee would be Error); add a band from 0`, `等级标准 "${scale}" 最低分从 ${show(lowest.min)} 开始：低于它的分数没有等级（员工将为错误）；请添加从 0 开始的等级`));
+    }
+  }
   for (const plan of plans.values()) {
     const bands = scales.get(keyOf(plan.gradeScale));
     if (bands === undefined) {

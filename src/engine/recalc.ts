@@ -650,6 +650,43 @@ export function recalculate(tables: ReadonlyMap<string, TableData>, periodInput:
   return { lang, period: periodText(p), results, issues: unique, inputHash: hashTables(tables) };
 }
 
+/**
+ * Checks a workbook without a period and without writing: the tables and columns, plans, weights,
+ * grade bands, duplicate ids, unknown plans, indicators, raters and items, unreadable periods.
+ */
+export function checkTables(tables: ReadonlyMap<string, TableData>): { lang: Lang; issues: Issue[] } {
+  const issues = new IssueLog();
+  const views = viewTables(tables, issues);
+  const lang = workbookLang(views);
+  for (const name of ["Employees", "Plans", "Indicators"]) {
+    if (!views.has(name)) throw new UnusableWorkbook(issues.list.find((i) => i.table === name)?.text ?? msg(`The table ${name} is missing`, `缺少表 ${name}`));
+  }
+  const model = buildModel(views, issues, lang);
+  const cr = new CellReader(issues, lang);
+  const idx = indexTables(model, cr, issues);
+  const check = (name: string, index: Map<string, Dated[]>, key: string, known: (plan: Plan) => Set<string>, what: { en: string; zh: string }) => {
+    const t = model.views.get(name);
+    if (!t) return;
+    for (const [empKey, rows] of index) {
+      const e = model.employeesByKey.get(empKey)?.[0];
+      if (!e?.plan) continue;
+      const names = known(e.plan);
+      for (const d of rows) {
+        const v = readText(t.value(d.row, key));
+        if (v && !names.has(keyOf(v))) issues.warn(t.name, t.address(d.row, key), e.id, rowMessage(t, d.row, key, `${what.en} "${v}" is not in plan "${e.plan.name}": correct it`, `${what.zh} "${v}" 不属于方案 "${e.plan.name}"：请更正`));
+      }
+    }
+  };
+  check("Actuals", idx.actuals, "Indicator", (p) => new Set(p.indicators.map((i) => keyOf(i.name))), { en: "indicator", zh: "指标" });
+  check("Ratings", idx.ratings, "Indicator", (p) => new Set(p.indicators.map((i) => keyOf(i.name))), { en: "indicator", zh: "指标" });
+  check("Incentives", idx.incentives, "Item", (p) => new Set(p.incentiveRules.keys()), { en: "item", zh: "项目" });
+  const rt = model.views.get("Ratings");
+  if (rt) {
+    for (const rows of idx.ratings.values()) for (const d of rows) cr.read(rt, d.row, "Rater", "", (v, h) => RATER(requiredText(v, h), h));
+  }
+  return { lang, issues: issues.list };
+}
+
 // ---------------------------------------------------------------- output rows
 
 const num = (x: D | null): number | null => (x === null ? null : x.toNumber());

@@ -1,0 +1,157 @@
+/**
+ * Just enough ZIP for an .xlsx package: read the central directory, inflate an entry (whole or as a
+ * stream of chunks), and write a package in which every entry not replaced keeps its compressed
+ * bytes exactly. No ZIP64: packages over 4 GiB are refused with a message.
+ */
+import { Inflate, deflateSync, inflateSync } from "fflate";
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  time: number;
+  date: number;
+  /** The entry's compressed bytes, a view into the package. */
+  raw: Uint8Array;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export class ZipError extends Error {}
+
+export function readZip(buf: Uint8Array): Map<string, ZipEntry> {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError("not a zip package (no end of central directory)");
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  if (p === 0xffffffff) throw new ZipError("ZIP64 packages (over 4 GiB) are not supported");
+  const decoder = new TextDecoder();
+  const entries = new Map<string, ZipEntry>();
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(p, true) !== 0x02014b50) throw new ZipError("corrupt central directory");
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    const time = view.getUint16(p + 12, true);
+    const date = view.getUint16(p + 14, true);
+    const crc = view.getUint32(p + 16, true);
+    const compressedSize = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    if (flags & 1) throw new ZipError("encrypted packages are not supported: save the workbook without a password");
+    const name = decoder.decode(buf.subarray(p + 46, p + 46 + nameLen));
+    const localNameLen = view.getUint16(local + 26, true);
+    const localExtraLen = view.getUint16(local + 28, true);
+    const start = local + 30 + localNameLen + localExtraLen;
+    entries.set(name, { name, method, crc, compressedSize, size, time, date, raw: buf.subarray(start, start + compressedSize) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+export function inflateEntry(e: ZipEntry): Uint8Array {
+  if (e.method === 0) return e.raw;
+  if (e.method === 8) return inflateSync(e.raw, { out: new Uint8Array(e.size) });
+  throw new ZipError(`${e.name}: compression method ${e.method} is not supported`);
+}
+
+/** Inflates an entry chunk by chunk; `onChunk` returns false to stop early (the rest is never inflated). */
+export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => boolean | void): void {
+  if (e.method === 0) {
+    onChunk(e.raw);
+    return;
+  }
+  let stop = false;
+  const inflater = new Inflate((chunk) => {
+    if (!stop && onChunk(chunk) === false) stop = true;
+  });
+  const step = 1 << 16;
+  for (let i = 0; i < e.raw.length && !stop; i += step) inflater.push(e.raw.subarray(i, Math.min(i + step, e.raw.length)), i + step >= e.raw.length);
+}
+
+/** A new entry from its uncompressed content. */
+export function newEntry(name: string, data: Uint8Array, like?: ZipEntry): ZipEntry {
+  const raw = deflateSync(data, { level: 6 });
+  // A fixed stamp (1980-01-01) for new parts, so the same run writes the same bytes.
+  return { name, method: 8, crc: crc32(data), compressedSize: raw.length, size: data.length, time: like?.time ?? 0, date: like?.date ?? 33, raw };
+}
+
+/** Writes entries in the given order; each keeps its compressed bytes. */
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const names = entries.map((e) => encoder.encode(e.name));
+  let total = 22;
+  entries.forEach((e, i) => (total += 30 + names[i].length + e.raw.length + 46 + names[i].length));
+  if (total > 0xffffffff) throw new ZipError("the package would be over 4 GiB, which needs ZIP64");
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let p = 0;
+  entries.forEach((e, i) => {
+    offsets.push(p);
+    const utf8 = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
+    view.setUint32(p, 0x04034b50, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, utf8, true);
+    view.setUint16(p + 8, e.method, true);
+    view.setUint16(p + 10, e.time, true);
+    view.setUint16(p + 12, e.date, true);
+    view.setUint32(p + 14, e.crc, true);
+    view.setUint32(p + 18, e.compressedSize, true);
+    view.setUint32(p + 22, e.size, true);
+    view.setUint16(p + 26, names[i].length, true);
+    view.setUint16(p + 28, 0, true);
+    out.set(names[i], p + 30);
+    out.set(e.raw, p + 30 + names[i].length);
+    p += 30 + names[i].length + e.raw.length;
+  });
+  const cd = p;
+  entries.forEach((e, i) => {
+    const utf8 = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
+    view.setUint32(p, 0x02014b50, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, 20, true);
+    view.setUint16(p + 8, utf8, true);
+    view.setUint16(p + 10, e.method, true);
+    view.setUint16(p + 12, e.time, true);
+    view.setUint16(p + 14, e.date, true);
+    view.setUint32(p + 16, e.crc, true);
+    view.setUint32(p + 20, e.compressedSize, true);
+    view.setUint32(p + 24, e.size, true);
+    view.setUint16(p + 28, names[i].length, true);
+    view.setUint32(p + 42, offsets[i], true);
+    out.set(names[i], p + 46);
+    p += 46 + names[i].length;
+  });
+  view.setUint32(p, 0x06054b50, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, p - cd, true);
+  view.setUint32(p + 16, cd, true);
+  return out;
+}
