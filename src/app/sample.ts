@@ -135,9 +135,9 @@ export function sampleTables(lang: Lang = "zh"): SampleTable[] {
   for (const [id, byQ] of Object.entries(CM_ACTUALS)) for (const [q, vals] of Object.entries(byQ)) CM_KPI.forEach(([name], i) => put("Actuals", [id, q, t(lang, name), vals[i]]));
 
   // Department target 1160 (万元) split 15/25/30/30: 174, 290, 348, 348; Q2 actual 275 → completion 72/87.
+  // Q3 and Q4 actuals are left blank for HR to fill in (a blank is never taken as 0).
   const presalesDept = t(lang, DEPT.presales);
   [174, 290, 348, 348].forEach((target, i) => put("Targets", [presalesDept, `2026-Q${i + 1}`, target, i === 0 ? 180 : i === 1 ? 275 : null]));
-  rows.Targets = rows.Targets.filter((r) => r[3] !== null);
   const individual: Record<string, Array<[number, number]>> = { A001: [[100, 96], [100, 94]], A002: [[120, 130], [120, 126]], A003: [[90, 80], [90, 85]], A004: [[80, 60], [80, 58]], C001: [[600000, 590000], [600000, 450000]], C002: [[600000, 665000], [600000, 640000]], C003: [[600000, 530000], [600000, 460000]], C004: [[600000, 720000], [600000, 900000]] };
   for (const [id, qs] of Object.entries(individual)) qs.forEach(([target, actual], i) => put("Targets", [id, `2026-Q${i + 1}`, target, actual]));
 

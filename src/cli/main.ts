@@ -3,7 +3,7 @@
  * Exit codes: 0 every employee OK or Warning; 1 some are Error (results still written); 2 the file or
  * the arguments are unusable (nothing written).
  */
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { RunSummary, VERSION, readInputs, runRecalculation } from "../app/recalculate";
 import { OUTPUT_COLUMNS } from "../engine/contract";
@@ -66,7 +66,7 @@ function pad(s: string, w: number, right = false): string {
 
 export function formatTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
   const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : String(v))));
-  const widths = headers.map((h, i) => Math.min(40, Math.max(width(h), ...cells.map((r) => width(r[i] ?? "")))));
+  const widths = headers.map((h, i) => Math.min(i === headers.length - 1 ? 400 : 40, Math.max(width(h), ...cells.map((r) => width(r[i] ?? "")))));
   const clip = (s: string, w: number) => {
     if (width(s) <= w) return s;
     let out = "";
@@ -104,7 +104,7 @@ function progress(io: Io, big: boolean) {
   return (done: number, total: number, what: string) => {
     if (!big || total === 0) return;
     const n = 24;
-    const filled = Math.round((done / total) * n);
+    const filled = ((done * n) / total) | 0;
     const bar = `[${"#".repeat(filled)}${"-".repeat(n - filled)}] ${done}/${total} ${what}`;
     if (bar === last) return;
     last = bar;
@@ -124,6 +124,7 @@ function load(file: string): XlsxWorkbook {
 
 /** Writes through a temporary file and a rename, so a failed write never leaves half a workbook. */
 function save(file: string, data: Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
   const tmp = join(dirname(file), `.${basename(file)}.kpi-tmp`);
   writeFileSync(tmp, data);
   renameSync(tmp, file);

@@ -45,8 +45,8 @@ export class TableView {
   /** The A1 range of a column over the given rows, for issues about a group of cells (a sum of weights). */
   columnRange(key: string, rows: readonly number[]): string {
     if (rows.length === 0) return "";
-    const first = this.address(Math.min(...rows), key);
-    const last = this.address(Math.max(...rows), key);
+    const first = this.address(rows.reduce((a, b) => Math.min(a, b)), key);
+    const last = this.address(rows.reduce((a, b) => Math.max(a, b)), key);
     return first === last ? first : `${first}:${last}`;
   }
   isBlankRow(row: number): boolean {

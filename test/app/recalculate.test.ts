@@ -40,6 +40,26 @@ describe("a quarter end to end (SPEC §5 worked examples)", () => {
     expect(line?.Explanation).toBe("80% vs standard 90%: 2 steps of 5% below, −4 → 16 of 20");
   });
 
+  it("pays a Project deal bonus 800000 × 0.5% × 1.3 (开拓型) × 0.88 × 1.2 = 5491.20", async () => {
+    const rows = baseRows();
+    rows.Plans[0][6] = "Project";
+    rows.Deals = [
+      ["D9", "P001", "2026-06", 800000, 800000, "开拓型", 88, 1.2],
+      ["D8", "P001", "2026-Q2", 100000, 100000, "replica", 50, null], // 100000 × 0.5% × 0.6 × 0.5 × 1 = 150
+    ];
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P001.DealBonus).toBe(5641.2);
+  });
+
+  it("makes a Project deal without its quality an Error, naming the cell", async () => {
+    const rows = baseRows();
+    rows.Plans[0][6] = "Project";
+    rows.Deals = [["D9", "P001", "2026-06", 800000, 800000, "开拓型", null, 1.2]];
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P001.Status).toBe("Error");
+    expect(wb.records("Issues").find((i) => i.EmployeeId === "P001")).toMatchObject({ Table: "Deals", Cell: "G2" });
+  });
+
   it("ranks densely within each plan", async () => {
     const { wb } = await run();
     const r = resultsById(wb);

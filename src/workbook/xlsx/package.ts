@@ -347,11 +347,20 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The used range of a sheet's cells (its dimension element). */
   private static dimensionOf(rows: Map<number, { cells: Map<number, string> }>): string {
-    const used = [...rows].filter(([, r]) => r.cells.size > 0);
-    if (used.length === 0) return "A1";
-    const cols = used.flatMap(([, r]) => [...r.cells.keys()]);
-    const nums = used.map(([n]) => n);
-    return `${columnLetters(Math.min(...cols))}${Math.min(...nums)}:${columnLetters(Math.max(...cols))}${Math.max(...nums)}`;
+    let top = Infinity;
+    let bottom = 0;
+    let left = Infinity;
+    let right = 0;
+    for (const [n, r] of rows) {
+      if (r.cells.size === 0) continue;
+      top = Math.min(top, n);
+      bottom = Math.max(bottom, n);
+      for (const c of r.cells.keys()) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    return bottom === 0 ? "A1" : `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
   }
 
   private sheetDataXml(rows: Map<number, { attrs: string; cells: Map<number, string> }>): string {

@@ -1,0 +1,159 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/package";
+
+const dir = mkdtempSync(join(tmpdir(), "kpi-cli-"));
+
+async function kpi(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), tty: false });
+  return { code, out, err };
+}
+
+async function records(file: string, table: string): Promise<Array<Record<string, unknown>>> {
+  const t = await XlsxWorkbook.fromBuffer(readFileSync(file)).readTable(table);
+  return t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
+}
+
+describe("kpi init", () => {
+  const file = join(dir, "sample.xlsx");
+  beforeAll(async () => {
+    expect((await kpi("init", file)).code).toBe(0);
+  });
+
+  it("writes every input table of the contract with Chinese headers", async () => {
+    const tables = await XlsxWorkbook.fromBuffer(readFileSync(file)).listTables();
+    expect(tables.map((t) => t.name).sort()).toEqual(
+      ["Actuals", "Adjustments", "CommissionTiers", "Deals", "Employees", "Grades", "IncentiveRules", "Incentives", "Indicators", "Plans", "RaterWeights", "Ratings", "Sales", "Targets"].sort(),
+    );
+    expect(tables.find((t) => t.name === "Employees")?.headers).toEqual(["员工编号", "姓名", "考核方案", "部门", "月基本工资", "入职日期", "离职日期"]);
+  });
+
+  it("fills a dozen sample employees on the three seed schemes", async () => {
+    const employees = await records(file, "Employees");
+    expect(employees).toHaveLength(12);
+    expect(new Set(employees.map((e) => e["考核方案"]))).toEqual(new Set(["售前顾问", "售前顾问-项目制", "客户执行AE", "客户经理"]));
+  });
+
+  it("splits the presales target 1160 as 174/290/348/348", async () => {
+    const targets = (await records(file, "Targets")).filter((t) => t["对象"] === "售前支持部");
+    expect(targets.map((t) => t["目标"])).toEqual([174, 290, 348, 348]);
+  });
+
+  it("writes English headers with --lang en", async () => {
+    const en = join(dir, "sample-en.xlsx");
+    expect((await kpi("init", en, "--lang", "en")).code).toBe(0);
+    const t = await XlsxWorkbook.fromBuffer(readFileSync(en)).readTable("Employees");
+    expect(t.headers[0]).toBe("EmployeeId");
+  });
+
+  it("refuses to overwrite a file without --force", async () => {
+    const r = await kpi("init", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--force");
+  });
+});
+
+describe("kpi recalc", () => {
+  it("recalculates the sample quarter, prints a summary and exits 0", async () => {
+    const file = join(dir, "q2.xlsx");
+    await kpi("init", file);
+    const r = await kpi("recalc", file, "--period", "2026-Q2");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("员工 12 人");
+    expect(r.out).toContain("售前支持部");
+    const p001 = (await records(file, "Results")).find((x) => x.EmployeeId === "P001");
+    // seed 004: 36000 × 40% × 72/87 × 0.92 = 10963.86; deal 250000 with 150000 received: 2250
+    expect(p001).toMatchObject({ Score: 92, QuarterlyBonus: 10963.86, DealBonus: 2250, TotalPay: 13213.86 });
+  });
+
+  it("writes to --out and leaves the input file as it was", async () => {
+    const file = join(dir, "in.xlsx");
+    const out = join(dir, "out.xlsx");
+    await kpi("init", file);
+    const before = readFileSync(file);
+    expect((await kpi("recalc", file, "--period", "2026-Q2", "--out", out)).code).toBe(0);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect((await XlsxWorkbook.fromBuffer(readFileSync(out)).listTables()).some((t) => t.name === "Results")).toBe(true);
+  });
+
+  it("exits 1 when some employee is Error, and still writes the results", async () => {
+    const file = join(dir, "bad.xlsx");
+    await kpi("init", file);
+    const wb = XlsxWorkbook.fromBuffer(readFileSync(file));
+    // Drop the Targets table's department row by recalculating a quarter without targets: Q3.
+    expect(wb).toBeDefined();
+    const r = await kpi("recalc", file, "--period", "2026-Q3");
+    expect(r.code).toBe(1);
+    expect((await records(file, "Results")).some((x) => x.Period === "2026-Q3" && x.Status === "Error")).toBe(true);
+  });
+
+  it("exits 2 without writing when the file is missing or not a workbook", async () => {
+    expect((await kpi("recalc", join(dir, "nope.xlsx"), "--period", "2026-Q2")).code).toBe(2);
+    const text = join(dir, "text.xlsx");
+    writeFileSync(text, "not a workbook");
+    const r = await kpi("recalc", text, "--period", "2026-Q2");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("not a readable .xlsx file");
+    expect(readFileSync(text, "utf8")).toBe("not a workbook");
+  });
+
+  it("exits 2 for a missing or bad period", async () => {
+    const file = join(dir, "p.xlsx");
+    await kpi("init", file);
+    const before = readFileSync(file);
+    expect((await kpi("recalc", file)).code).toBe(2);
+    const r = await kpi("recalc", file, "--period", "2026-13");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("not a quarter or a year");
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("prints the Results table with --print", async () => {
+    const file = join(dir, "print.xlsx");
+    await kpi("init", file);
+    const r = await kpi("recalc", file, "--period", "2026-Q2", "--print");
+    expect(r.out).toMatch(/P001\s+张伟/);
+    expect(r.out).toContain("13213.86");
+  });
+});
+
+describe("kpi check", () => {
+  it("lists no errors for the sample and exits 0", async () => {
+    const file = join(dir, "check.xlsx");
+    await kpi("init", file);
+    const before = readFileSync(file);
+    const r = await kpi("check", file);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("lists the Q2 warnings of the sample with --period", async () => {
+    const file = join(dir, "check2.xlsx");
+    await kpi("init", file);
+    const r = await kpi("check", file, "--period", "2026-Q2");
+    expect(r.out).toContain("按 56/91 天折算"); // P003 joined 6 May: 6 May–30 Jun = 56 of 91 days
+    expect(r.out).toContain("缺少 客户 评分");
+  });
+});
+
+describe("the kpi command", () => {
+  it("runs through bin/kpi.js and prints usage", () => {
+    const r = spawnSync(process.execPath, [join(__dirname, "../../bin/kpi.js"), "help"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("kpi recalc FILE --period");
+  });
+
+  it("exits 1 through the binary when employees are in error", () => {
+    const file = join(dir, "bin.xlsx");
+    execFileSync(process.execPath, [join(__dirname, "../../bin/kpi.js"), "init", file]);
+    expect(existsSync(file)).toBe(true);
+    const r = spawnSync(process.execPath, [join(__dirname, "../../bin/kpi.js"), "recalc", file, "--period", "2026-Q4"], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+  });
+});
