@@ -23,7 +23,7 @@ export interface Io {
 const USAGE = `kpi — KPI Bonus for Excel, headless (绩效考核奖金，命令行版)
 
   kpi init FILE [--lang en] [--force]     write a sample workbook with every table (中文表头 by default)
-  kpi recalc FILE --period 2026-Q2 [--out FILE] [--print]
+  kpi recalc FILE --period 2026-Q2 [--out FILE] [--print] [--progress]
                                           recalculate a quarter (or a year: --period 2026) and write
                                           Results, Breakdown, Issues and RunLog
   kpi check FILE [--period 2026-Q2]       list the workbook's issues without writing
@@ -154,7 +154,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const period = flags.get("period");
       if (typeof period !== "string") throw new UsageError("recalc needs --period, such as --period 2026-Q2 or --period 2026");
       const wb = load(file);
-      const big = statSync(file).size > 2_000_000;
+      const big = flags.has("progress") || statSync(file).size > 2_000_000;
       const summary = await runRecalculation(wb, period, { onProgress: progress(io, big), version: VERSION });
       const out = typeof flags.get("out") === "string" ? (flags.get("out") as string) : file;
       save(out, wb.toBuffer());

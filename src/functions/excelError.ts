@@ -22,12 +22,17 @@ export class FunctionError extends Error {
   }
 }
 
+/** The CustomFunctions.ErrorCode member for each Excel error the engine raises. */
+const ERROR_CODE_NAME = { "#VALUE!": "invalidValue", "#NUM!": "invalidNumber", "#DIV/0!": "divisionByZero", "#N/A": "notAvailable" } as const;
+
 /** Turns an engine error into the Excel error the cell shows, with the message in Excel's language. */
 export function toExcelError(e: unknown): Error {
   if (!(e instanceof KpiError)) throw e;
   const message = e.in(displayLang());
   if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
-    return new CustomFunctions.Error(e.kind as CustomFunctions.ErrorCode, message) as unknown as Error;
+    const codes = (CustomFunctions as unknown as { ErrorCode?: Record<string, CustomFunctions.ErrorCode> }).ErrorCode;
+    const code = codes?.[ERROR_CODE_NAME[e.kind]] ?? (e.kind as CustomFunctions.ErrorCode);
+    return new CustomFunctions.Error(code, message) as unknown as Error;
   }
   return new FunctionError(e.kind, message);
 }

@@ -157,3 +157,56 @@ describe("the kpi command", () => {
     expect(r.status).toBe(1);
   });
 });
+
+describe("kpi recalc on large files", () => {
+  it("draws a progress bar on stderr as it reads the tables", async () => {
+    const file = join(dir, "progress.xlsx");
+    await kpi("init", file);
+    const r = await kpi("recalc", file, "--period", "2026-Q2", "--progress");
+    expect(r.err).toMatch(/\[-{24}\] 0\/\d+ Employees/);
+    expect(r.err).toMatch(/\[#{24}\] (\d+)\/\1/);
+  });
+});
+
+describe("kpi check finds", () => {
+  /** A copy of the sample with one table's rows changed, written through the adapter itself. */
+  async function variant(name: string, edit: (rows: unknown[][], headers: string[]) => unknown[][]): Promise<string> {
+    const file = join(dir, `variant-${name}-${Math.random().toString(36).slice(2)}.xlsx`);
+    await kpi("init", file);
+    const wb = XlsxWorkbook.fromBuffer(readFileSync(file));
+    const t = await wb.readTable(name);
+    await wb.writeTable(name, t.headers, edit(t.rows, t.headers) as never);
+    writeFileSync(file, wb.toBuffer());
+    return file;
+  }
+
+  it("weights that do not sum to the full score", async () => {
+    const file = await variant("Indicators", (rows) => rows.map((r, i) => (i === 0 ? [r[0], r[1], 5, ...r.slice(3)] : r)));
+    const r = await kpi("check", file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("权重合计为 95");
+  });
+
+  it("duplicate employee ids", async () => {
+    const file = await variant("Employees", (rows) => [...rows, rows[0]]);
+    const r = await kpi("check", file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/员工编号 "P001" 出现在 2 行/);
+  });
+
+  it("an unknown plan, an unknown rater and an unknown item", async () => {
+    let file = await variant("Employees", (rows) => rows.map((r, i) => (i === 0 ? [r[0], r[1], "不存在的方案", ...r.slice(3)] : r)));
+    expect((await kpi("check", file)).out).toContain('考核方案 "不存在的方案" 不在考核方案表中');
+    file = await variant("Ratings", (rows) => rows.map((r, i) => (i === 0 ? [r[0], r[1], r[2], "老板", r[4]] : r)));
+    expect((await kpi("check", file)).out).toContain('"老板" 不是');
+    file = await variant("Incentives", (rows) => rows.map((r, i) => (i === 0 ? [r[0], r[1], "地推", ...r.slice(3)] : r)));
+    expect((await kpi("check", file)).out).toContain('项目 "地推" 不属于方案');
+  });
+
+  it("grade bands with two rows at one minimum, and a scale that does not start at 0", async () => {
+    const file = await variant("Grades", (rows) => [...rows.slice(0, 3), [rows[0][0], 90, "卓越", 1.5]]);
+    const r = await kpi("check", file);
+    expect(r.out).toContain("最低分都是 90");
+    expect(r.out).toContain("最低分从 60 开始");
+  });
+});

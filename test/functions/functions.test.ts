@@ -273,6 +273,17 @@ describe("BIGDEAL and PROJECT", () => {
   it("takes a custom threshold and rate", () => {
     expect(f.bigdeal(60000, 40000, 50000, 0.02)).toBe(800);
   });
+  it("says a big-deal rate of 1.5 looks like a percent", () => {
+    const e = errorOf(() => f.bigdeal(250000, 150000, null, 1.5));
+    expect(e.code).toBe("#NUM!");
+    expect(e.message).toBe("rate: 1.5 looks like a percent: enter 1.5% or 0.015");
+  });
+  it("rejects negative receipts", () => {
+    expect(errorOf(() => f.bigdeal(250000, -1, null, null)).message).toBe("receipts is -1: it cannot be negative");
+  });
+  it("treats a blank deal amount as an error, not zero", () => {
+    expect(errorOf(() => f.bigdeal("", 150000, null, null)).message).toBe("dealAmount is empty: enter a number");
+  });
   it.each([
     ["pioneer", 1.3],
     ["稳定型", 1],
@@ -370,7 +381,7 @@ describe("Excel errors", () => {
       ) {}
     }
     const g = globalThis as unknown as { CustomFunctions?: unknown };
-    g.CustomFunctions = { Error: FakeError, ErrorCode: {} };
+    g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", notAvailable: "#N/A" } };
     try {
       let thrown: unknown;
       try {

@@ -174,3 +174,13 @@ describe("re-running on an .xlsx file", () => {
     }
   });
 });
+
+describe("month cells", () => {
+  it("read a real date cell in Sales.Month as its month", async () => {
+    const rows = baseRows();
+    rows.Sales = rows.Sales.map((r) => [r[0], new Date(`${r[1]}-01T00:00:00Z`), ...r.slice(2)]);
+    const { summary } = await recalc(await userWorkbook(rows));
+    const c = summary.result.results.find((r) => r.employee.id === "C001");
+    expect(c?.commission?.toNumber()).toBe(6300); // Apr 4200 + May 2100 + Jun 0, as with text months
+  });
+});
