@@ -166,17 +166,29 @@ function readPlans(t: TableView, cr: CellReader, issues: IssueLog): Map<string, 
   return plans;
 }
 
-function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): void {
-  const rowsByPlan = new Map<string, number[]>();
+/** A plan named in a cell, or null after reporting an unknown name at that cell. */
+function planAt(t: TableView, r: number, plans: Map<string, Plan>, issues: IssueLog, employeeId: string, planName: string): Plan | null {
+  const plan = plans.get(keyOf(planName));
+  if (!plan) {
+    issues.error(t.name, t.address(r, "Plan"), employeeId, rowMessage(t, r, "Plan", `plan "${planName}" is not in Plans: add the plan or correct the name`, `考核方案 "${planName}" 不在考核方案表中：请添加该方案或更正名称`));
+  }
+  return plan ?? null;
+}
+
+/** Each non-blank row of a per-plan table with its plan; rows naming no plan or an unknown one are reported and skipped. */
+function forEachPlanRow(t: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>, each: (r: number, plan: Plan) => void): void {
   for (let r = 0; r < t.rowCount; r++) {
     if (t.isBlankRow(r)) continue;
     const planName = cr.read(t, r, "Plan", "", requiredText);
     if (planName === undefined) continue;
-    const plan = plans.get(keyOf(planName));
-    if (!plan) {
-      issues.error(t.name, t.address(r, "Plan"), "", rowMessage(t, r, "Plan", `plan "${planName}" is not in Plans: add it to Plans or correct the name`, `方案 "${planName}" 不在考核方案表中：请在考核方案表中添加或更正名称`));
-      continue;
-    }
+    const plan = planAt(t, r, plans, issues, "", planName);
+    if (plan) each(r, plan);
+  }
+}
+
+function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): void {
+  const rowsByPlan = new Map<string, number[]>();
+  forEachPlanRow(t, cr, issues, plans, (r, plan) => {
     const before = issues.list.length;
     const name = cr.read(t, r, "Indicator", "", requiredText);
     const weight = cr.read(t, r, "Weight", "", nonNegativeNumber);
@@ -211,16 +223,16 @@ function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: M
     }
     const errors = issues.list.slice(before);
     for (const e of errors) plan.problems.push(e.text);
-    if (name === undefined || weight === undefined || rule === undefined || errors.length > 0) continue;
+    if (name === undefined || weight === undefined || rule === undefined || errors.length > 0) return;
     if (plan.indicators.some((i) => sameText(i.name, name))) {
       const text = rowMessage(t, r, "Indicator", `plan "${plan.name}" lists indicator "${name}" twice: keep one row`, `方案 "${plan.name}" 中指标 "${name}" 出现两次：请只保留一行`);
       issues.error(t.name, t.address(r, "Indicator"), "", text);
       plan.problems.push(text);
-      continue;
+      return;
     }
     plan.indicators.push({ name, row: r, weight, points: weight, rule, standard, stepBelow, pointsBelow, stepAbove, pointsAbove, floor, cap });
     rowsByPlan.set(plan.key, [...(rowsByPlan.get(plan.key) ?? []), r]);
-  }
+  });
   for (const plan of plans.values()) {
     const rows = rowsByPlan.get(plan.key) ?? [];
     if (plan.indicators.length === 0) {
@@ -301,15 +313,7 @@ const RATER_CHOICE = choice(RATER_WORDS, "Self" as RaterType);
 function readRaterWeights(t: TableView | undefined, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): void {
   if (!t) return;
   const rowsByPlan = new Map<string, number[]>();
-  for (let r = 0; r < t.rowCount; r++) {
-    if (t.isBlankRow(r)) continue;
-    const planName = cr.read(t, r, "Plan", "", requiredText);
-    if (planName === undefined) continue;
-    const plan = plans.get(keyOf(planName));
-    if (!plan) {
-      issues.error(t.name, t.address(r, "Plan"), "", rowMessage(t, r, "Plan", `plan "${planName}" is not in Plans: add it to Plans or correct the name`, `方案 "${planName}" 不在考核方案表中：请添加或更正名称`));
-      continue;
-    }
+  forEachPlanRow(t, cr, issues, plans, (r, plan) => {
     const before = issues.list.length;
     const rater = cr.read(t, r, "Rater", "", (v, h) => RATER_CHOICE(requiredText(v, h), h));
     const weight = cr.read(t, r, "Weight", "", nonNegativeNumber);
@@ -317,10 +321,10 @@ function readRaterWeights(t: TableView | undefined, cr: CellReader, issues: Issu
       issues.error(t.name, t.address(r, "Rater"), "", rowMessage(t, r, "Rater", `plan "${plan.name}" gives rater ${rater} a weight twice: keep one row`, `方案 "${plan.name}" 的评价人 ${RATER_ZH[rater]} 权重出现两次：请只保留一行`));
     }
     for (const e of issues.list.slice(before)) plan.problems.push(e.text);
-    if (rater === undefined || weight === undefined) continue;
+    if (rater === undefined || weight === undefined) return;
     plan.raterWeights.set(rater, weight);
     rowsByPlan.set(plan.key, [...(rowsByPlan.get(plan.key) ?? []), r]);
-  }
+  });
   for (const plan of plans.values()) {
     if (plan.raterWeights.size === 0) continue;
     const total = sum([...plan.raterWeights.values()]);
@@ -334,15 +338,7 @@ function readRaterWeights(t: TableView | undefined, cr: CellReader, issues: Issu
 
 function readTiers(t: TableView | undefined, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): void {
   if (!t) return;
-  for (let r = 0; r < t.rowCount; r++) {
-    if (t.isBlankRow(r)) continue;
-    const planName = cr.read(t, r, "Plan", "", requiredText);
-    if (planName === undefined) continue;
-    const plan = plans.get(keyOf(planName));
-    if (!plan) {
-      issues.error(t.name, t.address(r, "Plan"), "", rowMessage(t, r, "Plan", `plan "${planName}" is not in Plans: add it to Plans or correct the name`, `方案 "${planName}" 不在考核方案表中：请添加或更正名称`));
-      continue;
-    }
+  forEachPlanRow(t, cr, issues, plans, (r, plan) => {
     const before = issues.list.length;
     const minAttainment = cr.read(t, r, "MinAttainment", "", nonNegativeNumber);
     const multiplier = cr.read(t, r, "Multiplier", "", nonNegativeNumber);
@@ -350,22 +346,14 @@ function readTiers(t: TableView | undefined, cr: CellReader, issues: IssueLog, p
       issues.error(t.name, t.address(r, "MinAttainment"), "", rowMessage(t, r, "MinAttainment", `plan "${plan.name}" has two tiers starting at ${show(minAttainment)}: keep one`, `方案 "${plan.name}" 有两个档位的最低完成率都是 ${show(minAttainment)}：请只保留一个`));
     }
     for (const e of issues.list.slice(before)) plan.problems.push(e.text);
-    if (minAttainment === undefined || multiplier === undefined) continue;
+    if (minAttainment === undefined || multiplier === undefined) return;
     plan.tiers = [...(plan.tiers ?? []), { minAttainment, multiplier }];
-  }
+  });
 }
 
 function readIncentiveRules(t: TableView | undefined, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): void {
   if (!t) return;
-  for (let r = 0; r < t.rowCount; r++) {
-    if (t.isBlankRow(r)) continue;
-    const planName = cr.read(t, r, "Plan", "", requiredText);
-    if (planName === undefined) continue;
-    const plan = plans.get(keyOf(planName));
-    if (!plan) {
-      issues.error(t.name, t.address(r, "Plan"), "", rowMessage(t, r, "Plan", `plan "${planName}" is not in Plans: add it to Plans or correct the name`, `方案 "${planName}" 不在考核方案表中：请添加或更正名称`));
-      continue;
-    }
+  forEachPlanRow(t, cr, issues, plans, (r, plan) => {
     const before = issues.list.length;
     const item = cr.read(t, r, "Item", "", requiredText);
     const perUnit = cr.read(t, r, "PerUnit", "", number);
@@ -379,10 +367,10 @@ function readIncentiveRules(t: TableView | undefined, cr: CellReader, issues: Is
     if (issues.list.length > before) {
       // A bad rule only matters to employees with that item; they are flagged when it is used.
       if (item !== undefined && !plan.incentiveRules.has(keyOf(item))) plan.incentiveRules.set(keyOf(item), { item, row: -1, perUnit: ZERO, perShort: null, perOver: null, onComplete: null });
-      continue;
+      return;
     }
     plan.incentiveRules.set(keyOf(item as string), { item: item as string, row: r, perUnit: perUnit as D, perShort: perShort ?? null, perOver: perOver ?? null, onComplete: onComplete ?? null });
-  }
+  });
 }
 
 function readEmployees(t: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): Employee[] {
@@ -398,10 +386,7 @@ function readEmployees(t: TableView, cr: CellReader, issues: IssueLog, plans: Ma
     const monthlyBase = at("MonthlyBase", nonNegativeNumber) ?? null;
     const joinDate = t.has("JoinDate") ? at("JoinDate", optionalDate) ?? null : null;
     const leaveDate = t.has("LeaveDate") ? at("LeaveDate", optionalDate) ?? null : null;
-    const plan = planName ? plans.get(keyOf(planName)) ?? null : null;
-    if (planName && !plan) {
-      issues.error(t.name, t.address(r, "Plan"), id, rowMessage(t, r, "Plan", `plan "${planName}" is not in Plans: add the plan or correct the name`, `考核方案 "${planName}" 不在考核方案表中：请添加该方案或更正名称`));
-    }
+    const plan = planName ? planAt(t, r, plans, issues, id, planName) : null;
     if (joinDate && leaveDate && leaveDate.getTime() < joinDate.getTime()) {
       issues.error(t.name, t.address(r, "LeaveDate"), id, rowMessage(t, r, "LeaveDate", "LeaveDate is before JoinDate: correct one of them", "离职日期早于入职日期：请更正其中之一"));
     }
