@@ -52,18 +52,39 @@ export async function readInputs(port: WorkbookPort, onProgress?: RunOptions["on
   return tables;
 }
 
-/** Keeps the existing rows of other periods, in period order, then the period's new rows. */
-function mergeByPeriod(existing: TableData | null, columns: readonly string[], period: string, fresh: OutputRow[]): OutputRow[] {
-  if (!existing) return fresh;
-  const at = columns.map((c) => existing.headers.findIndex((h) => String(h).toLowerCase() === c.toLowerCase()));
+interface Merged {
+  columns: string[];
+  rows: OutputRow[];
+}
+
+/**
+ * An output table's new content. Columns the user added to the table are kept after ours, and their
+ * values stay with their rows: on rows of other periods as they were, on the recalculated period's rows
+ * by key (EmployeeId and Period, and Indicator for Breakdown). `mode` says what happens to old rows:
+ * "period" replaces the period's rows and keeps the others, "append" keeps them all, "replace" none.
+ */
+export function mergeOutput(existing: TableData | null, columns: readonly string[], fresh: OutputRow[], mode: "period" | "append" | "replace", period: string, keyColumns: readonly string[] = []): Merged {
+  if (!existing) return { columns: [...columns], rows: fresh };
+  const lower = (h: string) => String(h).trim().toLowerCase();
+  const ours = new Set(columns.map(lower));
+  const extras = existing.headers.filter((h) => String(h).trim() !== "" && !ours.has(lower(h)));
+  const all = [...columns, ...extras];
+  const at = all.map((c) => existing.headers.findIndex((h) => lower(h) === lower(c)));
+  const old = existing.rows.filter((r) => !r.every((v) => isBlank(v))).map((r) => at.map((i) => (i < 0 ? null : ((r[i] as OutputRow[number]) ?? null))));
   const periodIndex = columns.indexOf("Period");
-  const kept = existing.rows
-    .filter((r) => !r.every((v) => isBlank(v)))
-    .map((r) => at.map((i) => (i < 0 ? null : (r[i] as OutputRow[number]) ?? null)))
-    .filter((r) => readText(r[periodIndex]) !== period);
-  const all = [...kept, ...fresh];
+  const keyIndex = keyColumns.map((k) => columns.indexOf(k));
+  const keyOf = (r: OutputRow) => keyIndex.map((i) => readText(r[i])).join("\u0000");
+  const isThisPeriod = (r: OutputRow) => periodIndex >= 0 && readText(r[periodIndex]) === period;
+  // The user's values on the rows being replaced, by key, in order (two rows may share a key).
+  const carried = new Map<string, OutputRow[]>();
+  if (mode !== "append") for (const r of old.filter((x) => mode === "replace" || isThisPeriod(x))) carried.set(keyOf(r), [...(carried.get(keyOf(r)) ?? []), r.slice(columns.length)]);
+  const withExtras = fresh.map((r) => [...r, ...(keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null)]);
+  if (mode === "replace") return { columns: all, rows: withExtras };
+  if (mode === "append") return { columns: all, rows: [...old, ...withExtras] };
+  const rows = [...old.filter((r) => !isThisPeriod(r)), ...withExtras];
   const order = (r: OutputRow) => readText(r[periodIndex]);
-  return all.map((r, i) => ({ r, i })).sort((a, b) => (order(a.r) < order(b.r) ? -1 : order(a.r) > order(b.r) ? 1 : a.i - b.i)).map((x) => x.r);
+  // Period order, stable within a period, so re-running a period never moves rows.
+  return { columns: all, rows: rows.map((r, i) => ({ r, i })).sort((a, b) => (order(a.r) < order(b.r) ? -1 : order(a.r) > order(b.r) ? 1 : a.i - b.i)).map((x) => x.r) };
 }
 
 async function existingTable(port: WorkbookPort, name: string): Promise<TableData | null> {
@@ -80,15 +101,16 @@ export async function runRecalculation(port: WorkbookPort, period: string, optio
   const warnings = result.issues.length - errors;
   const runAt = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   const logRow: OutputRow = [runAt, result.period, result.results.length, errors, warnings, result.inputHash, options.version ?? VERSION];
-  const rows: Record<OutputName, OutputRow[]> = {
-    Results: mergeByPeriod(await existingTable(port, "Results"), OUTPUT_COLUMNS.Results, result.period, fresh.Results),
-    Breakdown: mergeByPeriod(await existingTable(port, "Breakdown"), OUTPUT_COLUMNS.Breakdown, result.period, fresh.Breakdown),
-    Issues: fresh.Issues,
-    RunLog: [...((await existingTable(port, "RunLog"))?.rows.filter((r) => !r.every((v) => isBlank(v))) as OutputRow[] | undefined ?? []), logRow],
+  const merged: Record<OutputName, Merged> = {
+    Results: mergeOutput(await existingTable(port, "Results"), OUTPUT_COLUMNS.Results, fresh.Results, "period", result.period, ["EmployeeId", "Period"]),
+    Breakdown: mergeOutput(await existingTable(port, "Breakdown"), OUTPUT_COLUMNS.Breakdown, fresh.Breakdown, "period", result.period, ["EmployeeId", "Period", "Indicator"]),
+    Issues: mergeOutput(await existingTable(port, "Issues"), OUTPUT_COLUMNS.Issues, fresh.Issues, "replace", result.period),
+    RunLog: mergeOutput(await existingTable(port, "RunLog"), OUTPUT_COLUMNS.RunLog, [logRow], "append", result.period),
   };
   if (!options.dryRun) {
-    for (const name of Object.keys(OUTPUT_COLUMNS) as OutputName[]) await port.writeTable(name, OUTPUT_COLUMNS[name], rows[name]);
+    for (const name of Object.keys(OUTPUT_COLUMNS) as OutputName[]) await port.writeTable(name, merged[name].columns, merged[name].rows);
   }
+  const rows = Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, v.rows])) as Record<OutputName, OutputRow[]>;
   const departments = new Map<string, { totalPay: D; employees: number }>();
   for (const r of result.results) {
     const d = departments.get(r.employee.department) ?? { totalPay: ZERO, employees: 0 };

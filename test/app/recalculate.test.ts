@@ -372,3 +372,20 @@ describe("the annual view", () => {
     expect(String(c.Flags)).toContain("only 2 quarters in 2026");
   });
 });
+
+describe("columns HR adds to an output table", () => {
+  it("are kept, and their values stay with the employee's row when the period is recalculated", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q1", { now: NOW });
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const results = wb.tables.get("Results")!;
+    results.headers.push("Approved by");
+    results.rows = results.rows.map((r) => [...r, r[0] === "P002" && r[4] === "2026-Q2" ? "Manager Liu" : r[4] === "2026-Q1" ? "Q1 ok" : null]);
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const after = wb.records("Results");
+    expect(wb.tables.get("Results")!.headers.at(-1)).toBe("Approved by");
+    expect(after.find((r) => r.EmployeeId === "P002" && r.Period === "2026-Q2")?.["Approved by"]).toBe("Manager Liu");
+    expect(after.filter((r) => r.Period === "2026-Q1").map((r) => r["Approved by"])).toEqual(["Q1 ok", "Q1 ok", "Q1 ok", "Q1 ok"]);
+    expect(after.find((r) => r.EmployeeId === "P001" && r.Period === "2026-Q2")?.["Approved by"]).toBeNull();
+  });
+});
