@@ -66,16 +66,27 @@ function isDateFormat(id: number, code: string | undefined): boolean {
   return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-const CELL_RE = /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g;
-const ROW_RE = /<row\b([^>]*?)(\/>|>([\s\S]*?)<\/row>)/g;
+// Elements may carry a namespace prefix (<x:row>) in packages written by other tools than Excel.
+const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+const ROW_RE = /<(?:[\w.-]+:)?row\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g;
+const ROW_END_RE = /<\/(?:[\w.-]+:)?row>/g;
 
 function innerText(xml: string): string {
   let out = "";
-  const re = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
+  const re = /<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g;
   let m: RegExpExecArray | null;
-  const stripped = xml.indexOf("<rPh") >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
+  // Phonetic runs (rPh) are reading aids, not part of the text.
+  const stripped = xml.indexOf("rPh") >= 0 ? xml.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, "") : xml;
   while ((m = re.exec(stripped))) out += m[1] ?? "";
   return unescapeXml(out);
+}
+
+/** Inserts before an element's closing tag, using the element's own namespace prefix; an absent tag is an error, never a silent no-op. */
+function insertBefore(xml: string, element: string, content: (prefix: string) => string): string {
+  const m = new RegExp(`</(?:([\\w.-]+):)?${element}>`).exec(xml);
+  if (!m) throw new XlsxError(`the package has no </${element}> to add to`);
+  const prefix = m[1] ? `${m[1]}:` : "";
+  return xml.slice(0, m.index) + content(prefix) + xml.slice(m.index);
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -157,7 +168,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.sharedStrings) return this.sharedStrings;
     const xml = this.text("xl/sharedStrings.xml") ?? "";
     const out: string[] = [];
-    const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
+    const re = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(xml))) out.push(innerText(m[1] ?? ""));
     this.sharedStrings = out;
@@ -168,7 +179,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.dateStyles) return this.dateStyles;
     const xml = this.text("xl/styles.xml") ?? "";
     const codes = new Map(tags(xml, "numFmt").map((f) => [Number(f.numFmtId), f.formatCode]));
-    const xfs = xml.match(/<cellXfs\b[\s\S]*?<\/cellXfs>/)?.[0] ?? "";
+    const xfs = xml.match(/<(?:[\w.-]+:)?cellXfs\b[\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/)?.[0] ?? "";
     this.dateStyles = tags(xfs, "xf").map((xf) => isDateFormat(Number(xf.numFmtId ?? 0), codes.get(Number(xf.numFmtId ?? 0))));
     return this.dateStyles;
   }
@@ -176,7 +187,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private cellValue(attrs: Record<string, string>, inner: string | undefined): CellValue {
     const t = attrs.t ?? "n";
     if (t === "inlineStr") return innerText(inner ?? "");
-    const v = inner?.match(/<v\b[^>]*>([\s\S]*?)<\/v>/)?.[1];
+    const v = inner?.match(/<(?:[\w.-]+:)?v\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?v>/)?.[1];
     if (v === undefined) return null;
     switch (t) {
       case "s":
@@ -227,10 +238,11 @@ export class XlsxWorkbook implements WorkbookPort {
     };
     const process = (text: string, final: boolean) => {
       buffer += text;
-      const cut = final ? buffer.length : buffer.lastIndexOf("</row>") + 6;
-      if (cut < 6 && !final) {
-        // No complete row yet; keep at most the part from the last row start.
-        return;
+      let cut = final ? buffer.length : 0;
+      if (!final) {
+        ROW_END_RE.lastIndex = Math.max(0, buffer.length - text.length - 16);
+        for (let m = ROW_END_RE.exec(buffer); m; m = ROW_END_RE.exec(buffer)) cut = m.index + m[0].length;
+        if (cut === 0) return; // no complete row yet
       }
       const ready = buffer.slice(0, cut);
       buffer = buffer.slice(cut);
@@ -400,7 +412,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const used = new Set(tags(wbRels, "Relationship").map((r) => r.Id));
     let rId = "rIdKpi1";
     for (let i = 1; used.has(rId); i++) rId = `rIdKpi${i}`;
-    this.put(wbRelsPath, wbRels.replace(/<\/Relationships>\s*$/, `<Relationship Id="${rId}" Type="${REL_WORKSHEET}" Target="${relativeTarget("xl/workbook.xml", sheetPath)}"/></Relationships>`));
+    this.put(wbRelsPath, insertBefore(wbRels, "Relationships", (p) => `<${p}Relationship Id="${rId}" Type="${REL_WORKSHEET}" Target="${relativeTarget("xl/workbook.xml", sheetPath)}"/>`));
     let wb = this.text("xl/workbook.xml") as string;
     let prefix = wb.match(new RegExp(`xmlns:([\\w.-]+)="${NS_REL.replace(/[./]/g, "\\$&")}"`))?.[1];
     if (!prefix) {
@@ -408,10 +420,10 @@ export class XlsxWorkbook implements WorkbookPort {
       wb = wb.replace(/<workbook\b/, `<workbook xmlns:r="${NS_REL}"`);
     }
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
-    wb = wb.replace(/<\/sheets>/, `<sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}" ${prefix}:id="${rId}"/></sheets>`);
+    wb = insertBefore(wb, "sheets", (p) => `<${p}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}" ${prefix}:id="${rId}"/>`);
     this.put("xl/workbook.xml", wb);
     const types = this.text("[Content_Types].xml") as string;
-    this.put("[Content_Types].xml", types.replace(/<\/Types>\s*$/, `<Override PartName="/${sheetPath}" ContentType="${CT_WORKSHEET}"/><Override PartName="/${tablePath}" ContentType="${CT_TABLE}"/></Types>`));
+    this.put("[Content_Types].xml", insertBefore(types, "Types", (p) => `<${p}Override PartName="/${sheetPath}" ContentType="${CT_WORKSHEET}"/><${p}Override PartName="/${tablePath}" ContentType="${CT_TABLE}"/>`));
     this.sheets.push({ name: sheetName, sheetId, rId, path: sheetPath });
     this.tables.push({ id: tableId, name, path: tablePath, sheet: this.sheets[this.sheets.length - 1], left: 1, top: 1, right: p.columns.length, bottom: 1 + Math.max(1, p.rows.length), headerRowCount: 1, totalsRowCount: 0, columns: [...p.columns] });
   }
@@ -424,7 +436,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const clearRight = Math.max(t.right, newRight);
     const clearBottom = Math.max(t.bottom, newBottom);
     const rows = new Map<number, { attrs: string; cells: Map<number, string> }>();
-    const dataMatch = sheetXml.match(/<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/);
+    const dataMatch = sheetXml.match(/<(?:[\w.-]+:)?sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?sheetData>)/);
     if (!dataMatch) throw new XlsxError(`sheet ${t.sheet.name} has no sheetData`);
     ROW_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -476,10 +488,12 @@ export class XlsxWorkbook implements WorkbookPort {
   private requestFullCalc(): void {
     const wb = this.text("xl/workbook.xml") as string;
     let out: string;
-    if (/<calcPr\b/.test(wb)) out = wb.replace(/<calcPr\b([^>]*?)(\/?)>/, (_, a: string, slash: string) => `<calcPr${a.replace(/\s+fullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${slash}>`);
+    if (/<([\w.-]+:)?calcPr\b/.test(wb)) out = wb.replace(/<([\w.-]+:)?calcPr\b([^>]*?)(\/?)>/, (_, p: string | undefined, a: string, slash: string) => `<${p ?? ""}calcPr${a.replace(/\s+fullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${slash}>`);
     else {
-      const before = wb.search(/<(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/workbook>/);
-      out = wb.slice(0, before) + '<calcPr fullCalcOnLoad="1"/>' + wb.slice(before);
+      const at = /<(?:([\w.-]+):)?(?:oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(?:([\w.-]+):)?workbook>/.exec(wb);
+      if (!at) throw new XlsxError("xl/workbook.xml has no closing workbook tag");
+      const p = at[1] ?? at[2];
+      out = wb.slice(0, at.index) + `<${p ? `${p}:` : ""}calcPr fullCalcOnLoad="1"/>` + wb.slice(at.index);
     }
     if (out !== wb) this.put("xl/workbook.xml", out);
   }

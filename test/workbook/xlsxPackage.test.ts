@@ -1,0 +1,64 @@
+/**
+ * A package written by hand the way tools other than Excel write them: prefixed elements (x:row),
+ * shared strings with rich text and phonetic runs, a custom date format, a table that does not start
+ * at A1, with a totals row, and cells without r attributes.
+ */
+import { describe, expect, it } from "vitest";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/package";
+import { inflateEntry, newEntry, readZip, writeZip } from "../../src/workbook/xlsx/zip";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+function pkg(parts: Record<string, string>): Uint8Array {
+  return writeZip(Object.entries(parts).map(([name, xml]) => newEntry(name, new TextEncoder().encode(xml))));
+}
+
+const parts: Record<string, string> = {
+  "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>`,
+  "_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  "xl/workbook.xml": `<?xml version="1.0"?><x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheets><x:sheet name="员工" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+  "xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+  "xl/sharedStrings.xml": `<?xml version="1.0"?><x:sst xmlns:x="${MAIN}" count="3" uniqueCount="3"><x:si><x:t>员工编号</x:t></x:si><x:si><x:r><x:rPr><x:b/></x:rPr><x:t>张</x:t></x:r><x:r><x:t xml:space="preserve">伟 &amp; co</x:t></x:r><x:rPh sb="0" eb="1"><x:t>ちょう</x:t></x:rPh></x:si><x:si><x:t>入职日期</x:t></x:si></x:sst>`,
+  "xl/styles.xml": `<?xml version="1.0"?><x:styleSheet xmlns:x="${MAIN}"><x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></x:numFmts><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="164" applyNumberFormat="1"/></x:cellXfs></x:styleSheet>`,
+  "xl/worksheets/sheet1.xml": `<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheetData>
+    <x:row r="3"><x:c r="C3" t="s"><x:v>0</x:v></x:c><x:c r="D3" t="inlineStr"><x:is><x:t>姓名</x:t></x:is></x:c><x:c r="E3" t="s"><x:v>2</x:v></x:c></x:row>
+    <x:row r="4"><x:c r="B4" t="str"><x:v>outside</x:v></x:c><x:c r="C4"><x:v>1001</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c s="1"><x:v>46143</x:v></x:c></x:row>
+    <x:row r="5"><x:c r="C5" t="str"><x:v>1002</x:v></x:c><x:c r="D5" t="e"><x:v>#N/A</x:v></x:c><x:c r="E5" t="b"><x:v>1</x:v></x:c></x:row>
+    <x:row r="6"><x:c r="C6" t="inlineStr"><x:is><x:t>合计</x:t></x:is></x:c></x:row>
+    <x:row r="7"><x:c r="C7"><x:v>999</x:v></x:c></x:row>
+  </x:sheetData><x:tableParts count="1"><x:tablePart r:id="rId1"/></x:tableParts></x:worksheet>`,
+  "xl/worksheets/_rels/sheet1.xml.rels": `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/table" Target="../tables/table1.xml"/></Relationships>`,
+  "xl/tables/table1.xml": `<?xml version="1.0"?><x:table xmlns:x="${MAIN}" id="3" name="Table3" displayName="Employees" ref="C3:E6" totalsRowCount="1"><x:autoFilter ref="C3:E5"/><x:tableColumns count="3"><x:tableColumn id="1" name="员工编号"/><x:tableColumn id="2" name="姓名"/><x:tableColumn id="3" name="入职日期"/></x:tableColumns></x:table>`,
+};
+
+describe("an .xlsx package from another tool", () => {
+  it("finds the table by its display name, with its headers", async () => {
+    const wb = XlsxWorkbook.fromBuffer(pkg(parts));
+    expect(await wb.listTables()).toEqual([{ name: "Employees", sheet: "员工", headers: ["员工编号", "姓名", "入职日期"] }]);
+  });
+
+  it("reads the body between the header and the totals row, with addresses from C3", async () => {
+    const t = await XlsxWorkbook.fromBuffer(pkg(parts)).readTable("Employees");
+    expect(t.headerRow).toBe(3);
+    expect(t.firstColumn).toBe(3);
+    expect(t.rows).toEqual([
+      // rich text joined without its phonetic run; a cell with no r follows the previous one; 46143 in a date format is 2026-05-01
+      [1001, "张伟 & co", new Date(Date.UTC(2026, 4, 1))],
+      ["1002", "#N/A", true],
+    ]);
+  });
+
+  it("writes an output table into it that reads back", async () => {
+    const wb = XlsxWorkbook.fromBuffer(pkg(parts));
+    await wb.writeTable("Results", ["EmployeeId", "Name"], [["=1+1", "王"]]);
+    const again = XlsxWorkbook.fromBuffer(wb.toBuffer());
+    expect((await again.readTable("Results")).rows).toEqual([["=1+1", "王"]]);
+    expect((await again.readTable("Employees")).rows[0][0]).toBe(1001);
+    // The next free part name, and a table id above the existing table's id 3.
+    const zip = readZip(wb.toBuffer());
+    expect(new TextDecoder().decode(inflateEntry(zip.get("xl/tables/table2.xml")!))).toContain('id="4" name="Results"');
+    expect(new TextDecoder().decode(inflateEntry(zip.get("xl/workbook.xml")!))).toContain('<x:sheet name="Results"');
+  });
+});
