@@ -389,3 +389,11 @@ describe("columns HR adds to an output table", () => {
     expect(after.find((r) => r.EmployeeId === "P001" && r.Period === "2026-Q2")?.["Approved by"]).toBeNull();
   });
 });
+
+describe("RunLog.Version", () => {
+  it("is the package's version", async () => {
+    const { VERSION } = await import("../../src/app/recalculate");
+    const pkg = JSON.parse(require("node:fs").readFileSync(require("node:path").join(__dirname, "../../package.json"), "utf8"));
+    expect(VERSION).toBe(pkg.version);
+  });
+});
