@@ -259,7 +259,7 @@ function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: M
   }
 }
 
-function readGrades(t: TableView | undefined, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>, lang: Lang): void {
+function readGrades(t: TableView | undefined, planTable: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>, lang: Lang): void {
   const scales = new Map<string, Array<GradeBand & { row: number }>>();
   if (t) {
     for (let r = 0; r < t.rowCount; r++) {
@@ -294,8 +294,9 @@ function readGrades(t: TableView | undefined, cr: CellReader, issues: IssueLog, 
     if (bands === undefined) {
       if (keyOf(plan.gradeScale) === "default") plan.bands = defaultBands(lang);
       else {
-        const text = msg(`Plan "${plan.name}": grade scale "${plan.gradeScale}" has no rows in Grades: add its bands or use Default`, `方案 "${plan.name}"：等级标准 "${plan.gradeScale}" 在等级表中没有数据：请添加或使用 Default`);
-        issues.error("Plans", "", "", text);
+        const at = planTable.address(plan.row, "GradeScale");
+        const text = msg(`Plans ${at}: grade scale "${plan.gradeScale}" of plan "${plan.name}" has no rows in Grades: add its bands or use Default`, `考核方案表 ${at}：方案 "${plan.name}" 的等级标准 "${plan.gradeScale}" 在等级表中没有数据：请添加或使用 Default`);
+        issues.error("Plans", at, "", text);
         plan.problems.push(text);
       }
       continue;
@@ -410,7 +411,7 @@ export function buildModel(views: Map<string, TableView>, issues: IssueLog, lang
   const cr = new CellReader(issues, lang);
   const plans = readPlans(views.get("Plans") as TableView, cr, issues);
   readIndicators(views.get("Indicators") as TableView, cr, issues, plans);
-  readGrades(views.get("Grades"), cr, issues, plans, lang);
+  readGrades(views.get("Grades"), views.get("Plans") as TableView, cr, issues, plans, lang);
   readRaterWeights(views.get("RaterWeights"), cr, issues, plans);
   readTiers(views.get("CommissionTiers"), cr, issues, plans);
   readIncentiveRules(views.get("IncentiveRules"), cr, issues, plans);

@@ -397,3 +397,14 @@ describe("RunLog.Version", () => {
     expect(VERSION).toBe(pkg.version);
   });
 });
+
+describe("grade scales", () => {
+  it("names the GradeScale cell when a plan's scale has no rows in Grades", async () => {
+    const rows = baseRows();
+    rows.Plans[1][5] = "AE2";
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).A001.Status).toBe("Error");
+    const issue = wb.records("Issues").find((i) => String(i.Message).includes('"AE2"'));
+    expect(issue).toMatchObject({ Severity: "Error", Table: "Plans", Cell: "F3" });
+  });
+});
