@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { daysInclusive, parseDate, parsePeriod, periodText, quarterEnd, quarterStart } from "../../src/engine/periods";
+
+describe("periods", () => {
+  it.each([
+    ["2026-Q2", "2026-Q2"],
+    ["2026Q2", "2026-Q2"],
+    ["2026 q3", "2026-Q3"],
+    ["2026年第2季度", "2026-Q2"],
+    ["2026年第二季度", "2026-Q2"],
+    ["2026-04", "2026-04"],
+    ["2026/4", "2026-04"],
+    ["2026年4月", "2026-04"],
+    ["2026", "2026"],
+  ])("reads %s as %s", (text, canonical) => {
+    expect(periodText(parsePeriod(text)!)).toBe(canonical);
+  });
+  it("reads a date cell as its month", () => {
+    expect(periodText(parsePeriod(new Date(Date.UTC(2026, 3, 15)))!)).toBe("2026-04");
+  });
+  it("reads the number 2026 as the year", () => {
+    expect(periodText(parsePeriod(2026)!)).toBe("2026");
+  });
+  it.each(["2026-13", "2026-Q5", "Q2", "next quarter", ""])("rejects %s", (text) => {
+    expect(parsePeriod(text)).toBeNull();
+  });
+  it("counts Q2 2026 as 91 days and Q1 as 90 (28-day February)", () => {
+    expect(daysInclusive(quarterStart(2026, 2), quarterEnd(2026, 2))).toBe(91);
+    expect(daysInclusive(quarterStart(2026, 1), quarterEnd(2026, 1))).toBe(90);
+    expect(daysInclusive(quarterStart(2028, 1), quarterEnd(2028, 1))).toBe(91); // 2028 is a leap year
+  });
+  it("reads dates typed as text, and Excel date serials", () => {
+    expect(parseDate("2026-05-01")).toEqual(new Date(Date.UTC(2026, 4, 1)));
+    expect(parseDate("2026年5月1日")).toEqual(new Date(Date.UTC(2026, 4, 1)));
+    expect(parseDate(46143)).toEqual(new Date(Date.UTC(2026, 4, 1))); // 46143 days after 1899-12-30
+    expect(parseDate("2026-02-30")).toBeNull();
+  });
+});
