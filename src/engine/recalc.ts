@@ -563,8 +563,8 @@ function rankWithinPlans(results: EmployeeResult[]): void {
     byPlan.set(k, [...(byPlan.get(k) ?? []), r]);
   }
   for (const group of byPlan.values()) {
-    const distinct = rules.distinctSorted(group.map((r) => r.score as D));
-    for (const r of group) r.rank = distinct.findIndex((v) => v.equals(r.score as D)) + 1;
+    const rankOf = new Map(rules.distinctSorted(group.map((r) => r.score as D)).map((v, i) => [v.toFixed(), i + 1]));
+    for (const r of group) r.rank = rankOf.get((r.score as D).toFixed()) ?? null;
   }
 }
 
@@ -573,9 +573,10 @@ function computeYear(model: Model, idx: Indexed, cr: CellReader, issues: IssueLo
   // A quarter counts for an employee when it was assessed: it has Actuals or Ratings rows.
   const assessed = (q: Quarter) => (e: Employee) => [idx.actuals, idx.ratings].some((m) => (m.get(e.key) ?? []).some((d) => d.period.kind === "quarter" && inQuarter(d.period, q)));
   const quarters = [1, 2, 3, 4].map((quarter) => computeQuarter(model, idx, cr, issues, { year, quarter }, employeeIssues, assessed({ year, quarter })));
+  const byEmployee = quarters.map((qs) => new Map(qs.map((r) => [r.employee, r])));
   const out: EmployeeResult[] = [];
   for (const e of model.employees) {
-    const mine = quarters.map((qs) => qs.find((r) => r.employee === e)).filter((r): r is EmployeeResult => r !== undefined);
+    const mine = byEmployee.map((m) => m.get(e)).filter((r): r is EmployeeResult => r !== undefined);
     if (mine.length === 0) continue;
     const lang = model.lang;
     const breakdown: OutputRow[] = mine.map((r) => [e.id, String(year), r.period, null, r.score?.toNumber() ?? null, lang === "zh" ? "季度得分" : "Quarter score", r.score?.toNumber() ?? null, r.score === null ? (lang === "zh" ? `${r.period} 得分无法计算` : `${r.period} score could not be computed`) : lang === "zh" ? `${r.period} 得分 ${show(r.score)}，等级 ${r.grade ?? ""}` : `${r.period} score ${show(r.score)}, grade ${r.grade ?? ""}`]);
