@@ -22,7 +22,7 @@ const N = arg("employees", 10000);
 const ROUNDS = arg("rounds", 1);
 
 /** Grows the sample to N employees by copying its 12 people (and all their rows) under new ids. */
-async function largeWorkbook(n: number): Promise<Uint8Array> {
+export async function largeWorkbook(n: number): Promise<Uint8Array> {
   const tables = new Map(sampleTables("en").map((t) => [t.name, t]));
   const base = XlsxWorkbook.fromBuffer(await templateWorkbook("en"));
   const people = tables.get("Employees")!.rows;
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   for (const [name, s] of results) console.log(`${name.padEnd(48)}${s.toFixed(2).padStart(9)}${(s / baseline).toFixed(3).padStart(12)}`);
 }
 
-main().catch((e) => {
+if (require.main === module) main().catch((e) => {
   console.error(e);
   process.exitCode = 1;
 });
