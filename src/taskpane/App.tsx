@@ -10,10 +10,10 @@ export function App({ lang }: { lang: Lang }) {
         <Title3 as="h1">{t.title}</Title3>
         <Body1>{t.intro}</Body1>
         <Caption1 as="h2">{t.functions}</Caption1>
-        <Table size="small" aria-label={t.functions}>
+        <Table size="small" aria-label={t.functions} style={{ tableLayout: "fixed", width: "100%" }}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>KPI.</TableHeaderCell>
+              <TableHeaderCell style={{ width: "34%" }}>KPI.</TableHeaderCell>
               <TableHeaderCell>{t.example}</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -21,8 +21,8 @@ export function App({ lang }: { lang: Lang }) {
             {FUNCTION_EXAMPLES.map((f) => (
               <TableRow key={f.name}>
                 <TableCell>{f.name}</TableCell>
-                <TableCell>
-                  <code>{f.formula}</code> → {f.result}
+                <TableCell style={{ overflowWrap: "anywhere" }}>
+                  <code style={{ wordBreak: "break-all" }}>{f.formula}</code> → {f.result}
                 </TableCell>
               </TableRow>
             ))}
