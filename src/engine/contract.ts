@@ -103,15 +103,10 @@ export const OUTPUT_COLUMNS = {
 } as const;
 
 export type OutputName = keyof typeof OUTPUT_COLUMNS;
-export const OUTPUT_TABLES = Object.keys(OUTPUT_COLUMNS) as OutputName[];
 
 /** Header comparison: case, spaces (also full-width) and underscores do not matter. */
 export function normalizeHeader(h: string): string {
   return h.replace(/[\s_\u3000]/g, "").toLowerCase();
-}
-
-export function tableSpec(name: string): TableSpec | undefined {
-  return INPUT_TABLES.find((t) => t.name.toLowerCase() === name.toLowerCase());
 }
 
 export interface HeaderMatch {

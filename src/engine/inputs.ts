@@ -9,7 +9,7 @@ import { INPUT_TABLES, TableSpec, matchHeaders, HeaderMatch } from "./contract";
 import { IssueLog, msg } from "./issues";
 import { Period, parseDate, parsePeriod } from "./periods";
 import { TableData, cellAddress } from "./table";
-import { CellValue, fraction, isBlank, nonNegative, positive, readNumber, readNumberOrBlank, readText, readYesNo } from "./values";
+import { CellValue, fraction, isBlank, nonNegative, percentScore, positive, readNumber, readNumberOrBlank, readText } from "./values";
 
 /** A table's rows with header lookup in English or Chinese. */
 export class TableView {
@@ -79,6 +79,12 @@ export class CellReader {
       return undefined;
     }
   }
+
+  /** An optional column's cell: `fallback` when the column is absent or the cell blank, undefined when it is bad. */
+  optional<T, F>(t: TableView, row: number, key: string, employeeId: string, read: (v: CellValue, header: string) => T, fallback: F): T | F | undefined {
+    if (!t.has(key) || isBlank(t.value(row, key))) return fallback;
+    return this.read(t, row, key, employeeId, read);
+  }
 }
 
 /** "Employees E5: …" — the table and the cell, then what is wrong with it. */
@@ -98,7 +104,8 @@ export const optionalNumber = (v: CellValue, h: string): D | null => readNumberO
 export const nonNegativeNumber = (v: CellValue, h: string): D => nonNegative(readNumber(v, h), h);
 export const positiveNumber = (v: CellValue, h: string): D => positive(readNumber(v, h), h);
 export const rate = (v: CellValue, h: string): D => fraction(readNumber(v, h), h);
-export const yesNo = (v: CellValue, h: string): boolean => readYesNo(v, h);
+/** A rating or quality score from 0 to 100. */
+export const score100 = (v: CellValue, h: string): D => percentScore(readNumber(v, h), h);
 
 export function requiredText(v: CellValue, h: string): string {
   const s = readText(v);

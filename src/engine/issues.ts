@@ -1,4 +1,4 @@
-import { Lang, Message } from "./errors";
+import { Message } from "./errors";
 
 export type Severity = "Error" | "Warning";
 
@@ -32,8 +32,4 @@ export class IssueLog {
   warn(table: string, cell: string, employeeId: string, text: Message): Issue {
     return this.add("Warning", table, cell, employeeId, text);
   }
-}
-
-export function say(text: Message, lang: Lang): string {
-  return text[lang];
 }

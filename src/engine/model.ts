@@ -4,15 +4,16 @@
  */
 import { D, HUNDRED, ONE, ZERO, show, sum } from "./decimal";
 import { KpiError, Lang, Message } from "./errors";
-import { CellReader, TableView, choice, keyOf, nonNegativeNumber, number, optionalDate, optionalNumber, positiveNumber, rate, requiredText, rowMessage } from "./inputs";
+import { CellReader, TableView, choice, keyOf, nonNegativeNumber, number, optionalDate, positiveNumber, rate, requiredText, rowMessage } from "./inputs";
 import { IssueLog, msg } from "./issues";
 import { GradeBand, Tier, defaultBands } from "./rules";
-import { isBlank, readText } from "./values";
+import { CellValue, isBlank, readText } from "./values";
+import { pushTo } from "./maps";
 
 export type RuleName = "Score" | "Ratio" | "Step" | "Deduct" | "Binary";
 export type RaterType = "Self" | "Peer" | "Supervisor" | "Customer";
 
-export const RULE_WORDS: Record<RuleName, string[]> = {
+const RULE_WORDS: Record<RuleName, string[]> = {
   Score: ["Score", "评分", "打分", "评分制"],
   Ratio: ["Ratio", "达成率", "比率", "完成率"],
   Step: ["Step", "区间", "区间计分", "阶梯"],
@@ -47,7 +48,8 @@ export interface Indicator {
 
 export interface IncentiveRule {
   item: string;
-  row: number;
+  /** A cell of the rule is bad (the issue says which): employees with the item are Error. */
+  bad: boolean;
   perUnit: D;
   perShort: D | null;
   perOver: D | null;
@@ -116,10 +118,8 @@ function readPlans(t: TableView, cr: CellReader, issues: IssueLog): Map<string, 
     if (name === undefined) continue;
     const problems: Message[] = [];
     const before = issues.list.length;
-    const get = <T>(key: string, read: (v: import("./values").CellValue, h: string) => T, fallback: T): T => {
-      if (!t.has(key) || isBlank(t.value(r, key))) return fallback;
-      return cr.read(t, r, key, "", read) ?? fallback;
-    };
+    // A bad cell is an issue that makes the plan Error; the default only fills the record.
+    const get = <T>(key: string, read: (v: CellValue, h: string) => T, fallback: T): T => cr.optional(t, r, key, "", read, fallback) ?? fallback;
     const plan: Plan = {
       name,
       key: keyOf(name),
@@ -151,9 +151,7 @@ function readPlans(t: TableView, cr: CellReader, issues: IssueLog): Map<string, 
       issues.error(t.name, t.address(r, "TaskBase"), "", rowMessage(t, r, "TaskBase", "TaskBase is 100%: nothing lies between the base and the target; enter a base below 100%", "任务基数为 100%：基数与目标之间没有区间；请输入小于 100% 的基数"));
     }
     for (const i of issues.list.slice(before)) problems.push(i.text);
-    const rows = seen.get(plan.key) ?? [];
-    rows.push(r);
-    seen.set(plan.key, rows);
+    pushTo(seen, plan.key, r);
     plans.set(plan.key, plan);
   }
   for (const [key, rows] of seen) {
@@ -196,7 +194,7 @@ function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: M
     if (rule !== undefined && isBlank(t.value(r, "Rule"))) {
       issues.error(t.name, t.address(r, "Rule"), "", rowMessage(t, r, "Rule", `Rule is empty: enter Score, Ratio, Step, Deduct or Binary`, `计分规则为空：请输入 评分、达成率、区间、扣分 或 是否`));
     }
-    const opt = (key: string, read: (v: import("./values").CellValue, h: string) => D) => (t.has(key) && !isBlank(t.value(r, key)) ? cr.read(t, r, key, "", read) ?? null : null);
+    const opt = (key: string, read: (v: CellValue, h: string) => D) => cr.optional(t, r, key, "", read, null) ?? null;
     const need = (key: string, why: string, whyZh: string) => {
       if (!t.has(key) || isBlank(t.value(r, key))) issues.error(t.name, t.address(r, key), "", rowMessage(t, r, key, `${t.header(key)} is empty: the ${rule} rule needs ${why}`, `${t.header(key)} 为空：${RULE_ZH[rule as RuleName]}规则需要${whyZh}`));
     };
@@ -231,7 +229,7 @@ function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: M
       return;
     }
     plan.indicators.push({ name, row: r, weight, points: weight, rule, standard, stepBelow, pointsBelow, stepAbove, pointsAbove, floor, cap });
-    rowsByPlan.set(plan.key, [...(rowsByPlan.get(plan.key) ?? []), r]);
+    pushTo(rowsByPlan, plan.key, r);
   });
   for (const plan of plans.values()) {
     const rows = rowsByPlan.get(plan.key) ?? [];
@@ -261,29 +259,29 @@ function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: M
 
 function readGrades(t: TableView | undefined, planTable: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>, lang: Lang): void {
   const scales = new Map<string, Array<GradeBand & { row: number }>>();
+  /** Scales with a bad or duplicate row: plans on them cannot grade. */
+  const badScales = new Set<string>();
   if (t) {
     for (let r = 0; r < t.rowCount; r++) {
       if (t.isBlankRow(r)) continue;
       const scale = cr.read(t, r, "Scale", "", requiredText);
       const min = cr.read(t, r, "MinScore", "", number);
       const label = cr.read(t, r, "Grade", "", requiredText);
-      const coefficient = t.has("Coefficient") && !isBlank(t.value(r, "Coefficient")) ? cr.read(t, r, "Coefficient", "", nonNegativeNumber) : ONE;
-      if (scale === undefined || min === undefined || label === undefined || coefficient === undefined) {
-        if (scale !== undefined) scales.set(keyOf(scale), [...(scales.get(keyOf(scale)) ?? []), { min: new D(NaN), label: "", coefficient: ONE, row: r }]);
+      const coefficient = cr.optional(t, r, "Coefficient", "", nonNegativeNumber, ONE);
+      if (scale === undefined) continue;
+      if (min === undefined || label === undefined || coefficient === undefined) {
+        badScales.add(keyOf(scale));
         continue;
       }
-      const bands = scales.get(keyOf(scale)) ?? [];
-      const twin = bands.find((b) => !b.min.isNaN() && b.min.equals(min));
+      const twin = scales.get(keyOf(scale))?.find((b) => b.min.equals(min));
       if (twin) {
         issues.error(t.name, t.address(r, "MinScore"), "", rowMessage(t, r, "MinScore", `scale "${scale}" has two bands starting at ${show(min)} ("${twin.label}", "${label}"): keep one`, `等级标准 "${scale}" 有两个等级的最低分都是 ${show(min)}（"${twin.label}"、"${label}"）：请只保留一个`));
-        bands.push({ min: new D(NaN), label, coefficient, row: r });
-      } else bands.push({ min, label, coefficient, row: r });
-      scales.set(keyOf(scale), bands);
+        badScales.add(keyOf(scale));
+      } else pushTo(scales, keyOf(scale), { min, label, coefficient, row: r });
     }
   }
   for (const bands of scales.values()) {
-    const valid = bands.filter((b) => !b.min.isNaN());
-    const lowest = valid.reduce<(typeof valid)[number] | null>((lo, b) => (lo === null || b.min.lessThan(lo.min) ? b : lo), null);
+    const lowest = bands.reduce<(typeof bands)[number] | null>((lo, b) => (lo === null || b.min.lessThan(lo.min) ? b : lo), null);
     if (t && lowest && lowest.min.greaterThan(0)) {
       const scale = readText(t.value(lowest.row, "Scale"));
       issues.warn(t.name, t.address(lowest.row, "MinScore"), "", rowMessage(t, lowest.row, "MinScore", `scale "${scale}" starts at ${show(lowest.min)}: a score below it has no grade (the employee would be Error); add a band from 0`, `等级标准 "${scale}" 最低分从 ${show(lowest.min)} 开始：低于它的分数没有等级（员工将为错误）；请添加从 0 开始的等级`));
@@ -291,6 +289,10 @@ function readGrades(t: TableView | undefined, planTable: TableView, cr: CellRead
   }
   for (const plan of plans.values()) {
     const bands = scales.get(keyOf(plan.gradeScale));
+    if (badScales.has(keyOf(plan.gradeScale))) {
+      plan.problems.push(msg(`grade scale "${plan.gradeScale}" has a bad row in Grades (see Issues)`, `等级标准 "${plan.gradeScale}" 在等级表中有错误行（见 Issues）`));
+      continue;
+    }
     if (bands === undefined) {
       if (keyOf(plan.gradeScale) === "default") plan.bands = defaultBands(lang);
       else {
@@ -301,22 +303,21 @@ function readGrades(t: TableView | undefined, planTable: TableView, cr: CellRead
       }
       continue;
     }
-    if (bands.some((b) => b.min.isNaN())) {
-      plan.problems.push(msg(`grade scale "${plan.gradeScale}" has a bad row in Grades (see Issues)`, `等级标准 "${plan.gradeScale}" 在等级表中有错误行（见 Issues）`));
-      continue;
-    }
     plan.bands = bands.map(({ min, label, coefficient }) => ({ min, label, coefficient }));
   }
 }
 
 const RATER_CHOICE = choice(RATER_WORDS, "Self" as RaterType);
 
+/** A rater type (Self/自评, Peer/互评, Supervisor/上级, Customer/客户); blank or other words are errors. */
+export const readRater = (v: CellValue, h: string): RaterType => RATER_CHOICE(requiredText(v, h), h);
+
 function readRaterWeights(t: TableView | undefined, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): void {
   if (!t) return;
   const rowsByPlan = new Map<string, number[]>();
   forEachPlanRow(t, cr, issues, plans, (r, plan) => {
     const before = issues.list.length;
-    const rater = cr.read(t, r, "Rater", "", (v, h) => RATER_CHOICE(requiredText(v, h), h));
+    const rater = cr.read(t, r, "Rater", "", readRater);
     const weight = cr.read(t, r, "Weight", "", nonNegativeNumber);
     if (rater !== undefined && plan.raterWeights.has(rater)) {
       issues.error(t.name, t.address(r, "Rater"), "", rowMessage(t, r, "Rater", `plan "${plan.name}" gives rater ${rater} a weight twice: keep one row`, `方案 "${plan.name}" 的评价人 ${RATER_ZH[rater]} 权重出现两次：请只保留一行`));
@@ -324,7 +325,7 @@ function readRaterWeights(t: TableView | undefined, cr: CellReader, issues: Issu
     for (const e of issues.list.slice(before)) plan.problems.push(e.text);
     if (rater === undefined || weight === undefined) return;
     plan.raterWeights.set(rater, weight);
-    rowsByPlan.set(plan.key, [...(rowsByPlan.get(plan.key) ?? []), r]);
+    pushTo(rowsByPlan, plan.key, r);
   });
   for (const plan of plans.values()) {
     if (plan.raterWeights.size === 0) continue;
@@ -358,29 +359,28 @@ function readIncentiveRules(t: TableView | undefined, cr: CellReader, issues: Is
     const before = issues.list.length;
     const item = cr.read(t, r, "Item", "", requiredText);
     const perUnit = cr.read(t, r, "PerUnit", "", number);
-    const opt = (key: string) => (t.has(key) && !isBlank(t.value(r, key)) ? cr.read(t, r, key, "", nonNegativeNumber) : null);
-    const perShort = opt("PerShort");
-    const perOver = opt("PerOver");
-    const onComplete = opt("OnComplete");
+    const perShort = cr.optional(t, r, "PerShort", "", nonNegativeNumber, null);
+    const perOver = cr.optional(t, r, "PerOver", "", nonNegativeNumber, null);
+    const onComplete = cr.optional(t, r, "OnComplete", "", nonNegativeNumber, null);
     if (item !== undefined && plan.incentiveRules.has(keyOf(item))) {
       issues.error(t.name, t.address(r, "Item"), "", rowMessage(t, r, "Item", `plan "${plan.name}" has two rules for item "${item}": keep one`, `方案 "${plan.name}" 的项目 "${item}" 有两条规则：请只保留一条`));
     }
     if (issues.list.length > before) {
       // A bad rule only matters to employees with that item; they are flagged when it is used.
-      if (item !== undefined && !plan.incentiveRules.has(keyOf(item))) plan.incentiveRules.set(keyOf(item), { item, row: -1, perUnit: ZERO, perShort: null, perOver: null, onComplete: null });
+      if (item !== undefined && !plan.incentiveRules.has(keyOf(item))) plan.incentiveRules.set(keyOf(item), { item, bad: true, perUnit: ZERO, perShort: null, perOver: null, onComplete: null });
       return;
     }
-    plan.incentiveRules.set(keyOf(item as string), { item: item as string, row: r, perUnit: perUnit as D, perShort: perShort ?? null, perOver: perOver ?? null, onComplete: onComplete ?? null });
+    plan.incentiveRules.set(keyOf(item as string), { item: item as string, bad: false, perUnit: perUnit as D, perShort: perShort ?? null, perOver: perOver ?? null, onComplete: onComplete ?? null });
   });
 }
 
-function readEmployees(t: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): Employee[] {
+function readEmployees(t: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): { employees: Employee[]; byKey: Map<string, Employee[]> } {
   const employees: Employee[] = [];
   for (let r = 0; r < t.rowCount; r++) {
     if (t.isBlankRow(r)) continue;
     const before = issues.list.length;
     const id = cr.read(t, r, "EmployeeId", "", requiredText) ?? "";
-    const at = <T>(key: string, read: (v: import("./values").CellValue, h: string) => T) => cr.read(t, r, key, id, read);
+    const at = <T>(key: string, read: (v: CellValue, h: string) => T) => cr.read(t, r, key, id, read);
     const name = at("Name", requiredText) ?? "";
     const planName = at("Plan", requiredText) ?? "";
     const department = readText(t.value(r, "Department"));
@@ -395,7 +395,7 @@ function readEmployees(t: TableView, cr: CellReader, issues: IssueLog, plans: Ma
     employees.push({ id, key: keyOf(id), row: r, name, planName, plan, department, monthlyBase, joinDate, leaveDate, bad: issues.list.length > before, duplicate: false });
   }
   const byKey = new Map<string, Employee[]>();
-  for (const e of employees) if (e.key) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
+  for (const e of employees) if (e.key) pushTo(byKey, e.key, e);
   for (const same of byKey.values()) {
     if (same.length < 2) continue;
     const rows = same.map((e) => e.row);
@@ -404,7 +404,7 @@ function readEmployees(t: TableView, cr: CellReader, issues: IssueLog, plans: Ma
       issues.error(t.name, t.address(e.row, "EmployeeId"), e.id, rowMessage(t, e.row, "EmployeeId", `EmployeeId "${e.id}" is on ${same.length} rows (${t.columnRange("EmployeeId", rows)}): which one is right cannot be known; keep one row per employee`, `员工编号 "${e.id}" 出现在 ${same.length} 行（${t.columnRange("EmployeeId", rows)}）：无法判断哪一行正确；每位员工只保留一行`));
     }
   }
-  return employees;
+  return { employees, byKey };
 }
 
 export function buildModel(views: Map<string, TableView>, issues: IssueLog, lang: Lang): Model {
@@ -415,8 +415,6 @@ export function buildModel(views: Map<string, TableView>, issues: IssueLog, lang
   readRaterWeights(views.get("RaterWeights"), cr, issues, plans);
   readTiers(views.get("CommissionTiers"), cr, issues, plans);
   readIncentiveRules(views.get("IncentiveRules"), cr, issues, plans);
-  const employees = readEmployees(views.get("Employees") as TableView, cr, issues, plans);
-  const employeesByKey = new Map<string, Employee[]>();
-  for (const e of employees) if (e.key) employeesByKey.set(e.key, [...(employeesByKey.get(e.key) ?? []), e]);
-  return { lang, plans, employees, employeesByKey, views };
+  const { employees, byKey } = readEmployees(views.get("Employees") as TableView, cr, issues, plans);
+  return { lang, plans, employees, employeesByKey: byKey, views };
 }

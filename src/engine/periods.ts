@@ -49,10 +49,6 @@ export function periodText(p: Period): string {
   return String(p.year);
 }
 
-export function samePeriod(a: Period, b: Period): boolean {
-  return periodText(a) === periodText(b);
-}
-
 /** A month (or quarter) that lies inside the quarter q. */
 export function inQuarter(p: Period, q: { year: number; quarter: number }): boolean {
   if (p.year !== q.year) return false;

@@ -5,15 +5,15 @@
 import { D, ONE, ZERO, roundMoney, roundScore, show, sum } from "./decimal";
 import { KpiError, Lang, Message } from "./errors";
 import { explainBinary, explainDeduct, explainRatio, explainScore, explainStep, RaterPart } from "./explain";
-import { CellReader, TableView, keyOf, nonNegativeNumber, number, period as periodCell, month as monthCell, rate, requiredText, rowMessage, viewTables, workbookLang } from "./inputs";
+import { CellReader, TableView, keyOf, month as monthCell, nonNegativeNumber, number, optionalNumber, period as periodCell, positiveNumber, rate, requiredText, rowMessage, score100, viewTables, workbookLang } from "./inputs";
 import { Issue, IssueLog, msg } from "./issues";
-import { Employee, Indicator, Model, Plan, RATER_WORDS, RATER_ZH, RULE_ZH, RaterType, buildModel } from "./model";
+import { pushTo } from "./maps";
+import { Employee, Indicator, Model, Plan, RATER_ZH, RULE_ZH, RaterType, buildModel, readRater } from "./model";
 import { Period, dateText, daysInclusive, inQuarter, monthIndex, parsePeriod, periodText, quarterEnd, quarterStart } from "./periods";
 import * as rules from "./rules";
 import { TableData } from "./table";
-import { CellValue, isBlank, readNumber, readText, readYesNo } from "./values";
-import { choice, optionalNumber } from "./inputs";
-import { OUTPUT_COLUMNS } from "./contract";
+import { CellValue, isBlank, readText, readYesNo } from "./values";
+import { typeCoefficientOf } from "./cells";
 import { hashTables } from "./hash";
 
 export type OutputValue = string | number | boolean | null;
@@ -76,7 +76,7 @@ function indexByEmployee(t: TableView | undefined, cr: CellReader, periodKey: st
     }
     const p = cr.read(t, r, periodKey, id, readPeriod);
     if (p === undefined) continue;
-    index.set(key, [...(index.get(key) ?? []), { row: r, period: p }]);
+    pushTo(index, key, { row: r, period: p });
   }
   return index;
 }
@@ -103,7 +103,7 @@ function indexTables(model: Model, cr: CellReader, issues: IssueLog): Indexed {
       const p = cr.read(t, r, "Period", "", periodCell);
       if (key === undefined || p === undefined) continue;
       const k = `${keyOf(key)}\u0000${periodText(p)}`;
-      targets.set(k, [...(targets.get(k) ?? []), r]);
+      pushTo(targets, k, r);
     }
   }
   return {
@@ -116,8 +116,6 @@ function indexTables(model: Model, cr: CellReader, issues: IssueLog): Indexed {
     targets,
   };
 }
-
-const RATER = choice(RATER_WORDS, "Self" as RaterType);
 
 interface Quarter {
   year: number;
@@ -163,7 +161,7 @@ class QuarterRun {
     for (const d of this.idx.actuals.get(e.key) ?? []) {
       if (d.period.kind === "quarter" && inQuarter(d.period, this.q)) {
         const k = keyOf(t?.value(d.row, "Indicator"));
-        actuals.set(k, [...(actuals.get(k) ?? []), d.row]);
+        pushTo(actuals, k, d.row);
       } else if (d.period.kind === "month" && inQuarter(d.period, this.q) && t) {
         this.issues.warn(t.name, t.address(d.row, "Period"), e.id, rowMessage(t, d.row, "Period", `the period is the month ${periodText(d.period)}; indicators are scored per quarter, so this row is not used: enter ${qText}`, `考核周期为月份 ${periodText(d.period)}；指标按季度计分，此行未使用：请填写 ${qText}`));
       }
@@ -173,7 +171,7 @@ class QuarterRun {
     for (const d of this.idx.ratings.get(e.key) ?? []) {
       if (d.period.kind === "quarter" && inQuarter(d.period, this.q)) {
         const k = keyOf(rt?.value(d.row, "Indicator"));
-        ratings.set(k, [...(ratings.get(k) ?? []), d.row]);
+        pushTo(ratings, k, d.row);
       }
     }
     const known = new Set(plan.indicators.map((i) => keyOf(i.name)));
@@ -198,12 +196,8 @@ class QuarterRun {
     const byType = new Map<RaterType, D[]>();
     let ok = true;
     for (const r of rows) {
-      const rater = this.cr.read(rt, r, "Rater", e.id, (v, h) => RATER(requiredText(v, h), h));
-      const score = this.cr.read(rt, r, "Score", e.id, (v, h) => {
-        const d = readNumber(v, h);
-        if (d.isNegative() || d.greaterThan(100)) throw new KpiError("#NUM!", msg(`${h} is ${show(d)}: a rating is from 0 to 100`, `${h} 为 ${show(d)}：评分应在 0 到 100 之间`));
-        return d;
-      });
+      const rater = this.cr.read(rt, r, "Rater", e.id, readRater);
+      const score = this.cr.read(rt, r, "Score", e.id, score100);
       if (rater === undefined || score === undefined) {
         ok = false;
         continue;
@@ -213,7 +207,7 @@ class QuarterRun {
         this.error(rt.name, rt.address(r, "Rater"), e, `Ratings ${rt.address(r, "Rater")}: rater ${rater} has no weight for plan "${plan.name}" in RaterWeights: add it`, `评分表 ${rt.address(r, "Rater")}：评价人 ${rater} 在评价权重表中没有方案 "${plan.name}" 的权重：请添加`);
         continue;
       }
-      byType.set(rater, [...(byType.get(rater) ?? []), score]);
+      pushTo(byType, rater, score);
     }
     if (!ok) return null;
     const parts: RaterPart[] = [];
@@ -278,11 +272,7 @@ class QuarterRun {
           return pts;
         }
         case "Score": {
-          const a = read((v, h) => {
-            const d = readNumber(v, h);
-            if (d.isNegative() || d.greaterThan(100)) throw new KpiError("#NUM!", msg(`${h} is ${show(d)}: a Score indicator's actual is a rating from 0 to 100`, `${h} 为 ${show(d)}：评分类指标的实际值应为 0 到 100 的评分`));
-            return d;
-          });
+          const a = read(score100);
           if (a === undefined) return null;
           const pts = ind.points.times(a).dividedBy(100);
           line(a.toNumber(), pts, explainScore(ind, a, pts, lang, null));
@@ -367,16 +357,9 @@ class QuarterRun {
         else total = total.plus(rules.bigDeal(amount, receipts, plan.bigDealThreshold, plan.bigDealRate));
         continue;
       }
-      const type = this.cr.read(t, r, "Type", e.id, (v, h) => {
-        if (isBlank(v)) throw new KpiError("#VALUE!", msg(`${h} is empty: a Project deal needs its type (开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient)`, `${h} 为空：项目奖需要类型（开拓型、稳定型、复制型或系数）`));
-        return typeof v === "number" ? rules.projectTypeCoefficient(readNumber(v, h), h) : rules.projectTypeCoefficient(readText(v), h);
-      });
-      const quality = this.cr.read(t, r, "Quality", e.id, (v, h) => {
-        const d = readNumber(v, h);
-        if (d.isNegative() || d.greaterThan(100)) throw new KpiError("#NUM!", msg(`${h} is ${show(d)}: quality is a score from 0 to 100`, `${h} 为 ${show(d)}：质量评分应在 0 到 100 之间`));
-        return d;
-      });
-      const difficulty = t.has("Difficulty") && !isBlank(t.value(r, "Difficulty")) ? this.cr.read(t, r, "Difficulty", e.id, nonNegativeNumber) : ONE;
+      const type = this.cr.read(t, r, "Type", e.id, typeCoefficientOf);
+      const quality = this.cr.read(t, r, "Quality", e.id, score100);
+      const difficulty = this.cr.optional(t, r, "Difficulty", e.id, nonNegativeNumber, ONE);
       if (amount === undefined || type === undefined || quality === undefined || difficulty === undefined) ok = false;
       else total = total.plus(rules.project(amount, type, quality, difficulty, plan.poolRate));
     }
@@ -393,7 +376,7 @@ class QuarterRun {
     for (const d of rows) {
       if (d.period.kind !== "month") continue;
       const m = monthIndex(d.period);
-      if (m <= lastMonth) months.set(m, [...(months.get(m) ?? []), d.row]);
+      if (m <= lastMonth) pushTo(months, m, d.row);
     }
     let ok = true;
     let commission = ZERO;
@@ -410,11 +393,7 @@ class QuarterRun {
         continue;
       }
       const r = rs[0];
-      const target = this.cr.read(t, r, "Target", e.id, (v, h) => {
-        const d = readNumber(v, h);
-        if (!d.greaterThan(0)) throw new KpiError("#NUM!", msg(`${h} is ${show(d)}: a monthly target must be above 0`, `${h} 为 ${show(d)}：月度任务必须大于 0`));
-        return d;
-      });
+      const target = this.cr.read(t, r, "Target", e.id, positiveNumber);
       const actual = this.cr.read(t, r, "Actual", e.id, nonNegativeNumber);
       if (target === undefined || actual === undefined) {
         ok = false;
@@ -449,7 +428,7 @@ class QuarterRun {
     for (const r of this.inThisQuarter(this.idx.incentives.get(e.key))) {
       const item = this.cr.read(t, r, "Item", e.id, requiredText);
       const done = this.cr.read(t, r, "Done", e.id, nonNegativeNumber);
-      const target = t.has("Target") ? this.cr.read(t, r, "Target", e.id, optionalNumber) : null;
+      const target = this.cr.optional(t, r, "Target", e.id, optionalNumber, null);
       if (item === undefined || done === undefined || target === undefined) {
         ok = false;
         continue;
@@ -460,7 +439,7 @@ class QuarterRun {
         ok = false;
         continue;
       }
-      if (rule.row < 0) {
+      if (rule.bad) {
         this.error("IncentiveRules", "", e, `IncentiveRules: the rule for "${item}" of plan "${plan.name}" has a bad cell (see Issues): fix it`, `激励规则表：方案 "${plan.name}" 的项目 "${item}" 规则有错误单元格（见 Issues）：请修正`);
         ok = false;
         continue;
@@ -514,7 +493,8 @@ function computeQuarter(model: Model, idx: Indexed, cr: CellReader, issues: Issu
           r.coefficient = band.coefficient;
         } catch (err) {
           if (!(err instanceof KpiError)) throw err;
-          issues.error("Grades", "", e.id, msg(`Plan "${plan.name}" scale "${plan.gradeScale}": ${err.text.en}`, `方案 "${plan.name}" 等级标准 "${plan.gradeScale}"：${err.text.zh}`));
+          const pt = model.views.get("Plans") as TableView;
+          issues.error(pt.name, pt.address(plan.row, "GradeScale"), e.id, rowMessage(pt, plan.row, "GradeScale", `scale "${plan.gradeScale}" of plan "${plan.name}": ${err.text.en}`, `方案 "${plan.name}" 的等级标准 "${plan.gradeScale}"：${err.text.zh}`));
         }
       }
       r.completion = run.completion(e, plan);
@@ -560,7 +540,7 @@ function rankWithinPlans(results: EmployeeResult[]): void {
   for (const r of results) {
     if (r.score === null || !r.employee.plan) continue;
     const k = r.employee.plan.key;
-    byPlan.set(k, [...(byPlan.get(k) ?? []), r]);
+    pushTo(byPlan, k, r);
   }
   for (const group of byPlan.values()) {
     const rankOf = new Map(rules.distinctSorted(group.map((r) => r.score as D)).map((v, i) => [v.toFixed(), i + 1]));
@@ -580,7 +560,7 @@ function computeYear(model: Model, idx: Indexed, cr: CellReader, issues: IssueLo
     if (mine.length === 0) continue;
     const lang = model.lang;
     const breakdown: OutputRow[] = mine.map((r) => [e.id, String(year), r.period, null, r.score?.toNumber() ?? null, lang === "zh" ? "季度得分" : "Quarter score", r.score?.toNumber() ?? null, r.score === null ? (lang === "zh" ? `${r.period} 得分无法计算` : `${r.period} score could not be computed`) : lang === "zh" ? `${r.period} 得分 ${show(r.score)}，等级 ${r.grade ?? ""}` : `${r.period} score ${show(r.score)}, grade ${r.grade ?? ""}`]);
-    const flags = [...new Set(mine.flatMap((r) => r.flags.map((f) => (r.flags.length ? `${r.period}: ${f}` : f))))];
+    const flags = [...new Set(mine.flatMap((r) => r.flags.map((f) => `${r.period}: ${f}`)))];
     const scores = mine.map((r) => r.score);
     const error = mine.some((r) => r.status === "Error");
     let score: D | null = null;
@@ -638,7 +618,7 @@ export function recalculate(tables: ReadonlyMap<string, TableData>, periodInput:
   for (const i of issues.list) {
     if (!i.employeeId) continue;
     const k = keyOf(i.employeeId);
-    if (model.employeesByKey.has(k)) employeeIssues.set(k, [...(employeeIssues.get(k) ?? []), i]);
+    if (model.employeesByKey.has(k)) pushTo(employeeIssues, k, i);
   }
   const results = p.kind === "quarter" ? computeQuarter(model, idx, cr, issues, p, employeeIssues) : computeYear(model, idx, cr, issues, p.year, employeeIssues);
   const seen = new Set<string>();
@@ -683,7 +663,7 @@ export function checkTables(tables: ReadonlyMap<string, TableData>): { lang: Lan
   check("Incentives", idx.incentives, "Item", (p) => new Set(p.incentiveRules.keys()), { en: "item", zh: "项目" });
   const rt = model.views.get("Ratings");
   if (rt) {
-    for (const rows of idx.ratings.values()) for (const d of rows) cr.read(rt, d.row, "Rater", "", (v, h) => RATER(requiredText(v, h), h));
+    for (const rows of idx.ratings.values()) for (const d of rows) cr.read(rt, d.row, "Rater", "", readRater);
   }
   return { lang, issues: issues.list };
 }
@@ -728,4 +708,3 @@ export function outputRows(res: RecalcResult): { Results: OutputRow[]; Breakdown
   };
 }
 
-export { OUTPUT_COLUMNS };

@@ -4,7 +4,7 @@
  */
 import { D, HUNDRED, ONE, ZERO, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
 import { div0Error, naError, numError, valueError } from "./errors";
-import { fraction, nonNegative, positive } from "./values";
+import { fraction, nonNegative, percentScore, positive } from "./values";
 
 // ---------------------------------------------------------------- weighted mix (加权)
 
@@ -14,11 +14,7 @@ export function weighted(scores: readonly D[], weights: readonly D[]): D {
     throw valueError(`scores has ${scores.length} cells but weights has ${weights.length}: give one weight per score`, `scores 有 ${scores.length} 个单元格而 weights 有 ${weights.length} 个：每个分数需要一个权重`);
   }
   if (scores.length === 0) throw valueError("scores is empty: give at least one score", "scores 为空：至少需要一个分数");
-  scores.forEach((s, i) => {
-    if (s.isNegative() || s.greaterThan(100)) {
-      throw numError(`scores cell ${i + 1} is ${show(s)}: a score must be between 0 and 100`, `scores 第 ${i + 1} 个单元格为 ${show(s)}：分数必须在 0 到 100 之间`);
-    }
-  });
+  scores.forEach((s, i) => percentScore(s, `scores cell ${i + 1}`));
   weights.forEach((w, i) => nonNegative(w, `weights cell ${i + 1}`));
   const total = sum(weights);
   checkWeightTotal(total, "weights");
@@ -275,9 +271,7 @@ export function projectTypeCoefficient(type: D | string, arg = "type"): D {
 export function project(amount: D, typeCoefficient: D, quality: D, difficulty: D = ONE, poolRate: D = new D("0.005")): D {
   nonNegative(amount, "amount");
   nonNegative(typeCoefficient, "type");
-  if (quality.isNegative() || quality.greaterThan(100)) {
-    throw numError(`quality is ${show(quality)}: it is a score from 0 to 100`, `质量评分 quality 为 ${show(quality)}：应为 0 到 100 的分数`);
-  }
+  percentScore(quality, "quality");
   nonNegative(difficulty, "difficulty");
   fraction(poolRate, "poolRate");
   return roundMoney(amount.times(poolRate).times(typeCoefficient).times(quality.dividedBy(100)).times(difficulty));

@@ -111,6 +111,14 @@ export function positive(d: D, arg: string): D {
   return d;
 }
 
+/** A score that must lie between 0 and 100 (ratings, quality scores). */
+export function percentScore(d: D, arg: string): D {
+  if (d.isNegative() || d.greaterThan(100)) {
+    throw numError(`${arg} is ${show(d)}: a score must be between 0 and 100`, `${arg} 为 ${show(d)}：分数必须在 0 到 100 之间`);
+  }
+  return d;
+}
+
 /**
  * A rate that must be a fraction (SPEC §1): 40% is 0.4. Above 1 it looks like a percent typed as a
  * whole number, which is an error and never silently divided by 100.

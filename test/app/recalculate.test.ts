@@ -408,3 +408,15 @@ describe("grade scales", () => {
     expect(issue).toMatchObject({ Severity: "Error", Table: "Plans", Cell: "F3" });
   });
 });
+
+describe("a score below every band", () => {
+  it("is Error, naming the plan's GradeScale cell and asking for a band", async () => {
+    const rows = baseRows();
+    rows.Grades = [["AE", 90, "A", 1.2]]; // A001 scores 83.18, below the only band
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).A001).toMatchObject({ Status: "Error", Score: 83.18, Grade: null, TotalPay: null });
+    const issue = wb.records("Issues").find((i) => i.EmployeeId === "A001" && i.Severity === "Error");
+    expect(issue).toMatchObject({ Table: "Plans", Cell: "F3" });
+    expect(String(issue?.Message)).toContain("below the lowest band");
+  });
+});
