@@ -18,8 +18,6 @@ export interface RunOptions {
   version?: string;
   /** Called as each table is read, for a progress bar. */
   onProgress?: (done: number, total: number, what: string) => void;
-  /** Check only: compute, but write nothing. */
-  dryRun?: boolean;
 }
 
 export interface RunSummary {
@@ -107,9 +105,7 @@ export async function runRecalculation(port: WorkbookPort, period: string, optio
     Issues: mergeOutput(await existingTable(port, "Issues"), OUTPUT_COLUMNS.Issues, fresh.Issues, "replace", result.period),
     RunLog: mergeOutput(await existingTable(port, "RunLog"), OUTPUT_COLUMNS.RunLog, [logRow], "append", result.period),
   };
-  if (!options.dryRun) {
-    for (const name of Object.keys(OUTPUT_COLUMNS) as OutputName[]) await port.writeTable(name, merged[name].columns, merged[name].rows);
-  }
+  for (const name of Object.keys(OUTPUT_COLUMNS) as OutputName[]) await port.writeTable(name, merged[name].columns, merged[name].rows);
   const rows = Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, v.rows])) as Record<OutputName, OutputRow[]>;
   const departments = new Map<string, { totalPay: D; employees: number }>();
   for (const r of result.results) {

@@ -32,4 +32,15 @@ export class IssueLog {
   warn(table: string, cell: string, employeeId: string, text: Message): Issue {
     return this.add("Warning", table, cell, employeeId, text);
   }
+
+  /** The issues without repeats (a plan's problem met in each quarter of a year is listed once). */
+  unique(): Issue[] {
+    const seen = new Set<string>();
+    return this.list.filter((i) => {
+      const k = [i.severity, i.table, i.cell, i.employeeId, i.text.en].join("\u0000");
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
 }

@@ -548,11 +548,14 @@ function rankWithinPlans(results: EmployeeResult[]): void {
   }
 }
 
+/** A quarter counts for an employee when it was assessed: it has Actuals or Ratings rows. */
+function assessedIn(idx: Indexed, q: Quarter): (e: Employee) => boolean {
+  return (e) => [idx.actuals, idx.ratings].some((m) => (m.get(e.key) ?? []).some((d) => d.period.kind === "quarter" && inQuarter(d.period, q)));
+}
+
 /** The year: each quarter computed, Score the mean of the quarters' Scores, money the sums. */
 function computeYear(model: Model, idx: Indexed, cr: CellReader, issues: IssueLog, year: number, employeeIssues: Map<string, Issue[]>): EmployeeResult[] {
-  // A quarter counts for an employee when it was assessed: it has Actuals or Ratings rows.
-  const assessed = (q: Quarter) => (e: Employee) => [idx.actuals, idx.ratings].some((m) => (m.get(e.key) ?? []).some((d) => d.period.kind === "quarter" && inQuarter(d.period, q)));
-  const quarters = [1, 2, 3, 4].map((quarter) => computeQuarter(model, idx, cr, issues, { year, quarter }, employeeIssues, assessed({ year, quarter })));
+  const quarters = [1, 2, 3, 4].map((quarter) => computeQuarter(model, idx, cr, issues, { year, quarter }, employeeIssues, assessedIn(idx, { year, quarter })));
   const byEmployee = quarters.map((qs) => new Map(qs.map((r) => [r.employee, r])));
   const out: EmployeeResult[] = [];
   for (const e of model.employees) {
@@ -596,46 +599,17 @@ function computeYear(model: Model, idx: Indexed, cr: CellReader, issues: IssueLo
   return out;
 }
 
-/** Recalculates one period over the workbook's tables. Throws UnusableWorkbook when nothing can be computed. */
-export function recalculate(tables: ReadonlyMap<string, TableData>, periodInput: string): RecalcResult {
-  const p = parsePeriod(periodInput);
-  if (!p || p.kind === "month") {
-    throw new UnusableWorkbook(msg(`"${periodInput}" is not a quarter or a year: give a period such as 2026-Q2 or 2026`, `"${periodInput}" 不是季度或年份：请给出考核周期，如 2026-Q2 或 2026`));
-  }
-  const issues = new IssueLog();
-  const views = viewTables(tables, issues);
-  const lang = workbookLang(views);
-  for (const name of ["Employees", "Plans", "Indicators"]) {
-    if (!views.has(name)) {
-      const why = issues.list.find((i) => i.table === name);
-      throw new UnusableWorkbook(why?.text ?? msg(`The table ${name} is missing`, `缺少表 ${name}`));
-    }
-  }
-  const model = buildModel(views, issues, lang);
-  const employeeIssues = new Map<string, Issue[]>();
-  const cr = new CellReader(issues, lang);
-  const idx = indexTables(model, cr, issues);
-  for (const i of issues.list) {
-    if (!i.employeeId) continue;
-    const k = keyOf(i.employeeId);
-    if (model.employeesByKey.has(k)) pushTo(employeeIssues, k, i);
-  }
-  const results = p.kind === "quarter" ? computeQuarter(model, idx, cr, issues, p, employeeIssues) : computeYear(model, idx, cr, issues, p.year, employeeIssues);
-  const seen = new Set<string>();
-  const unique = issues.list.filter((i) => {
-    const k = [i.severity, i.table, i.cell, i.employeeId, i.text.en].join("\u0000");
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  return { lang, period: periodText(p), results, issues: unique, inputHash: hashTables(tables) };
+/** What every run starts from: the tables found, the language, the model, the period tables indexed. */
+interface Prepared {
+  issues: IssueLog;
+  model: Model;
+  cr: CellReader;
+  idx: Indexed;
+  /** Issues found so far that concern an employee, by employee key. */
+  employeeIssues: Map<string, Issue[]>;
 }
 
-/**
- * Checks a workbook without a period and without writing: the tables and columns, plans, weights,
- * grade bands, duplicate ids, unknown plans, indicators, raters and items, unreadable periods.
- */
-export function checkTables(tables: ReadonlyMap<string, TableData>): { lang: Lang; issues: Issue[] } {
+function prepare(tables: ReadonlyMap<string, TableData>): Prepared {
   const issues = new IssueLog();
   const views = viewTables(tables, issues);
   const lang = workbookLang(views);
@@ -645,27 +619,51 @@ export function checkTables(tables: ReadonlyMap<string, TableData>): { lang: Lan
   const model = buildModel(views, issues, lang);
   const cr = new CellReader(issues, lang);
   const idx = indexTables(model, cr, issues);
-  const check = (name: string, index: Map<string, Dated[]>, key: string, known: (plan: Plan) => Set<string>, what: { en: string; zh: string }) => {
-    const t = model.views.get(name);
-    if (!t) return;
-    for (const [empKey, rows] of index) {
-      const e = model.employeesByKey.get(empKey)?.[0];
-      if (!e?.plan) continue;
-      const names = known(e.plan);
-      for (const d of rows) {
-        const v = readText(t.value(d.row, key));
-        if (v && !names.has(keyOf(v))) issues.warn(t.name, t.address(d.row, key), e.id, rowMessage(t, d.row, key, `${what.en} "${v}" is not in plan "${e.plan.name}": correct it`, `${what.zh} "${v}" 不属于方案 "${e.plan.name}"：请更正`));
-      }
-    }
-  };
-  check("Actuals", idx.actuals, "Indicator", (p) => new Set(p.indicators.map((i) => keyOf(i.name))), { en: "indicator", zh: "指标" });
-  check("Ratings", idx.ratings, "Indicator", (p) => new Set(p.indicators.map((i) => keyOf(i.name))), { en: "indicator", zh: "指标" });
-  check("Incentives", idx.incentives, "Item", (p) => new Set(p.incentiveRules.keys()), { en: "item", zh: "项目" });
-  const rt = model.views.get("Ratings");
-  if (rt) {
-    for (const rows of idx.ratings.values()) for (const d of rows) cr.read(rt, d.row, "Rater", "", readRater);
+  const employeeIssues = new Map<string, Issue[]>();
+  for (const i of issues.list) {
+    const k = keyOf(i.employeeId);
+    if (i.employeeId && model.employeesByKey.has(k)) pushTo(employeeIssues, k, i);
   }
-  return { lang, issues: issues.list };
+  return { issues, model, cr, idx, employeeIssues };
+}
+
+function parseRunPeriod(periodInput: string): Extract<Period, { kind: "quarter" | "year" }> {
+  const p = parsePeriod(periodInput);
+  if (!p || p.kind === "month") {
+    throw new UnusableWorkbook(msg(`"${periodInput}" is not a quarter or a year: give a period such as 2026-Q2 or 2026`, `"${periodInput}" 不是季度或年份：请给出考核周期，如 2026-Q2 或 2026`));
+  }
+  return p;
+}
+
+function compute(w: Prepared, p: Extract<Period, { kind: "quarter" | "year" }>): EmployeeResult[] {
+  return p.kind === "quarter" ? computeQuarter(w.model, w.idx, w.cr, w.issues, p, w.employeeIssues) : computeYear(w.model, w.idx, w.cr, w.issues, p.year, w.employeeIssues);
+}
+
+/** Recalculates one period over the workbook's tables. Throws UnusableWorkbook when nothing can be computed. */
+export function recalculate(tables: ReadonlyMap<string, TableData>, periodInput: string): RecalcResult {
+  const p = parseRunPeriod(periodInput);
+  const w = prepare(tables);
+  const results = compute(w, p);
+  return { lang: w.model.lang, period: periodText(p), results, issues: w.issues.unique(), inputHash: hashTables(tables) };
+}
+
+/**
+ * Checks a workbook without writing, with the recalculation's own rules and messages: the tables, plans,
+ * weights, grade bands, employees, and every quarter that has Actuals or Ratings (for the employees
+ * assessed in it), plus `period` when given (for everyone, as a recalculation of it would).
+ */
+export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?: string): { lang: Lang; issues: Issue[] } {
+  const p = periodInput === undefined ? null : parseRunPeriod(periodInput);
+  const w = prepare(tables);
+  const quarters = new Map<string, Quarter>();
+  for (const index of [w.idx.actuals, w.idx.ratings]) {
+    for (const rows of index.values()) for (const d of rows) if (d.period.kind === "quarter") quarters.set(periodText(d.period), { year: d.period.year, quarter: d.period.quarter });
+  }
+  for (const q of [...quarters.keys()].sort().map((k) => quarters.get(k) as Quarter)) {
+    computeQuarter(w.model, w.idx, w.cr, w.issues, q, w.employeeIssues, assessedIn(w.idx, q));
+  }
+  if (p) compute(w, p);
+  return { lang: w.model.lang, issues: w.issues.unique() };
 }
 
 // ---------------------------------------------------------------- output rows

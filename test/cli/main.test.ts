@@ -200,7 +200,11 @@ describe("kpi check finds", () => {
     file = await variant("Ratings", (rows) => rows.map((r, i) => (i === 0 ? [r[0], r[1], r[2], "老板", r[4]] : r)));
     expect((await kpi("check", file)).out).toContain('"老板" 不是');
     file = await variant("Incentives", (rows) => rows.map((r, i) => (i === 0 ? [r[0], r[1], "地推", ...r.slice(3)] : r)));
-    expect((await kpi("check", file)).out).toContain('项目 "地推" 不属于方案');
+    const item = await kpi("check", file);
+    expect(item.code).toBe(1); // recalc cannot pay an item without a rule: Error, as in recalc
+    expect(item.out).toContain('项目 "地推" 在激励规则表中没有方案 "客户经理" 的规则');
+    file = await variant("Actuals", (rows) => rows.map((r, i) => (i === 0 ? [r[0], r[1], "市场活动", r[3]] : r)));
+    expect((await kpi("check", file)).out).toContain('指标 "市场活动" 不属于方案 "售前顾问"：该行被忽略');
   });
 
   it("grade bands with two rows at one minimum, and a scale that does not start at 0", async () => {
@@ -208,5 +212,24 @@ describe("kpi check finds", () => {
     const r = await kpi("check", file);
     expect(r.out).toContain("最低分都是 90");
     expect(r.out).toContain("最低分从 60 开始");
+  });
+});
+
+describe("kpi check and kpi recalc", () => {
+  it("report a bad cell with the same severity, cell and message", async () => {
+    const file = join(dir, "same.xlsx");
+    await kpi("init", file);
+    const wb = XlsxWorkbook.fromBuffer(readFileSync(file));
+    const t = await wb.readTable("Sales");
+    await wb.writeTable("Sales", t.headers, t.rows.map((r, i) => (i === 4 ? [r[0], r[1], "二十万", ...r.slice(3)] : r)) as never);
+    writeFileSync(file, wb.toBuffer());
+    const checked = (await kpi("check", file)).out.split("\n").filter((l) => l.includes("二十万"));
+    expect(checked).toHaveLength(1);
+    expect((await kpi("recalc", file, "--period", "2026-Q2")).code).toBe(1);
+    const issues = await records(file, "Issues");
+    const recalced = issues.filter((i) => String(i.Message).includes("二十万"));
+    expect(recalced).toHaveLength(1);
+    expect(recalced[0]).toMatchObject({ Severity: "Error", Table: "Sales", Cell: "C6" });
+    expect(checked[0]).toContain(String(recalced[0].Message));
   });
 });
