@@ -8,7 +8,7 @@ import { Lang } from "../engine/errors";
 import { OutputRow, RecalcResult, outputRows, recalculate } from "../engine/recalc";
 import { TableData } from "../engine/table";
 import { isBlank, readText } from "../engine/values";
-import { WorkbookPort } from "../workbook/port";
+import { TableInfo, WorkbookPort } from "../workbook/port";
 
 export const VERSION = "0.1.0";
 
@@ -35,9 +35,9 @@ export interface RunSummary {
   rows: Record<OutputName, OutputRow[]>;
 }
 
-/** Reads the input tables of SPEC §3 that the workbook has. */
-export async function readInputs(port: WorkbookPort, onProgress?: RunOptions["onProgress"]): Promise<Map<string, TableData>> {
-  const infos = await port.listTables();
+/** Reads the input tables of SPEC §3 that the workbook has (`infos`: its tables, when already listed). */
+export async function readInputs(port: WorkbookPort, onProgress?: RunOptions["onProgress"], infos?: TableInfo[]): Promise<Map<string, TableData>> {
+  infos ??= await port.listTables();
   const wanted = infos.filter((i) => INPUT_TABLES.some((s) => s.name.toLowerCase() === i.name.toLowerCase()));
   const tables = new Map<string, TableData>();
   let done = 0;
@@ -85,14 +85,14 @@ export function mergeOutput(existing: TableData | null, columns: readonly string
   return { columns: all, rows: rows.map((r, i) => ({ r, i })).sort((a, b) => (order(a.r) < order(b.r) ? -1 : order(a.r) > order(b.r) ? 1 : a.i - b.i)).map((x) => x.r) };
 }
 
-async function existingTable(port: WorkbookPort, name: string): Promise<TableData | null> {
-  const infos = await port.listTables();
+async function existingTable(port: WorkbookPort, infos: TableInfo[], name: string): Promise<TableData | null> {
   const info = infos.find((i) => i.name.toLowerCase() === name.toLowerCase());
   return info ? port.readTable(info.name) : null;
 }
 
 export async function runRecalculation(port: WorkbookPort, period: string, options: RunOptions = {}): Promise<RunSummary> {
-  const tables = await readInputs(port, options.onProgress);
+  const infos = await port.listTables();
+  const tables = await readInputs(port, options.onProgress, infos);
   const result = recalculate(tables, period);
   const fresh = outputRows(result);
   const errors = result.issues.filter((i) => i.severity === "Error").length;
@@ -100,10 +100,10 @@ export async function runRecalculation(port: WorkbookPort, period: string, optio
   const runAt = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   const logRow: OutputRow = [runAt, result.period, result.results.length, errors, warnings, result.inputHash, options.version ?? VERSION];
   const merged: Record<OutputName, Merged> = {
-    Results: mergeOutput(await existingTable(port, "Results"), OUTPUT_COLUMNS.Results, fresh.Results, "period", result.period, ["EmployeeId", "Period"]),
-    Breakdown: mergeOutput(await existingTable(port, "Breakdown"), OUTPUT_COLUMNS.Breakdown, fresh.Breakdown, "period", result.period, ["EmployeeId", "Period", "Indicator"]),
-    Issues: mergeOutput(await existingTable(port, "Issues"), OUTPUT_COLUMNS.Issues, fresh.Issues, "replace", result.period),
-    RunLog: mergeOutput(await existingTable(port, "RunLog"), OUTPUT_COLUMNS.RunLog, [logRow], "append", result.period),
+    Results: mergeOutput(await existingTable(port, infos, "Results"), OUTPUT_COLUMNS.Results, fresh.Results, "period", result.period, ["EmployeeId", "Period"]),
+    Breakdown: mergeOutput(await existingTable(port, infos, "Breakdown"), OUTPUT_COLUMNS.Breakdown, fresh.Breakdown, "period", result.period, ["EmployeeId", "Period", "Indicator"]),
+    Issues: mergeOutput(await existingTable(port, infos, "Issues"), OUTPUT_COLUMNS.Issues, fresh.Issues, "replace", result.period),
+    RunLog: mergeOutput(await existingTable(port, infos, "RunLog"), OUTPUT_COLUMNS.RunLog, [logRow], "append", result.period),
   };
   for (const name of Object.keys(OUTPUT_COLUMNS) as OutputName[]) await port.writeTable(name, merged[name].columns, merged[name].rows);
   const rows = Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, v.rows])) as Record<OutputName, OutputRow[]>;

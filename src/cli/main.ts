@@ -9,7 +9,7 @@ import { RunSummary, VERSION, readInputs, runRecalculation } from "../app/recalc
 import { OUTPUT_COLUMNS } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { Issue } from "../engine/issues";
-import { UnusableWorkbook, checkTables } from "../engine/recalc";
+import { UnusableWorkbook, checkTables, resultRow } from "../engine/recalc";
 import { XlsxError, XlsxWorkbook } from "../workbook/xlsx/package";
 import { templateWorkbook } from "./template";
 
@@ -160,8 +160,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       save(out, wb.toBuffer());
       io.out(summaryText(summary, out) + "\n");
       if (flags.has("print")) {
-        const rows = summary.rows.Results.filter((r) => r[4] === summary.period);
-        io.out("\n" + formatTable(OUTPUT_COLUMNS.Results.filter((c) => c !== "Flags"), rows.map((r) => r.slice(0, -1))) + "\n");
+        const shown = OUTPUT_COLUMNS.Results.map((c, i) => [c, i] as const).filter(([c]) => c !== "Flags");
+        const rows = summary.result.results.map(resultRow);
+        io.out("\n" + formatTable(shown.map(([c]) => c), rows.map((r) => shown.map(([, i]) => r[i]))) + "\n");
       }
       return summary.employeesInError > 0 ? 1 : 0;
     }

@@ -420,3 +420,15 @@ describe("a score below every band", () => {
     expect(String(issue?.Message)).toContain("below the lowest band");
   });
 });
+
+describe("reaching the workbook", () => {
+  it("lists its tables once per run", async () => {
+    const wb = workbook();
+    let listed = 0;
+    const list = wb.listTables.bind(wb);
+    wb.listTables = () => (listed++, list());
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    await runRecalculation(wb, "2026-Q2", { now: NOW }); // the second run also reads the four output tables
+    expect(listed).toBe(2);
+  });
+});

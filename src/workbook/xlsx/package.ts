@@ -71,6 +71,37 @@ const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 const ROW_RE = /<(?:[\w.-]+:)?row\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g;
 const ROW_END_RE = /<\/(?:[\w.-]+:)?row>/g;
 
+interface SheetCell {
+  col: number;
+  attrs: Record<string, string>;
+  /** The cell's whole element, to keep it as it was. */
+  xml: string;
+  inner: string | undefined;
+}
+
+/**
+ * The rows of sheet XML and their cells, with positions filled in where the optional r attributes are
+ * left out. `state` carries the last row number from one chunk of a streamed sheet to the next.
+ */
+function* sheetRows(xml: string, state = { lastRow: 0 }): Generator<{ row: number; attrsText: string; cells: SheetCell[] }> {
+  const rowRe = new RegExp(ROW_RE.source, "g");
+  for (let m = rowRe.exec(xml); m; m = rowRe.exec(xml)) {
+    const a = attributes(m[1]);
+    const row = a.r ? Number(a.r) : state.lastRow + 1;
+    state.lastRow = row;
+    const cells: SheetCell[] = [];
+    const body = m[3] ?? "";
+    const cellRe = new RegExp(CELL_RE.source, "g");
+    let col = 0;
+    for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
+      const ca = attributes(c[1]);
+      col = ca.r ? columnNumber(ca.r.replace(/\d+$/, "")) : col + 1;
+      cells.push({ col, attrs: ca, xml: c[0], inner: c[3] });
+    }
+    yield { row, attrsText: m[1], cells };
+  }
+}
+
 function innerText(xml: string): string {
   let out = "";
   const re = /<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g;
@@ -214,26 +245,12 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!entry) throw new XlsxError(`the package has no part ${path}`);
     const decoder = new TextDecoder();
     let buffer = "";
-    let lastRow = 0;
+    const state = { lastRow: 0 };
     let go = true;
     const consume = (xml: string) => {
-      ROW_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while (go && (m = ROW_RE.exec(xml))) {
-        const rowAttrs = attributes(m[1]);
-        const row = rowAttrs.r ? Number(rowAttrs.r) : lastRow + 1;
-        lastRow = row;
-        const cells = new Map<number, CellValue>();
-        let col = 0;
-        const body = m[3] ?? "";
-        CELL_RE.lastIndex = 0;
-        let c: RegExpExecArray | null;
-        while ((c = CELL_RE.exec(body))) {
-          const a = attributes(c[1]);
-          col = a.r ? columnNumber(a.r.replace(/\d+$/, "")) : col + 1;
-          cells.set(col, this.cellValue(a, c[3]));
-        }
-        go = onRow(row, cells);
+      for (const { row, cells } of sheetRows(xml, state)) {
+        go = onRow(row, new Map(cells.map((c) => [c.col, this.cellValue(c.attrs, c.inner)])));
+        if (!go) return;
       }
     };
     const process = (text: string, final: boolean) => {
@@ -438,25 +455,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const rows = new Map<number, { attrs: string; cells: Map<number, string> }>();
     const dataMatch = sheetXml.match(/<(?:[\w.-]+:)?sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?sheetData>)/);
     if (!dataMatch) throw new XlsxError(`sheet ${t.sheet.name} has no sheetData`);
-    ROW_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let lastRow = 0;
-    while ((m = ROW_RE.exec(dataMatch[1] ?? ""))) {
-      const a = attributes(m[1]);
-      const r = a.r ? Number(a.r) : lastRow + 1;
-      lastRow = r;
-      const attrs = m[1].replace(/\s+(r|spans)="[^"]*"/g, "");
+    for (const { row: r, attrsText, cells: found } of sheetRows(dataMatch[1] ?? "")) {
       const cells = new Map<number, string>();
-      let col = 0;
-      CELL_RE.lastIndex = 0;
-      let c: RegExpExecArray | null;
-      while ((c = CELL_RE.exec(m[3] ?? ""))) {
-        const ca = attributes(c[1]);
-        col = ca.r ? columnNumber(ca.r.replace(/\d+$/, "")) : col + 1;
-        const inside = r >= t.top && r <= clearBottom && col >= t.left && col <= clearRight;
-        if (!inside) cells.set(col, ca.r ? c[0] : c[0].replace(/^<c\b/, `<c r="${columnLetters(col)}${r}"`));
+      for (const c of found) {
+        const inside = r >= t.top && r <= clearBottom && c.col >= t.left && c.col <= clearRight;
+        // A kept cell gets its position written out, since the cells before it may change.
+        if (!inside) cells.set(c.col, c.attrs.r ? c.xml : c.xml.replace(/^<((?:[\w.-]+:)?c)\b/, `<$1 r="${columnLetters(c.col)}${r}"`));
       }
-      rows.set(r, { attrs, cells });
+      rows.set(r, { attrs: attrsText.replace(/\s+(r|spans)="[^"]*"/g, ""), cells });
     }
     for (const [r, cells] of this.tableCells(t.left, t.top, p)) {
       const row = rows.get(r) ?? { attrs: "", cells: new Map<number, string>() };
