@@ -48,6 +48,7 @@ export interface Indicator {
 
 export interface IncentiveRule {
   item: string;
+  row: number;
   /** A cell of the rule is bad (the issue says which): employees with the item are Error. */
   bad: boolean;
   perUnit: D;
@@ -184,7 +185,7 @@ function forEachPlanRow(t: TableView, cr: CellReader, issues: IssueLog, plans: M
   }
 }
 
-function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): void {
+function readIndicators(t: TableView, planTable: TableView, cr: CellReader, issues: IssueLog, plans: Map<string, Plan>): void {
   const rowsByPlan = new Map<string, number[]>();
   forEachPlanRow(t, cr, issues, plans, (r, plan) => {
     const before = issues.list.length;
@@ -235,8 +236,8 @@ function readIndicators(t: TableView, cr: CellReader, issues: IssueLog, plans: M
     const rows = rowsByPlan.get(plan.key) ?? [];
     if (plan.indicators.length === 0) {
       if (plan.problems.length === 0) {
-        const text = msg(`Plan "${plan.name}" has no rows in Indicators: add its indicators`, `方案 "${plan.name}" 在指标表中没有指标：请添加`);
-        issues.error(t.name, "", "", text);
+        const text = rowMessage(planTable, plan.row, "Plan", `plan "${plan.name}" has no rows in Indicators: add its indicators there`, `方案 "${plan.name}" 在指标表中没有指标：请在指标表中添加`);
+        issues.error(planTable.name, planTable.address(plan.row, "Plan"), "", text);
         plan.problems.push(text);
       }
       continue;
@@ -367,10 +368,10 @@ function readIncentiveRules(t: TableView | undefined, cr: CellReader, issues: Is
     }
     if (issues.list.length > before) {
       // A bad rule only matters to employees with that item; they are flagged when it is used.
-      if (item !== undefined && !plan.incentiveRules.has(keyOf(item))) plan.incentiveRules.set(keyOf(item), { item, bad: true, perUnit: ZERO, perShort: null, perOver: null, onComplete: null });
+      if (item !== undefined && !plan.incentiveRules.has(keyOf(item))) plan.incentiveRules.set(keyOf(item), { item, row: r, bad: true, perUnit: ZERO, perShort: null, perOver: null, onComplete: null });
       return;
     }
-    plan.incentiveRules.set(keyOf(item as string), { item: item as string, bad: false, perUnit: perUnit as D, perShort: perShort ?? null, perOver: perOver ?? null, onComplete: onComplete ?? null });
+    plan.incentiveRules.set(keyOf(item as string), { item: item as string, row: r, bad: false, perUnit: perUnit as D, perShort: perShort ?? null, perOver: perOver ?? null, onComplete: onComplete ?? null });
   });
 }
 
@@ -410,7 +411,7 @@ function readEmployees(t: TableView, cr: CellReader, issues: IssueLog, plans: Ma
 export function buildModel(views: Map<string, TableView>, issues: IssueLog, lang: Lang): Model {
   const cr = new CellReader(issues, lang);
   const plans = readPlans(views.get("Plans") as TableView, cr, issues);
-  readIndicators(views.get("Indicators") as TableView, cr, issues, plans);
+  readIndicators(views.get("Indicators") as TableView, views.get("Plans") as TableView, cr, issues, plans);
   readGrades(views.get("Grades"), views.get("Plans") as TableView, cr, issues, plans, lang);
   readRaterWeights(views.get("RaterWeights"), cr, issues, plans);
   readTiers(views.get("CommissionTiers"), cr, issues, plans);

@@ -440,7 +440,8 @@ class QuarterRun {
         continue;
       }
       if (rule.bad) {
-        this.error("IncentiveRules", "", e, `IncentiveRules: the rule for "${item}" of plan "${plan.name}" has a bad cell (see Issues): fix it`, `激励规则表：方案 "${plan.name}" 的项目 "${item}" 规则有错误单元格（见 Issues）：请修正`);
+        const rt = this.view("IncentiveRules");
+        this.error(rt.name, rt.address(rule.row, "Item"), e, `IncentiveRules ${rt.address(rule.row, "Item")}: the rule for "${item}" of plan "${plan.name}" has a bad cell (its own issue says which): fix it`, `激励规则表 ${rt.address(rule.row, "Item")}：方案 "${plan.name}" 的项目 "${item}" 规则有错误单元格（见该行的问题）：请修正`);
         ok = false;
         continue;
       }

@@ -432,3 +432,22 @@ describe("reaching the workbook", () => {
     expect(listed).toBe(2);
   });
 });
+
+describe("cells named in issues", () => {
+  it("names the plan's cell when it has no indicators", async () => {
+    const rows = baseRows();
+    rows.Indicators = rows.Indicators.filter((r) => r[0] !== "CM");
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).C001.Status).toBe("Error");
+    expect(wb.records("Issues").find((i) => String(i.Message).includes("has no rows in Indicators"))).toMatchObject({ Table: "Plans", Cell: "A4" });
+  });
+
+  it("names the incentive rule's row when the rule an employee needs has a bad cell", async () => {
+    const rows = baseRows();
+    rows.IncentiveRules[0][2] = "thirty"; // Outlets PerUnit, cell C2
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).C001.Status).toBe("Error");
+    const cells = wb.records("Issues").filter((i) => i.Table === "IncentiveRules").map((i) => i.Cell);
+    expect(cells).toEqual(["C2", "B2"]); // the bad cell itself, then C001's flag pointing at the rule's row
+  });
+});
