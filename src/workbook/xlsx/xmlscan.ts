@@ -82,6 +82,7 @@ export class XmlScanner {
   ]);
   private seenRoot = false;
   private seenAnything = false;
+  private capture: { from: number; text: string } | null = null;
   /** 1 when the text began with a byte order mark, so the XML declaration may sit at offset 1. */
   private bom = 0;
 
@@ -312,9 +313,34 @@ export class XmlScanner {
     }
   }
 
-  /** Drops the scanned text, keeping line numbers and offsets counted. */
+  /** The offset just after the text written so far. */
+  get position(): number {
+    return this.base + this.buf.length;
+  }
+
+  /**
+   * Starts keeping the raw text from offset `from` (the start of a tag just reported to the handler),
+   * so that `endCapture` can return an element exactly as it was written, across chunks.
+   */
+  startCapture(from: number): void {
+    this.capture = { from, text: "" };
+  }
+
+  /** The raw text from the capture's start to offset `to` (the end of a tag just reported). */
+  endCapture(to: number): string {
+    const c = this.capture;
+    if (!c) throw new Error("endCapture without startCapture");
+    this.capture = null;
+    return c.text + this.buf.slice(c.from - this.base, to - this.base);
+  }
+
+  /** Drops the scanned text, keeping line numbers and offsets counted (and a capture's text). */
   private consumed(pos: number): void {
     if (pos === 0) return;
+    if (this.capture) {
+      this.capture.text += this.buf.slice(this.capture.from - this.base, pos);
+      this.capture.from = this.base + pos;
+    }
     const done = this.buf.slice(0, pos);
     for (let i = done.indexOf("\n"); i >= 0; i = done.indexOf("\n", i + 1)) this.line++;
     this.base += pos;
