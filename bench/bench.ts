@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";
-import { runRecalculation, readForCheck } from "../src/app/recalculate";
+import { runRecalculation, readForEngine } from "../src/app/recalculate";
 import { recalculate } from "../src/engine/recalc";
 import { sampleTables } from "../src/app/sample";
 import { templateWorkbook } from "../src/cli/template";
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       await wb.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
       return wb.xlsx.writeBuffer();
     });
-    const read = await time(async () => readForCheck(XlsxWorkbook.fromBuffer(input)));
+    const read = await time(async () => readForEngine(XlsxWorkbook.fromBuffer(input)));
     const engine = await time(async () => recalculate(read.value, "2026-Q2"));
     const year = await time(async () => recalculate(read.value, "2026"));
     const full = await time(async () => {

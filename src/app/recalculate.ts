@@ -6,8 +6,9 @@
 import { D, ZERO } from "../engine/decimal";
 import { INPUT_TABLES, OUTPUT_COLUMNS, OutputName } from "../engine/contract";
 import { Lang } from "../engine/errors";
-import { OutputRow, RecalcResult, outputRows, recalculate } from "../engine/recalc";
-import { TableData as EngineTable } from "../engine/table";
+import { Issue, msg } from "../engine/issues";
+import { OutputRow, RecalcResult, checkTables, outputRows, recalculate } from "../engine/recalc";
+import { TableData as EngineTable, cellAddress } from "../engine/table";
 import { isBlank, readText } from "../engine/values";
 import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
 
@@ -76,9 +77,32 @@ export interface RunSummary {
   written: WriteReport;
 }
 
+/** Sheets read as an input table when the workbook has no Excel table of its name: the English name or the Chinese alias. */
+const FALLBACK_SHEETS: ReadonlyMap<string, readonly string[]> = new Map(INPUT_TABLES.map((t) => [t.name, [t.name, t.zh]]));
+
+/** The Warning for a table read from its sheet because the workbook had lost the Excel table. */
+function fromSheetIssues(tables: ReadonlyMap<string, TableData>): Issue[] {
+  return [...tables.values()]
+    .filter((t) => t.fromSheet)
+    .map((t) => {
+      const range = `${cellAddress(t, -1, 0)}:${cellAddress(t, t.rows.length - 1, t.headers.length - 1)}`;
+      return {
+        severity: "Warning" as const,
+        table: t.name,
+        cell: range,
+        employeeId: "",
+        text: msg(
+          `The workbook has no Excel table named ${t.name} (a tool that saved it may have dropped it): sheet ${t.sheet} ${range} was read as the table; select it and use Insert › Table, named ${t.name}, to be sure`,
+          `工作簿中没有名为 ${t.name} 的 Excel 表格（保存它的工具可能丢弃了表格）：已将工作表 ${t.sheet} 的 ${range} 当作该表读取；请选中它并用“插入 › 表格”建表，命名为 ${t.name}`,
+        ),
+      };
+    });
+}
+
 /** Reads the input tables of SPEC §3 that the workbook has, in one unit of work. */
-export async function readInputs(port: WorkbookPort): Promise<Map<string, TableData>> {
-  return port.readTables(INPUT_NAMES);
+export async function readInputs(port: WorkbookPort): Promise<{ tables: Map<string, TableData>; issues: Issue[] }> {
+  const tables = await port.readTables(INPUT_NAMES, FALLBACK_SHEETS);
+  return { tables, issues: fromSheetIssues(tables) };
 }
 
 /** The engine's view of the tables (the port's types are structurally the engine's). */
@@ -126,11 +150,12 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
 /** Recalculates `period` over the workbook behind `port` and writes the output tables. */
 export async function runRecalculation(port: WorkbookPort, period: string, options: RunOptions = {}): Promise<RunSummary> {
   options.onProgress?.("reading", 0, 1);
-  const read = await port.readTables([...INPUT_NAMES, ...OUTPUT_NAMES]);
+  const read = await port.readTables([...INPUT_NAMES, ...OUTPUT_NAMES], FALLBACK_SHEETS);
   options.onProgress?.("reading", 1, 1);
   const inputs = new Map([...read].filter(([name]) => INPUT_NAMES.includes(name)));
   options.onProgress?.("calculating", 0, 1);
   const result = recalculate(forEngine(inputs), period);
+  result.issues.unshift(...fromSheetIssues(inputs));
   options.onProgress?.("calculating", 1, 1);
   const fresh = outputRows(result) as Record<"Results" | "Breakdown" | "Issues", OutputRow[]>;
   const errors = result.issues.filter((i) => i.severity === "Error").length;
@@ -178,7 +203,14 @@ export async function runRecalculation(port: WorkbookPort, period: string, optio
   };
 }
 
-/** Checks the tables the way `runRecalculation` would, without writing. */
-export async function readForCheck(port: WorkbookPort): Promise<ReadonlyMap<string, EngineTable>> {
-  return forEngine(await readInputs(port));
+/** The workbook's issues, found the way `runRecalculation` finds them (for `period` too when given), without writing. */
+export async function checkWorkbook(port: WorkbookPort, period?: string): Promise<{ lang: Lang; issues: Issue[] }> {
+  const { tables, issues } = await readInputs(port);
+  const checked = checkTables(forEngine(tables), period);
+  return { lang: checked.lang, issues: [...issues, ...checked.issues] };
+}
+
+/** The input tables as the engine takes them (for the benchmark). */
+export async function readForEngine(port: WorkbookPort): Promise<ReadonlyMap<string, EngineTable>> {
+  return forEngine((await readInputs(port)).tables);
 }

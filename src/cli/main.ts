@@ -5,11 +5,11 @@
  * before anything was written.
  */
 import { basename } from "node:path";
-import { RunSummary, VERSION, readForCheck, runRecalculation } from "../app/recalculate";
+import { RunSummary, VERSION, checkWorkbook, runRecalculation } from "../app/recalculate";
 import { OUTPUT_COLUMNS } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { Issue } from "../engine/issues";
-import { UnusableWorkbook, checkTables, resultRow } from "../engine/recalc";
+import { UnusableWorkbook, resultRow } from "../engine/recalc";
 import { PackageBug, XlsxError, XlsxWorkbook } from "../workbook/xlsx/package";
 import { FileFault, FileSystem, backupPath, readInput, realFileSystem, sameFile, writeWhole } from "./files";
 import { templateWorkbook } from "./template";
@@ -202,7 +202,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const period = flags.get("period");
     if (flags.has("period") && typeof period !== "string") throw new UsageError("--period needs a value");
-    const { lang, issues } = checkTables(await readForCheck(load(fs, file)), typeof period === "string" ? period : undefined);
+    const { lang, issues } = await checkWorkbook(load(fs, file), typeof period === "string" ? period : undefined);
     io.out(issuesText(issues, lang) + "\n");
     return issues.some((i) => i.severity === "Error") ? 1 : 0;
   } catch (e) {

@@ -22,6 +22,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+    // Every table here is an Excel table: there is no sheet to fall back on.
     this.reads++;
     const out = new Map<string, TableData>();
     for (const n of names) {

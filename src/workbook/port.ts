@@ -36,6 +36,11 @@ export interface TableData {
   /** 1-based sheet column of the table's first column. */
   firstColumn: number;
   rows: CellValue[][];
+  /**
+   * Set when the workbook had no Excel table of this name and a sheet of one of the fallback names was
+   * read as the table instead (tools such as SheetJS and Gnumeric drop tables when they save).
+   */
+  fromSheet?: true;
 }
 
 export interface TableInfo {
@@ -82,9 +87,11 @@ export interface WorkbookPort {
   listTables(): Promise<TableInfo[]>;
   /**
    * The tables of these names that the workbook has (names match without regard to case), keyed by
-   * the name asked for. Absent ones are left out.
+   * the name asked for. Absent ones are left out, unless `fallbackSheets` names sheets for them: then a
+   * sheet of one of those names that holds no table is read as the table (its first row with
+   * something in it as the header row), marked `fromSheet`.
    */
-  readTables(names: readonly string[]): Promise<Map<string, TableData>>;
+  readTables(names: readonly string[], fallbackSheets?: ReadonlyMap<string, readonly string[]>): Promise<Map<string, TableData>>;
   /**
    * Writes every output table: a missing one is created on a sheet of its own (named as the table, or
    * "Results (2)" when a sheet of that name holds something else); an existing one is rewritten where

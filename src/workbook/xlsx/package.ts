@@ -14,7 +14,7 @@ import { CellValue, OutputTable, TableData, TableInfo, WorkbookPort, WriteReport
 import { NS, appendNS, attributeNS, childNS, childrenNS, descendantsNS, rootOf, setAttributeNS } from "./dom";
 import { XlsxError } from "./errors";
 import { Parts, REL_TYPE, relativeTarget, relsOf } from "./parts";
-import { CellContext, Region, decodeExcelText, isDateFormat, readRegions } from "./sheetRead";
+import { CellContext, Region, decodeExcelText, isDateFormat, readRegions, readSheetAsTable } from "./sheetRead";
 import { XML_HEAD, bottomOf, newSheetXml, parseRange, rewriteSheetXml } from "./sheetWrite";
 import { refuseNonZip } from "./sniff";
 import { escapeAttr, excelName } from "./xml";
@@ -196,20 +196,28 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, headers: [...t.columns] }));
   }
 
-  async readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+  async readTables(names: readonly string[], fallbackSheets?: ReadonlyMap<string, readonly string[]>): Promise<Map<string, TableData>> {
     const wanted = names.map((n) => [n, findByName(this.tables, n)] as const).filter((x): x is readonly [string, TableMeta] => x[1] !== undefined);
     const regions = new Map<TableMeta, Region>();
     for (const [, t] of wanted) regions.set(t, { top: t.top + t.headerRowCount, bottom: t.bottom - t.totalsRowCount, left: t.left, right: t.right, rows: [] });
     for (const sheet of new Set(wanted.map(([, t]) => t.sheet))) {
       readRegions(this.parts, sheet.path, sheet.name, wanted.filter(([, t]) => t.sheet === sheet).map(([, t]) => regions.get(t) as Region), this.context());
     }
-    // Every other part is checked too, so that a damaged file is refused before anything is computed.
-    this.parts.verifyAll();
     const out = new Map<string, TableData>();
     for (const [asked, t] of wanted) {
       const rows = (regions.get(t) as Region).rows as CellValue[][];
       out.set(asked, { name: t.name, sheet: t.sheet.name, headers: [...t.columns], headerRow: t.top + t.headerRowCount - 1, firstColumn: t.left, rows });
     }
+    for (const name of names) {
+      if (out.has(name)) continue;
+      const hosts = new Set(this.tables.map((t) => t.sheet));
+      const sheet = (fallbackSheets?.get(name) ?? []).map((n) => this.sheets.find((s) => s.name.trim().toLowerCase() === n.toLowerCase() && s.path && !hosts.has(s))).find((s) => s !== undefined);
+      if (!sheet) continue;
+      const read = readSheetAsTable(this.parts, sheet.path, sheet.name, this.context());
+      if (read) out.set(name, { name, sheet: sheet.name, ...read, fromSheet: true });
+    }
+    // Every other part is checked too, so that a damaged file is refused before anything is computed.
+    this.parts.verifyAll();
     return out;
   }
 

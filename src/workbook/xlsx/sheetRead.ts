@@ -58,6 +58,13 @@ export interface Region {
 /** Reads the given regions of a sheet in one pass (the whole part is checked strictly on the way). */
 export function readRegions(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext): void {
   for (const g of regions) g.rows = Array.from({ length: Math.max(0, g.bottom - g.top + 1) }, () => new Array<CellValue>(g.right - g.left + 1).fill(null));
+  readCells(parts, sheetPath, sheetName, regions, ctx, (row, col, v) => {
+    for (const g of regions) if (row >= g.top && row <= g.bottom && col >= g.left && col <= g.right) g.rows[row - g.top][col - g.left] = v;
+  });
+}
+
+/** Each cell of the sheet inside one of the regions, as it is read. */
+function readCells(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext, each: (row: number, col: number, v: CellValue) => void): void {
   const lastRow = Math.max(0, ...regions.map((g) => g.bottom));
   let inData = false;
   let row = 0;
@@ -121,8 +128,7 @@ export function readRegions(parts: Parts, sheetPath: string, sheetName: string, 
         target = null;
         return;
       }
-      const v = cellValue(cell, value, inline, formula, ctx, where);
-      for (const g of wanted) if (cell.col >= g.left && cell.col <= g.right) g.rows[row - g.top][cell.col - g.left] = v;
+      each(row, cell.col, cellValue(cell, value, inline, formula, ctx, where));
       cell = null;
     },
   });
@@ -156,4 +162,42 @@ function cellValue(cell: { s: number; t: string }, v: string | null, inline: str
       return n;
     }
   }
+}
+
+/**
+ * A sheet read as a table when its Excel table was lost (tools such as SheetJS and Gnumeric drop
+ * tables when they save): the first row holding something is the header row, its first to last
+ * non-blank cells the columns, and the rows below it down to the last one with a value in those
+ * columns the body. Null when the sheet has no header row.
+ */
+export function readSheetAsTable(parts: Parts, sheetPath: string, sheetName: string, ctx: CellContext): { headerRow: number; firstColumn: number; headers: string[]; rows: CellValue[][] } | null {
+  const cells = new Map<number, Map<number, CellValue>>();
+  let maxRow = 0;
+  let maxCol = 0;
+  const everything: Region = { top: 1, bottom: 1_048_576, left: 1, right: 16_384, rows: [] };
+  readCells(parts, sheetPath, sheetName, [everything], ctx, (row, col, v) => {
+    if (v === null || (typeof v === "string" && v.trim() === "")) return;
+    let r = cells.get(row);
+    if (!r) cells.set(row, (r = new Map()));
+    r.set(col, v);
+    maxRow = Math.max(maxRow, row);
+    maxCol = Math.max(maxCol, col);
+  });
+  const headerRow = Math.min(...cells.keys());
+  if (!Number.isFinite(headerRow)) return null;
+  const head = cells.get(headerRow) as Map<number, CellValue>;
+  const first = Math.min(...head.keys());
+  const last = Math.max(...head.keys());
+  const headers: string[] = [];
+  for (let c = first; c <= last; c++) headers.push(head.has(c) ? String(head.get(c) instanceof Date ? (head.get(c) as Date).toISOString().slice(0, 10) : head.get(c)) : "");
+  let bottom = headerRow;
+  for (const [r, cols] of cells) if (r > bottom && [...cols.keys()].some((c) => c >= first && c <= last)) bottom = r;
+  const rows: CellValue[][] = [];
+  for (let r = headerRow + 1; r <= bottom; r++) {
+    const cols = cells.get(r);
+    const row: CellValue[] = [];
+    for (let c = first; c <= last; c++) row.push(cols?.get(c) ?? null);
+    rows.push(row);
+  }
+  return { headerRow, firstColumn: first, headers, rows };
 }
