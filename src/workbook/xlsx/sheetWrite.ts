@@ -170,16 +170,17 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
       }
       const main = e.uri === NS_MAIN;
       if (!inData) {
-        if (!main || seenData) return;
+        if (!main) return;
+        // Sheet protection comes after the cells in the schema's order: it is refused once the scan is done.
         if (e.local === "sheetProtection" && (e.attrs.sheet === "1" || e.attrs.sheet === "true")) protectedSheet = true;
-        else if (e.local === "dimension") {
+        if (seenData) return;
+        if (e.local === "dimension") {
           out.push(scanner.endCapture(e.start));
           const ref = parseRange(e.attrs.ref);
           out.push(`<${e.qname} ref="${ref ? rangeText(Math.min(ref.left, left), Math.min(ref.top, top), Math.max(ref.right, right), Math.max(ref.bottom, bottom)) : rangeText(left, top, right, bottom)}"/>`);
           if (e.selfClosing) scanner.startCapture(e.end);
           else skipDimension = true;
         } else if (e.local === "sheetData") {
-          if (protectedSheet) throw new XlsxError(`sheet ${w.sheet} is protected: unprotect it (Review › Unprotect Sheet) so that the ${w.table.name} table can be written, then run again`);
           seenData = true;
           out.push(scanner.endCapture(e.start));
           p = e.qname.includes(":") ? e.qname.slice(0, e.qname.indexOf(":") + 1) : "";
@@ -245,6 +246,7 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
     }
   }
   scanner.end();
+  if (protectedSheet) throw new XlsxError(`sheet ${w.sheet} is protected: unprotect it (Review › Unprotect Sheet) so that the ${w.table.name} table can be written, then run again`);
   if (!seenData) throw new XlsxError(`sheet ${w.sheet} has no cells part (sheetData): the file is damaged; open it in Excel and save it again`);
   out.push(scanner.endCapture(scanner.position));
   yield out.join("");
