@@ -52,17 +52,6 @@ export interface TableInfo {
 /** How an output column is shown, the same in every host. */
 export type ColumnKind = "text" | "integer" | "number" | "score" | "money" | "ratio" | "date";
 
-/** The number format of each kind: money #,##0.00, ratios 0.00%, scores 0.00, text @. */
-export const NUMBER_FORMAT: Record<ColumnKind, string> = {
-  text: "@",
-  integer: "0",
-  number: "General",
-  score: "0.00",
-  money: "#,##0.00",
-  ratio: "0.00%",
-  date: "yyyy-mm-dd",
-};
-
 export interface OutputColumn {
   name: string;
   kind: ColumnKind;

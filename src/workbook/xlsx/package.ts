@@ -14,7 +14,8 @@ import { CellValue, OutputTable, TableData, TableInfo, WorkbookPort, WriteReport
 import { NS, appendNS, attributeNS, childNS, childrenNS, descendantsNS, rootOf, setAttributeNS } from "./dom";
 import { XlsxError } from "./errors";
 import { Parts, REL_TYPE, relativeTarget, relsOf } from "./parts";
-import { CellContext, Region, decodeExcelText, isDateFormat, readRegions, readSheetAsTable } from "./sheetRead";
+import { isDateFormat } from "../formats";
+import { CellContext, Region, decodeExcelText, readRegions, readSheetAsTable } from "./sheetRead";
 import { XML_HEAD, bottomOf, newSheetXml, parseRange, rewriteSheetXml } from "./sheetWrite";
 import { refuseNonZip } from "./sniff";
 import { escapeAttr, excelName } from "./xml";
@@ -188,7 +189,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const xfs = childNS(root, NS.main, "cellXfs");
     return (xfs ? childrenNS(xfs, NS.main, "xf") : []).map((xf) => {
       const id = Number(xf.getAttribute("numFmtId") ?? 0);
-      return isDateFormat(id, codes.get(id));
+      return isDateFormat(codes.get(id), id);
     });
   }
 

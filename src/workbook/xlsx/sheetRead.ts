@@ -8,6 +8,7 @@
 import { dateFromSerial } from "../../engine/periods";
 import { columnLetters } from "../../engine/table";
 import { CellValue } from "../port";
+import { SheetTable, sheetAsTable } from "../sheetTable";
 import { NS } from "./dom";
 import { XlsxError } from "./errors";
 import { Parts } from "./parts";
@@ -17,14 +18,6 @@ import { XmlStart } from "./xmlscan";
 export function decodeExcelText(s: string): string {
   if (s.indexOf("_x") < 0) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-/** Whether a number format shows a date or time (built-in ids and custom codes with y/m/d/h/s outside quotes and brackets). */
-export function isDateFormat(id: number, code: string | undefined): boolean {
-  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) return true;
-  if (!code) return false;
-  const bare = code.replace(/"[^"]*"/g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "").replace(/\\./g, "").replace(/_.|\*./g, "");
-  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
 /** Column number of the letters of an A1 reference: "AB12" → 28. */
@@ -164,40 +157,15 @@ function cellValue(cell: { s: number; t: string }, v: string | null, inline: str
   }
 }
 
-/**
- * A sheet read as a table when its Excel table was lost (tools such as SheetJS and Gnumeric drop
- * tables when they save): the first row holding something is the header row, its first to last
- * non-blank cells the columns, and the rows below it down to the last one with a value in those
- * columns the body. Null when the sheet has no header row.
- */
-export function readSheetAsTable(parts: Parts, sheetPath: string, sheetName: string, ctx: CellContext): { headerRow: number; firstColumn: number; headers: string[]; rows: CellValue[][] } | null {
+/** A sheet read as a table when its Excel table was lost (the rule of sheetTable.ts). */
+export function readSheetAsTable(parts: Parts, sheetPath: string, sheetName: string, ctx: CellContext): SheetTable | null {
   const cells = new Map<number, Map<number, CellValue>>();
-  let maxRow = 0;
-  let maxCol = 0;
   const everything: Region = { top: 1, bottom: 1_048_576, left: 1, right: 16_384, rows: [] };
   readCells(parts, sheetPath, sheetName, [everything], ctx, (row, col, v) => {
-    if (v === null || (typeof v === "string" && v.trim() === "")) return;
+    if (v === null) return;
     let r = cells.get(row);
     if (!r) cells.set(row, (r = new Map()));
     r.set(col, v);
-    maxRow = Math.max(maxRow, row);
-    maxCol = Math.max(maxCol, col);
   });
-  const headerRow = Math.min(...cells.keys());
-  if (!Number.isFinite(headerRow)) return null;
-  const head = cells.get(headerRow) as Map<number, CellValue>;
-  const first = Math.min(...head.keys());
-  const last = Math.max(...head.keys());
-  const headers: string[] = [];
-  for (let c = first; c <= last; c++) headers.push(head.has(c) ? String(head.get(c) instanceof Date ? (head.get(c) as Date).toISOString().slice(0, 10) : head.get(c)) : "");
-  let bottom = headerRow;
-  for (const [r, cols] of cells) if (r > bottom && [...cols.keys()].some((c) => c >= first && c <= last)) bottom = r;
-  const rows: CellValue[][] = [];
-  for (let r = headerRow + 1; r <= bottom; r++) {
-    const cols = cells.get(r);
-    const row: CellValue[] = [];
-    for (let c = first; c <= last; c++) row.push(cols?.get(c) ?? null);
-    rows.push(row);
-  }
-  return { headerRow, firstColumn: first, headers, rows };
+  return sheetAsTable(cells.keys(), (r) => cells.get(r) ?? new Map());
 }
