@@ -1,0 +1,306 @@
+/**
+ * Conditional formats (ExcelApi 1.6; docs-ref `excel.conditionalformatcollection.yml`, `excel.conditionalformat.yml`,
+ * docs-pr `excel/excel-add-ins-conditional-formatting.md`). Modelled: Custom (rule.formula, format.font/fill/
+ * numberFormat) and CellValue (rule {formula1, formula2, operator}, format); other types can be added and counted
+ * but their sub-objects are not in the double. The collection of a range holds the formats that intersect it; a new
+ * format goes first (priority 0) and `clearAll()` removes every format that intersects the range (**inference**:
+ * Excel may instead trim a format that only partly overlaps).
+ */
+import { intersects } from "../address";
+import { excelError, notInDouble } from "../errors";
+import { ConditionalFormatModel, SheetModel } from "../model/store";
+import type { Core } from "../runtime/core";
+import { ClientObjectDouble, CollectionDouble, Reader, clientResult, AnyDouble } from "../runtime/proxy";
+import { rangeFace } from "./range";
+import { RangeRef, face, normalizeColor } from "./shared";
+
+const TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
+
+const onSheet = (book: Core["book"], cf: ConditionalFormatModel): boolean => cf.sheet.conditionalFormats.includes(cf);
+
+function replaceFormats(core: Core, sheet: SheetModel, next: ConditionalFormatModel[]): void {
+  core.book.set(sheet, "conditionalFormats", next);
+  next.forEach((cf, k) => cf.priority !== k && core.book.set(cf, "priority", k));
+}
+
+export class ConditionalFormatCollectionDouble
+  extends CollectionDouble<RangeRef, ConditionalFormatModel, ConditionalFormatDouble>
+  implements Pick<Excel.ConditionalFormatCollection, "context" | "load" | "items" | "add" | "clearAll" | "getCount" | "getItemAt">
+{
+  constructor(core: Core, path: string, range: () => RangeRef | null) {
+    super(core, "ConditionalFormatCollection", path, range);
+  }
+
+  protected _entities(e: RangeRef): readonly ConditionalFormatModel[] {
+    return e.sheet.conditionalFormats.filter((cf) => intersects(cf.range, e.rect));
+  }
+
+  protected _makeItem(cf: ConditionalFormatModel): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this._core, `${this._path}.getItem(${JSON.stringify(cf.id)})`, () => cf);
+  }
+
+  get items(): Excel.ConditionalFormat[] { return this._get("items"); }
+
+  load(option?: unknown): Excel.ConditionalFormatCollection {
+    return this._load(option) as unknown as Excel.ConditionalFormatCollection;
+  }
+
+  add(type: Excel.ConditionalFormatType | "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue"): Excel.ConditionalFormat {
+    let created: ConditionalFormatModel | null = null;
+    this._call("add", [type], (e) => {
+      if (!TYPES.includes(type)) throw excelError("InvalidArgument", "ConditionalFormatCollection.add", `Type ${String(type)}.`);
+      const book = this._core.book;
+      const cf: ConditionalFormatModel = {
+        id: `{CF${String(++book.counters.conditionalFormat).padStart(6, "0")}}`,
+        type, sheet: e.sheet, range: e.rect, priority: 0, stopIfTrue: false, rule: {}, format: {},
+      };
+      replaceFormats(this._core, e.sheet, [cf, ...e.sheet.conditionalFormats]);
+      created = cf;
+    });
+    return face<Excel.ConditionalFormat>(new ConditionalFormatDouble(this._core, `${this._path}.add(${JSON.stringify(type)})`, () => created));
+  }
+
+  clearAll(): void {
+    this._call("clearAll", [], (e) => replaceFormats(this._core, e.sheet, e.sheet.conditionalFormats.filter((cf) => !intersects(cf.range, e.rect))));
+  }
+
+  getItemAt(index: number): Excel.ConditionalFormat {
+    return face<Excel.ConditionalFormat>(new ConditionalFormatDouble(this._core, `${this._path}.getItemAt(${index})`, () => {
+      const e = this._entity();
+      if (!e) return null;
+      const cf = this._entities(e)[index];
+      if (!cf) throw excelError("ItemNotFound", "ConditionalFormatCollection.getItemAt");
+      return cf;
+    }));
+  }
+
+  getCount(): OfficeExtension.ClientResult<number> {
+    return clientResult(this, "getCount", (e) => this._entities(e).length);
+  }
+}
+
+type CfMembers = "context" | "load" | "id" | "type" | "priority" | "stopIfTrue" | "custom" | "cellValue" | "getRange" | "delete";
+
+export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalFormat, CfMembers> {
+  private _custom: Excel.CustomConditionalFormat | undefined;
+  private _cellValue: Excel.CellValueConditionalFormat | undefined;
+
+  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
+    super(core, "ConditionalFormat", path, resolve);
+  }
+
+  protected override _alive(cf: ConditionalFormatModel): boolean {
+    return onSheet(this._core.book, cf);
+  }
+
+  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
+    return { id: (cf) => cf.id, type: (cf) => cf.type, priority: (cf) => cf.priority, stopIfTrue: (cf) => cf.stopIfTrue };
+  }
+
+  load(option?: unknown): Excel.ConditionalFormat {
+    return this._load(option) as unknown as Excel.ConditionalFormat;
+  }
+
+  get id(): string { return this._get("id"); }
+  get type(): Excel.ConditionalFormatType { return this._get("type"); }
+  get priority(): number { return this._get("priority"); }
+  set priority(v: number) {
+    this._set("priority", v, (cf) => {
+      const rest = cf.sheet.conditionalFormats.filter((x) => x !== cf);
+      rest.splice(Math.max(0, Math.min(rest.length, v)), 0, cf);
+      replaceFormats(this._core, cf.sheet, rest);
+    });
+  }
+  get stopIfTrue(): boolean { return this._get("stopIfTrue"); }
+  set stopIfTrue(v: boolean) { this._set("stopIfTrue", v, (cf) => this._core.book.set(cf, "stopIfTrue", Boolean(v))); }
+
+  /** The typed part; using the wrong one (custom on a CellValue format) fails when the queue runs. */
+  private _typed(kind: "Custom" | "CellValue"): () => ConditionalFormatModel | null {
+    return () => {
+      const cf = this._entity();
+      if (cf && cf.type !== kind) throw excelError("InvalidOperation", `ConditionalFormat.${kind === "Custom" ? "custom" : "cellValue"}`, `The format is of type ${cf.type}.`);
+      return cf;
+    };
+  }
+
+  get custom(): Excel.CustomConditionalFormat {
+    return (this._custom ??= face<Excel.CustomConditionalFormat>(new CustomFormatDouble(this._core, `${this._path}.custom`, this._typed("Custom"))));
+  }
+
+  get cellValue(): Excel.CellValueConditionalFormat {
+    return (this._cellValue ??= face<Excel.CellValueConditionalFormat>(new CellValueFormatDouble(this._core, `${this._path}.cellValue`, this._typed("CellValue"))));
+  }
+
+  getRange(): Excel.Range {
+    return rangeFace(this._core, `${this._path}.getRange()`, () => {
+      const cf = this._entity();
+      return cf ? { sheet: cf.sheet, rect: cf.range } : null;
+    });
+  }
+
+  delete(): void {
+    this._call("delete", [], (cf) => replaceFormats(this._core, cf.sheet, cf.sheet.conditionalFormats.filter((x) => x !== cf)));
+  }
+}
+
+abstract class CfPart extends ClientObjectDouble<ConditionalFormatModel> {
+  private _format: Excel.ConditionalRangeFormat | undefined;
+
+  get format(): Excel.ConditionalRangeFormat {
+    return (this._format ??= face<Excel.ConditionalRangeFormat>(new CfRangeFormatDouble(this._core, `${this._path}.format`, () => this._entity())));
+  }
+}
+
+export class CustomFormatDouble extends CfPart implements Pick<Excel.CustomConditionalFormat, "context" | "load" | "rule" | "format"> {
+  private _rule: Excel.ConditionalFormatRule | undefined;
+
+  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
+    super(core, "CustomConditionalFormat", path, resolve);
+  }
+
+  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
+    return {};
+  }
+
+  protected override _navigations(): Record<string, () => AnyDouble> {
+    return { rule: () => this.rule as unknown as AnyDouble, format: () => this.format as unknown as AnyDouble };
+  }
+
+  load(option?: unknown): Excel.CustomConditionalFormat {
+    return this._load(option) as unknown as Excel.CustomConditionalFormat;
+  }
+
+  get rule(): Excel.ConditionalFormatRule {
+    return (this._rule ??= face<Excel.ConditionalFormatRule>(new CfRuleDouble(this._core, `${this._path}.rule`, () => this._entity())));
+  }
+}
+
+export class CfRuleDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalFormatRule, "context" | "load" | "formula"> {
+  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
+    super(core, "ConditionalFormatRule", path, resolve);
+  }
+
+  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
+    return { formula: (cf) => cf.rule.formula ?? "" };
+  }
+
+  load(option?: unknown): Excel.ConditionalFormatRule {
+    return this._load(option) as unknown as Excel.ConditionalFormatRule;
+  }
+
+  get formula(): string { return this._get("formula"); }
+  set formula(v: string) {
+    this._set("formula", v, (cf) => {
+      if (typeof v !== "string" || v === "") throw excelError("InvalidArgument", "ConditionalFormatRule.formula");
+      this._core.book.set(cf, "rule", { ...cf.rule, formula: v });
+    });
+  }
+}
+
+export class CellValueFormatDouble extends CfPart implements Pick<Excel.CellValueConditionalFormat, "context" | "load" | "rule" | "format"> {
+  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
+    super(core, "CellValueConditionalFormat", path, resolve);
+  }
+
+  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
+    return { rule: (cf) => ({ ...cf.rule }) };
+  }
+
+  protected override _navigations(): Record<string, () => AnyDouble> {
+    return { format: () => this.format as unknown as AnyDouble };
+  }
+
+  load(option?: unknown): Excel.CellValueConditionalFormat {
+    return this._load(option) as unknown as Excel.CellValueConditionalFormat;
+  }
+
+  get rule(): Excel.ConditionalCellValueRule { return this._get("rule"); }
+  set rule(v: Excel.ConditionalCellValueRule) {
+    this._set("rule", v, (cf) => {
+      if (!v || typeof v.formula1 !== "string" || typeof v.operator !== "string") throw excelError("InvalidArgument", "CellValueConditionalFormat.rule");
+      this._core.book.set(cf, "rule", { formula1: v.formula1, ...(v.formula2 !== undefined ? { formula2: v.formula2 } : {}), operator: v.operator });
+    });
+  }
+}
+
+export class CfRangeFormatDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFormat, "context" | "load" | "font" | "fill" | "numberFormat"> {
+  private _font: Excel.ConditionalRangeFont | undefined;
+  private _fill: Excel.ConditionalRangeFill | undefined;
+
+  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
+    super(core, "ConditionalRangeFormat", path, resolve);
+  }
+
+  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
+    return { numberFormat: (cf) => cf.format.numberFormat ?? null };
+  }
+
+  protected override _navigations(): Record<string, () => AnyDouble> {
+    return { font: () => this.font as unknown as AnyDouble, fill: () => this.fill as unknown as AnyDouble };
+  }
+
+  load(option?: unknown): Excel.ConditionalRangeFormat {
+    return this._load(option) as unknown as Excel.ConditionalRangeFormat;
+  }
+
+  get numberFormat(): any { return this._get("numberFormat"); } // eslint-disable-line @typescript-eslint/no-explicit-any
+  set numberFormat(v: any) { // eslint-disable-line @typescript-eslint/no-explicit-any
+    this._set("numberFormat", v, (cf) => this._core.book.set(cf, "format", { ...cf.format, numberFormat: String(v) }));
+  }
+
+  get font(): Excel.ConditionalRangeFont {
+    return (this._font ??= face<Excel.ConditionalRangeFont>(new CfFontDouble(this._core, `${this._path}.font`, () => this._entity())));
+  }
+
+  get fill(): Excel.ConditionalRangeFill {
+    return (this._fill ??= face<Excel.ConditionalRangeFill>(new CfFillDouble(this._core, `${this._path}.fill`, () => this._entity())));
+  }
+}
+
+function setFormat(owner: ClientObjectDouble<ConditionalFormatModel>, prop: string, patch: (v: unknown) => Partial<ConditionalFormatModel["format"]>, value: unknown): void {
+  owner._set(prop, value, (cf) => owner._core.book.set(cf, "format", { ...cf.format, ...patch(value) }));
+}
+
+export class CfFontDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFont, "context" | "load" | "bold" | "italic" | "color"> {
+  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
+    super(core, "ConditionalRangeFont", path, resolve);
+  }
+
+  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
+    return { bold: (cf) => cf.format.bold ?? false, italic: (cf) => cf.format.italic ?? false, color: (cf) => cf.format.fontColor ?? null };
+  }
+
+  load(option?: unknown): Excel.ConditionalRangeFont {
+    return this._load(option) as unknown as Excel.ConditionalRangeFont;
+  }
+
+  get bold(): boolean { return this._get("bold"); }
+  set bold(v: boolean) { setFormat(this, "bold", (x) => ({ bold: Boolean(x) }), v); }
+  get italic(): boolean { return this._get("italic"); }
+  set italic(v: boolean) { setFormat(this, "italic", (x) => ({ italic: Boolean(x) }), v); }
+  get color(): string { return this._get("color"); }
+  set color(v: string) { setFormat(this, "color", (x) => ({ fontColor: normalizeColor(x, "ConditionalRangeFont.color") }), v); }
+}
+
+export class CfFillDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFill, "context" | "load" | "color" | "clear"> {
+  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
+    super(core, "ConditionalRangeFill", path, resolve);
+  }
+
+  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
+    return { color: (cf) => cf.format.fill ?? null };
+  }
+
+  load(option?: unknown): Excel.ConditionalRangeFill {
+    return this._load(option) as unknown as Excel.ConditionalRangeFill;
+  }
+
+  get color(): string { return this._get("color"); }
+  set color(v: string) { setFormat(this, "color", (x) => ({ fill: normalizeColor(x, "ConditionalRangeFill.color") }), v); }
+
+  clear(): void {
+    this._call("clear", [], (cf) => this._core.book.set(cf, "format", { ...cf.format, fill: undefined }));
+  }
+}
+
+export { notInDouble };
