@@ -67,7 +67,7 @@ export function createOffice(options: OfficeOptions) {
     },
     actions: strict(
       {
-        associate(actionId: string, actionFunction: (arg?: any) => void): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+        associate(actionId: string, actionFunction: (arg?: any) => void): void {
           handlers.set(actionId, actionFunction);
           log.associated.push(actionId);
         },

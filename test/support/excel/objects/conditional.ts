@@ -7,7 +7,7 @@
  * Excel may instead trim a format that only partly overlaps).
  */
 import { intersects } from "../address";
-import { excelError, notInDouble } from "../errors";
+import { excelError } from "../errors";
 import { ConditionalFormatModel, SheetModel } from "../model/store";
 import type { Core } from "../runtime/core";
 import { ClientObjectDouble, CollectionDouble, Reader, clientResult, AnyDouble } from "../runtime/proxy";
@@ -16,7 +16,6 @@ import { RangeRef, face, normalizeColor } from "./shared";
 
 const TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
 
-const onSheet = (book: Core["book"], cf: ConditionalFormatModel): boolean => cf.sheet.conditionalFormats.includes(cf);
 
 function replaceFormats(core: Core, sheet: SheetModel, next: ConditionalFormatModel[]): void {
   core.book.set(sheet, "conditionalFormats", next);
@@ -90,7 +89,7 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
   }
 
   protected override _alive(cf: ConditionalFormatModel): boolean {
-    return onSheet(this._core.book, cf);
+    return cf.sheet.conditionalFormats.includes(cf);
   }
 
   protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
@@ -243,8 +242,8 @@ export class CfRangeFormatDouble extends ClientObjectDouble<ConditionalFormatMod
     return this._load(option) as unknown as Excel.ConditionalRangeFormat;
   }
 
-  get numberFormat(): any { return this._get("numberFormat"); } // eslint-disable-line @typescript-eslint/no-explicit-any
-  set numberFormat(v: any) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  get numberFormat(): any { return this._get("numberFormat"); }
+  set numberFormat(v: any) {
     this._set("numberFormat", v, (cf) => this._core.book.set(cf, "format", { ...cf.format, numberFormat: String(v) }));
   }
 
@@ -303,4 +302,3 @@ export class CfFillDouble extends ClientObjectDouble<ConditionalFormatModel> imp
   }
 }
 
-export { notInDouble };

@@ -7,6 +7,7 @@
  * estimated from the longest text (the double has no fonts; tests should assert the record, not the width).
  */
 import { MAX_COLUMNS, columns, rect } from "../address";
+import { excelError } from "../errors";
 import { CellStyle, textOf } from "../model/cells";
 import { storedCells, uniform, writeStyle } from "../model/grid";
 import type { Core } from "../runtime/core";
@@ -83,7 +84,7 @@ export class RangeFormatDouble extends ClientObjectDouble<RangeRef> implements P
   }
   set horizontalAlignment(value: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed") {
     this._set("horizontalAlignment", value, (e) => {
-      if (!HORIZONTAL.includes(value)) throw new Error(`RangeFormat.horizontalAlignment: ${value}`);
+      if (!HORIZONTAL.includes(value)) throw excelError("InvalidArgument", "RangeFormat.horizontalAlignment", `${String(value)} is not an alignment.`);
       writeStyle(this._core.book, e.sheet, e.rect, { horizontalAlignment: value === "General" ? undefined : value });
     });
   }

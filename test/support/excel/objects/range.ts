@@ -102,18 +102,18 @@ export class RangeDouble extends ClientObjectDouble<RangeRef> implements Pick<Ex
   get text(): string[][] { return this._get("text"); }
   get valueTypes(): Excel.RangeValueType[][] { return this._get("valueTypes"); }
 
-  get values(): any[][] { return this._get("values"); } // eslint-disable-line @typescript-eslint/no-explicit-any
-  set values(v: any[][]) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  get values(): any[][] { return this._get("values"); }
+  set values(v: any[][]) {
     this._set("values", v, (e) => writeContent(this._core.book, e.sheet, e.rect, v, this._core.env.input, "values"));
   }
 
-  get formulas(): any[][] { return this._get("formulas"); } // eslint-disable-line @typescript-eslint/no-explicit-any
-  set formulas(v: any[][]) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  get formulas(): any[][] { return this._get("formulas"); }
+  set formulas(v: any[][]) {
     this._set("formulas", v, (e) => writeContent(this._core.book, e.sheet, e.rect, v, this._core.env.input, "formulas"));
   }
 
-  get numberFormat(): any[][] { return this._get("numberFormat"); } // eslint-disable-line @typescript-eslint/no-explicit-any
-  set numberFormat(v: any[][]) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  get numberFormat(): any[][] { return this._get("numberFormat"); }
+  set numberFormat(v: any[][]) {
     this._set("numberFormat", v, (e) => writeNumberFormat(this._core.book, e.sheet, e.rect, v));
   }
 

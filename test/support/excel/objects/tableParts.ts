@@ -10,7 +10,7 @@ import { excelError } from "../errors";
 import { formulaOf, valueOf } from "../model/cells";
 import { readGrid, writeContent } from "../model/grid";
 import { TableModel } from "../model/store";
-import { addTableColumn, addTableRows, bodyRect, bodyRowCount, deleteTableColumn, headerNames } from "../model/tables";
+import { addTableColumn, addTableRows, bodyRect, bodyRowCount, deleteTableColumn, headerNames, normalizeHeaders } from "../model/tables";
 import { deleteCells } from "../model/shift";
 import type { Core } from "../runtime/core";
 import { ClientObjectDouble, CollectionDouble, Reader, clientResult, instantiate } from "../runtime/proxy";
@@ -116,8 +116,8 @@ export class TableRowDouble extends ClientObjectDouble<RowRef> implements Pick<E
   }
 
   get index(): number { return this._get("index"); }
-  get values(): any[][] { return this._get("values"); } // eslint-disable-line @typescript-eslint/no-explicit-any
-  set values(v: any[][]) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  get values(): any[][] { return this._get("values"); }
+  set values(v: any[][]) {
     this._set("values", v, (r) => writeContent(this._core.book, r.table.sheet, rowRect(r), v, this._core.env.input, "values"));
   }
 
@@ -257,10 +257,14 @@ export class TableColumnDouble extends ClientObjectDouble<ColumnRef> implements 
   get index(): number { return this._get("index"); }
   get name(): string { return this._get("name"); }
   set name(v: string) {
-    this._set("name", v, (c) => writeContent(this._core.book, c.table.sheet, this._rect(c, "header"), [[String(v)]], { ...this._core.env.input }, "values"));
+    this._set("name", v, (c) => {
+      const r = this._rect(c, "header");
+      this._core.book.patchCell(c.table.sheet, r.r0, r.c0, { v: String(v), f: undefined, err: undefined });
+      normalizeHeaders(this._core.book, c.table);
+    });
   }
-  get values(): any[][] { return this._get("values"); } // eslint-disable-line @typescript-eslint/no-explicit-any
-  set values(v: any[][]) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  get values(): any[][] { return this._get("values"); }
+  set values(v: any[][]) {
     this._set("values", v, (c) => writeContent(this._core.book, c.table.sheet, this._rect(c, "all"), v, this._core.env.input, "values"));
   }
 

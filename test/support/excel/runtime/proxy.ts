@@ -39,7 +39,6 @@ export function strict<T extends object>(target: T, typeName: string): T {
 
 export type Reader<E> = (entity: E) => unknown;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDouble = ClientObjectDouble<any>;
 
 export interface WriteOptions {
@@ -126,6 +125,7 @@ export abstract class ClientObjectDouble<E = unknown> {
   }
 
   _set(prop: string, value: unknown, apply: (e: E) => void, options: WriteOptions = {}): void {
+    this._gate(prop);
     this._loaded.set(prop, value);
     this._queue(prop, value, apply, options);
   }
