@@ -2,9 +2,9 @@
  * Conditional formats (ExcelApi 1.6; docs-ref `excel.conditionalformatcollection.yml`, `excel.conditionalformat.yml`,
  * docs-pr `excel/excel-add-ins-conditional-formatting.md`). Modelled: Custom (rule.formula, format.font/fill/
  * numberFormat) and CellValue (rule {formula1, formula2, operator}, format); other types can be added and counted
- * but their sub-objects are not in the double. The collection of a range holds the formats that intersect it; a new
- * format goes first (priority 0) and `clearAll()` removes every format that intersects the range (**inference**:
- * Excel may instead trim a format that only partly overlaps).
+ * but their sub-objects are not in the double. The collection of a range holds the formats that intersect it.
+ * **Inferences:** a new format goes first (priority 0); `clearAll()` removes every format that intersects the range
+ * (Excel may instead trim one that only partly overlaps).
  */
 import { intersects } from "../address";
 import { excelError } from "../errors";
@@ -12,7 +12,8 @@ import { ConditionalFormatModel, SheetModel } from "../model/store";
 import type { Core } from "../runtime/core";
 import { ClientObjectDouble, CollectionDouble, Reader, clientResult, AnyDouble } from "../runtime/proxy";
 import { rangeFace } from "./range";
-import { RangeRef, face, normalizeColor } from "./shared";
+import { CfRangeFormatDouble, CfRuleDouble } from "./conditionalParts";
+import { RangeRef, face } from "./shared";
 
 const TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
 
@@ -105,8 +106,9 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
   get priority(): number { return this._get("priority"); }
   set priority(v: number) {
     this._set("priority", v, (cf) => {
+      // "Use a negative priority to begin from the back. Priorities greater than the bounds will get … the maximum."
       const rest = cf.sheet.conditionalFormats.filter((x) => x !== cf);
-      rest.splice(Math.max(0, Math.min(rest.length, v)), 0, cf);
+      rest.splice(v < 0 ? Math.max(0, rest.length + 1 + v) : Math.min(rest.length, v), 0, cf);
       replaceFormats(this._core, cf.sheet, rest);
     });
   }
@@ -174,28 +176,6 @@ export class CustomFormatDouble extends CfPart implements Pick<Excel.CustomCondi
   }
 }
 
-export class CfRuleDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalFormatRule, "context" | "load" | "formula"> {
-  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
-    super(core, "ConditionalFormatRule", path, resolve);
-  }
-
-  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
-    return { formula: (cf) => cf.rule.formula ?? "" };
-  }
-
-  load(option?: unknown): Excel.ConditionalFormatRule {
-    return this._load(option) as unknown as Excel.ConditionalFormatRule;
-  }
-
-  get formula(): string { return this._get("formula"); }
-  set formula(v: string) {
-    this._set("formula", v, (cf) => {
-      if (typeof v !== "string" || v === "") throw excelError("InvalidArgument", "ConditionalFormatRule.formula");
-      this._core.book.set(cf, "rule", { ...cf.rule, formula: v });
-    });
-  }
-}
-
 export class CellValueFormatDouble extends CfPart implements Pick<Excel.CellValueConditionalFormat, "context" | "load" | "rule" | "format"> {
   constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
     super(core, "CellValueConditionalFormat", path, resolve);
@@ -221,84 +201,3 @@ export class CellValueFormatDouble extends CfPart implements Pick<Excel.CellValu
     });
   }
 }
-
-export class CfRangeFormatDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFormat, "context" | "load" | "font" | "fill" | "numberFormat"> {
-  private _font: Excel.ConditionalRangeFont | undefined;
-  private _fill: Excel.ConditionalRangeFill | undefined;
-
-  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
-    super(core, "ConditionalRangeFormat", path, resolve);
-  }
-
-  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
-    return { numberFormat: (cf) => cf.format.numberFormat ?? null };
-  }
-
-  protected override _navigations(): Record<string, () => AnyDouble> {
-    return { font: () => this.font as unknown as AnyDouble, fill: () => this.fill as unknown as AnyDouble };
-  }
-
-  load(option?: unknown): Excel.ConditionalRangeFormat {
-    return this._load(option) as unknown as Excel.ConditionalRangeFormat;
-  }
-
-  get numberFormat(): any { return this._get("numberFormat"); }
-  set numberFormat(v: any) {
-    this._set("numberFormat", v, (cf) => this._core.book.set(cf, "format", { ...cf.format, numberFormat: String(v) }));
-  }
-
-  get font(): Excel.ConditionalRangeFont {
-    return (this._font ??= face<Excel.ConditionalRangeFont>(new CfFontDouble(this._core, `${this._path}.font`, () => this._entity())));
-  }
-
-  get fill(): Excel.ConditionalRangeFill {
-    return (this._fill ??= face<Excel.ConditionalRangeFill>(new CfFillDouble(this._core, `${this._path}.fill`, () => this._entity())));
-  }
-}
-
-function setFormat(owner: ClientObjectDouble<ConditionalFormatModel>, prop: string, patch: (v: unknown) => Partial<ConditionalFormatModel["format"]>, value: unknown): void {
-  owner._set(prop, value, (cf) => owner._core.book.set(cf, "format", { ...cf.format, ...patch(value) }));
-}
-
-export class CfFontDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFont, "context" | "load" | "bold" | "italic" | "color"> {
-  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
-    super(core, "ConditionalRangeFont", path, resolve);
-  }
-
-  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
-    return { bold: (cf) => cf.format.bold ?? false, italic: (cf) => cf.format.italic ?? false, color: (cf) => cf.format.fontColor ?? null };
-  }
-
-  load(option?: unknown): Excel.ConditionalRangeFont {
-    return this._load(option) as unknown as Excel.ConditionalRangeFont;
-  }
-
-  get bold(): boolean { return this._get("bold"); }
-  set bold(v: boolean) { setFormat(this, "bold", (x) => ({ bold: Boolean(x) }), v); }
-  get italic(): boolean { return this._get("italic"); }
-  set italic(v: boolean) { setFormat(this, "italic", (x) => ({ italic: Boolean(x) }), v); }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { setFormat(this, "color", (x) => ({ fontColor: normalizeColor(x, "ConditionalRangeFont.color") }), v); }
-}
-
-export class CfFillDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFill, "context" | "load" | "color" | "clear"> {
-  constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
-    super(core, "ConditionalRangeFill", path, resolve);
-  }
-
-  protected _readers(): Record<string, Reader<ConditionalFormatModel>> {
-    return { color: (cf) => cf.format.fill ?? null };
-  }
-
-  load(option?: unknown): Excel.ConditionalRangeFill {
-    return this._load(option) as unknown as Excel.ConditionalRangeFill;
-  }
-
-  get color(): string { return this._get("color"); }
-  set color(v: string) { setFormat(this, "color", (x) => ({ fill: normalizeColor(x, "ConditionalRangeFill.color") }), v); }
-
-  clear(): void {
-    this._call("clear", [], (cf) => this._core.book.set(cf, "format", { ...cf.format, fill: undefined }));
-  }
-}
-

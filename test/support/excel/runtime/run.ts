@@ -11,7 +11,7 @@
 import { excelError } from "../errors";
 import { RequestContextDouble } from "../objects/workbook";
 import { Core, Environment } from "./core";
-import { ClientObjectDouble } from "./proxy";
+import { ClientObjectDouble, strict } from "./proxy";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -33,12 +33,13 @@ export function makeRun(env: Environment, runs: RunRecord[]): typeof Excel.run {
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
     const options = (typeof first === "function" ? {} : first ?? {}) as Excel.RunOptions;
     let core = coreOf(first);
+    const wasClosed = core ? core.closed : true;
     if (!core) {
       const index = ++env.stats.runs;
       const settings = { delayForCellEdit: options.delayForCellEdit === true, mergeUndoGroup: options.mergeUndoGroup === true, run: index };
       runs.push({ index, ...settings });
       core = new Core(env, settings);
-      core.requestContext = new RequestContextDouble(core);
+      core.requestContext = strict(new RequestContextDouble(core), "RequestContext");
     }
     core.closed = false;
     try {
@@ -49,7 +50,8 @@ export function makeRun(env: Environment, runs: RunRecord[]): typeof Excel.run {
       await core.sync();
       return value;
     } finally {
-      core.closed = true;
+      // A run given an object of a run still going on shares its context and must not end it.
+      core.closed = wasClosed;
     }
   }
   return run as unknown as typeof Excel.run;
