@@ -273,6 +273,14 @@ describe("what the double lacks fails loudly", () => {
     });
   });
 
+  it("throws ApiNotFound for a request-context member the double does not have", async () => {
+    const d = createExcelDouble();
+    await d.run(async (context) => {
+      expect(() => context.runtime).toThrow(/does not implement RequestContext.runtime/);
+      await context.sync();
+    });
+  });
+
   it("throws ApiNotFound for an enum the double's Excel namespace does not have", () => {
     const d = createExcelDouble();
     expect(d.Excel.DeleteShiftDirection.up).toBe("Up");

@@ -73,6 +73,12 @@ describe("typed input", () => {
     expect(d.book.cell("Sheet1", "A1")).toMatchObject({ value: 1, numberFormat: "@" });
   });
 
+  it("sends a JS Date as its JSON text, which Excel keeps as text: the adapter must write serials", async () => {
+    // The request is JSON; JSON.stringify(new Date(…)) is an ISO timestamp, not a date Excel parses (inference).
+    const r = await write([[new Date(Date.UTC(2026, 3, 1))]]);
+    expect([r.values, r.valueTypes]).toEqual([[["2026-04-01T00:00:00.000Z"]], [["String"]]]);
+  });
+
   it("keeps numbers and booleans as they are", async () => {
     const r = await write([[3.5, -0, true]]);
     expect(r.values).toEqual([[3.5, -0, true]]);
