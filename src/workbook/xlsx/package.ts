@@ -193,6 +193,11 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  /** The workbook's sheet names, in order. */
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
   async listTables(): Promise<TableInfo[]> {
     return this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, headers: [...t.columns] }));
   }
