@@ -147,12 +147,16 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
   return { columns: all, rows: rows.map((r, i) => ({ r, i })).sort((a, b) => (order(a.r) < order(b.r) ? -1 : order(a.r) > order(b.r) ? 1 : a.i - b.i)).map((x) => x.r) };
 }
 
+/** A period, or how to choose one from the inputs once they are read (the latest assessed quarter). */
+export type PeriodChoice = string | ((inputs: ReadonlyMap<string, TableData>) => string);
+
 /** Recalculates `period` over the workbook behind `port` and writes the output tables. */
-export async function runRecalculation(port: WorkbookPort, period: string, options: RunOptions = {}): Promise<RunSummary> {
+export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodChoice, options: RunOptions = {}): Promise<RunSummary> {
   options.onProgress?.("reading", 0, 1);
   const read = await port.readTables([...INPUT_NAMES, ...OUTPUT_NAMES], FALLBACK_SHEETS);
   options.onProgress?.("reading", 1, 1);
   const inputs = new Map([...read].filter(([name]) => INPUT_NAMES.includes(name)));
+  const period = typeof periodChoice === "string" ? periodChoice : periodChoice(inputs);
   options.onProgress?.("calculating", 0, 1);
   const result = recalculate(forEngine(inputs), period);
   result.issues.unshift(...fromSheetIssues(inputs));

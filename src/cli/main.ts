@@ -98,7 +98,7 @@ function money(n: { toFixed: (dp: number) => string }): string {
   return n.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-function summaryText(s: RunSummary, file: string): string {
+export function summaryText(s: RunSummary, file: string): string {
   const zh = s.lang === "zh";
   const lines = zh
     ? [`${basename(file)}：${s.period} 重算完成`, `员工 ${s.employees} 人：正常 ${s.ok}，警告 ${s.employeesWithWarning}，错误 ${s.employeesInError}`, `问题清单：错误 ${s.errors} 条，警告 ${s.warnings} 条（见 Issues 表）`, "各部门应发合计（TotalPay）："]
