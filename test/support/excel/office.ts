@@ -20,6 +20,8 @@ export interface OfficeOptions {
 }
 
 export interface OfficeLog {
+  /** Dialogs opened with Office.context.ui.displayDialogAsync: their address and options. */
+  dialogs: { url: string; options?: Office.DialogOptions }[];
   taskpaneShown: number;
   taskpaneHidden: number;
   ribbonUpdates: unknown[];
@@ -36,7 +38,7 @@ export const DEFAULT_SETS: Record<string, string> = {
 };
 
 export function createOffice(options: OfficeOptions) {
-  const log: OfficeLog = { taskpaneShown: 0, taskpaneHidden: 0, ribbonUpdates: [], associated: [], completions: [] };
+  const log: OfficeLog = { dialogs: [], taskpaneShown: 0, taskpaneHidden: 0, ribbonUpdates: [], associated: [], completions: [] };
   const handlers = new Map<string, (arg?: unknown) => void>();
   const platform = options.platform === "web" ? "OfficeOnline" : "PC";
   const sets: Record<string, string> = { ...DEFAULT_SETS, ...options.requirementSets, ExcelApi: options.apiVersion };
@@ -50,7 +52,21 @@ export function createOffice(options: OfficeOptions) {
     },
   };
 
-  const typedContext = { displayLanguage: options.displayLanguage, contentLanguage: options.displayLanguage, requirements } satisfies Pick<Office.Context, "displayLanguage" | "contentLanguage" | "requirements">;
+  // Dialog API (docs-ref office.ui.yml: displayDialogAsync(startAddress, options, callback)); the dialog is recorded, not shown.
+  const ui = strict(
+    {
+      displayDialogAsync(startAddress: string, optionsOrCallback?: Office.DialogOptions | ((r: Office.AsyncResult<Office.Dialog>) => void), callback?: (r: Office.AsyncResult<Office.Dialog>) => void): void {
+        const opts = typeof optionsOrCallback === "function" ? undefined : optionsOrCallback;
+        const cb = typeof optionsOrCallback === "function" ? optionsOrCallback : callback;
+        log.dialogs.push({ url: startAddress, ...(opts ? { options: opts } : {}) });
+        const dialog = { close() {}, addEventHandler() {}, messageChild() {}, sendMessage() {} } as unknown as Office.Dialog;
+        const result = { status: "succeeded", value: dialog, error: undefined, asyncContext: undefined, diagnostics: undefined } as unknown as Office.AsyncResult<Office.Dialog>;
+        Promise.resolve().then(() => cb?.(result));
+      },
+    } satisfies Pick<Office.UI, "displayDialogAsync">,
+    "Office.context.ui",
+  );
+  const typedContext = { displayLanguage: options.displayLanguage, contentLanguage: options.displayLanguage, requirements, ui: ui as unknown as Office.UI } satisfies Pick<Office.Context, "displayLanguage" | "contentLanguage" | "requirements" | "ui">;
   const context = strict({ ...typedContext, platform, host: "Excel" }, "Office.context");
 
   const info = { host: "Excel", platform } as unknown as { host: Office.HostType; platform: Office.PlatformType };
