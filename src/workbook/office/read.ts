@@ -84,7 +84,7 @@ async function loadBlocks(ctx: Excel.RequestContext, pending: Pending[], budgetB
     const loaded: Array<{ p: Pending; range: Excel.Range; count: number }> = [];
     fill: for (const p of pending) {
       for (let next = p.done; next < p.rows; ) {
-        const fit = Math.floor(budget / (p.columns * bytesPerCell));
+        const fit = (budget / (p.columns * bytesPerCell)) | 0;
         if (fit < 1 && loaded.length > 0) break fill;
         const count = Math.min(p.rows - next, Math.max(1, fit));
         const range = ctx.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.top + next, p.left, count, p.columns);
@@ -108,7 +108,7 @@ async function loadBlocks(ctx: Excel.RequestContext, pending: Pending[], budgetB
       cells += count * p.columns;
     }
     // The next blocks are sized by what this one weighed, with a quarter to spare.
-    if (cells > 0) bytesPerCell = Math.max(8, Math.ceil((bytes / cells) * 1.25));
+    if (cells > 0) bytesPerCell = Math.max(8, ((bytes * 5) / (cells * 4)) | 0) + 1;
   }
 }
 
