@@ -90,6 +90,8 @@ export const STRINGS = {
     templateCreated: (n: number) => `Created ${n} tables with the sample plans.`,
     templateRefused: (names: string) => `Nothing was changed: the workbook already has ${names}.`,
     failed: "Something went wrong",
+    retry: "Try again",
+    cannotRead: "The workbook could not be read",
   },
   zh: {
     title: "KPI 绩效奖金",
@@ -179,6 +181,8 @@ export const STRINGS = {
     templateCreated: (n: number) => `已创建 ${n} 张表，附带示例方案。`,
     templateRefused: (names: string) => `未做任何改动：工作簿中已有 ${names}。`,
     failed: "出错了",
+    retry: "重试",
+    cannotRead: "无法读取工作簿",
   },
 } satisfies Record<Lang, unknown>;
 

@@ -257,3 +257,18 @@ describe("a failed run", () => {
     expect(screen.getByText(/An unexpected error stopped the run: the disk is on fire/)).toBeTruthy();
   });
 });
+
+describe("a workbook that cannot be read on opening", () => {
+  it("says why, and reads it again on Try again", async () => {
+    let fail = true;
+    const base = previewActions(workbook());
+    const actions: PaneActions = { ...base, readWorkbook: () => (fail ? Promise.reject(new Error("Excel is busy")) : base.readWorkbook()) };
+    const { user } = renderPane(actions);
+    expect(await screen.findByText("The workbook could not be read")).toBeTruthy();
+    expect(screen.getByText(/Excel is busy/)).toBeTruthy();
+    fail = false;
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("button", { name: "Recalculate" })).toBeTruthy();
+    expect(screen.queryByText(/Excel is busy/)).toBeNull();
+  });
+});

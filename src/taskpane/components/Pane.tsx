@@ -4,7 +4,7 @@
  * action comes in as a prop (`PaneActions`), so the same component runs inside Excel, in the preview
  * and in tests.
  */
-import { Body1, Button, Caption1, CounterBadge, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Tab, TabList, Text } from "@fluentui/react-components";
+import { Body1, Button, Caption1, CounterBadge, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Select, Tab, TabList, Text } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LastRun, PaneActions, WorkbookState } from "../../app/pane";
 import { Outcome, failureOf, outcomeOf } from "../../app/outcome";
@@ -37,13 +37,20 @@ function progressLabel(p: Progress, t: Strings): string {
   return t.phase[p.phase];
 }
 
-function Failure({ outcome }: { outcome: Outcome }) {
+function Failure({ outcome, retry }: { outcome: Outcome; retry?: { label: string; onClick(): void } }) {
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{outcome.title}</MessageBarTitle>
         {outcome.lines.join(" ")}
       </MessageBarBody>
+      {retry && (
+        <MessageBarActions>
+          <Button size="small" onClick={retry.onClick}>
+            {retry.label}
+          </Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }
@@ -164,7 +171,7 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
         <Tab value="functions">{t.tabs.functions}</Tab>
       </TabList>
 
-      {opening && <Failure outcome={failureOf(opening.error, lang)} />}
+      {opening && <Failure outcome={{ ...failureOf(opening.error, lang), title: t.cannotRead }} retry={{ label: t.retry, onClick: () => void refresh() }} />}
       {note && (
         <MessageBar intent={note.intent}>
           <MessageBarBody>{note.text}</MessageBarBody>

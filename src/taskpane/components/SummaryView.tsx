@@ -1,5 +1,5 @@
 /** What a run did, at a glance: employees by status, total pay, pay per department, grades per plan. */
-import { Body1Strong, Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
 import { gradesByPlan } from "../../app/pane";
 import { money } from "../../app/outcome";
 import { RunSummary } from "../../app/recalculate";
@@ -53,7 +53,7 @@ export function SummaryView({ summary, t, onStatements }: { summary: RunSummary;
       {onStatements && (
         <div>
           <Button onClick={onStatements} title={t.statementsHint}>
-            <Body1Strong>{t.statements}</Body1Strong>
+            {t.statements}
           </Button>
         </div>
       )}
