@@ -4,13 +4,14 @@
  * How fast it starts is measured by `npm run bench`, not here.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "kpi-startup-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function kpi(...args: string[]): { status: number | null; loaded: string } {
   const r = spawnSync(process.execPath, ["-r", join(ROOT, "test/support/record-requires.cjs"), join(ROOT, "bin/kpi.js"), ...args], { encoding: "utf8" });
