@@ -9,6 +9,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { PaneActions } from "../../src/app/pane";
+import { INPUT_NAMES } from "../../src/app/recalculate";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { TableData, WorkbookPort } from "../../src/workbook/port";
 import { previewActions } from "../../src/taskpane/hosts";
@@ -42,7 +43,7 @@ describe("a workbook without input tables", () => {
     expect(await screen.findByRole("region", { name: "Start with the template" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Recalculate" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Create template" }));
-    expect(await screen.findByText(/Created 14 tables/)).toBeTruthy();
+    expect(await screen.findByText(`Created ${INPUT_NAMES.length} tables with the sample plans.`)).toBeTruthy();
     expect(wb.tables.has("Employees")).toBe(true);
     // The sample has Actuals for 2026-Q1 and 2026-Q2: the latest quarter is chosen.
     await waitFor(() => expect((screen.getByLabelText("Period") as HTMLSelectElement).value).toBe("2026-Q2"));

@@ -8,8 +8,6 @@ import { createElement } from "react";
 import { afterEach } from "vitest";
 import { PaneActions } from "../../src/app/pane";
 import { Lang } from "../../src/engine/errors";
-import { CellValue } from "../../src/workbook/port";
-import { MemoryWorkbook } from "../../src/workbook/memory";
 import { Pane } from "../../src/taskpane/components/Pane";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 
@@ -47,9 +45,4 @@ export function renderPane(actions: PaneActions, options: { lang?: Lang; preview
     ),
   );
   return { ...view, user, copied };
-}
-
-/** A table's rows as records keyed by header. */
-export function records(wb: MemoryWorkbook, name: string): Array<Record<string, CellValue>> {
-  return wb.records(name);
 }
