@@ -3,7 +3,7 @@
  * and write Results, Breakdown, Issues and RunLog back (rows of the period replaced, others kept).
  */
 import { D, ZERO } from "../engine/decimal";
-import { INPUT_TABLES, OUTPUT_COLUMNS, OutputName } from "../engine/contract";
+import { INPUT_TABLES, OUTPUT_HEADERS, OutputName } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { OutputRow, RecalcResult, outputRows, recalculate } from "../engine/recalc";
 import { TableData } from "../engine/table";
@@ -100,12 +100,12 @@ export async function runRecalculation(port: WorkbookPort, period: string, optio
   const runAt = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   const logRow: OutputRow = [runAt, result.period, result.results.length, errors, warnings, result.inputHash, options.version ?? VERSION];
   const merged: Record<OutputName, Merged> = {
-    Results: mergeOutput(await existingTable(port, infos, "Results"), OUTPUT_COLUMNS.Results, fresh.Results, "period", result.period, ["EmployeeId", "Period"]),
-    Breakdown: mergeOutput(await existingTable(port, infos, "Breakdown"), OUTPUT_COLUMNS.Breakdown, fresh.Breakdown, "period", result.period, ["EmployeeId", "Period", "Indicator"]),
-    Issues: mergeOutput(await existingTable(port, infos, "Issues"), OUTPUT_COLUMNS.Issues, fresh.Issues, "replace", result.period),
-    RunLog: mergeOutput(await existingTable(port, infos, "RunLog"), OUTPUT_COLUMNS.RunLog, [logRow], "append", result.period),
+    Results: mergeOutput(await existingTable(port, infos, "Results"), OUTPUT_HEADERS.Results, fresh.Results, "period", result.period, ["EmployeeId", "Period"]),
+    Breakdown: mergeOutput(await existingTable(port, infos, "Breakdown"), OUTPUT_HEADERS.Breakdown, fresh.Breakdown, "period", result.period, ["EmployeeId", "Period", "Indicator"]),
+    Issues: mergeOutput(await existingTable(port, infos, "Issues"), OUTPUT_HEADERS.Issues, fresh.Issues, "replace", result.period),
+    RunLog: mergeOutput(await existingTable(port, infos, "RunLog"), OUTPUT_HEADERS.RunLog, [logRow], "append", result.period),
   };
-  for (const name of Object.keys(OUTPUT_COLUMNS) as OutputName[]) await port.writeTable(name, merged[name].columns, merged[name].rows);
+  for (const name of Object.keys(OUTPUT_HEADERS) as OutputName[]) await port.writeTable(name, merged[name].columns, merged[name].rows);
   const rows = Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, v.rows])) as Record<OutputName, OutputRow[]>;
   const departments = new Map<string, { totalPay: D; employees: number }>();
   for (const r of result.results) {

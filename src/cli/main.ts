@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { RunSummary, VERSION, readInputs, runRecalculation } from "../app/recalculate";
-import { OUTPUT_COLUMNS } from "../engine/contract";
+import { OUTPUT_HEADERS } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { Issue } from "../engine/issues";
 import { UnusableWorkbook, checkTables, resultRow } from "../engine/recalc";
@@ -160,7 +160,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       save(out, wb.toBuffer());
       io.out(summaryText(summary, out) + "\n");
       if (flags.has("print")) {
-        const shown = OUTPUT_COLUMNS.Results.map((c, i) => [c, i] as const).filter(([c]) => c !== "Flags");
+        const shown = OUTPUT_HEADERS.Results.map((c, i) => [c, i] as const).filter(([c]) => c !== "Flags");
         const rows = summary.result.results.map(resultRow);
         io.out("\n" + formatTable(shown.map(([c]) => c), rows.map((r) => shown.map(([, i]) => r[i]))) + "\n");
       }

@@ -11,10 +11,24 @@ export const ZERO = new D(0);
 export const ONE = new D(1);
 export const HUNDRED = new D(100);
 
+/**
+ * Decimals of the cell numbers met so far. A workbook repeats its numbers (weights, rates, targets),
+ * and decimals are immutable, so each distinct number is parsed once; bounded, so memory stays flat.
+ */
+const fromNumbers = new Map<number, D>();
+const MAX_CACHED = 65536;
+
 /** A number from a cell, taken at its shortest decimal form (SPEC §1). */
 export function dec(x: number | string | D): D {
   if (x instanceof D) return x;
-  return new D(typeof x === "number" ? String(x) : x);
+  if (typeof x === "string") return new D(x);
+  let d = fromNumbers.get(x);
+  if (d === undefined) {
+    if (fromNumbers.size >= MAX_CACHED) fromNumbers.clear();
+    d = new D(String(x));
+    fromNumbers.set(x, d);
+  }
+  return d;
 }
 
 /** Money: 0.01 half up, once per line item (SPEC §1). */
@@ -47,4 +61,14 @@ export function show(x: D): string {
 /** A fraction shown as a percent for messages: 0.9 → "90%". */
 export function pct(x: D): string {
   return x.times(100).toDecimalPlaces(4).toFixed() + "%";
+}
+
+/** The sum of amounts that must all be known; null when one is not (a blank money column is never 0). */
+export function sumKnown(xs: ReadonlyArray<D | null>): D | null {
+  let total: D | null = null;
+  for (const x of xs) {
+    if (x === null) return null;
+    total = total === null ? x : x.isZero() ? total : total.plus(x);
+  }
+  return total ?? ZERO;
 }

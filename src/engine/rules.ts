@@ -2,7 +2,8 @@
  * The scoring and pay rules of SPEC §2 over decimal numbers. Each checks its own inputs and throws a
  * KpiError naming the argument; callers (custom functions, the recalculation) add where it came from.
  */
-import { D, HUNDRED, ONE, ZERO, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
+import { DEFAULTS, DEFAULT_GRADES, DEFAULT_SPLIT, DEFAULT_TIERS, PROJECT_TYPES } from "./contract";
+import { D, ONE, ZERO, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
 import { div0Error, naError, numError, valueError } from "./errors";
 import { fraction, nonNegative, percentScore, positive } from "./values";
 
@@ -115,7 +116,7 @@ export function ratio(weight: D, actual: D, standard: D, floor: D = ZERO, cap: D
 // ---------------------------------------------------------------- completion above the task base (收入目标完成率)
 
 /** (actual − taskBase·target) / ((1 − taskBase)·target), never below 0, not capped. */
-export function completion(actual: D, target: D, taskBase: D = new D("0.7")): D {
+export function completion(actual: D, target: D, taskBase: D = DEFAULTS.taskBase): D {
   if (target.isZero()) throw div0Error("target is 0: completion needs a target above 0", "目标 target 为 0：完成率需要大于 0 的目标");
   positive(target, "target");
   fraction(taskBase, "taskBase");
@@ -129,7 +130,7 @@ export function completion(actual: D, target: D, taskBase: D = new D("0.7")): D 
 // ---------------------------------------------------------------- quarterly bonus (季度奖金)
 
 /** base × rate × completion × score/fullScore × coefficient, rounded to 0.01. */
-export function bonus(base: D, completionRate: D, score: D, rate: D = new D("0.4"), fullScore: D = HUNDRED, coefficient: D = ONE): D {
+export function bonus(base: D, completionRate: D, score: D, rate: D = DEFAULTS.bonusRate, fullScore: D = DEFAULTS.fullScore, coefficient: D = DEFAULTS.coefficient): D {
   nonNegative(base, "base");
   nonNegative(completionRate, "completion");
   nonNegative(score, "score");
@@ -147,18 +148,9 @@ export interface GradeBand {
   coefficient: D;
 }
 
-export const DEFAULT_GRADE_LABELS = {
-  zh: ["优秀", "良好", "称职", "基本称职", "不称职"],
-  en: ["Excellent", "Good", "Competent", "Basically competent", "Unsatisfactory"],
-} as const;
-
-/** Default bands: ≥91 优秀, ≥81 良好, ≥71 称职, ≥60 基本称职, else 不称职. */
+/** Default bands (contract DEFAULT_GRADES): ≥91 优秀, ≥81 良好, ≥71 称职, ≥60 基本称职, else 不称职. */
 export function defaultBands(lang: "en" | "zh" = "zh"): GradeBand[] {
-  const labels = DEFAULT_GRADE_LABELS[lang];
-  const mins = [91, 81, 71, 60];
-  const bands = mins.map((m, i) => ({ min: new D(m), label: labels[i], coefficient: ONE }));
-  bands.push({ min: new D(-Infinity), label: labels[4], coefficient: ONE });
-  return bands;
+  return DEFAULT_GRADES.map((g) => ({ min: new D(g.min ?? -Infinity), label: g[lang], coefficient: DEFAULTS.coefficient }));
 }
 
 /** Checks bands: labels present, no two with the same minimum. Returns them highest first. */
@@ -178,7 +170,11 @@ export function sortBands(bands: readonly GradeBand[]): GradeBand[] {
 
 /** The band a score falls in: the one with the highest minimum not above it. */
 export function grade(score: D, bands: readonly GradeBand[]): GradeBand {
-  const sorted = sortBands(bands);
+  return bandOf(score, sortBands(bands));
+}
+
+/** The band of a score among bands already checked and sorted by sortBands (highest first). */
+export function bandOf(score: D, sorted: readonly GradeBand[]): GradeBand {
   const band = sorted.find((b) => score.greaterThanOrEqualTo(b.min));
   if (!band) {
     const lowest = sorted[sorted.length - 1];
@@ -196,13 +192,11 @@ export interface Tier {
 
 /** Default tiers (seed 001): ≥100% → full rate, ≥50% → 70%, below → none. */
 export function defaultTiers(): Tier[] {
-  return [
-    { minAttainment: new D(1), multiplier: ONE },
-    { minAttainment: new D("0.5"), multiplier: new D("0.7") },
-  ];
+  return DEFAULT_TIERS.map((t) => ({ ...t }));
 }
 
-function checkTiers(tiers: readonly Tier[]): Tier[] {
+/** Checks tiers (no negatives, no two at one minimum) and returns them lowest first. */
+export function checkTiers(tiers: readonly Tier[]): Tier[] {
   const sorted = [...tiers].sort((a, b) => a.minAttainment.comparedTo(b.minAttainment));
   sorted.forEach((t, i) => {
     nonNegative(t.minAttainment, `tiers row ${i + 1} min attainment`);
@@ -216,8 +210,19 @@ function checkTiers(tiers: readonly Tier[]): Tier[] {
 
 /** The multiplier of the highest tier reached, 0 below the lowest. */
 export function tierMultiplier(attainment: D, tiers: readonly Tier[]): D {
+  return multiplierOf(attainment, checkTiers(tiers));
+}
+
+function multiplierOf(attainment: D, sorted: readonly Tier[]): D {
   let m = ZERO;
-  for (const t of checkTiers(tiers)) if (attainment.greaterThanOrEqualTo(t.minAttainment)) m = t.multiplier;
+  for (const t of sorted) if (attainment.greaterThanOrEqualTo(t.minAttainment)) m = t.multiplier;
+  return m;
+}
+
+/** The multiplier of the highest tier that actual/target reaches, compared as actual ≥ target × min (no division). */
+function multiplierReached(actual: D, target: D, sorted: readonly Tier[]): D {
+  let m = ZERO;
+  for (const t of sorted) if (actual.greaterThanOrEqualTo(target.times(t.minAttainment))) m = t.multiplier;
   return m;
 }
 
@@ -230,8 +235,12 @@ export function commission(actual: D, target: D, rate: D, tiers: readonly Tier[]
   if (target.isZero()) throw div0Error("target is 0: commission needs a target above 0", "任务 target 为 0：提成需要大于 0 的任务");
   positive(target, "target");
   fraction(rate, "rate");
-  const sorted = checkTiers(tiers);
-  if (!marginal) return roundMoney(actual.times(rate).times(tierMultiplier(actual.dividedBy(target), sorted)));
+  return commissionOfChecked(actual, target, rate, checkTiers(tiers), marginal);
+}
+
+/** KPI.COMMISSION over inputs already checked (actual ≥ 0, target > 0, rate a fraction, tiers from checkTiers). */
+export function commissionOfChecked(actual: D, target: D, rate: D, sorted: readonly Tier[], marginal: boolean): D {
+  if (!marginal) return roundMoney(actual.times(rate).times(multiplierReached(actual, target, sorted)));
   let paid = ZERO;
   sorted.forEach((t, i) => {
     const from = target.times(t.minAttainment);
@@ -245,7 +254,7 @@ export function commission(actual: D, target: D, rate: D, tiers: readonly Tier[]
 // ---------------------------------------------------------------- deal bonuses (大项目奖, 项目奖)
 
 /** receipts × rate when dealAmount ≥ threshold, else 0; rounded. */
-export function bigDeal(dealAmount: D, receipts: D, threshold: D = new D(100000), rate: D = new D("0.015")): D {
+export function bigDeal(dealAmount: D, receipts: D, threshold: D = DEFAULTS.bigDealThreshold, rate: D = DEFAULTS.bigDealRate): D {
   nonNegative(dealAmount, "dealAmount");
   nonNegative(receipts, "receipts");
   nonNegative(threshold, "threshold");
@@ -253,22 +262,16 @@ export function bigDeal(dealAmount: D, receipts: D, threshold: D = new D(100000)
   return dealAmount.greaterThanOrEqualTo(threshold) ? roundMoney(receipts.times(rate)) : roundMoney(ZERO);
 }
 
-const PROJECT_TYPES: Array<[RegExp, string]> = [
-  [/^(开拓型?|pioneer(ing)?)$/i, "1.3"],
-  [/^(稳定型?|稳定性|standard|stable)$/i, "1.0"],
-  [/^(复制型?|replica(te)?)$/i, "0.6"],
-];
-
 /** The project type coefficient C: a number, or 开拓型/pioneer 1.3, 稳定型/standard 1.0, 复制型/replica 0.6. */
 export function projectTypeCoefficient(type: D | string, arg = "type"): D {
   if (typeof type !== "string") return nonNegative(type, arg);
-  const t = type.trim();
-  for (const [re, c] of PROJECT_TYPES) if (re.test(t)) return new D(c);
+  const t = type.trim().toLowerCase();
+  for (const p of PROJECT_TYPES) if (p.words.includes(t)) return p.coefficient;
   throw valueError(`${arg} "${type}" is not a project type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${arg} "${type}" 不是项目类型：请输入 开拓型、稳定型、复制型 或系数`);
 }
 
 /** Project bonus S = B·C·D·E (seed 004): B = amount × poolRate, D = quality/100. Rounded. */
-export function project(amount: D, typeCoefficient: D, quality: D, difficulty: D = ONE, poolRate: D = new D("0.005")): D {
+export function project(amount: D, typeCoefficient: D, quality: D, difficulty: D = DEFAULTS.difficulty, poolRate: D = DEFAULTS.poolRate): D {
   nonNegative(amount, "amount");
   nonNegative(typeCoefficient, "type");
   percentScore(quality, "quality");
@@ -280,7 +283,7 @@ export function project(amount: D, typeCoefficient: D, quality: D, difficulty: D
 // ---------------------------------------------------------------- quarter targets (季度任务分解)
 
 export function defaultSplit(): D[] {
-  return ["0.15", "0.25", "0.3", "0.3"].map((s) => new D(s));
+  return [...DEFAULT_SPLIT];
 }
 
 /** A quarter's target: annual × split[quarter]; the split has 4 shares summing to 1. */
@@ -304,7 +307,7 @@ export function quarterTarget(annual: D, quarter: number, split: readonly D[] = 
  * Consecutive periods below threshold, counted back from the last non-blank one. A blank inside the
  * run is an error: a month without data can neither continue nor end a run of misses.
  */
-export function streak(attainments: ReadonlyArray<D | null>, threshold: D = ONE): number {
+export function streak(attainments: ReadonlyArray<D | null>, threshold: D = DEFAULTS.streakThreshold): number {
   let last = attainments.length - 1;
   while (last >= 0 && attainments[last] === null) last--;
   let run = 0;

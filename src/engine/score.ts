@@ -1,0 +1,220 @@
+/**
+ * A quarter's score (SPEC §4.1): each indicator of the employee's plan scored by its rule from the
+ * quarter's Actuals (or Ratings), a Breakdown line for each, the total rounded once; then the grade
+ * and its coefficient from the plan's bands. Each returns its value with the issues that arose.
+ */
+import { RATER_ZH, RULE_ZH, RaterType } from "./contract";
+import { D, ZERO, roundScore, sum } from "./decimal";
+import { KpiError } from "./errors";
+import { RaterPart, explainBinary, explainDeduct, explainRatio, explainScore, explainStep } from "./explain";
+import { Issue, Outcome, issue, msg } from "./issues";
+import { pushTo } from "./maps";
+import { ActualRow, Employee, Indicator, Plan, RatingRow, Workbook, rowsOf } from "./model";
+import { OutputRow, OutputValue } from "./output";
+import { Quarter, periodText } from "./periods";
+import * as rules from "./rules";
+import { TableView, note } from "./read/view";
+import { keyOf } from "./read/names";
+import { isBlank, nonNegative, percentScore, readText } from "./values";
+
+export interface ScoreOutcome extends Outcome<D> {
+  /** Breakdown lines of the indicators that could be scored. */
+  lines: OutputRow[];
+}
+
+/** Views a step may name cells in; a table that is absent has no rows to name. */
+function view(wb: Workbook, name: string): TableView | undefined {
+  return wb.views.get(name);
+}
+
+/** The indicators' points and the score, Σ points rounded to 0.01 once; null when an indicator cannot be scored. */
+export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter): ScoreOutcome {
+  const issues: Issue[] = [];
+  const lines: OutputRow[] = [];
+  const actualsTable = view(wb, "Actuals");
+  const ratingsTable = view(wb, "Ratings");
+  const rows = rowsOf(e, q.index);
+  const actuals = groupByIndicator(rows.actuals, issues);
+  const ratings = groupByIndicator(rows.ratings, issues);
+  if (actualsTable) {
+    for (const row of rows.monthActuals) {
+      for (const n of row.notes) issues.push(n);
+      issues.push(actualsTable.warn(row.row, "Period", e.id, `the period is the month ${periodText(row.period)}; indicators are scored per quarter, so this row is not used: enter ${q.text}`, `考核周期为月份 ${periodText(row.period)}；指标按季度计分，此行未使用：请填写 ${q.text}`));
+    }
+    for (const row of actuals.unknown) issues.push(actualsTable.warn(row.row, "Indicator", e.id, `indicator "${row.indicatorText}" is not in plan "${plan.name}": the row is ignored; correct the name`, `指标 "${row.indicatorText}" 不属于方案 "${plan.name}"：该行被忽略；请更正名称`));
+  }
+  if (ratingsTable) {
+    for (const row of ratings.unknown) issues.push(ratingsTable.warn(row.row, "Indicator", e.id, `indicator "${row.indicatorText}" is not in plan "${plan.name}": the ratings are ignored; correct the name`, `指标 "${row.indicatorText}" 不属于方案 "${plan.name}"：这些评分被忽略；请更正名称`));
+  }
+  const points: D[] = [];
+  let complete = true;
+  for (const ind of plan.indicators) {
+    const p = indicatorPoints(wb, e, plan, ind, actuals.byIndicator.get(ind) ?? [], ratings.byIndicator.get(ind) ?? [], q, issues, lines);
+    if (p === null) complete = false;
+    else points.push(p);
+  }
+  return { value: complete ? roundScore(sum(points)) : null, issues, lines };
+}
+
+/** A quarter's rows by the indicator they name; each row's own notes are listed; rows naming none, once per name. */
+function groupByIndicator<R extends ActualRow | RatingRow>(rows: readonly R[], issues: Issue[]): { byIndicator: Map<Indicator, R[]>; unknown: R[] } {
+  const byIndicator = new Map<Indicator, R[]>();
+  const unknown: R[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const n of row.notes) issues.push(n);
+    if (row.indicator) pushTo(byIndicator, row.indicator, row);
+    else if (row.indicatorText !== "" && !seen.has(keyOf(row.indicatorText))) {
+      seen.add(keyOf(row.indicatorText));
+      unknown.push(row);
+    }
+  }
+  return { byIndicator, unknown };
+}
+
+/** Points of one indicator, adding its Breakdown line; null when its input is missing or bad. */
+function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, actualRows: ActualRow[], ratingRows: RatingRow[], q: Quarter, issues: Issue[], lines: OutputRow[]): D | null {
+  const lang = wb.lang;
+  const at = view(wb, "Actuals");
+  const line = (actual: OutputValue, points: D, why: string) => lines.push([e.id, q.text, ind.name, ind.pointsShown, actual, lang === "zh" ? RULE_ZH[ind.rule] : ind.rule, points.toNumber(), why]);
+  if (actualRows.length > 1 && at) {
+    const range = at.columnRange("Actual", actualRows.map((r) => r.row));
+    issues.push(issue("Error", at.name, range, e.id, msg(`Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text}: keep one`, `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行：请只保留一行`)));
+    return null;
+  }
+  if (ind.rule === "Score" && ratingRows.length > 0) {
+    const mixed = ratingMix(wb, e, plan, ind, ratingRows, issues);
+    if (!mixed) return null;
+    if (actualRows.length === 1 && at && !isBlank(actualRows[0].raw)) {
+      issues.push(at.warn(actualRows[0].row, "Actual", e.id, `"${ind.name}" has Ratings, so this Actual is not used`, `指标 "${ind.name}" 已有评分表数据，此实际值未使用`));
+    }
+    const pts = ind.points.times(mixed.mix).dividedBy(100);
+    line(mixed.mix.toNumber(), pts, explainScore(ind, mixed.mix, pts, lang, mixed.parts));
+    return pts;
+  }
+  const row = actualRows[0];
+  if (!row || !at || !row.actual) {
+    issues.push(issue("Error", "Actuals", "", e.id, msg(`Actuals has no row for ${e.id} "${ind.name}" in ${q.text}: add the actual (blank is not 0)`, `实际值表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）：请填写实际值（空白不等于 0）`)));
+    return null;
+  }
+  if (!note(row.actual, issues) || !row.actual.ok) return null;
+  const a = row.actual.value;
+  /** The actual as Breakdown shows it: the cell's own number when it is one. */
+  const shown = typeof row.raw === "number" ? row.raw : a.toNumber();
+  /** A check of the rules on the actual: its KpiError becomes an Error at the Actual cell. */
+  const actualIs = (check: (d: D, h: string) => D): boolean => {
+    try {
+      check(a, at.header("Actual"));
+      return true;
+    } catch (err) {
+      if (!(err instanceof KpiError)) throw err;
+      issues.push(at.error(row.row, "Actual", e.id, err.text.en, err.text.zh));
+      return false;
+    }
+  };
+  try {
+    switch (ind.rule) {
+      case "Binary": {
+        const yes = a.equals(1);
+        const pts = yes ? ind.points : ZERO;
+        line(readText(row.raw), pts, explainBinary(ind, yes, pts, lang));
+        return pts;
+      }
+      case "Score": {
+        if (!actualIs(percentScore)) return null;
+        const pts = ind.points.times(a).dividedBy(100);
+        line(shown, pts, explainScore(ind, a, pts, lang, null));
+        return pts;
+      }
+      case "Ratio": {
+        const pts = rules.ratio(ind.points, a, ind.standard, ind.floor, ind.cap);
+        line(shown, pts, explainRatio(ind, a, pts, lang));
+        return pts;
+      }
+      case "Step": {
+        const res = rules.step({ actual: a, standard: ind.standard, weight: ind.points, stepBelow: ind.stepBelow, pointsBelow: ind.pointsBelow, stepAbove: ind.above?.step, pointsAbove: ind.above?.points, floor: ind.floor, cap: ind.cap });
+        line(shown, res.points, explainStep(ind, a, res, lang));
+        return res.points;
+      }
+      case "Deduct": {
+        if (!actualIs(nonNegative)) return null;
+        const pts = rules.deduct(ind.points, a, ind.pointsEach, ind.floor);
+        line(shown, pts, explainDeduct(ind, a, pts, lang));
+        return pts;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof KpiError)) throw err;
+    const it = view(wb, "Indicators");
+    if (!it) throw err;
+    issues.push(it.error(ind.row, "Indicator", e.id, `"${ind.name}": ${err.text.en}`, `"${ind.name}"：${err.text.zh}`));
+    return null;
+  }
+}
+
+/** The mix of an indicator's ratings by the plan's rater weights, re-weighted over the raters present. */
+function ratingMix(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, rows: RatingRow[], issues: Issue[]): { mix: D; parts: RaterPart[] } | null {
+  const rt = view(wb, "Ratings");
+  if (!rt) return null;
+  const byType = new Map<RaterType, D[]>();
+  let complete = true;
+  for (const r of rows) {
+    const rater = r.rater;
+    const score = r.score;
+    if (!note(rater, issues) || !note(score, issues) || !rater.ok || !score.ok) {
+      complete = false;
+      continue;
+    }
+    if (!plan.raterWeights.has(rater.value)) {
+      complete = false;
+      const at = rt.address(r.row, "Rater");
+      issues.push(issue("Error", rt.name, at, e.id, msg(`Ratings ${at}: rater ${rater.value} has no weight for plan "${plan.name}" in RaterWeights: add it`, `评分表 ${at}：评价人 ${rater.value} 在评价权重表中没有方案 "${plan.name}" 的权重：请添加`)));
+      continue;
+    }
+    pushTo(byType, rater.value, score.value);
+  }
+  if (!complete) return null;
+  const parts: RaterPart[] = [];
+  const missing: RaterType[] = [];
+  for (const [rater, weight] of plan.raterWeights) {
+    const scores = byType.get(rater);
+    if (!scores) {
+      if (weight.greaterThan(0)) missing.push(rater);
+      continue;
+    }
+    parts.push({ rater, score: sum(scores).dividedBy(scores.length), weight });
+  }
+  const total = sum(parts.map((p) => p.weight));
+  const first = rt.address(rows[0].row, "Rater");
+  if (total.isZero()) {
+    issues.push(issue("Error", rt.name, first, e.id, msg(`Ratings: the raters of "${ind.name}" all have weight 0 for plan "${plan.name}": give them a weight in RaterWeights`, `评分表：指标 "${ind.name}" 的评价人在方案 "${plan.name}" 中权重均为 0：请在评价权重表中设置权重`)));
+    return null;
+  }
+  if (missing.length > 0) {
+    issues.push(
+      issue(
+        "Warning",
+        rt.name,
+        first,
+        e.id,
+        msg(
+          `Ratings ${first}: "${ind.name}" has no ${missing.join(", ")} rating; re-weighted over ${parts.map((p) => p.rater).join(", ")}`,
+          `评分表 ${first}：指标 "${ind.name}" 缺少 ${missing.map((m) => RATER_ZH[m]).join("、")} 评分；已按 ${parts.map((p) => RATER_ZH[p.rater]).join("、")} 重新加权`,
+        ),
+      ),
+    );
+  }
+  return { mix: sum(parts.map((p) => p.score.times(p.weight))).dividedBy(total), parts };
+}
+
+/** The grade band of a score on the plan's scale; an Error at the plan's GradeScale cell when no band fits. */
+export function gradeQuarter(wb: Workbook, e: Employee, plan: Plan, score: D): Outcome<rules.GradeBand> {
+  try {
+    return { value: rules.bandOf(score, plan.bands), issues: [] };
+  } catch (err) {
+    if (!(err instanceof KpiError)) throw err;
+    const pt = view(wb, "Plans");
+    if (!pt) throw err;
+    return { value: null, issues: [pt.error(plan.row, "GradeScale", e.id, `scale "${plan.gradeScale}" of plan "${plan.name}": ${err.text.en}`, `方案 "${plan.name}" 的等级标准 "${plan.gradeScale}"：${err.text.zh}`)] };
+  }
+}
