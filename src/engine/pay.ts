@@ -48,6 +48,8 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const column = byDepartment ? "Department" : "EmployeeId";
   if (!key) {
     const at = emp.address(e.row, "Department");
+    // A Department cell that cannot be read is already the employee's Error.
+    if (e.issues.some((i) => i.cell === at && i.severity === "Error")) return { value: null, issues };
     issues.push(issue("Error", emp.name, at, e.id, { en: `Employees ${at}: Department is empty, and plan "${plan.name}" takes completion from the department's target: fill it in`, zh: `员工表 ${at}：部门为空，而方案 "${plan.name}" 按部门目标计算完成率：请填写` }));
     return { value: null, issues };
   }
