@@ -1,59 +1,69 @@
 import { TableData } from "./table";
 import { CellValue, isFormula } from "./values";
 
-/**
- * A fingerprint of the input tables (RunLog.InputHash): two 32-bit multiplicative hashes over a
- * canonical text of every table's name, headers and cells. For telling runs on the same inputs
- * apart from runs on changed ones, not for security.
- */
-export function hashTables(tables: ReadonlyMap<string, TableData>): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  // The canonical text is fed in pieces (no string is built per cell); each item ends with a mix.
-  const absorb = (s: string) => {
+/** Two 32-bit multiplicative hashes fed with text; each item fed ends with a mix of both. */
+class Fingerprint {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  absorb(s: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
-  };
-  const mix = () => {
-    h1 = Math.imul(h1 ^ 0x1f, 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ 0x1e, 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  };
-  /** "C" then the cell: "" blank, "d<ISO>" a date, "formula:=…" a formula without value, "<type>:<text>" otherwise. */
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  mix(): void {
+    this.h1 = Math.imul(this.h1 ^ 0x1f, 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
+    this.h2 = Math.imul(this.h2 ^ 0x1e, 2246822507) ^ Math.imul(this.h1 ^ (this.h1 >>> 13), 3266489909);
+  }
+
+  /** An item: its pieces in order, then a mix (the same as feeding their concatenation). */
+  item(a: string, b = "", c = "", d = ""): void {
+    this.absorb(a);
+    if (b) this.absorb(b);
+    if (c) this.absorb(c);
+    if (d) this.absorb(d);
+    this.mix();
+  }
+
+  hex(): string {
+    const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+    return hex(this.h2) + hex(this.h1);
+  }
+}
+
+/**
+ * A fingerprint of the input tables (RunLog.InputHash): two 32-bit multiplicative hashes over a
+ * canonical text of every table's name, headers and cells — "C" then "" for a blank, "d" and the ISO
+ * time for a date, "formula:" and the formula for a formula without value, else the type, ":" and the
+ * text. For telling runs on the same inputs apart from runs on changed ones, not for security. The text
+ * is fed in pieces, never built per cell.
+ */
+export function hashTables(tables: ReadonlyMap<string, TableData>): string {
+  const f = new Fingerprint();
   const cell = (v: CellValue) => {
-    absorb("C");
-    if (v === null || v === undefined) {
-      // blank: nothing more
-    } else if (v instanceof Date) {
-      absorb("d");
-      absorb(v.toISOString());
-    } else if (isFormula(v)) {
-      absorb("formula:");
-      absorb(v.formula);
-    } else {
-      absorb(typeof v);
-      absorb(":");
-      absorb(String(v));
-    }
-    mix();
+    if (v === null || v === undefined) f.item("C");
+    else if (typeof v === "string") f.item("C", "string:", v);
+    else if (typeof v === "number") f.item("C", "number:", String(v));
+    else if (v instanceof Date) f.item("C", "d", v.toISOString());
+    else if (isFormula(v)) f.item("C", "formula:", v.formula);
+    else f.item("C", typeof v, ":", String(v));
   };
   for (const name of [...tables.keys()].sort()) {
     const t = tables.get(name);
     if (!t) continue;
-    absorb(`T${name}`);
-    mix();
-    for (const h of t.headers) {
-      absorb(`H${h}`);
-      mix();
-    }
+    f.item(`T${name}`);
+    for (const h of t.headers) f.item(`H${h}`);
     for (const row of t.rows) {
-      absorb("R");
-      mix();
+      f.item("R");
       for (const v of row) cell(v);
     }
   }
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
-  return hex(h2) + hex(h1);
+  return f.hex();
 }

@@ -6,7 +6,7 @@
 import { D, ZERO, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
 import { Issue, Outcome, concerning, issue } from "./issues";
-import { Employee, Plan, Workbook, rowsOf } from "./model";
+import { DealRow, Employee, Plan, Workbook, rowsOf } from "./model";
 import { Quarter } from "./periods";
 import * as rules from "./rules";
 import { keyOf } from "./read/names";
@@ -22,15 +22,10 @@ function take<T>(r: Result<T>, employeeId: string, issues: Issue[]): r is Extrac
   return true;
 }
 
-/** Runs a rule of rules.ts; its KpiError (inputs the readers could not rule out) becomes an Error at a cell. */
-function rule<T>(fn: () => T, t: TableView, row: number, key: string, employeeId: string, issues: Issue[]): T | null {
-  try {
-    return fn();
-  } catch (err) {
-    if (!(err instanceof KpiError)) throw err;
-    issues.push(t.error(row, key, employeeId, err.text.en, err.text.zh));
-    return null;
-  }
+/** A rule's KpiError (inputs the readers could not rule out) as an Error at a cell; anything else is rethrown. */
+function ruleError(err: unknown, t: TableView, row: number, key: string, employeeId: string): Issue {
+  if (!(err instanceof KpiError)) throw err;
+  return t.error(row, key, employeeId, err.text.en, err.text.zh);
 }
 
 function employeesTable(wb: Workbook): TableView {
@@ -72,7 +67,12 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const actual = row.actual;
   const usable = [take(target, e.id, issues), take(actual, e.id, issues)].every(Boolean);
   if (!usable || !target.ok || !actual.ok) return { value: null, issues };
-  return { value: rule(() => rules.completion(actual.value, target.value, plan.taskBase), t, row.row, "Target", e.id, issues), issues };
+  try {
+    return { value: rules.completion(actual.value, target.value, plan.taskBase), issues };
+  } catch (err) {
+    issues.push(ruleError(err, t, row.row, "Target", e.id));
+    return { value: null, issues };
+  }
 }
 
 /** DealBonus: each deal of the quarter by the plan's DealBonus (KPI.BIGDEAL or KPI.PROJECT), rounded, summed. */
@@ -85,25 +85,27 @@ export function dealBonusOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): 
     for (const n of d.notes) issues.push(n);
     const amount = d.amount;
     let pay: D | null = null;
-    if (plan.dealBonus === "BigDeal") {
-      const receipts = d.receipts;
-      if ([take(amount, e.id, issues), take(receipts, e.id, issues)].every(Boolean) && amount.ok && receipts.ok) {
-        pay = rule(() => rules.bigDeal(amount.value, receipts.value, plan.bigDealThreshold, plan.bigDealRate), t, d.row, "DealAmount", e.id, issues);
-      }
-    } else {
-      const { type, quality, difficulty } = d;
-      const fine = [take(amount, e.id, issues), take(type, e.id, issues), take(quality, e.id, issues), take(difficulty, e.id, issues)].every(Boolean);
-      if (type.ok && type.value === null) issues.push(t.error(d.row, "Type", e.id, `${t.header("Type")} is empty: a Project deal needs its type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${t.header("Type")} 为空：项目奖需要项目类型：请输入 开拓型、稳定型、复制型 或系数`));
-      if (quality.ok && quality.value === null) issues.push(t.error(d.row, "Quality", e.id, `${t.header("Quality")} is empty: a Project deal needs its quality score (0–100)`, `${t.header("Quality")} 为空：项目奖需要质量评分（0–100）`));
-      if (fine && amount.ok && type.ok && quality.ok && difficulty.ok && type.value !== null && quality.value !== null) {
-        const c = type.value;
-        const s = quality.value;
-        pay = rule(() => rules.project(amount.value, c, s, difficulty.value, plan.poolRate), t, d.row, "DealAmount", e.id, issues);
-      }
+    try {
+      if (plan.dealBonus === "BigDeal") {
+        const receipts = d.receipts;
+        if ([take(amount, e.id, issues), take(receipts, e.id, issues)].every(Boolean) && amount.ok && receipts.ok) pay = rules.bigDeal(amount.value, receipts.value, plan.bigDealThreshold, plan.bigDealRate);
+      } else pay = projectBonus(t, d, e, plan, issues);
+    } catch (err) {
+      issues.push(ruleError(err, t, d.row, "DealAmount", e.id));
     }
     total = pay === null || total === null ? null : total.plus(pay);
   }
   return { value: total, issues };
+}
+
+/** KPI.PROJECT of a deal: its Type and Quality must be given. */
+function projectBonus(t: TableView, d: DealRow, e: Employee, plan: Plan, issues: Issue[]): D | null {
+  const { amount, type, quality, difficulty } = d;
+  const fine = [take(amount, e.id, issues), take(type, e.id, issues), take(quality, e.id, issues), take(difficulty, e.id, issues)].every(Boolean);
+  if (type.ok && type.value === null) issues.push(t.error(d.row, "Type", e.id, `${t.header("Type")} is empty: a Project deal needs its type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${t.header("Type")} 为空：项目奖需要项目类型：请输入 开拓型、稳定型、复制型 或系数`));
+  if (quality.ok && quality.value === null) issues.push(t.error(d.row, "Quality", e.id, `${t.header("Quality")} is empty: a Project deal needs its quality score (0–100)`, `${t.header("Quality")} 为空：项目奖需要质量评分（0–100）`));
+  if (!fine || !amount.ok || !type.ok || !quality.ok || !difficulty.ok || type.value === null || quality.value === null) return null;
+  return rules.project(amount.value, type.value, quality.value, difficulty.value, plan.poolRate);
 }
 
 /** Incentives: each item of the quarter as KPI.UNITS with the plan's rule for it, rounded, summed. */
@@ -125,7 +127,11 @@ export function incentivesOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
       const rt = wb.views.get("IncentiveRules");
       issues.push(issue("Error", "IncentiveRules", rt ? rt.address(itemRule.row, "Item") : "", e.id, itemRule.bad));
     } else if (fine && itemRule && done.ok && target.ok) {
-      pay = rule(() => rules.units({ done: done.value, target: target.value, perUnit: itemRule.perUnit, perShort: itemRule.perShort, perOver: itemRule.perOver, onComplete: itemRule.onComplete }), t, row.row, "Done", e.id, issues);
+      try {
+        pay = rules.units({ done: done.value, target: target.value, perUnit: itemRule.perUnit, perShort: itemRule.perShort, perOver: itemRule.perOver, onComplete: itemRule.onComplete });
+      } catch (err) {
+        issues.push(ruleError(err, t, row.row, "Done", e.id));
+      }
     }
     total = pay === null || total === null ? null : total.plus(pay);
   }
@@ -152,6 +158,10 @@ export function adjustmentsOf(wb: Workbook, e: Employee, q: Quarter): Outcome<D>
 export function quarterlyBonusOf(wb: Workbook, e: Employee, plan: Plan, inputs: { score: D; completion: D; coefficient: D; days: number; quarterDays: number; monthlyBase: D }): Outcome<D> {
   const issues: Issue[] = [];
   const base = inputs.monthlyBase.times(3).times(inputs.days).dividedBy(inputs.quarterDays);
-  const value = rule(() => rules.bonus(base, inputs.completion, inputs.score, plan.bonusRate, plan.fullScore, inputs.coefficient), employeesTable(wb), e.row, "EmployeeId", e.id, issues);
-  return { value, issues };
+  try {
+    return { value: rules.bonus(base, inputs.completion, inputs.score, plan.bonusRate, plan.fullScore, inputs.coefficient), issues };
+  } catch (err) {
+    issues.push(ruleError(err, employeesTable(wb), e.row, "EmployeeId", e.id));
+    return { value: null, issues };
+  }
 }

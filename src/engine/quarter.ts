@@ -92,7 +92,8 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     r.adjustments = adjustments.value;
   }
   const lists = [e.issues, issues, carried];
-  const planProblems = plan ? plan.problems.map((p) => p[wb.lang]) : [];
+  const planProblems: string[] = [];
+  if (plan) for (const p of plan.problems) planProblems.push(p[wb.lang]);
   r.status = statusOf(lists, planProblems.length > 0 || !plan || e.duplicate);
   r.flags = flagsOf(lists, wb, planProblems);
   const total = r.status === "Error" ? null : sumKnown([r.quarterlyBonus, r.dealBonus, r.commission, r.incentives, r.penalties, r.adjustments]);

@@ -9,7 +9,7 @@
 import { UnusableWorkbook } from "./errors";
 import { Issue, msg } from "./issues";
 import { pushTo } from "./maps";
-import { Employee, Workbook } from "./model";
+import { Employee, Workbook, quarterIndex } from "./model";
 import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
 import { computeYear, yearFrom } from "./annual";
 import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
@@ -117,7 +117,8 @@ class Run implements Recalculation {
  */
 export function startRecalculation(tables: ReadonlyMap<string, TableData>, periodInput: string): Recalculation {
   const p = parseRunPeriod(periodInput);
-  return new Run(readWorkbook(tables), p, hashTables(tables));
+  const scope = p.kind === "quarter" ? { first: quarterIndex(p.year, p.quarter), last: quarterIndex(p.year, p.quarter) } : { first: quarterIndex(p.year, 1), last: quarterIndex(p.year, 4) };
+  return new Run(readWorkbook(tables, scope), p, hashTables(tables));
 }
 
 /** Recalculates one period over the workbook's tables. Throws UnusableWorkbook when nothing can be computed. */

@@ -6,7 +6,7 @@
  */
 import { D, ZERO, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
-import { Issue, Outcome, issue, msg } from "./issues";
+import { Issue, Outcome, hasError, issue, msg } from "./issues";
 import { Employee, Plan, SalesRow, Workbook } from "./model";
 import { Quarter, monthText } from "./periods";
 import { commissionOfChecked } from "./rules";
@@ -85,7 +85,7 @@ export class SalesLedger {
     for (const m of this.months) {
       if (m.month > q.lastMonth) break;
       (m.month > this.listedThrough ? issues : carried).push(...m.scanIssues);
-      if (m.scanIssues.some((i) => i.severity === "Error")) complete = false;
+      if (hasError(m.scanIssues)) complete = false;
       if (m.month < q.firstMonth || !m.row) continue;
       penalties = penalties.plus(m.penalty);
       const { target, actual, rate } = m.row;

@@ -22,6 +22,8 @@ export interface ScoreOutcome extends Outcome<D> {
   lines: OutputRow[];
 }
 
+const NONE: never[] = [];
+
 /** Views a step may name cells in; a table that is absent has no rows to name. */
 function view(wb: Workbook, name: string): TableView | undefined {
   return wb.views.get(name);
@@ -48,10 +50,15 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   }
   const points: D[] = [];
   let complete = true;
+  const rule = wb.lang === "zh" ? RULE_ZH : null;
   for (const ind of plan.indicators) {
-    const p = indicatorPoints(wb, e, plan, ind, actuals.byIndicator.get(ind) ?? [], ratings.byIndicator.get(ind) ?? [], q, issues, lines);
-    if (p === null) complete = false;
-    else points.push(p);
+    const scored = indicatorPoints(wb, e, plan, ind, actuals.byIndicator.get(ind) ?? NONE, ratings.byIndicator.get(ind) ?? NONE, q, issues);
+    if (scored === null) {
+      complete = false;
+      continue;
+    }
+    points.push(scored.points);
+    lines.push([e.id, q.text, ind.name, ind.pointsShown, scored.actual, rule ? rule[ind.rule] : ind.rule, scored.points.toNumber(), scored.why]);
   }
   return { value: complete ? roundScore(sum(points)) : null, issues, lines };
 }
@@ -72,11 +79,17 @@ function groupByIndicator<R extends ActualRow | RatingRow>(rows: readonly R[], i
   return { byIndicator, unknown };
 }
 
-/** Points of one indicator, adding its Breakdown line; null when its input is missing or bad. */
-function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, actualRows: ActualRow[], ratingRows: RatingRow[], q: Quarter, issues: Issue[], lines: OutputRow[]): D | null {
+/** An indicator scored: its points, the actual as Breakdown shows it, and the sentence saying why. */
+interface Scored {
+  points: D;
+  actual: OutputValue;
+  why: string;
+}
+
+/** Points of one indicator; null when its input is missing or bad. */
+function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, actualRows: ActualRow[], ratingRows: RatingRow[], q: Quarter, issues: Issue[]): Scored | null {
   const lang = wb.lang;
   const at = view(wb, "Actuals");
-  const line = (actual: OutputValue, points: D, why: string) => lines.push([e.id, q.text, ind.name, ind.pointsShown, actual, lang === "zh" ? RULE_ZH[ind.rule] : ind.rule, points.toNumber(), why]);
   if (actualRows.length > 1 && at) {
     const range = at.columnRange("Actual", actualRows.map((r) => r.row));
     issues.push(issue("Error", at.name, range, e.id, msg(`Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text}: keep one`, `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行：请只保留一行`)));
@@ -88,59 +101,42 @@ function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, 
     if (actualRows.length === 1 && at && !isBlank(actualRows[0].raw)) {
       issues.push(at.warn(actualRows[0].row, "Actual", e.id, `"${ind.name}" has Ratings, so this Actual is not used`, `指标 "${ind.name}" 已有评分表数据，此实际值未使用`));
     }
-    const pts = ind.points.times(mixed.mix).dividedBy(100);
-    line(mixed.mix.toNumber(), pts, explainScore(ind, mixed.mix, pts, lang, mixed.parts));
-    return pts;
+    const points = ind.points.times(mixed.mix).dividedBy(100);
+    return { points, actual: mixed.mix.toNumber(), why: explainScore(ind, mixed.mix, points, lang, mixed.parts) };
   }
   const row = actualRows[0];
   if (!row || !at || !row.actual) {
     issues.push(issue("Error", "Actuals", "", e.id, msg(`Actuals has no row for ${e.id} "${ind.name}" in ${q.text}: add the actual (blank is not 0)`, `实际值表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）：请填写实际值（空白不等于 0）`)));
     return null;
   }
-  if (!note(row.actual, issues) || !row.actual.ok) return null;
+  if (!note(row.actual, issues)) return null;
   const a = row.actual.value;
-  /** The actual as Breakdown shows it: the cell's own number when it is one. */
+  // The actual as Breakdown shows it: the cell's own number when it is one.
   const shown = typeof row.raw === "number" ? row.raw : a.toNumber();
-  /** A check of the rules on the actual: its KpiError becomes an Error at the Actual cell. */
-  const actualIs = (check: (d: D, h: string) => D): boolean => {
-    try {
-      check(a, at.header("Actual"));
-      return true;
-    } catch (err) {
-      if (!(err instanceof KpiError)) throw err;
-      issues.push(at.error(row.row, "Actual", e.id, err.text.en, err.text.zh));
-      return false;
-    }
-  };
   try {
     switch (ind.rule) {
       case "Binary": {
         const yes = a.equals(1);
-        const pts = yes ? ind.points : ZERO;
-        line(readText(row.raw), pts, explainBinary(ind, yes, pts, lang));
-        return pts;
+        const points = yes ? ind.points : ZERO;
+        return { points, actual: readText(row.raw), why: explainBinary(ind, yes, points, lang) };
       }
       case "Score": {
-        if (!actualIs(percentScore)) return null;
-        const pts = ind.points.times(a).dividedBy(100);
-        line(shown, pts, explainScore(ind, a, pts, lang, null));
-        return pts;
+        if (!actualPasses(percentScore, at, row, e, a, issues)) return null;
+        const points = ind.points.times(a).dividedBy(100);
+        return { points, actual: shown, why: explainScore(ind, a, points, lang, null) };
       }
       case "Ratio": {
-        const pts = rules.ratio(ind.points, a, ind.standard, ind.floor, ind.cap);
-        line(shown, pts, explainRatio(ind, a, pts, lang));
-        return pts;
+        const points = rules.ratio(ind.points, a, ind.standard, ind.floor, ind.cap);
+        return { points, actual: shown, why: explainRatio(ind, a, points, lang) };
       }
       case "Step": {
         const res = rules.step({ actual: a, standard: ind.standard, weight: ind.points, stepBelow: ind.stepBelow, pointsBelow: ind.pointsBelow, stepAbove: ind.above?.step, pointsAbove: ind.above?.points, floor: ind.floor, cap: ind.cap });
-        line(shown, res.points, explainStep(ind, a, res, lang));
-        return res.points;
+        return { points: res.points, actual: shown, why: explainStep(ind, a, res, lang) };
       }
       case "Deduct": {
-        if (!actualIs(nonNegative)) return null;
-        const pts = rules.deduct(ind.points, a, ind.pointsEach, ind.floor);
-        line(shown, pts, explainDeduct(ind, a, pts, lang));
-        return pts;
+        if (!actualPasses(nonNegative, at, row, e, a, issues)) return null;
+        const points = rules.deduct(ind.points, a, ind.pointsEach, ind.floor);
+        return { points, actual: shown, why: explainDeduct(ind, a, points, lang) };
       }
     }
   } catch (err) {
@@ -149,6 +145,18 @@ function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, 
     if (!it) throw err;
     issues.push(it.error(ind.row, "Indicator", e.id, `"${ind.name}": ${err.text.en}`, `"${ind.name}"：${err.text.zh}`));
     return null;
+  }
+}
+
+/** A check of the rules on an actual (0–100, ≥ 0): its KpiError becomes an Error at the Actual cell. */
+function actualPasses(check: (d: D, h: string) => D, at: TableView, row: ActualRow, e: Employee, a: D, issues: Issue[]): boolean {
+  try {
+    check(a, at.header("Actual"));
+    return true;
+  } catch (err) {
+    if (!(err instanceof KpiError)) throw err;
+    issues.push(at.error(row.row, "Actual", e.id, err.text.en, err.text.zh));
+    return false;
   }
 }
 

@@ -76,25 +76,32 @@ export class Names<T> {
     return this.byKey.values();
   }
 
-  /**
-   * The definition a name typed in `view` (row, column key) refers to, or null when there is none. Matched
-   * by keyOf; when written otherwise, with a Warning at that cell naming both spellings.
-   */
-  find(typed: string, view: TableView, row: number, column: string, employeeId: string | ((found: T) => string)): Found<T> | null {
-    const exact = this.byWritten.get(typed);
-    if (exact) return exact;
-    const named = this.byKey.get(keyOf(typed));
-    if (!named) return null;
+  /** The definition a typed name refers to, matched by keyOf; undefined when there is none. */
+  named(typed: string): Named<T> | undefined {
+    return this.byWritten.get(typed) ?? this.byKey.get(keyOf(typed));
+  }
+
+  /** The Warning at the referring cell when a name was matched though written otherwise; undefined when written alike. */
+  spelling(typed: string, named: Named<T>, view: TableView, row: number, column: string, employeeId: string): Issue | undefined {
+    if (named.written === typed) return undefined;
     const { what, home } = this.kind;
-    return {
-      value: named.value,
-      warning: view.warn(
-        row,
-        column,
-        typeof employeeId === "string" ? employeeId : employeeId(named.value),
-        `${what.en} "${typed}" is written "${named.written}" in ${home.en}: matched; correct the spelling to be sure`,
-        `${what.zh} "${typed}" 在${home.zh}中写作 "${named.written}"：已按其匹配；请更正写法以确保无误`,
-      ),
-    };
+    return view.warn(
+      row,
+      column,
+      employeeId,
+      `${what.en} "${typed}" is written "${named.written}" in ${home.en}: matched; correct the spelling to be sure`,
+      `${what.zh} "${typed}" 在${home.zh}中写作 "${named.written}"：已按其匹配；请更正写法以确保无误`,
+    );
+  }
+
+  /**
+   * The definition a name typed in `view` (row, column key) refers to, or null when there is none; with a
+   * Warning at that cell, naming both spellings, when it is written otherwise.
+   */
+  find(typed: string, view: TableView, row: number, column: string, employeeId: string): Found<T> | null {
+    const named = this.named(typed);
+    if (!named) return null;
+    const warning = this.spelling(typed, named, view, row, column, employeeId);
+    return warning ? { value: named.value, warning } : named;
   }
 }

@@ -30,11 +30,22 @@ function quarterOf(p: Period): number | null {
   return null;
 }
 
+/** The quarters a run reads rows of (quarter indices, both included); Sales months before them are read too, for the miss runs. */
+export interface Scope {
+  first: number;
+  last: number;
+}
+
+export const ALL_QUARTERS: Scope = { first: -Infinity, last: Infinity };
+
 /**
- * Each non-blank row of a table with an EmployeeId and a period: the employee (the first row of the
- * id), the period, and the row's notes (the id written otherwise than in Employees).
+ * Each non-blank row of a table with an EmployeeId and a period in the scope: the employee (the first
+ * row of the id), the period, and the row's notes (the id written otherwise than in Employees). Ids and
+ * periods are read on every row: an unknown employee, or a period that cannot be placed, is reported
+ * whatever the run.
  */
-function eachRow(t: TableView, index: EmployeeIndex, periodKey: string, reader: Reader<Period>, issues: Issue[], each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void): void {
+function eachRow(t: TableView, index: EmployeeIndex, periodKey: string, reader: Reader<Period>, scope: Scope, issues: Issue[], each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void): void {
+  const first = periodKey === "Month" ? -Infinity : scope.first;
   for (let r = 0; r < t.rowCount; r++) {
     if (t.isBlankRow(r)) continue;
     const id = t.read(r, "EmployeeId", "", read.requiredText);
@@ -42,19 +53,22 @@ function eachRow(t: TableView, index: EmployeeIndex, periodKey: string, reader: 
       issues.push(id.issue);
       continue;
     }
-    const found = index.ids.find(id.value, t, r, "EmployeeId", (same) => same[0].id);
+    const found = index.ids.named(id.value);
     if (!found) {
       issues.push(t.warn(r, "EmployeeId", id.value, `EmployeeId "${id.value}" is not in Employees: the row is ignored; add the employee or correct the id`, `员工编号 "${id.value}" 不在员工表中：该行被忽略；请添加员工或更正编号`));
       continue;
     }
     const who = found.value[0];
+    const misspelt = index.ids.spelling(id.value, found, t, r, "EmployeeId", who.id);
     const period = t.read(r, periodKey, who.id, reader);
     if (!period.ok) {
       issues.push(period.issue);
       for (const e of found.value) e.issues.push(period.issue);
       continue;
     }
-    each(r, who, period.value, found.warning ? [found.warning] : NO_ISSUES);
+    const q = quarterOf(period.value);
+    if (q !== null && (q < first || q > scope.last)) continue;
+    each(r, who, period.value, misspelt ? [misspelt] : NO_ISSUES);
   }
 }
 
@@ -69,8 +83,8 @@ function indicatorOf(t: TableView, r: number, who: Employee, notes: readonly Iss
   return { text: cell.value, indicator: found?.value ?? null, notes: found?.warning ? [...notes, found.warning] : notes };
 }
 
-function readActuals(t: TableView, index: EmployeeIndex, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, issues, (r, who, period, rowNotes) => {
+function readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
+  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
     let actual: Result<D> | null = null;
     if (indicator?.rule === "Binary") {
@@ -86,8 +100,8 @@ function readActuals(t: TableView, index: EmployeeIndex, issues: Issue[]): void 
 
 const rater = read.choice<RaterType>(RATER_WORDS, null);
 
-function readRatings(t: TableView, index: EmployeeIndex, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, issues, (r, who, period, rowNotes) => {
+function readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
+  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     if (period.kind !== "quarter") return;
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
     const row: RatingRow = { row: r, period, notes, indicatorText: text, indicator, rater: t.read(r, "Rater", who.id, rater), score: t.read(r, "Score", who.id, read.score100) };
@@ -95,8 +109,8 @@ function readRatings(t: TableView, index: EmployeeIndex, issues: Issue[]): void 
   });
 }
 
-function readDeals(t: TableView, index: EmployeeIndex, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, issues, (r, who, period, rowNotes) => {
+function readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
+  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
     const row: DealRow = {
@@ -113,8 +127,8 @@ function readDeals(t: TableView, index: EmployeeIndex, issues: Issue[]): void {
   });
 }
 
-function readSales(t: TableView, index: EmployeeIndex, issues: Issue[]): void {
-  eachRow(t, index, "Month", read.month, issues, (r, who, period, rowNotes) => {
+function readSales(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
+  eachRow(t, index, "Month", read.month, scope, issues, (r, who, period, rowNotes) => {
     if (period.kind !== "month") return;
     const row: SalesRow = {
       row: r,
@@ -131,8 +145,8 @@ function readSales(t: TableView, index: EmployeeIndex, issues: Issue[]): void {
   for (const e of index.employees) e.rows.sales.sort((a, b) => a.month - b.month);
 }
 
-function readIncentives(t: TableView, index: EmployeeIndex, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, issues, (r, who, period, rowNotes) => {
+function readIncentives(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
+  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
     const item = t.read(r, "Item", who.id, read.requiredText);
@@ -150,8 +164,8 @@ function readIncentives(t: TableView, index: EmployeeIndex, issues: Issue[]): vo
   });
 }
 
-function readAdjustments(t: TableView, index: EmployeeIndex, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, issues, (r, who, period, rowNotes) => {
+function readAdjustments(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
+  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
     const row: AdjustmentRow = { row: r, period, notes: rowNotes, amount: t.read(r, "Amount", who.id, read.number), reason: t.read(r, "Reason", who.id, read.optionalText) };
@@ -163,7 +177,7 @@ function readAdjustments(t: TableView, index: EmployeeIndex, issues: Issue[]): v
  * Targets rows by Key and quarter. A Key written otherwise than the department or EmployeeId it
  * matches is a Warning at the Key cell, listed once.
  */
-function readTargets(t: TableView, index: EmployeeIndex, issues: Issue[]): Map<string, Map<number, TargetRow[]>> {
+function readTargets(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Map<string, Map<number, TargetRow[]>> {
   const targets = new Map<string, Map<number, TargetRow[]>>();
   for (let r = 0; r < t.rowCount; r++) {
     if (t.isBlankRow(r)) continue;
@@ -175,17 +189,19 @@ function readTargets(t: TableView, index: EmployeeIndex, issues: Issue[]): Map<s
     const found = index.departments.find(key.value, t, r, "Key", "") ?? index.ids.find(key.value, t, r, "Key", "");
     if (found?.warning) issues.push(found.warning);
     if (period.value.kind !== "quarter") continue;
+    const q = quarterIndex(period.value.year, period.value.quarter);
+    if (q < scope.first || q > scope.last) continue;
     const row: TargetRow = { row: r, target: t.read(r, "Target", "", read.positiveNumber), actual: t.read(r, "Actual", "", read.number) };
     let byQuarter = targets.get(keyOf(key.value));
     if (!byQuarter) targets.set(keyOf(key.value), (byQuarter = new Map()));
-    pushTo(byQuarter, quarterIndex(period.value.year, period.value.quarter), row);
+    pushTo(byQuarter, q, row);
   }
   return targets;
 }
 
-/** Reads every period table there is into the employees' records; returns the Targets rows. */
-export function readPeriodTables(views: ReadonlyMap<string, TableView>, index: EmployeeIndex, issues: Issue[]): Map<string, Map<number, TargetRow[]>> {
-  const each: Array<[string, (t: TableView, index: EmployeeIndex, issues: Issue[]) => void]> = [
+/** Reads the period tables there are, for the quarters in scope, into the employees' records; returns the Targets rows. */
+export function readPeriodTables(views: ReadonlyMap<string, TableView>, index: EmployeeIndex, scope: Scope, issues: Issue[]): Map<string, Map<number, TargetRow[]>> {
+  const each: Array<[string, (t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]) => void]> = [
     ["Actuals", readActuals],
     ["Ratings", readRatings],
     ["Deals", readDeals],
@@ -194,10 +210,10 @@ export function readPeriodTables(views: ReadonlyMap<string, TableView>, index: E
     ["Adjustments", readAdjustments],
   ];
   const t = views.get("Targets");
-  const targets = t ? readTargets(t, index, issues) : new Map<string, Map<number, TargetRow[]>>();
+  const targets = t ? readTargets(t, index, scope, issues) : new Map<string, Map<number, TargetRow[]>>();
   for (const [name, fn] of each) {
     const view = views.get(name);
-    if (view) fn(view, index, issues);
+    if (view) fn(view, index, scope, issues);
   }
   return targets;
 }

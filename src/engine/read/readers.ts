@@ -11,6 +11,7 @@ import { msg } from "../issues";
 import { Period, parseDate, parsePeriod } from "../periods";
 import { projectTypeCoefficient } from "../rules";
 import { CellValue, excelErrorOf, formulaError, fraction, isBlank, isFormula, nonNegative, parseNumberText, percentScore, positive, readNumber, readText, readYesNo } from "../values";
+// Readers run once per cell: no closure is made per call (tsx, which runs the CLI, names each one).
 import { Reader, Reading } from "./view";
 
 const problem = (en: string, zh: string): Reading<never> => ({ ok: false, problem: msg(en, zh) });
@@ -42,14 +43,19 @@ export const number: Reader<D> = (v, h) => {
 };
 
 function numberSlowly(v: CellValue, h: string): Reading<D> {
-  const r = attempt(() => readNumber(v, h));
-  if (!r.ok) return r;
-  if (r.value.abs().greaterThanOrEqualTo(EXCEL_DIGITS_LIMIT)) return tooLarge(h, r.value);
-  if (typeof v !== "string") return r;
-  const shown = show(r.value);
+  let d: D;
+  try {
+    d = readNumber(v, h);
+  } catch (e) {
+    if (!(e instanceof KpiError)) throw e;
+    return { ok: false, problem: e.text };
+  }
+  if (d.abs().greaterThanOrEqualTo(EXCEL_DIGITS_LIMIT)) return tooLarge(h, d);
+  if (typeof v !== "string") return { ok: true, value: d };
+  const shown = show(d);
   return {
     ok: true,
-    value: r.value,
+    value: d,
     note: msg(`${h} is the text "${v}": taken as ${shown}; format the cell as a number`, `${h} 是文本 "${v}"：已按 ${shown} 计算；请把单元格设为数字格式`),
   };
 }
@@ -59,8 +65,13 @@ function checked(check: (d: D, h: string) => D): Reader<D> {
   return (v, h) => {
     const r = number(v, h);
     if (!r.ok) return r;
-    const c = attempt(() => check(r.value, h));
-    return c.ok && r.note ? { ok: true, value: c.value, note: r.note } : c;
+    try {
+      check(r.value, h);
+    } catch (e) {
+      if (!(e instanceof KpiError)) throw e;
+      return { ok: false, problem: e.text };
+    }
+    return r;
   };
 }
 
@@ -148,7 +159,14 @@ export function choice<T extends string>(words: Words<T>, fallback: NoInfer<T> |
 }
 
 /** Yes or no (Binary rule): 1, TRUE, 是, Y, done/完成 and their opposites. */
-export const yesNo: Reader<boolean> = (v, h) => attempt(() => readYesNo(v, h));
+export const yesNo: Reader<boolean> = (v, h) => {
+  try {
+    return { ok: true, value: readYesNo(v, h) };
+  } catch (e) {
+    if (!(e instanceof KpiError)) throw e;
+    return { ok: false, problem: e.text };
+  }
+};
 
 /** The project type coefficient C: a number, or 开拓型/pioneer, 稳定型/standard, 复制型/replica. */
 export const projectType: Reader<D> = (v, h) => {

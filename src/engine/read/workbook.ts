@@ -1,7 +1,7 @@
 /**
  * Reads a workbook's input tables into typed records, once: tables and columns, plans and what hangs
  * off them, employees, then the period tables filed under each employee. Every issue found is listed
- * once, in table order; nothing here depends on the period being recalculated.
+ * once, in table order. Only the period rows a run needs are read past their EmployeeId and period.
  */
 import { UnusableWorkbook } from "../errors";
 import { Issue, msg } from "../issues";
@@ -10,12 +10,15 @@ import { TableData } from "../table";
 import { readEmployees } from "./employees";
 import { findTables, workbookLang } from "./headers";
 import { readIndicators } from "./indicators";
-import { readPeriodTables } from "./periodRows";
+import { ALL_QUARTERS, Scope, readPeriodTables } from "./periodRows";
 import { readGrades, readIncentiveRules, readPlans, readRaterWeights, readTiers } from "./plans";
 import { TableView } from "./view";
 
-/** Reads the tables; throws UnusableWorkbook when Employees, Plans or Indicators cannot be used at all. */
-export function readWorkbook(tables: ReadonlyMap<string, TableData>): Workbook {
+/**
+ * Reads the tables — the period tables' rows for the quarters in `scope` — and throws UnusableWorkbook
+ * when Employees, Plans or Indicators cannot be used at all.
+ */
+export function readWorkbook(tables: ReadonlyMap<string, TableData>, scope: Scope = ALL_QUARTERS): Workbook {
   const { views, issues } = findTables(tables);
   const essential = (name: string): TableView => {
     const view = views.get(name);
@@ -34,6 +37,6 @@ export function readWorkbook(tables: ReadonlyMap<string, TableData>): Workbook {
   readTiers(views.get("CommissionTiers"), plans, found);
   readIncentiveRules(views.get("IncentiveRules"), plans, found);
   const index = readEmployees(employeesTable, plans, found);
-  const targets = readPeriodTables(views, index, found);
+  const targets = readPeriodTables(views, index, scope, found);
   return { lang, views, plans, employees: index.employees, targets, issues: found };
 }
