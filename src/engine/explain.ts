@@ -1,9 +1,19 @@
 /** One sentence per indicator saying why it scored what it did (Breakdown.Explanation), in English or Chinese. */
 import { RATER_ZH, RaterType } from "./contract";
-import { D } from "./decimal";
+import { D, compare } from "./decimal";
 import { Lang } from "./errors";
 import { DeductIndicator, Indicator, RatioIndicator, StepIndicator } from "./model";
 import { StepResult } from "./rules";
+
+/**
+ * The sentence as one flat string. Built with templates, a sentence is in V8 a rope of its pieces; an
+ * explanation lives until Breakdown is written, and a rope would keep every piece alive for the garbage
+ * collector to copy. Reading one character flattens a rope in place, leaving one string to keep.
+ */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
 
 /** A number for a sentence: at most 4 decimals, no trailing zeros. Display only; results are not rounded here. */
 export function fmt(x: D): string {
@@ -52,20 +62,22 @@ export function explainStep(ind: StepIndicator, actual: D, r: StepResult, lang: 
     en = `${v(actual)} vs standard ${v(std)}: ${r.steps} step${r.steps === 1 ? "" : "s"} of ${v(ind.above.step)} above, ${signed(change)}`;
     zh = `实际 ${v(actual)}，标准 ${v(std)}：高于标准 ${r.steps} 个 ${v(ind.above.step)} 步长，${signed(change)} 分`;
   } else {
-    const below = actual.lessThan(std);
+    const below = compare(actual, std) < 0;
     en = below ? `${v(actual)} vs standard ${v(std)}: less than one step of ${v(ind.stepBelow)} below, no deduction` : `${v(actual)} vs standard ${v(std)}: at or above the standard`;
     zh = below ? `实际 ${v(actual)}，标准 ${v(std)}：低于标准不足一个 ${v(ind.stepBelow)} 步长，不扣分` : `实际 ${v(actual)}，标准 ${v(std)}：达到标准`;
   }
   const clamp = clampNote(ind, r.clampedTo);
-  return lang === "en" ? `${en} → ${fmt(r.points)} of ${fmt(ind.points)}${clamp.en}` : `${zh} → 得 ${fmt(r.points)} 分（权重 ${fmt(ind.points)}）${clamp.zh}`;
+  return flat(lang === "en" ? `${en} → ${fmt(r.points)} of ${fmt(ind.points)}${clamp.en}` : `${zh} → 得 ${fmt(r.points)} 分（权重 ${fmt(ind.points)}）${clamp.zh}`);
 }
 
 export function explainRatio(ind: RatioIndicator, actual: D, points: D, lang: Lang): string {
   const std = ind.standard;
   const v = ind.inPercent ? fmtPct : fmt;
-  return lang === "en"
-    ? `${v(actual)} vs standard ${v(std)}: ${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → ${fmt(points)} of ${fmt(ind.points)}`
-    : `实际 ${v(actual)}，标准 ${v(std)}：${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`;
+  return flat(
+    lang === "en"
+      ? `${v(actual)} vs standard ${v(std)}: ${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → ${fmt(points)} of ${fmt(ind.points)}`
+      : `实际 ${v(actual)}，标准 ${v(std)}：${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`,
+  );
 }
 
 export interface RaterPart {
@@ -78,19 +90,20 @@ export function explainScore(ind: Indicator, actual: D, points: D, lang: Lang, r
   if (raters) {
     const en = raters.map((p) => `${p.rater} ${fmt(p.score)} (weight ${fmt(p.weight)})`).join(", ");
     const zh = raters.map((p) => `${RATER_ZH[p.rater]} ${fmt(p.score)}（权重 ${fmt(p.weight)}）`).join("，");
-    return lang === "en" ? `ratings ${en}: mix ${fmt(actual)} → ${fmt(ind.points)} × ${fmt(actual)}% → ${fmt(points)} of ${fmt(ind.points)}` : `评分 ${zh}：加权 ${fmt(actual)} → ${fmt(ind.points)} × ${fmt(actual)}% → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`;
+    return flat(lang === "en" ? `ratings ${en}: mix ${fmt(actual)} → ${fmt(ind.points)} × ${fmt(actual)}% → ${fmt(points)} of ${fmt(ind.points)}` : `评分 ${zh}：加权 ${fmt(actual)} → ${fmt(ind.points)} × ${fmt(actual)}% → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`);
   }
-  return lang === "en" ? `rating ${fmt(actual)} of 100 → ${fmt(ind.points)} × ${fmt(actual)}% → ${fmt(points)} of ${fmt(ind.points)}` : `评分 ${fmt(actual)}（满分 100）→ ${fmt(ind.points)} × ${fmt(actual)}% → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`;
+  return flat(lang === "en" ? `rating ${fmt(actual)} of 100 → ${fmt(ind.points)} × ${fmt(actual)}% → ${fmt(points)} of ${fmt(ind.points)}` : `评分 ${fmt(actual)}（满分 100）→ ${fmt(ind.points)} × ${fmt(actual)}% → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`);
 }
 
-export function explainDeduct(ind: DeductIndicator, count: D, points: D, lang: Lang): string {
-  const taken = count.times(ind.pointsEach);
-  const floored = points.greaterThan(ind.points.minus(taken));
-  return lang === "en"
-    ? `${fmt(count)} × ${fmt(ind.pointsEach)} deducted, −${fmt(taken)} → ${fmt(points)} of ${fmt(ind.points)}${floored ? ` (floor ${fmt(ind.floor)})` : ""}`
-    : `${fmt(count)} 次 × 每次 ${fmt(ind.pointsEach)} 分，扣 ${fmt(taken)} 分 → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）${floored ? `（下限 ${fmt(ind.floor)}）` : ""}`;
+export function explainDeduct(ind: DeductIndicator, count: D, taken: D, points: D, lang: Lang): string {
+  const floored = !taken.isZero() && compare(points, ind.points.minus(taken)) > 0;
+  return flat(
+    lang === "en"
+      ? `${fmt(count)} × ${fmt(ind.pointsEach)} deducted, −${fmt(taken)} → ${fmt(points)} of ${fmt(ind.points)}${floored ? ` (floor ${fmt(ind.floor)})` : ""}`
+      : `${fmt(count)} 次 × 每次 ${fmt(ind.pointsEach)} 分，扣 ${fmt(taken)} 分 → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）${floored ? `（下限 ${fmt(ind.floor)}）` : ""}`,
+  );
 }
 
 export function explainBinary(ind: Indicator, yes: boolean, points: D, lang: Lang): string {
-  return lang === "en" ? `${yes ? "done" : "not done"} → ${fmt(points)} of ${fmt(ind.points)}` : `${yes ? "已完成" : "未完成"} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`;
+  return flat(lang === "en" ? `${yes ? "done" : "not done"} → ${fmt(points)} of ${fmt(ind.points)}` : `${yes ? "已完成" : "未完成"} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`);
 }

@@ -157,7 +157,8 @@ export function adjustmentsOf(wb: Workbook, e: Employee, q: Quarter): Outcome<D>
 /** QuarterlyBonus (SPEC §4.3): MonthlyBase × 3 × BonusRate × Completion × Score/FullScore × Coefficient, prorated by days employed. */
 export function quarterlyBonusOf(wb: Workbook, e: Employee, plan: Plan, inputs: { score: D; completion: D; coefficient: D; days: number; quarterDays: number; monthlyBase: D }): Outcome<D> {
   const issues: Issue[] = [];
-  const base = inputs.monthlyBase.times(3).times(inputs.days).dividedBy(inputs.quarterDays);
+  const quarterly = inputs.monthlyBase.times(3);
+  const base = inputs.days === inputs.quarterDays ? quarterly : quarterly.times(inputs.days).dividedBy(inputs.quarterDays);
   try {
     return { value: rules.bonus(base, inputs.completion, inputs.score, plan.bonusRate, plan.fullScore, inputs.coefficient), issues };
   } catch (err) {

@@ -3,7 +3,7 @@
  * KpiError naming the argument; callers (custom functions, the recalculation) add where it came from.
  */
 import { DEFAULTS, DEFAULT_GRADES, DEFAULT_SPLIT, DEFAULT_TIERS, PROJECT_TYPES } from "./contract";
-import { D, ONE, ZERO, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
+import { D, ONE, ZERO, compare, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
 import { div0Error, naError, numError, valueError } from "./errors";
 import { fraction, nonNegative, percentScore, positive } from "./values";
 
@@ -69,7 +69,7 @@ export function step(p: StepInput): StepResult {
   }
   let steps = 0;
   let unclamped: D;
-  if (p.actual.lessThan(p.standard)) {
+  if (compare(p.actual, p.standard) < 0) {
     const k = p.standard.minus(p.actual).dividedToIntegerBy(p.stepBelow);
     steps = -k.toNumber();
     unclamped = p.weight.minus(k.times(p.pointsBelow));
@@ -81,8 +81,8 @@ export function step(p: StepInput): StepResult {
     unclamped = p.weight;
   }
   let points = maxD(unclamped, floor);
-  let clampedTo: StepResult["clampedTo"] = points.equals(unclamped) ? null : "floor";
-  if (p.cap != null && points.greaterThan(p.cap)) {
+  let clampedTo: StepResult["clampedTo"] = compare(points, unclamped) === 0 ? null : "floor";
+  if (p.cap != null && compare(points, p.cap) > 0) {
     points = p.cap;
     clampedTo = "cap";
   }
@@ -93,10 +93,16 @@ export function step(p: StepInput): StepResult {
 
 /** Deduction scoring (扣分制): max(floor, weight − count·pointsEach). */
 export function deduct(weight: D, count: D, pointsEach: D, floor: D = ZERO): D {
+  return deducted(weight, count, pointsEach, floor).points;
+}
+
+/** KPI.DEDUCT with the points taken (count·pointsEach), for saying how the points came about. */
+export function deducted(weight: D, count: D, pointsEach: D, floor: D = ZERO): { points: D; taken: D } {
   nonNegative(weight, "weight");
   nonNegative(count, "count");
   nonNegative(pointsEach, "pointsEach");
-  return maxD(floor, weight.minus(count.times(pointsEach)));
+  const taken = count.isZero() ? count : count.times(pointsEach);
+  return { points: maxD(floor, taken.isZero() ? weight : weight.minus(taken)), taken };
 }
 
 // ---------------------------------------------------------------- ratio scoring (达成率)
@@ -175,7 +181,7 @@ export function grade(score: D, bands: readonly GradeBand[]): GradeBand {
 
 /** The band of a score among bands already checked and sorted by sortBands (highest first). */
 export function bandOf(score: D, sorted: readonly GradeBand[]): GradeBand {
-  const band = sorted.find((b) => score.greaterThanOrEqualTo(b.min));
+  const band = sorted.find((b) => compare(score, b.min) >= 0);
   if (!band) {
     const lowest = sorted[sorted.length - 1];
     throw numError(`score ${show(score)} is below the lowest band (${show(lowest.min)} "${lowest.label}"): add a band for it`, `分数 ${show(score)} 低于最低等级（${show(lowest.min)} "${lowest.label}"）：请为其增加一个等级`);
@@ -215,14 +221,14 @@ export function tierMultiplier(attainment: D, tiers: readonly Tier[]): D {
 
 function multiplierOf(attainment: D, sorted: readonly Tier[]): D {
   let m = ZERO;
-  for (const t of sorted) if (attainment.greaterThanOrEqualTo(t.minAttainment)) m = t.multiplier;
+  for (const t of sorted) if (compare(attainment, t.minAttainment) >= 0) m = t.multiplier;
   return m;
 }
 
 /** The multiplier of the highest tier that actual/target reaches, compared as actual ≥ target × min (no division). */
 function multiplierReached(actual: D, target: D, sorted: readonly Tier[]): D {
   let m = ZERO;
-  for (const t of sorted) if (actual.greaterThanOrEqualTo(target.times(t.minAttainment))) m = t.multiplier;
+  for (const t of sorted) if (compare(actual, target.times(t.minAttainment)) >= 0) m = t.multiplier;
   return m;
 }
 
@@ -246,7 +252,7 @@ export function commissionOfChecked(actual: D, target: D, rate: D, sorted: reado
     const from = target.times(t.minAttainment);
     const to = i + 1 < sorted.length ? target.times(sorted[i + 1].minAttainment) : null;
     const top = to === null ? actual : minD(actual, to);
-    if (top.greaterThan(from)) paid = paid.plus(top.minus(from).times(t.multiplier));
+    if (compare(top, from) > 0) paid = paid.plus(top.minus(from).times(t.multiplier));
   });
   return roundMoney(paid.times(rate));
 }
@@ -259,7 +265,7 @@ export function bigDeal(dealAmount: D, receipts: D, threshold: D = DEFAULTS.bigD
   nonNegative(receipts, "receipts");
   nonNegative(threshold, "threshold");
   fraction(rate, "rate");
-  return dealAmount.greaterThanOrEqualTo(threshold) ? roundMoney(receipts.times(rate)) : roundMoney(ZERO);
+  return compare(dealAmount, threshold) >= 0 ? roundMoney(receipts.times(rate)) : roundMoney(ZERO);
 }
 
 /** The project type coefficient C: a number, or 开拓型/pioneer 1.3, 稳定型/standard 1.0, 复制型/replica 0.6. */
@@ -362,7 +368,7 @@ export function units(p: UnitsInput): D {
     total = total
       .minus(maxD(ZERO, p.target.minus(p.done)).times(perShort))
       .plus(maxD(ZERO, p.done.minus(p.target)).times(perOver));
-    if (p.done.greaterThanOrEqualTo(p.target)) total = total.plus(onComplete);
+    if (compare(p.done, p.target) >= 0) total = total.plus(onComplete);
   }
   return roundMoney(total);
 }

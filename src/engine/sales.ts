@@ -4,7 +4,7 @@
  * the way (a duplicate month, a bad Target or Actual, a gap that restarts the run). A quarter then
  * takes its months' commission and penalties; the months before it only matter through the run.
  */
-import { D, ZERO, roundMoney } from "./decimal";
+import { D, ZERO, compare, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
 import { Issue, Outcome, hasError, issue, msg } from "./issues";
 import { Employee, Plan, SalesRow, Workbook } from "./model";
@@ -64,7 +64,7 @@ export class SalesLedger {
         run = 0;
       }
       previous = m;
-      if (actual.value.lessThan(target.value)) {
+      if (compare(actual.value, target.value) < 0) {
         run++;
         if (run % plan.missRun === 0) entry.penalty = roundMoney(plan.missPenalty).negated();
       } else run = 0;

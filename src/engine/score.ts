@@ -58,7 +58,9 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
       continue;
     }
     points.push(scored.points);
-    lines.push([e.id, q.text, ind.name, ind.pointsShown, scored.actual, rule ? rule[ind.rule] : ind.rule, scored.points.toNumber(), scored.why]);
+    // Full marks are the indicator's own points: its number is known.
+    const shown = scored.points === ind.points ? ind.pointsShown : scored.points.toNumber();
+    lines.push([e.id, q.text, ind.name, ind.pointsShown, scored.actual, rule ? rule[ind.rule] : ind.rule, shown, scored.why]);
   }
   return { value: complete ? roundScore(sum(points)) : null, issues, lines };
 }
@@ -135,8 +137,8 @@ function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, 
       }
       case "Deduct": {
         if (!actualPasses(nonNegative, at, row, e, a, issues)) return null;
-        const points = rules.deduct(ind.points, a, ind.pointsEach, ind.floor);
-        return { points, actual: shown, why: explainDeduct(ind, a, points, lang) };
+        const { points, taken } = rules.deducted(ind.points, a, ind.pointsEach, ind.floor);
+        return { points, actual: shown, why: explainDeduct(ind, a, taken, points, lang) };
       }
     }
   } catch (err) {
@@ -190,7 +192,7 @@ function ratingMix(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, rows: 
       if (weight.greaterThan(0)) missing.push(rater);
       continue;
     }
-    parts.push({ rater, score: sum(scores).dividedBy(scores.length), weight });
+    parts.push({ rater, score: scores.length === 1 ? scores[0] : sum(scores).dividedBy(scores.length), weight });
   }
   const total = sum(parts.map((p) => p.weight));
   const first = rt.address(rows[0].row, "Rater");
