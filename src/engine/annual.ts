@@ -7,20 +7,19 @@ import { D, roundScore, show, sumKnown } from "./decimal";
 import { Issue, issue, msg } from "./issues";
 import { Employee, Workbook } from "./model";
 import { OutputRow } from "./output";
-import { quarterOf } from "./periods";
+import { Quarter } from "./periods";
 import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
 import { EmployeeResult, emptyResult } from "./result";
 import { gradeQuarter } from "./score";
 
-/** The employee's year: each assessed quarter in which they were employed, then the year from them. */
-export function computeYear(wb: Workbook, e: Employee, year: number, run: EmployeeRun): { result: EmployeeResult | null; issues: Issue[] } {
+/** The employee's year (its four quarters given): each assessed quarter in which they were employed, then the year from them. */
+export function computeYear(wb: Workbook, e: Employee, year: readonly Quarter[], run: EmployeeRun): { result: EmployeeResult | null; issues: Issue[] } {
   const quarters: QuarterOutcome[] = [];
-  for (let n = 1; n <= 4; n++) {
-    const q = quarterOf(year, n);
+  for (const q of year) {
     const days = employedDays(e, q);
     if (days !== null && assessedIn(e, q)) quarters.push(computeQuarter(wb, e, q, days, run));
   }
-  return yearFrom(wb, e, year, quarters);
+  return yearFrom(wb, e, year[0].year, quarters);
 }
 
 /** The year from its quarters' outcomes (none: the employee has no year). */

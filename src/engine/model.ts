@@ -17,6 +17,8 @@ import { Result, TableView } from "./read/view";
 
 interface IndicatorBase {
   name: string;
+  /** Its place among the plan's indicators. */
+  index: number;
   /** Row in Indicators. */
   row: number;
   weight: D;

@@ -61,16 +61,19 @@ class Run implements Recalculation {
   private done = 0;
   private finalResult: RecalcResult | null = null;
   private readonly quarter: Quarter | null;
+  /** The year's quarters, for the annual view. */
+  private readonly quarters: Quarter[];
 
   constructor(
     private readonly wb: Workbook,
-    private readonly p: RunPeriod,
+    p: RunPeriod,
     private readonly inputHash: string,
   ) {
     this.period = periodText(p);
     this.lang = wb.lang;
     this.issues = [...wb.issues];
     this.quarter = p.kind === "quarter" ? quarterOf(p.year, p.quarter) : null;
+    this.quarters = [1, 2, 3, 4].map((n) => quarterOf(p.year, n));
   }
 
   progress(): Progress {
@@ -96,7 +99,7 @@ class Run implements Recalculation {
       for (const i of out.issues) this.issues.push(i);
       return;
     }
-    const out = computeYear(this.wb, e, this.p.year, run);
+    const out = computeYear(this.wb, e, this.quarters, run);
     if (out.result) this.results.push(out.result);
     for (const i of out.issues) this.issues.push(i);
   }

@@ -36,8 +36,8 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const actualsTable = view(wb, "Actuals");
   const ratingsTable = view(wb, "Ratings");
   const rows = rowsOf(e, q.index);
-  const actuals = groupByIndicator(rows.actuals, issues);
-  const ratings = groupByIndicator(rows.ratings, issues);
+  const actuals = groupByIndicator(rows.actuals, plan, issues);
+  const ratings = groupByIndicator(rows.ratings, plan, issues);
   if (actualsTable) {
     for (const row of rows.monthActuals) {
       for (const n of row.notes) issues.push(n);
@@ -52,7 +52,7 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   let complete = true;
   const rule = wb.lang === "zh" ? RULE_ZH : null;
   for (const ind of plan.indicators) {
-    const scored = indicatorPoints(wb, e, plan, ind, actuals.byIndicator.get(ind) ?? NONE, ratings.byIndicator.get(ind) ?? NONE, q, issues);
+    const scored = indicatorPoints(wb, e, plan, ind, actuals.byIndicator[ind.index] ?? NONE, ratings.byIndicator[ind.index] ?? NONE, q, issues);
     if (scored === null) {
       complete = false;
       continue;
@@ -66,17 +66,19 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
 }
 
 /** A quarter's rows by the indicator they name; each row's own notes are listed; rows naming none, once per name. */
-function groupByIndicator<R extends ActualRow | RatingRow>(rows: readonly R[], issues: Issue[]): { byIndicator: Map<Indicator, R[]>; unknown: R[] } {
-  const byIndicator = new Map<Indicator, R[]>();
+function groupByIndicator<R extends ActualRow | RatingRow>(rows: readonly R[], plan: Plan, issues: Issue[]): { byIndicator: Array<R[] | undefined>; unknown: R[] } {
+  // By the indicator's place in its plan: an employee has a handful of rows, a Map each would be waste.
+  const byIndicator: Array<R[] | undefined> = [];
   const unknown: R[] = [];
-  const seen = new Set<string>();
   for (const row of rows) {
     for (const n of row.notes) issues.push(n);
-    if (row.indicator) pushTo(byIndicator, row.indicator, row);
-    else if (row.indicatorText !== "" && !seen.has(keyOf(row.indicatorText))) {
-      seen.add(keyOf(row.indicatorText));
-      unknown.push(row);
-    }
+    const ind = row.indicator;
+    // Rows are resolved against the plan of the first row of their EmployeeId; another row of that id may be on another plan.
+    if (ind && plan.indicators[ind.index] === ind) {
+      const list = byIndicator[ind.index];
+      if (list) list.push(row);
+      else byIndicator[ind.index] = [row];
+    } else if (row.indicatorText !== "" && !unknown.some((u) => keyOf(u.indicatorText) === keyOf(row.indicatorText))) unknown.push(row);
   }
   return { byIndicator, unknown };
 }

@@ -59,7 +59,7 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
     }
     return { floor: f, cap };
   };
-  const base = name.ok && weight.ok ? { name: name.value, row: r, weight: weight.value, points: weight.value, pointsShown: weight.value.toNumber() } : null;
+  const base = name.ok && weight.ok ? { name: name.value, index: -1, row: r, weight: weight.value, points: weight.value, pointsShown: weight.value.toNumber() } : null;
   switch (ruleName) {
     case "Score":
     case "Binary":
@@ -121,6 +121,7 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
       plan.problems.push(twice.text);
       return;
     }
+    ind.index = plan.indicators.length;
     plan.indicators.push(ind);
     pushTo(rowsOf, plan, r);
   });
