@@ -46,6 +46,15 @@ class Fingerprint {
  * is fed in pieces, never built per cell.
  */
 export function hashTables(tables: ReadonlyMap<string, TableData>): string {
+  const steps = hashingTables(tables);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** hashTables, pausing (yielding the rows hashed) every `rowsPerStep` rows. */
+export function* hashingTables(tables: ReadonlyMap<string, TableData>, rowsPerStep = 1024): Generator<number, string> {
   const f = new Fingerprint();
   const cell = (v: CellValue) => {
     if (v === null || v === undefined) f.item("C");
@@ -60,9 +69,10 @@ export function hashTables(tables: ReadonlyMap<string, TableData>): string {
     if (!t) continue;
     f.item(`T${name}`);
     for (const h of t.headers) f.item(`H${h}`);
-    for (const row of t.rows) {
+    for (let r = 0; r < t.rows.length; r++) {
+      if (r % rowsPerStep === rowsPerStep - 1) yield rowsPerStep;
       f.item("R");
-      for (const v of row) cell(v);
+      for (const v of t.rows[r]) cell(v);
     }
   }
   return f.hex();

@@ -190,7 +190,7 @@ export interface EmployeeRows {
 }
 
 /** An employee's rows of a quarter (none: NO_ROWS). */
-export function rowsOf(e: { rows: EmployeeRows }, quarterIndex: number): QuarterRows {
+export function quarterRows(e: { rows: EmployeeRows }, quarterIndex: number): QuarterRows {
   return e.rows.quarters.get(quarterIndex) ?? NO_ROWS;
 }
 

@@ -6,7 +6,7 @@
 import { D, ZERO, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
 import { Issue, Outcome, concerning, issue } from "./issues";
-import { DealRow, Employee, Plan, Workbook, rowsOf } from "./model";
+import { DealRow, Employee, Plan, Workbook, quarterRows } from "./model";
 import { Quarter } from "./periods";
 import * as rules from "./rules";
 import { keyOf } from "./read/names";
@@ -81,7 +81,7 @@ export function dealBonusOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): 
   if (!t || plan.dealBonus === "None") return { value: ZERO, issues: [] };
   const issues: Issue[] = [];
   let total: D | null = ZERO;
-  for (const d of rowsOf(e, q.index).deals) {
+  for (const d of quarterRows(e, q.index).deals) {
     for (const n of d.notes) issues.push(n);
     const amount = d.amount;
     let pay: D | null = null;
@@ -111,7 +111,7 @@ function projectBonus(t: TableView, d: DealRow, e: Employee, plan: Plan, issues:
 /** Incentives: each item of the quarter as KPI.UNITS with the plan's rule for it, rounded, summed. */
 export function incentivesOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): Outcome<D> {
   const t = wb.views.get("Incentives");
-  const rows = rowsOf(e, q.index).incentives;
+  const rows = quarterRows(e, q.index).incentives;
   if (!t || rows.length === 0) return { value: ZERO, issues: [] };
   const issues: Issue[] = [];
   let total: D | null = ZERO;
@@ -141,7 +141,7 @@ export function incentivesOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
 /** Adjustments: the quarter's rows, each rounded to the cent, summed; a blank Reason is a Warning. */
 export function adjustmentsOf(wb: Workbook, e: Employee, q: Quarter): Outcome<D> {
   const t = wb.views.get("Adjustments");
-  const rows = rowsOf(e, q.index).adjustments;
+  const rows = quarterRows(e, q.index).adjustments;
   if (!t || rows.length === 0) return { value: ZERO, issues: [] };
   const issues: Issue[] = [];
   let total: D | null = ZERO;

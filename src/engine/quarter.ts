@@ -5,7 +5,7 @@
  */
 import { ZERO, sumKnown } from "./decimal";
 import { Issue, hasError, issue, msg } from "./issues";
-import { Employee, Workbook, rowsOf } from "./model";
+import { Employee, Workbook, quarterRows } from "./model";
 import { adjustmentsOf, completionOf, dealBonusOf, incentivesOf, quarterlyBonusOf } from "./pay";
 import { Quarter, dateText, daysInclusive } from "./periods";
 import { EmployeeResult, Status, emptyResult } from "./result";
@@ -32,7 +32,7 @@ export function employedDays(e: Employee, q: Quarter): number | null {
 
 /** A quarter counts for an employee in the annual view and in checks when it was assessed: it has Actuals or Ratings rows. */
 export function assessedIn(e: Employee, q: Quarter): boolean {
-  const rows = rowsOf(e, q.index);
+  const rows = quarterRows(e, q.index);
   return rows.actuals.length > 0 || rows.ratings.length > 0;
 }
 

@@ -9,15 +9,15 @@
 import { UnusableWorkbook } from "./errors";
 import { Issue, msg } from "./issues";
 import { pushTo } from "./maps";
-import { Employee, Workbook, quarterIndex } from "./model";
+import { Employee, Workbook } from "./model";
 import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
 import { computeYear, yearFrom } from "./annual";
 import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
 import { EmployeeResult, RecalcResult } from "./result";
 import { distinctSorted } from "./rules";
 import { TableData } from "./table";
-import { hashTables } from "./hash";
-import { readWorkbook } from "./read/workbook";
+import { hashingTables } from "./hash";
+import { FoundTables, findWorkbookTables, readWorkbook, readingWorkbook } from "./read/workbook";
 import { Lang } from "./errors";
 
 export { UnusableWorkbook } from "./errors";
@@ -35,78 +35,108 @@ function parseRunPeriod(periodInput: string): RunPeriod {
   return p;
 }
 
-/** How far a chunked recalculation has got, in employees (rows of Employees). */
+/** How far a chunked recalculation has got, in employees (the non-blank rows of Employees). */
 export interface Progress {
   done: number;
   total: number;
   finished: boolean;
 }
 
-/** A recalculation that a host advances a chunk of employees at a time (the add-in yields to Excel between chunks). */
+/**
+ * A recalculation that a host advances a chunk at a time (the add-in yields to Excel between chunks).
+ * Each next(maxEmployees) does about that many employees' worth of work: reading the tables and
+ * fingerprinting them come first (done stays 0 meanwhile), then the employees themselves.
+ */
 export interface Recalculation {
   readonly period: string;
   readonly lang: Lang;
   progress(): Progress;
-  /** Computes up to `maxEmployees` more employees. */
+  /** Does up to about `maxEmployees` employees' worth of work. */
   next(maxEmployees: number): Progress;
-  /** The result; computes whatever is left first. */
+  /** The result; does whatever is left first. */
   result(): RecalcResult;
 }
+
+/** Reading rows that cost about as much as computing one employee (a quarter of 10,000 employees reads some 150,000). */
+const ROWS_PER_EMPLOYEE = 24;
 
 class Run implements Recalculation {
   readonly period: string;
   readonly lang: Lang;
+  private readonly total: number;
+  private reading: Generator<number, Workbook> | null;
+  private hashing: Generator<number, string> | null;
+  private wb: Workbook | null = null;
+  private inputHash = "";
   private readonly results: EmployeeResult[] = [];
-  private readonly issues: Issue[];
+  private readonly issues: Issue[] = [];
   private done = 0;
   private finalResult: RecalcResult | null = null;
   private readonly quarter: Quarter | null;
   /** The year's quarters, for the annual view. */
   private readonly quarters: Quarter[];
 
-  constructor(
-    private readonly wb: Workbook,
-    p: RunPeriod,
-    private readonly inputHash: string,
-  ) {
+  constructor(found: FoundTables, tables: ReadonlyMap<string, TableData>, p: RunPeriod) {
     this.period = periodText(p);
-    this.lang = wb.lang;
-    this.issues = [...wb.issues];
+    this.lang = found.lang;
+    let total = 0;
+    for (let r = 0; r < found.employees.rowCount; r++) if (!found.employees.isBlankRow(r)) total++;
+    this.total = total;
     this.quarter = p.kind === "quarter" ? quarterOf(p.year, p.quarter) : null;
     this.quarters = [1, 2, 3, 4].map((n) => quarterOf(p.year, n));
+    const scope = this.quarter ? { first: this.quarter.index, last: this.quarter.index } : { first: this.quarters[0].index, last: this.quarters[3].index };
+    this.reading = readingWorkbook(found, scope);
+    this.hashing = hashingTables(tables);
   }
 
   progress(): Progress {
-    const total = this.wb.employees.length;
-    return { done: this.done, total, finished: this.done >= total };
+    return { done: this.done, total: this.total, finished: this.done >= this.total && this.wb !== null && this.hashing === null };
   }
 
   next(maxEmployees: number): Progress {
-    const employees = this.wb.employees;
-    const end = Math.min(employees.length, this.done + Math.max(1, maxEmployees));
-    for (let i = this.done; i < end; i++) this.one(employees[i]);
-    this.done = end;
+    let budget = Math.max(1, maxEmployees) * ROWS_PER_EMPLOYEE;
+    while (budget > 0 && this.reading) {
+      const step = this.reading.next();
+      if (step.done) {
+        this.wb = step.value;
+        for (const i of step.value.issues) this.issues.push(i);
+        this.reading = null;
+      } else budget -= step.value;
+    }
+    while (budget > 0 && this.hashing) {
+      const step = this.hashing.next();
+      if (step.done) {
+        this.inputHash = step.value;
+        this.hashing = null;
+      } else budget -= step.value;
+    }
+    const wb = this.wb;
+    if (wb && !this.hashing && budget > 0) {
+      const end = Math.min(wb.employees.length, this.done + (((budget + ROWS_PER_EMPLOYEE - 1) / ROWS_PER_EMPLOYEE) | 0));
+      for (let i = this.done; i < end; i++) this.one(wb, wb.employees[i]);
+      this.done = end;
+    }
     return this.progress();
   }
 
-  private one(e: Employee): void {
+  private one(wb: Workbook, e: Employee): void {
     const run: EmployeeRun = {};
     if (this.quarter) {
       const days = employedDays(e, this.quarter);
       if (days === null) return;
-      const out = computeQuarter(this.wb, e, this.quarter, days, run);
+      const out = computeQuarter(wb, e, this.quarter, days, run);
       this.results.push(out.result);
       for (const i of out.issues) this.issues.push(i);
       return;
     }
-    const out = computeYear(this.wb, e, this.quarters, run);
+    const out = computeYear(wb, e, this.quarters, run);
     if (out.result) this.results.push(out.result);
     for (const i of out.issues) this.issues.push(i);
   }
 
   result(): RecalcResult {
     if (!this.finalResult) {
-      while (!this.progress().finished) this.next(this.wb.employees.length);
+      while (!this.progress().finished) this.next(this.total + 1);
       rankWithinPlans(this.results);
       this.finalResult = { lang: this.lang, period: this.period, results: this.results, issues: this.issues, inputHash: this.inputHash };
     }
@@ -115,13 +145,12 @@ class Run implements Recalculation {
 }
 
 /**
- * Starts recalculating a period: reads the tables (once) and returns a Recalculation to advance with
- * next(). Throws UnusableWorkbook when nothing can be computed (a bad period, no Employees table).
+ * Starts recalculating a period; advance it with next(), or ask for result(). Throws UnusableWorkbook
+ * at once when nothing can be computed (a bad period, no usable Employees, Plans or Indicators table).
  */
 export function startRecalculation(tables: ReadonlyMap<string, TableData>, periodInput: string): Recalculation {
   const p = parseRunPeriod(periodInput);
-  const scope = p.kind === "quarter" ? { first: quarterIndex(p.year, p.quarter), last: quarterIndex(p.year, p.quarter) } : { first: quarterIndex(p.year, 1), last: quarterIndex(p.year, 4) };
-  return new Run(readWorkbook(tables, scope), p, hashTables(tables));
+  return new Run(findWorkbookTables(tables), tables, p);
 }
 
 /** Recalculates one period over the workbook's tables. Throws UnusableWorkbook when nothing can be computed. */

@@ -1,6 +1,9 @@
 /**
  * The scoring and pay rules of SPEC §2 over decimal numbers. Each checks its own inputs and throws a
  * KpiError naming the argument; callers (custom functions, the recalculation) add where it came from.
+ *
+ * One file although past 300 lines: it is the thirteen rules of SPEC §2 side by side, each short, sharing
+ * the same validators, and read as one namespace (rules.step, rules.bonus) by the functions and the engine.
  */
 import { DEFAULTS, DEFAULT_GRADES, DEFAULT_SPLIT, DEFAULT_TIERS, PROJECT_TYPES } from "./contract";
 import { D, ONE, ZERO, compare, maxD, minD, roundMoney, show, sum, pct } from "./decimal";

@@ -9,7 +9,7 @@ import { KpiError } from "./errors";
 import { RaterPart, explainBinary, explainDeduct, explainRatio, explainScore, explainStep } from "./explain";
 import { Issue, Outcome, issue, msg } from "./issues";
 import { pushTo } from "./maps";
-import { ActualRow, Employee, Indicator, Plan, RatingRow, Workbook, rowsOf } from "./model";
+import { ActualRow, Employee, Indicator, Plan, RatingRow, Workbook, quarterRows } from "./model";
 import { OutputRow, OutputValue } from "./output";
 import { Quarter, periodText } from "./periods";
 import * as rules from "./rules";
@@ -35,7 +35,7 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const lines: OutputRow[] = [];
   const actualsTable = view(wb, "Actuals");
   const ratingsTable = view(wb, "Ratings");
-  const rows = rowsOf(e, q.index);
+  const rows = quarterRows(e, q.index);
   const actuals = groupByIndicator(rows.actuals, plan, issues);
   const ratings = groupByIndicator(rows.ratings, plan, issues);
   if (actualsTable) {

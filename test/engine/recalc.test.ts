@@ -87,3 +87,35 @@ describe("output columns", () => {
     expect(rows.Breakdown[0]).toHaveLength(OUTPUT_COLUMNS.Breakdown.length);
   });
 });
+
+describe("a chunked recalculation of a large workbook", () => {
+  it("reads the tables a chunk at a time, then computes the employees, never all at once", () => {
+    // 3000 employees: P001's rows copied under new ids (7 Actuals each, the Presales department target).
+    const rows = fresh();
+    const p001 = rows.Employees[0];
+    const actuals = rows.Actuals.filter((r) => r[0] === "P001");
+    rows.Employees = [];
+    rows.Actuals = [];
+    for (let k = 0; k < 3000; k++) {
+      const id = `P${String(k).padStart(5, "0")}`;
+      rows.Employees.push([id, ...p001.slice(1)]);
+      for (const a of actuals) rows.Actuals.push([id, ...a.slice(1)]);
+    }
+    const run = startRecalculation(tables(rows), "2026-Q2");
+    const seen: number[] = [];
+    let calls = 0;
+    for (let p = run.progress(); !p.finished; p = run.next(100)) {
+      seen.push(p.done);
+      calls++;
+    }
+    // 3000 Employees rows and 21000 Actuals rows are read 2400 rows' worth per call before the first
+    // employee is computed, then 100 employees per call: many calls, none doing everything.
+    expect(calls).toBeGreaterThan(30);
+    expect(seen.filter((d) => d === 0).length).toBeGreaterThan(5);
+    expect(Math.max(...seen.map((d, i) => (i > 0 ? d - seen[i - 1] : d)))).toBeLessThanOrEqual(100);
+    const result = run.result();
+    expect(result.results).toHaveLength(3000);
+    // Each is paid as P001's quarterly bonus, 36000 × 0.4 × 72/87 × 0.92 = 10963.86 (the deals stay with the id P001, now unknown).
+    expect(result.results[2999].totalPay?.toFixed()).toBe("10963.86");
+  });
+});

@@ -17,23 +17,26 @@ export interface EmployeeIndex {
   departments: Names<true>;
 }
 
-export function readEmployees(t: TableView, plans: Names<Plan>, issues: Issue[]): EmployeeIndex {
+/** How many rows a reader gets through between two pauses of a chunked recalculation. */
+export const ROWS_PER_STEP = 1024;
+
+/** Reads Employees, pausing (yielding the rows read) every ROWS_PER_STEP rows. */
+export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issue[]): Generator<number, EmployeeIndex> {
   const employees: Employee[] = [];
   const ids = new Names<Employee[]>(NAME_KINDS.employee);
   const departments = new Names<true>(NAME_KINDS.department);
   for (let r = 0; r < t.rowCount; r++) {
+    if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ROWS_PER_STEP;
     if (t.isBlankRow(r)) continue;
     const mine: Issue[] = [];
     const idCell = t.read(r, "EmployeeId", "", requiredText);
     const id = note(idCell, mine) && idCell.ok ? idCell.value : "";
-    const text = (key: string) => t.read(r, key, id, requiredText);
-    const name = text("Name");
-    const planName = text("Plan");
+    const name = t.read(r, "Name", id, requiredText);
+    const planName = t.read(r, "Plan", id, requiredText);
     const department = t.read(r, "Department", id, optionalText);
     const monthlyBase = t.read(r, "MonthlyBase", id, nonNegativeNumber);
-    const date = (key: string): Result<Date | null> => (t.has(key) ? t.read(r, key, id, optionalDate) : ok(null));
-    const joinDate = date("JoinDate");
-    const leaveDate = date("LeaveDate");
+    const joinDate: Result<Date | null> = t.has("JoinDate") ? t.read(r, "JoinDate", id, optionalDate) : ok(null);
+    const leaveDate: Result<Date | null> = t.has("LeaveDate") ? t.read(r, "LeaveDate", id, optionalDate) : ok(null);
     noteAll([name, planName, department, monthlyBase, joinDate, leaveDate], mine);
     const plan = planName.ok ? planNamed(t, r, plans, id, planName.value, mine) : null;
     if (joinDate.ok && leaveDate.ok && joinDate.value && leaveDate.value && leaveDate.value.getTime() < joinDate.value.getTime()) {

@@ -107,7 +107,7 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
 }
 
 export function readIndicators(t: TableView, planTable: TableView, plans: Names<Plan>, issues: Issue[]): void {
-  const rowsOf = new Map<Plan, number[]>();
+  const rowsByPlan = new Map<Plan, number[]>();
   forEachPlanRow(t, plans, issues, (r, plan) => {
     const mine: Issue[] = [];
     const ind = readRow(t, r, mine);
@@ -123,9 +123,9 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
     }
     ind.index = plan.indicators.length;
     plan.indicators.push(ind);
-    pushTo(rowsOf, plan, r);
+    pushTo(rowsByPlan, plan, r);
   });
-  for (const { value: plan } of plans.values()) checkWeights(t, planTable, plan, rowsOf.get(plan) ?? [], issues);
+  for (const { value: plan } of plans.values()) checkWeights(t, planTable, plan, rowsByPlan.get(plan) ?? [], issues);
 }
 
 /** Weights sum to FullScore (points as they are) or to 1 (each a share of FullScore); anything else is an Error. */

@@ -11,7 +11,7 @@ import { pushTo } from "../maps";
 import { ActualRow, AdjustmentRow, DealRow, Employee, IncentiveRow, Indicator, QuarterRows, RatingRow, SalesRow, TargetRow, quarterIndex } from "../model";
 import { Period, monthIndex, quarterOfMonth } from "../periods";
 import { RATER_WORDS, RaterType } from "../contract";
-import { EmployeeIndex } from "./employees";
+import { EmployeeIndex, ROWS_PER_STEP } from "./employees";
 import { keyOf } from "./names";
 import * as read from "./readers";
 import { Reader, Result, TableView, ok } from "./view";
@@ -44,9 +44,10 @@ export const ALL_QUARTERS: Scope = { first: -Infinity, last: Infinity };
  * periods are read on every row: an unknown employee, or a period that cannot be placed, is reported
  * whatever the run.
  */
-function eachRow(t: TableView, index: EmployeeIndex, periodKey: string, reader: Reader<Period>, scope: Scope, issues: Issue[], each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void): void {
+function* eachRow(t: TableView, index: EmployeeIndex, periodKey: string, reader: Reader<Period>, scope: Scope, issues: Issue[], each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void): Generator<number, void> {
   const first = periodKey === "Month" ? -Infinity : scope.first;
   for (let r = 0; r < t.rowCount; r++) {
+    if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ROWS_PER_STEP;
     if (t.isBlankRow(r)) continue;
     const id = t.read(r, "EmployeeId", "", read.requiredText);
     if (!id.ok) {
@@ -83,8 +84,8 @@ function indicatorOf(t: TableView, r: number, who: Employee, notes: readonly Iss
   return { text: cell.value, indicator: found?.value ?? null, notes: found?.warning ? [...notes, found.warning] : notes };
 }
 
-function readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
     let actual: Result<D> | null = null;
     if (indicator?.rule === "Binary") {
@@ -100,8 +101,8 @@ function readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: I
 
 const rater = read.choice<RaterType>(RATER_WORDS, null);
 
-function readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+function* readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     if (period.kind !== "quarter") return;
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
     const row: RatingRow = { row: r, period, notes, indicatorText: text, indicator, rater: t.read(r, "Rater", who.id, rater), score: t.read(r, "Score", who.id, read.score100) };
@@ -109,8 +110,8 @@ function readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: I
   });
 }
 
-function readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+function* readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
     const row: DealRow = {
@@ -127,8 +128,8 @@ function readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Iss
   });
 }
 
-function readSales(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
-  eachRow(t, index, "Month", read.month, scope, issues, (r, who, period, rowNotes) => {
+function* readSales(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Month", read.month, scope, issues, (r, who, period, rowNotes) => {
     if (period.kind !== "month") return;
     const row: SalesRow = {
       row: r,
@@ -145,8 +146,8 @@ function readSales(t: TableView, index: EmployeeIndex, scope: Scope, issues: Iss
   for (const e of index.employees) e.rows.sales.sort((a, b) => a.month - b.month);
 }
 
-function readIncentives(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+function* readIncentives(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
     const item = t.read(r, "Item", who.id, read.requiredText);
@@ -164,8 +165,8 @@ function readIncentives(t: TableView, index: EmployeeIndex, scope: Scope, issues
   });
 }
 
-function readAdjustments(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): void {
-  eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+function* readAdjustments(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
     const row: AdjustmentRow = { row: r, period, notes: rowNotes, amount: t.read(r, "Amount", who.id, read.number), reason: t.read(r, "Reason", who.id, read.optionalText) };
@@ -199,9 +200,12 @@ function readTargets(t: TableView, index: EmployeeIndex, scope: Scope, issues: I
   return targets;
 }
 
-/** Reads the period tables there are, for the quarters in scope, into the employees' records; returns the Targets rows. */
-export function readPeriodTables(views: ReadonlyMap<string, TableView>, index: EmployeeIndex, scope: Scope, issues: Issue[]): Map<string, Map<number, TargetRow[]>> {
-  const each: Array<[string, (t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]) => void]> = [
+/**
+ * Reads the period tables there are, for the quarters in scope, into the employees' records, pausing
+ * (yielding the rows read) every ROWS_PER_STEP rows; returns the Targets rows.
+ */
+export function* readingPeriodTables(views: ReadonlyMap<string, TableView>, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, Map<string, Map<number, TargetRow[]>>> {
+  const each: Array<[string, (t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]) => Generator<number, void>]> = [
     ["Actuals", readActuals],
     ["Ratings", readRatings],
     ["Deals", readDeals],
@@ -213,7 +217,7 @@ export function readPeriodTables(views: ReadonlyMap<string, TableView>, index: E
   const targets = t ? readTargets(t, index, scope, issues) : new Map<string, Map<number, TargetRow[]>>();
   for (const [name, fn] of each) {
     const view = views.get(name);
-    if (view) fn(view, index, scope, issues);
+    if (view) yield* fn(view, index, scope, issues);
   }
   return targets;
 }

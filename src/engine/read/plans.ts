@@ -16,7 +16,7 @@ import { Reader, TableView, note, noteAll } from "./view";
 
 export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
   const plans = new Names<Plan>(NAME_KINDS.plan);
-  const rowsOf = new Map<Plan, number[]>();
+  const rowsByPlan = new Map<Plan, number[]>();
   for (let r = 0; r < t.rowCount; r++) {
     if (t.isBlankRow(r)) continue;
     const name = t.read(r, "Plan", "", requiredText);
@@ -56,9 +56,9 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
     issues.push(...problems);
     for (const p of problems) if (p.severity === "Error") plan.problems.push(p.text);
     const first = plans.define(plan.name, plan)?.value ?? plan;
-    pushTo(rowsOf, first, r);
+    pushTo(rowsByPlan, first, r);
   }
-  for (const [plan, rows] of rowsOf) {
+  for (const [plan, rows] of rowsByPlan) {
     if (rows.length < 2) continue;
     const range = t.columnRange("Plan", rows);
     const text = msg(`Plans has ${rows.length} rows for plan "${plan.name}" (${range}): keep one`, `考核方案表中方案 "${plan.name}" 有 ${rows.length} 行（${range}）：请只保留一行`);
@@ -144,7 +144,7 @@ export function readGrades(t: TableView | undefined, planTable: TableView, plans
 
 export function readRaterWeights(t: TableView | undefined, plans: Names<Plan>, issues: Issue[]): void {
   if (!t) return;
-  const rowsOf = new Map<Plan, number[]>();
+  const rowsByPlan = new Map<Plan, number[]>();
   const rater = choice<RaterType>(RATER_WORDS, null);
   forEachPlanRow(t, plans, issues, (r, plan) => {
     const mine: Issue[] = [];
@@ -159,13 +159,13 @@ export function readRaterWeights(t: TableView | undefined, plans: Names<Plan>, i
     for (const e of mine) if (e.severity === "Error") plan.problems.push(e.text);
     if (!who.ok || !weight.ok || plan.raterWeights.has(who.value)) return;
     plan.raterWeights.set(who.value, weight.value);
-    pushTo(rowsOf, plan, r);
+    pushTo(rowsByPlan, plan, r);
   });
   for (const { value: plan } of plans.values()) {
     if (plan.raterWeights.size === 0) continue;
     const total = sum([...plan.raterWeights.values()]);
     if (total.equals(100) || total.equals(1)) continue;
-    const range = t.columnRange("Weight", rowsOf.get(plan) ?? []);
+    const range = t.columnRange("Weight", rowsByPlan.get(plan) ?? []);
     const text = msg(`RaterWeights ${range}: the rater weights of plan "${plan.name}" sum to ${show(total)}; they must sum to 100 or 100%`, `评价权重表 ${range}：方案 "${plan.name}" 的评价人权重合计为 ${show(total)}；必须为 100 或 100%`);
     issues.push(issue("Error", t.name, range, "", text));
     plan.problems.push(text);

@@ -3,6 +3,7 @@
  * note when it was taken with a doubt (a number typed as text), or the problem with it. A formula
  * with no calculated value, an Excel error value, a blank where a value is needed and a number past
  * Excel's 15 digits are problems in every reader; nothing is ever guessed as zero or blank.
+ * Readers run once per cell, so none makes a closure per call (tsx, which runs the CLI, names each one).
  */
 import { Words } from "../contract";
 import { D, dec, show } from "../decimal";
@@ -11,7 +12,6 @@ import { msg } from "../issues";
 import { Period, parseDate, parsePeriod } from "../periods";
 import { projectTypeCoefficient } from "../rules";
 import { CellValue, excelErrorOf, formulaError, fraction, isBlank, isFormula, nonNegative, parseNumberText, percentScore, positive, readNumber, readText, readYesNo } from "../values";
-// Readers run once per cell: no closure is made per call (tsx, which runs the CLI, names each one).
 import { Reader, Reading } from "./view";
 
 const problem = (en: string, zh: string): Reading<never> => ({ ok: false, problem: msg(en, zh) });
