@@ -13,6 +13,7 @@ module.exports = (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
+      outcome: "./src/commands/outcome.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -26,6 +27,7 @@ module.exports = (env, options) => {
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new LocalizeFunctionsPlugin({ input: "functions.json", output: "functions.zh-CN.json", table: path.resolve(__dirname, "src/functions/functions.zh-CN.json") }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "commands", "functions"] }),
+      new HtmlWebpackPlugin({ filename: "outcome.html", template: "./src/commands/outcome.html", chunks: ["outcome"] }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*", to: "assets/[name][ext]" }, { from: "manifest.xml", to: "manifest.xml" }] }),
     ],
     devServer: {

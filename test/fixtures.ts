@@ -2,7 +2,7 @@
  * A workbook built in code from the seed schemes, with English headers. Expected values in the tests
  * are worked out by hand from SPEC §4–5; the fixture's numbers are chosen so the arithmetic is short.
  */
-import { CellValue } from "../src/engine/values";
+import { CellValue } from "../src/workbook/port";
 import { MemoryWorkbook } from "../src/workbook/memory";
 
 export const HEADERS: Record<string, string[]> = {

@@ -99,6 +99,15 @@ describe("manifest.xml", () => {
     expect(sets).toContain("SharedRuntime 1.1");
   });
 
+  it("requires ExcelApi 1.13, the highest set the Office adapter calls (Table.resize)", () => {
+    const sets = all("Set").map((s) => `${s["@Name"]} ${s["@MinVersion"]}`);
+    expect(sets).toContain("ExcelApi 1.13");
+  });
+
+  it("names no TaskpaneId, as a shared runtime has one task pane", () => {
+    expect(all("TaskpaneId")).toEqual([]);
+  });
+
   it("puts Recalculate quarter and KPI pane on the Home tab", () => {
     const tab = all("OfficeTab")[0];
     expect(tab["@id"]).toBe("TabHome");

@@ -1,23 +1,44 @@
 /**
- * The main job, written once against the workbook port: read the input tables, recalculate a period,
- * and write Results, Breakdown, Issues and RunLog back (rows of the period replaced, others kept).
+ * The main job, written once against the workbook port: read the input and output tables in one
+ * unit of work, recalculate a period, and write Results, Breakdown, Issues and RunLog back in one unit
+ * of work (rows of the period replaced, others kept, RunLog last so a run without its row did not finish).
  */
 import { D, ZERO } from "../engine/decimal";
-import { INPUT_TABLES, OUTPUT_HEADERS, OutputName } from "../engine/contract";
+import { INPUT_TABLES, OUTPUT_COLUMNS, OutputName } from "../engine/contract";
 import { Lang } from "../engine/errors";
-import { OutputRow, RecalcResult, outputRows, recalculate } from "../engine/recalc";
-import { TableData } from "../engine/table";
+import { Issue, msg } from "../engine/issues";
+import { OutputRow, RecalcResult, checkTables, outputRows, recalculate } from "../engine/recalc";
+import { TableData as EngineTable, cellAddress } from "../engine/table";
 import { isBlank, readText } from "../engine/values";
-import { TableInfo, WorkbookPort } from "../workbook/port";
+import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
 
 export const VERSION = "0.1.0";
+
+export const INPUT_NAMES: readonly string[] = INPUT_TABLES.map((t) => t.name);
+export const OUTPUT_NAMES = Object.keys(OUTPUT_COLUMNS) as OutputName[];
+
+/** Our columns of an output table with their kinds. */
+export function outputColumns(name: OutputName): OutputColumn[] {
+  return OUTPUT_COLUMNS[name].map((c) => ({ name: c.name, kind: c.kind }));
+}
+
+export type Phase = "reading" | "calculating" | "writing";
 
 export interface RunOptions {
   /** The run's time, for RunLog (injected so tests and re-runs are reproducible). */
   now?: Date;
   version?: string;
-  /** Called as each table is read, for a progress bar. */
-  onProgress?: (done: number, total: number, what: string) => void;
+  /** Progress: the phase, and within it what is done of a total (employees while calculating). */
+  onProgress?: (phase: Phase, done: number, total: number) => void;
+  /** Checked before writing: a cancelled run writes nothing. */
+  cancelled?: () => boolean;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super("the run was cancelled before anything was written");
+    this.name = "Cancelled";
+  }
 }
 
 export interface RunSummary {
@@ -30,30 +51,52 @@ export interface RunSummary {
   ok: number;
   employeesWithWarning: number;
   employeesInError: number;
+  totalPay: D;
   payByDepartment: Array<{ department: string; totalPay: D; employees: number }>;
   result: RecalcResult;
-  rows: Record<OutputName, OutputRow[]>;
+  rows: Record<OutputName, OutputValue[][]>;
+  written: WriteReport;
 }
 
-/** Reads the input tables of SPEC §3 that the workbook has (`infos`: its tables, when already listed). */
-export async function readInputs(port: WorkbookPort, onProgress?: RunOptions["onProgress"], infos?: TableInfo[]): Promise<Map<string, TableData>> {
-  infos ??= await port.listTables();
-  const wanted = infos.filter((i) => INPUT_TABLES.some((s) => s.name.toLowerCase() === i.name.toLowerCase()));
-  const tables = new Map<string, TableData>();
-  let done = 0;
-  for (const info of wanted) {
-    onProgress?.(done, wanted.length, info.name);
-    tables.set(info.name, await port.readTable(info.name));
-    done++;
-  }
-  onProgress?.(done, wanted.length, "");
-  return tables;
+/** Sheets read as an input table when the workbook has no Excel table of its name: the English name or the Chinese alias. */
+const FALLBACK_SHEETS: ReadonlyMap<string, readonly string[]> = new Map(INPUT_TABLES.map((t) => [t.name, [t.name, t.zh]]));
+
+/** The Warning for a table read from its sheet because the workbook had lost the Excel table. */
+function fromSheetIssues(tables: ReadonlyMap<string, TableData>): Issue[] {
+  return [...tables.values()]
+    .filter((t) => t.fromSheet)
+    .map((t) => {
+      const range = `${cellAddress(t, -1, 0)}:${cellAddress(t, t.rows.length - 1, t.headers.length - 1)}`;
+      return {
+        severity: "Warning" as const,
+        table: t.name,
+        cell: range,
+        employeeId: "",
+        text: msg(
+          `The workbook has no Excel table named ${t.name} (a tool that saved it may have dropped it): sheet ${t.sheet} ${range} was read as the table; select it and use Insert › Table, named ${t.name}, to be sure`,
+          `工作簿中没有名为 ${t.name} 的 Excel 表格（保存它的工具可能丢弃了表格）：已将工作表 ${t.sheet} 的 ${range} 当作该表读取；请选中它并用“插入 › 表格”建表，命名为 ${t.name}`,
+        ),
+      };
+    });
+}
+
+/** Reads the input tables of SPEC §3 that the workbook has, in one unit of work. */
+export async function readInputs(port: WorkbookPort): Promise<{ tables: Map<string, TableData>; issues: Issue[] }> {
+  const tables = await port.readTables(INPUT_NAMES, FALLBACK_SHEETS);
+  return { tables, issues: fromSheetIssues(tables) };
+}
+
+/** The engine's view of the tables (the port's types are structurally the engine's). */
+function forEngine(tables: ReadonlyMap<string, TableData>): ReadonlyMap<string, EngineTable> {
+  return tables as unknown as ReadonlyMap<string, EngineTable>;
 }
 
 interface Merged {
-  columns: string[];
-  rows: OutputRow[];
+  columns: OutputColumn[];
+  rows: OutputValue[][];
 }
+
+const asOutput = (v: unknown): OutputValue => (v === undefined || (typeof v === "object" && v !== null && !(v instanceof Date)) ? null : (v as OutputValue));
 
 /**
  * An output table's new content. Columns the user added to the table are kept after ours, and their
@@ -61,57 +104,71 @@ interface Merged {
  * by key (EmployeeId and Period, and Indicator for Breakdown). `mode` says what happens to old rows:
  * "period" replaces the period's rows and keeps the others, "append" keeps them all, "replace" none.
  */
-export function mergeOutput(existing: TableData | null, columns: readonly string[], fresh: OutputRow[], mode: "period" | "append" | "replace", period: string, keyColumns: readonly string[] = []): Merged {
+export function mergeOutput(existing: TableData | null, columns: readonly OutputColumn[], fresh: OutputValue[][], mode: "period" | "append" | "replace", period: string, keyColumns: readonly string[] = []): Merged {
   if (!existing) return { columns: [...columns], rows: fresh };
   const lower = (h: string) => String(h).trim().toLowerCase();
-  const ours = new Set(columns.map(lower));
+  const ours = new Set(columns.map((c) => lower(c.name)));
   const extras = existing.headers.filter((h) => String(h).trim() !== "" && !ours.has(lower(h)));
-  const all = [...columns, ...extras];
-  const at = all.map((c) => existing.headers.findIndex((h) => lower(h) === lower(c)));
-  const old = existing.rows.filter((r) => !r.every((v) => isBlank(v))).map((r) => at.map((i) => (i < 0 ? null : ((r[i] as OutputRow[number]) ?? null))));
-  const periodIndex = columns.indexOf("Period");
-  const keyIndex = keyColumns.map((k) => columns.indexOf(k));
-  const keyOf = (r: OutputRow) => keyIndex.map((i) => readText(r[i])).join("\u0000");
-  const isThisPeriod = (r: OutputRow) => periodIndex >= 0 && readText(r[periodIndex]) === period;
+  const all: OutputColumn[] = [...columns, ...extras.map((name) => ({ name, kind: "number" as ColumnKind }))];
+  const at = all.map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
+  const old = existing.rows.filter((r) => !r.every((v) => v === null || isBlank(v as never))).map((r) => at.map((i) => (i < 0 ? null : asOutput(r[i]))));
+  const periodIndex = columns.findIndex((c) => c.name === "Period");
+  const keyIndex = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
+  const keyOf = (r: OutputValue[]) => keyIndex.map((i) => readText(r[i])).join("\u0000");
+  const isThisPeriod = (r: OutputValue[]) => periodIndex >= 0 && readText(r[periodIndex]) === period;
   // The user's values on the rows being replaced, by key, in order (two rows may share a key).
-  const carried = new Map<string, OutputRow[]>();
+  const carried = new Map<string, OutputValue[][]>();
   if (mode !== "append") for (const r of old.filter((x) => mode === "replace" || isThisPeriod(x))) carried.set(keyOf(r), [...(carried.get(keyOf(r)) ?? []), r.slice(columns.length)]);
-  const withExtras = fresh.map((r) => [...r, ...(keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null)]);
+  const withExtras = fresh.map((r) => [...r, ...((keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null))]);
   if (mode === "replace") return { columns: all, rows: withExtras };
   if (mode === "append") return { columns: all, rows: [...old, ...withExtras] };
   const rows = [...old.filter((r) => !isThisPeriod(r)), ...withExtras];
-  const order = (r: OutputRow) => readText(r[periodIndex]);
+  const order = (r: OutputValue[]) => readText(r[periodIndex]);
   // Period order, stable within a period, so re-running a period never moves rows.
   return { columns: all, rows: rows.map((r, i) => ({ r, i })).sort((a, b) => (order(a.r) < order(b.r) ? -1 : order(a.r) > order(b.r) ? 1 : a.i - b.i)).map((x) => x.r) };
 }
 
-async function existingTable(port: WorkbookPort, infos: TableInfo[], name: string): Promise<TableData | null> {
-  const info = infos.find((i) => i.name.toLowerCase() === name.toLowerCase());
-  return info ? port.readTable(info.name) : null;
-}
+/** A period, or how to choose one from the inputs once they are read (the latest assessed quarter). */
+export type PeriodChoice = string | ((inputs: ReadonlyMap<string, TableData>) => string);
 
-export async function runRecalculation(port: WorkbookPort, period: string, options: RunOptions = {}): Promise<RunSummary> {
-  const infos = await port.listTables();
-  const tables = await readInputs(port, options.onProgress, infos);
-  const result = recalculate(tables, period);
-  const fresh = outputRows(result);
+/** Recalculates `period` over the workbook behind `port` and writes the output tables. */
+export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodChoice, options: RunOptions = {}): Promise<RunSummary> {
+  options.onProgress?.("reading", 0, 1);
+  const read = await port.readTables([...INPUT_NAMES, ...OUTPUT_NAMES], FALLBACK_SHEETS);
+  options.onProgress?.("reading", 1, 1);
+  const inputs = new Map([...read].filter(([name]) => INPUT_NAMES.includes(name)));
+  const period = typeof periodChoice === "string" ? periodChoice : periodChoice(inputs);
+  options.onProgress?.("calculating", 0, 1);
+  const result = recalculate(forEngine(inputs), period);
+  result.issues.unshift(...fromSheetIssues(inputs));
+  options.onProgress?.("calculating", 1, 1);
+  const fresh = outputRows(result) as Record<"Results" | "Breakdown" | "Issues", OutputRow[]>;
   const errors = result.issues.filter((i) => i.severity === "Error").length;
   const warnings = result.issues.length - errors;
   const runAt = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const logRow: OutputRow = [runAt, result.period, result.results.length, errors, warnings, result.inputHash, options.version ?? VERSION];
+  const logRow: OutputValue[] = [runAt, result.period, result.results.length, errors, warnings, result.inputHash, options.version ?? VERSION];
+  const existing = (name: OutputName) => findByName(read.values(), name) ?? null;
   const merged: Record<OutputName, Merged> = {
-    Results: mergeOutput(await existingTable(port, infos, "Results"), OUTPUT_HEADERS.Results, fresh.Results, "period", result.period, ["EmployeeId", "Period"]),
-    Breakdown: mergeOutput(await existingTable(port, infos, "Breakdown"), OUTPUT_HEADERS.Breakdown, fresh.Breakdown, "period", result.period, ["EmployeeId", "Period", "Indicator"]),
-    Issues: mergeOutput(await existingTable(port, infos, "Issues"), OUTPUT_HEADERS.Issues, fresh.Issues, "replace", result.period),
-    RunLog: mergeOutput(await existingTable(port, infos, "RunLog"), OUTPUT_HEADERS.RunLog, [logRow], "append", result.period),
+    Results: mergeOutput(existing("Results"), outputColumns("Results"), fresh.Results, "period", result.period, ["EmployeeId", "Period"]),
+    Breakdown: mergeOutput(existing("Breakdown"), outputColumns("Breakdown"), fresh.Breakdown, "period", result.period, ["EmployeeId", "Period", "Indicator"]),
+    Issues: mergeOutput(existing("Issues"), outputColumns("Issues"), fresh.Issues, "replace", result.period),
+    RunLog: mergeOutput(existing("RunLog"), outputColumns("RunLog"), [logRow], "append", result.period),
   };
-  for (const name of Object.keys(OUTPUT_HEADERS) as OutputName[]) await port.writeTable(name, merged[name].columns, merged[name].rows);
-  const rows = Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, v.rows])) as Record<OutputName, OutputRow[]>;
+  if (options.cancelled?.()) throw new Cancelled();
+  options.onProgress?.("writing", 0, 1);
+  // RunLog goes last: a run whose RunLog row is missing did not finish.
+  const tables: OutputTable[] = OUTPUT_NAMES.map((name) => ({ name, columns: merged[name].columns, rows: merged[name].rows }));
+  const written = await port.writeTables(tables);
+  options.onProgress?.("writing", 1, 1);
   const departments = new Map<string, { totalPay: D; employees: number }>();
+  let totalPay = ZERO;
   for (const r of result.results) {
     const d = departments.get(r.employee.department) ?? { totalPay: ZERO, employees: 0 };
     d.employees++;
-    if (r.totalPay) d.totalPay = d.totalPay.plus(r.totalPay);
+    if (r.totalPay) {
+      d.totalPay = d.totalPay.plus(r.totalPay);
+      totalPay = totalPay.plus(r.totalPay);
+    }
     departments.set(r.employee.department, d);
   }
   return {
@@ -123,8 +180,22 @@ export async function runRecalculation(port: WorkbookPort, period: string, optio
     ok: result.results.filter((r) => r.status === "OK").length,
     employeesWithWarning: result.results.filter((r) => r.status === "Warning").length,
     employeesInError: result.results.filter((r) => r.status === "Error").length,
+    totalPay,
     payByDepartment: [...departments].map(([department, v]) => ({ department, ...v })),
     result,
-    rows,
+    rows: Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, v.rows])) as Record<OutputName, OutputValue[][]>,
+    written,
   };
+}
+
+/** The workbook's issues, found the way `runRecalculation` finds them (for `period` too when given), without writing. */
+export async function checkWorkbook(port: WorkbookPort, period?: string): Promise<{ lang: Lang; issues: Issue[] }> {
+  const { tables, issues } = await readInputs(port);
+  const checked = checkTables(forEngine(tables), period);
+  return { lang: checked.lang, issues: [...issues, ...checked.issues] };
+}
+
+/** The input tables as the engine takes them (for the benchmark). */
+export async function readForEngine(port: WorkbookPort): Promise<ReadonlyMap<string, EngineTable>> {
+  return forEngine((await readInputs(port)).tables);
 }

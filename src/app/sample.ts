@@ -7,7 +7,7 @@
  */
 import { INPUT_TABLES } from "../engine/contract";
 import { Lang } from "../engine/errors";
-import { CellValue } from "../engine/values";
+import { CellValue } from "../workbook/port";
 
 export interface SampleTable {
   name: string;

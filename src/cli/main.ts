@@ -1,16 +1,17 @@
 /**
  * The `kpi` command: init a sample workbook, recalculate a period, or check a workbook, headless.
  * Exit codes: 0 every employee OK or Warning; 1 some are Error (results still written); 2 the file or
- * the arguments are unusable (nothing written).
+ * the arguments are unusable (nothing written, one line says why); 3 a bug of ours stopped the run
+ * before anything was written.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { RunSummary, VERSION, readInputs, runRecalculation } from "../app/recalculate";
+import { basename } from "node:path";
+import { RunSummary, VERSION, checkWorkbook, runRecalculation } from "../app/recalculate";
 import { OUTPUT_HEADERS } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { Issue } from "../engine/issues";
-import { UnusableWorkbook, checkTables, resultRow } from "../engine/recalc";
-import { XlsxError, XlsxWorkbook } from "../workbook/xlsx/package";
+import { UnusableWorkbook, resultRow } from "../engine/recalc";
+import { PackageBug, XlsxError, XlsxWorkbook } from "../workbook/xlsx/package";
+import { FileFault, FileSystem, backupPath, makeFolderOf, readInput, realFileSystem, sameFile, writeWhole } from "./files";
 import { templateWorkbook } from "./template";
 
 export interface Io {
@@ -18,36 +19,48 @@ export interface Io {
   err: (s: string) => void;
   /** Whether stderr is a terminal (progress bars are drawn in place). */
   tty: boolean;
+  /** File operations; tests inject faults here. */
+  fs?: FileSystem;
 }
 
-const USAGE = `kpi — KPI Bonus for Excel, headless (绩效考核奖金，命令行版)
+export const USAGE = `kpi — KPI Bonus for Excel, headless (绩效考核奖金，命令行版)
 
   kpi init FILE [--lang en] [--force]     write a sample workbook with every table (中文表头 by default)
-  kpi recalc FILE --period 2026-Q2 [--out FILE] [--print] [--progress]
+  kpi recalc FILE --period 2026-Q2 (--out NEW.xlsx | --in-place) [--print] [--progress]
                                           recalculate a quarter (or a year: --period 2026) and write
-                                          Results, Breakdown, Issues and RunLog
+                                          Results, Breakdown, Issues and RunLog: into a new file, or into
+                                          FILE itself (its previous version kept as FILE.bak.xlsx)
   kpi check FILE [--period 2026-Q2]       list the workbook's issues without writing
+  kpi --help                              this text
 
-Exit: 0 all employees OK or Warning, 1 some Error (results still written), 2 unusable file or arguments.`;
+Exit: 0 all employees OK or Warning; 1 some Error (results still written); 2 unusable file or
+arguments (nothing written); 3 an internal error stopped the run (nothing written; please report it).`;
 
 class UsageError extends Error {}
+class HelpWanted extends Error {}
+
+const VALUED = ["period", "out", "lang"];
+const FLAGS: Record<string, string[]> = { init: ["lang", "force"], recalc: ["period", "out", "in-place", "print", "progress"], check: ["period"] };
 
 function parseArgs(argv: string[]): { cmd: string; file: string; flags: Map<string, string | true> } {
+  if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") throw new HelpWanted();
   const [cmd, ...rest] = argv;
+  if (!cmd) throw new UsageError("");
+  if (!FLAGS[cmd]) throw new UsageError(`unknown command ${cmd}`);
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a.startsWith("--")) {
-      const [k, v] = a.slice(2).split("=", 2);
+      const [k, v] = a.slice(2).split(/=(.*)/s, 2);
+      if (!FLAGS[cmd].includes(k)) throw new UsageError(`${cmd} has no option --${k}`);
       if (v !== undefined) flags.set(k, v);
-      else if (["period", "out", "lang"].includes(k)) {
-        if (rest[i + 1] === undefined) throw new UsageError(`--${k} needs a value`);
+      else if (VALUED.includes(k)) {
+        if (rest[i + 1] === undefined || rest[i + 1].startsWith("--")) throw new UsageError(`--${k} needs a value`);
         flags.set(k, rest[++i]);
       } else flags.set(k, true);
     } else positional.push(a);
   }
-  if (!cmd || cmd === "help" || flags.has("help")) throw new UsageError("");
   if (positional.length !== 1) throw new UsageError(`${cmd} takes one FILE`);
   return { cmd, file: positional[0], flags };
 }
@@ -85,7 +98,7 @@ function money(n: { toFixed: (dp: number) => string }): string {
   return n.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-function summaryText(s: RunSummary, file: string): string {
+export function summaryText(s: RunSummary, file: string): string {
   const zh = s.lang === "zh";
   const lines = zh
     ? [`${basename(file)}：${s.period} 重算完成`, `员工 ${s.employees} 人：正常 ${s.ok}，警告 ${s.employeesWithWarning}，错误 ${s.employeesInError}`, `问题清单：错误 ${s.errors} 条，警告 ${s.warnings} 条（见 Issues 表）`, "各部门应发合计（TotalPay）："]
@@ -99,66 +112,89 @@ function issuesText(issues: Issue[], lang: Lang): string {
   return formatTable(["Severity", "Table", "Cell", "EmployeeId", "Message"], issues.map((i) => [i.severity, i.table, i.cell, i.employeeId, i.text[lang]]));
 }
 
+const PHASE_WORDS = { reading: "reading", calculating: "employees", writing: "writing" } as const;
+
 function progress(io: Io, big: boolean) {
   let last = "";
-  return (done: number, total: number, what: string) => {
+  return (phase: keyof typeof PHASE_WORDS, done: number, total: number) => {
     if (!big || total === 0) return;
     const n = 24;
     const filled = ((done * n) / total) | 0;
-    const bar = `[${"#".repeat(filled)}${"-".repeat(n - filled)}] ${done}/${total} ${what}`;
+    const bar = `[${"#".repeat(filled)}${"-".repeat(n - filled)}] ${PHASE_WORDS[phase]} ${done}/${total}`;
     if (bar === last) return;
     last = bar;
-    io.err(io.tty ? `\r${bar.padEnd(60)}${done === total ? "\n" : ""}` : `${bar}\n`);
+    io.err(io.tty ? `\r${bar.padEnd(60)}${phase === "writing" && done === total ? "\n" : ""}` : `${bar}\n`);
   };
 }
 
-function load(file: string): XlsxWorkbook {
-  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+function load(fs: FileSystem, file: string): XlsxWorkbook {
+  const buf = readInput(fs, file);
   try {
-    return XlsxWorkbook.fromBuffer(readFileSync(file));
+    return XlsxWorkbook.fromBuffer(buf);
   } catch (e) {
     if (e instanceof XlsxError) throw new UsageError(`${file}: ${e.message}`);
     throw e;
   }
 }
 
-/** Writes through a temporary file and a rename, so a failed write never leaves half a workbook. */
-function save(file: string, data: Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.kpi-tmp`);
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
+const EXTENSIONS: Record<XlsxWorkbook["kind"], string> = { xlsx: ".xlsx", xlsm: ".xlsm", xltx: ".xltx", xltm: ".xltm" };
+
+/** Where recalc writes, refusing to overwrite its input unless told to (and then keeping a backup). */
+function outputOf(fs: FileSystem, file: string, flags: Map<string, string | true>, wb: XlsxWorkbook): string {
+  const out = flags.get("out");
+  const inPlace = flags.has("in-place");
+  if (typeof out === "string" && inPlace) throw new UsageError("give either --out FILE or --in-place, not both");
+  if (typeof out !== "string" && !inPlace) throw new UsageError(`say where to write: --out NEW.xlsx for a new workbook, or --in-place to update ${file} (its previous version kept as ${backupPath(file)})`);
+  const target = typeof out === "string" ? out : file;
+  if (!inPlace && sameFile(fs, target, file)) throw new UsageError(`--out is the input file itself: add --in-place to update it (its previous version kept as ${backupPath(file)}), or give another name`);
+  const ext = target.toLowerCase().match(/\.(xlsx|xlsm|xltx|xltm)$/)?.[0];
+  if (ext && ext !== EXTENSIONS[wb.kind]) {
+    throw new UsageError(wb.kind === "xlsm" || wb.kind === "xltm" ? `${file} has macros: write it to a ${EXTENSIONS[wb.kind]} file (Excel will not open a macro workbook named ${ext}), macros kept as they are` : `${file} is a ${EXTENSIONS[wb.kind]} workbook: give the output the same extension (Excel will not open it as ${ext})`);
+  }
+  return target;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  const fs = io.fs ?? realFileSystem;
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
   } catch (e) {
+    if (e instanceof HelpWanted) {
+      io.out(USAGE + "\n");
+      return 0;
+    }
     if (!(e instanceof UsageError)) throw e;
-    if (e.message) io.err(`kpi: ${e.message}\n\n`);
-    io.err(USAGE + "\n");
-    return e.message ? 2 : 0;
+    io.err(`${e.message ? `kpi: ${e.message}\n\n` : ""}${USAGE}\n`);
+    return 2;
   }
   const { cmd, file, flags } = args;
   try {
     if (cmd === "init") {
       const lang: Lang = flags.get("lang") === "en" ? "en" : "zh";
       if (flags.has("lang") && !["en", "zh"].includes(String(flags.get("lang")))) throw new UsageError("--lang takes en or zh");
-      if (existsSync(file) && !flags.has("force")) throw new UsageError(`${file} exists: choose another name or add --force to replace it`);
-      save(file, await templateWorkbook(lang));
-      io.out(lang === "zh" ? `已写入示例工作簿 ${file}\n下一步：kpi recalc ${file} --period 2026-Q2\n` : `Wrote the sample workbook ${file}\nNext: kpi recalc ${file} --period 2026-Q2\n`);
+      if (fs.stat(file) && !flags.has("force")) throw new UsageError(`${file} exists: choose another name or add --force to replace it`);
+      // A new sample may go into a new folder; results (recalc --out) never do, as a mistyped folder is likelier there.
+      makeFolderOf(fs, file);
+      writeWhole(fs, file, await templateWorkbook(lang));
+      io.out(lang === "zh" ? `已写入示例工作簿 ${file}\n下一步：kpi recalc ${file} --period 2026-Q2 --out 结果.xlsx\n` : `Wrote the sample workbook ${file}\nNext: kpi recalc ${file} --period 2026-Q2 --out results.xlsx\n`);
       return 0;
     }
     if (cmd === "recalc") {
       const period = flags.get("period");
       if (typeof period !== "string") throw new UsageError("recalc needs --period, such as --period 2026-Q2 or --period 2026");
-      const wb = load(file);
-      const big = flags.has("progress") || statSync(file).size > 2_000_000;
+      const wb = load(fs, file);
+      const out = outputOf(fs, file, flags, wb);
+      const big = flags.has("progress") || (fs.stat(file)?.size ?? 0) > 2_000_000;
       const summary = await runRecalculation(wb, period, { onProgress: progress(io, big), version: VERSION });
-      const out = typeof flags.get("out") === "string" ? (flags.get("out") as string) : file;
-      save(out, wb.toBuffer());
+      const data = wb.toBuffer();
+      if (flags.has("in-place")) writeWhole(fs, backupPath(file), readInput(fs, file));
+      writeWhole(fs, out, data);
       io.out(summaryText(summary, out) + "\n");
+      for (const r of summary.written.renamedSheets) {
+        io.out(summary.lang === "zh" ? `注意：已有名为 ${r.table} 的工作表且不是本工具的，${r.table} 表写在工作表 ${r.sheet}\n` : `Note: a sheet named ${r.table} already exists and is not ours, so the ${r.table} table went to sheet ${r.sheet}\n`);
+      }
+      if (flags.has("in-place")) io.out(summary.lang === "zh" ? `原文件已备份为 ${backupPath(file)}\n` : `The previous version is kept as ${backupPath(file)}\n`);
       if (flags.has("print")) {
         const shown = OUTPUT_HEADERS.Results.map((c, i) => [c, i] as const).filter(([c]) => c !== "Flags");
         const rows = summary.result.results.map(resultRow);
@@ -166,26 +202,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       return summary.employeesInError > 0 ? 1 : 0;
     }
-    if (cmd === "check") {
-      const period = flags.get("period");
-      if (flags.has("period") && typeof period !== "string") throw new UsageError("--period needs a value");
-      const { lang, issues } = checkTables(await readInputs(load(file)), typeof period === "string" ? period : undefined);
-      io.out(issuesText(issues, lang) + "\n");
-      return issues.some((i) => i.severity === "Error") ? 1 : 0;
-    }
-    throw new UsageError(`unknown command ${cmd}`);
+    const period = flags.get("period");
+    if (flags.has("period") && typeof period !== "string") throw new UsageError("--period needs a value");
+    const { lang, issues } = await checkWorkbook(load(fs, file), typeof period === "string" ? period : undefined);
+    io.out(issuesText(issues, lang) + "\n");
+    return issues.some((i) => i.severity === "Error") ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof FileFault) {
       io.err(`kpi: ${e.message}\n`);
       return 2;
     }
     if (e instanceof UnusableWorkbook) {
-      io.err(`kpi: ${e.text.en}\n     ${e.text.zh}\n`);
+      io.err(`kpi: ${file}: ${e.text.en}\n     ${e.text.zh}\n`);
       return 2;
     }
     if (e instanceof XlsxError) {
       io.err(`kpi: ${file}: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof PackageBug) {
+      io.err(`kpi: internal error: ${e.message}. Nothing was written. Please report this, with the workbook if you can.\n`);
+      return 3;
     }
     throw e;
   }

@@ -1,18 +1,19 @@
-import { OutputRow } from "../engine/recalc";
-import { TableData } from "../engine/table";
-import { CellValue } from "../engine/values";
-import { TableInfo, WorkbookPort } from "./port";
+import { CellValue, OutputTable, TableData, TableInfo, WorkbookPort, WriteReport, findByName } from "./port";
 
-/** A workbook held in memory: tables by name, for tests and for building workbooks in code. */
+/** A workbook held in memory: tables by name, for tests, the pane's preview and building workbooks in code. */
 export class MemoryWorkbook implements WorkbookPort {
   readonly tables = new Map<string, TableData>();
-  /** Sheet cells outside any table, by sheet and A1 address: what the user typed around the tables. */
-  readonly cells = new Map<string, Map<string, CellValue>>();
+  /** Sheet names in order (a sheet per table unless told otherwise), to place new output tables as Excel would. */
+  readonly sheets: string[] = [];
+  /** How many times the workbook was read and written, to check that a run is one unit of work each way. */
+  reads = 0;
   writes = 0;
 
   /** Adds an input table at A1 of a sheet of its own (or of `sheet`), from a header row and body rows. */
   add(name: string, headers: string[], rows: CellValue[][], where: { sheet?: string; headerRow?: number; firstColumn?: number } = {}): this {
-    this.tables.set(name, { name, sheet: where.sheet ?? name, headers, headerRow: where.headerRow ?? 1, firstColumn: where.firstColumn ?? 1, rows: rows.map((r) => [...r]) });
+    const sheet = where.sheet ?? name;
+    if (!this.sheets.some((s) => s.toLowerCase() === sheet.toLowerCase())) this.sheets.push(sheet);
+    this.tables.set(name, { name, sheet, headers, headerRow: where.headerRow ?? 1, firstColumn: where.firstColumn ?? 1, rows: rows.map((r) => [...r]) });
     return this;
   }
 
@@ -20,16 +21,32 @@ export class MemoryWorkbook implements WorkbookPort {
     return [...this.tables.values()].map((t) => ({ name: t.name, sheet: t.sheet, headers: [...t.headers] }));
   }
 
-  async readTable(name: string): Promise<TableData> {
-    const t = [...this.tables.values()].find((x) => x.name.toLowerCase() === name.toLowerCase());
-    if (!t) throw new Error(`no table ${name}`);
-    return { ...t, headers: [...t.headers], rows: t.rows.map((r) => [...r]) };
+  async readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+    // Every table here is an Excel table: there is no sheet to fall back on.
+    this.reads++;
+    const out = new Map<string, TableData>();
+    for (const n of names) {
+      const t = findByName(this.tables.values(), n);
+      if (t) out.set(n, { ...t, headers: [...t.headers], rows: t.rows.map((r) => [...r]) });
+    }
+    return out;
   }
 
-  async writeTable(name: string, columns: readonly string[], rows: readonly OutputRow[]): Promise<void> {
-    const existing = this.tables.get(name);
+  async writeTables(tables: readonly OutputTable[]): Promise<WriteReport> {
     this.writes++;
-    this.tables.set(name, { name, sheet: existing?.sheet ?? name, headers: [...columns], headerRow: existing?.headerRow ?? 1, firstColumn: existing?.firstColumn ?? 1, rows: rows.map((r) => [...r]) });
+    const report: WriteReport = { renamedSheets: [] };
+    for (const t of tables) {
+      const existing = findByName(this.tables.values(), t.name);
+      let sheet = existing?.sheet ?? t.name;
+      if (!existing) {
+        for (let i = 2; this.sheets.some((s) => s.toLowerCase() === sheet.toLowerCase()); i++) sheet = `${t.name} (${i})`;
+        this.sheets.push(sheet);
+        if (sheet !== t.name) report.renamedSheets.push({ table: t.name, sheet });
+      }
+      if (existing) this.tables.delete(existing.name);
+      this.tables.set(t.name, { name: t.name, sheet, headers: t.columns.map((c) => c.name), headerRow: existing?.headerRow ?? 1, firstColumn: existing?.firstColumn ?? 1, rows: t.rows.map((r) => [...r]) });
+    }
+    return report;
   }
 
   /** The rows of a table as objects keyed by header, for assertions. */

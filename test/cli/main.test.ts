@@ -1,12 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/package";
+import { readTable, writeTable } from "../support/tables";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function kpi(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -16,7 +18,7 @@ async function kpi(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 async function records(file: string, table: string): Promise<Array<Record<string, unknown>>> {
-  const t = await XlsxWorkbook.fromBuffer(readFileSync(file)).readTable(table);
+  const t = await readTable(XlsxWorkbook.fromBuffer(readFileSync(file)), table);
   return t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
 }
 
@@ -48,7 +50,7 @@ describe("kpi init", () => {
   it("writes English headers with --lang en", async () => {
     const en = join(dir, "sample-en.xlsx");
     expect((await kpi("init", en, "--lang", "en")).code).toBe(0);
-    const t = await XlsxWorkbook.fromBuffer(readFileSync(en)).readTable("Employees");
+    const t = await readTable(XlsxWorkbook.fromBuffer(readFileSync(en)), "Employees");
     expect(t.headers[0]).toBe("EmployeeId");
   });
 
@@ -63,7 +65,7 @@ describe("kpi recalc", () => {
   it("recalculates the sample quarter, prints a summary and exits 0", async () => {
     const file = join(dir, "q2.xlsx");
     await kpi("init", file);
-    const r = await kpi("recalc", file, "--period", "2026-Q2");
+    const r = await kpi("recalc", file, "--period", "2026-Q2", "--in-place");
     expect(r.code).toBe(0);
     expect(r.out).toContain("员工 12 人");
     expect(r.out).toContain("售前支持部");
@@ -88,18 +90,18 @@ describe("kpi recalc", () => {
     const wb = XlsxWorkbook.fromBuffer(readFileSync(file));
     // Drop the Targets table's department row by recalculating a quarter without targets: Q3.
     expect(wb).toBeDefined();
-    const r = await kpi("recalc", file, "--period", "2026-Q3");
+    const r = await kpi("recalc", file, "--period", "2026-Q3", "--in-place");
     expect(r.code).toBe(1);
     expect((await records(file, "Results")).some((x) => x.Period === "2026-Q3" && x.Status === "Error")).toBe(true);
   });
 
   it("exits 2 without writing when the file is missing or not a workbook", async () => {
-    expect((await kpi("recalc", join(dir, "nope.xlsx"), "--period", "2026-Q2")).code).toBe(2);
+    expect((await kpi("recalc", join(dir, "nope.xlsx"), "--period", "2026-Q2", "--out", join(dir, "nope-out.xlsx"))).code).toBe(2);
     const text = join(dir, "text.xlsx");
     writeFileSync(text, "not a workbook");
-    const r = await kpi("recalc", text, "--period", "2026-Q2");
+    const r = await kpi("recalc", text, "--period", "2026-Q2", "--out", join(dir, "text-out.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain("not a readable .xlsx file");
+    expect(r.err).toContain("this is not an .xlsx workbook");
     expect(readFileSync(text, "utf8")).toBe("not a workbook");
   });
 
@@ -107,8 +109,8 @@ describe("kpi recalc", () => {
     const file = join(dir, "p.xlsx");
     await kpi("init", file);
     const before = readFileSync(file);
-    expect((await kpi("recalc", file)).code).toBe(2);
-    const r = await kpi("recalc", file, "--period", "2026-13");
+    expect((await kpi("recalc", file, "--in-place")).code).toBe(2);
+    const r = await kpi("recalc", file, "--period", "2026-13", "--in-place");
     expect(r.code).toBe(2);
     expect(r.err).toContain("not a quarter or a year");
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -117,7 +119,7 @@ describe("kpi recalc", () => {
   it("prints the Results table with --print", async () => {
     const file = join(dir, "print.xlsx");
     await kpi("init", file);
-    const r = await kpi("recalc", file, "--period", "2026-Q2", "--print");
+    const r = await kpi("recalc", file, "--period", "2026-Q2", "--in-place", "--print");
     expect(r.out).toMatch(/P001\s+张伟/);
     expect(r.out).toContain("13213.86");
   });
@@ -146,25 +148,25 @@ describe("the kpi command", () => {
   it("runs through bin/kpi.js and prints usage", () => {
     const r = spawnSync(process.execPath, [join(__dirname, "../../bin/kpi.js"), "help"], { encoding: "utf8" });
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain("kpi recalc FILE --period");
+    expect(r.stdout).toContain("kpi recalc FILE --period");
   });
 
   it("exits 1 through the binary when employees are in error", () => {
     const file = join(dir, "bin.xlsx");
     execFileSync(process.execPath, [join(__dirname, "../../bin/kpi.js"), "init", file]);
     expect(existsSync(file)).toBe(true);
-    const r = spawnSync(process.execPath, [join(__dirname, "../../bin/kpi.js"), "recalc", file, "--period", "2026-Q4"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(__dirname, "../../bin/kpi.js"), "recalc", file, "--period", "2026-Q4", "--in-place"], { encoding: "utf8" });
     expect(r.status).toBe(1);
   });
 });
 
 describe("kpi recalc on large files", () => {
-  it("draws a progress bar on stderr as it reads the tables", async () => {
+  it("draws a progress bar on stderr as it reads, calculates and writes", async () => {
     const file = join(dir, "progress.xlsx");
     await kpi("init", file);
-    const r = await kpi("recalc", file, "--period", "2026-Q2", "--progress");
-    expect(r.err).toMatch(/\[-{24}\] 0\/\d+ Employees/);
-    expect(r.err).toMatch(/\[#{24}\] (\d+)\/\1/);
+    const r = await kpi("recalc", file, "--period", "2026-Q2", "--in-place", "--progress");
+    expect(r.err).toMatch(/\[-{24}\] reading 0\/1/);
+    expect(r.err).toMatch(/\[#{24}\] writing 1\/1/);
   });
 });
 
@@ -174,8 +176,8 @@ describe("kpi check finds", () => {
     const file = join(dir, `variant-${name}-${Math.random().toString(36).slice(2)}.xlsx`);
     await kpi("init", file);
     const wb = XlsxWorkbook.fromBuffer(readFileSync(file));
-    const t = await wb.readTable(name);
-    await wb.writeTable(name, t.headers, edit(t.rows, t.headers) as never);
+    const t = await readTable(wb, name);
+    await writeTable(wb, name, t.headers, edit(t.rows, t.headers) as never);
     writeFileSync(file, wb.toBuffer());
     return file;
   }
@@ -220,12 +222,12 @@ describe("kpi check and kpi recalc", () => {
     const file = join(dir, "same.xlsx");
     await kpi("init", file);
     const wb = XlsxWorkbook.fromBuffer(readFileSync(file));
-    const t = await wb.readTable("Sales");
-    await wb.writeTable("Sales", t.headers, t.rows.map((r, i) => (i === 4 ? [r[0], r[1], "二十万", ...r.slice(3)] : r)) as never);
+    const t = await readTable(wb, "Sales");
+    await writeTable(wb, "Sales", t.headers, t.rows.map((r, i) => (i === 4 ? [r[0], r[1], "二十万", ...r.slice(3)] : r)));
     writeFileSync(file, wb.toBuffer());
     const checked = (await kpi("check", file)).out.split("\n").filter((l) => l.includes("二十万"));
     expect(checked).toHaveLength(1);
-    expect((await kpi("recalc", file, "--period", "2026-Q2")).code).toBe(1);
+    expect((await kpi("recalc", file, "--period", "2026-Q2", "--in-place")).code).toBe(1);
     const issues = await records(file, "Issues");
     const recalced = issues.filter((i) => String(i.Message).includes("二十万"));
     expect(recalced).toHaveLength(1);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { UnusableWorkbook, recalculate } from "../../src/engine/recalc";
 import { RecalcResult } from "../../src/engine/result";
-import { CellValue } from "../../src/engine/values";
+import { CellValue } from "../../src/workbook/port";
 import { HEADERS, Rows, baseRows, workbook } from "../fixtures";
 
 /** The fixture's rows, copied: its row arrays are shared between calls of baseRows. */
@@ -16,7 +16,7 @@ const run = (rows: Rows = fresh(), period = "2026-Q2", headers = HEADERS): Recal
 const of = (res: RecalcResult, id: string) => res.results.find((r) => r.employee.id === id)!;
 const at = (res: RecalcResult, table: string, cell: string) => res.issues.filter((i) => i.table === table && i.cell === cell);
 const money = (x: { toFixed: () => string } | null) => (x === null ? null : x.toFixed());
-const formula = (f: string): CellValue => ({ formula: f }) as unknown as CellValue;
+const formula = (f: string): CellValue => ({ formula: f });
 
 describe("a formula with no calculated value", () => {
   // [table, body row index, column index, A1 cell, employee made Error]

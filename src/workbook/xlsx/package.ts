@@ -1,32 +1,43 @@
 /**
- * An .xlsx workbook through the port. Input tables are read by streaming their sheet's XML row by
- * row (stopping after the table's last row), so a large workbook is never loaded whole. A run writes
- * only what it owns: the output tables' cells, their table parts, and (for a new one) its sheet and
- * the entries that list it. Every other part of the package keeps its compressed bytes.
+ * An .xlsx workbook through the port. Input tables are read by streaming their sheet's XML through a
+ * strict scanner; every part of the package is checked before anything is written. A run writes only
+ * what it owns: the output tables' cells and table parts, and (for a new one) its sheet and the entries
+ * that list it, edited namespace-correctly. Every other part keeps its compressed bytes. Whatever we
+ * write is read back strictly before the package is handed out.
+ *
+ * One file because the package's structure (workbook, sheets, tables, relationships, content types) is
+ * read and changed together; the XML scanning, the sheet reading and writing, the parts store and the
+ * zip format live in modules of their own.
  */
-import { OutputRow } from "../../engine/recalc";
-import { TableData, columnLetters, columnNumber } from "../../engine/table";
-import { CellValue } from "../../engine/values";
-import { dateFromSerial } from "../../engine/periods";
-import { TableInfo, WorkbookPort } from "../port";
-import { ZipEntry, ZipError, inflateEntry, newEntry, readZip, streamEntry, writeZip } from "./zip";
-import { attributes, escapeXml, relativeTarget, relsOf, resolvePart, tags, unescapeXml } from "./xml";
+import { Element } from "@xmldom/xmldom";
+import { CellValue, OutputTable, TableData, TableInfo, WorkbookPort, WriteReport, findByName } from "../port";
+import { NS, appendNS, attributeNS, childNS, childrenNS, descendantsNS, rootOf, setAttributeNS } from "./dom";
+import { XlsxError } from "./errors";
+import { Parts, REL_TYPE, relativeTarget, relsOf } from "./parts";
+import { isDateFormat } from "../formats";
+import { CellContext, Region, decodeExcelText, readRegions, readSheetAsTable } from "./sheetRead";
+import { XML_HEAD, bottomOf, newSheetXml, parseRange, rewriteSheetXml } from "./sheetWrite";
+import { refuseNonZip } from "./sniff";
+import { escapeAttr, excelName } from "./xml";
+import { ZipEntry, ZipError, inflateChunks, readZip, writeZip } from "./zip";
 
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const REL_WORKSHEET = `${NS_REL}/worksheet`;
-const REL_TABLE = `${NS_REL}/table`;
-const REL_CALC_CHAIN = `${NS_REL}/calcChain`;
-const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export { PackageBug, XlsxError } from "./errors";
 
-export class XlsxError extends Error {}
+const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+const CT = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+};
+const WORKBOOK_TYPES: Record<string, "xlsx" | "xlsm" | "xltx" | "xltm"> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "xlsm",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "xltx",
+  "application/vnd.ms-excel.template.macroEnabled.main+xml": "xltm",
+};
 
 interface SheetMeta {
   name: string;
   sheetId: number;
-  rId: string;
   path: string;
 }
 
@@ -44,101 +55,37 @@ interface TableMeta {
   columns: string[];
 }
 
-interface Pending {
-  columns: readonly string[];
-  rows: readonly OutputRow[];
-}
-
-/** A range like "B3:H20" as 1-based column and row numbers. */
-export function parseRef(ref: string): { left: number; top: number; right: number; bottom: number } {
-  const m = ref.match(/^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i);
-  if (!m) throw new XlsxError(`bad range "${ref}"`);
-  const left = columnNumber(m[1]);
-  const top = Number(m[2]);
-  return { left, top, right: m[3] ? columnNumber(m[3]) : left, bottom: m[4] ? Number(m[4]) : top };
-}
-
-/** Whether a number format shows a date or time (built-in ids and custom codes with y/m/d/h/s outside quotes and brackets). */
-function isDateFormat(id: number, code: string | undefined): boolean {
-  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) return true;
-  if (!code) return false;
-  const bare = code.replace(/"[^"]*"/g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "").replace(/\\./g, "").replace(/_.|\*./g, "");
-  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
-
-// Elements may carry a namespace prefix (<x:row>) in packages written by other tools than Excel.
-const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
-const ROW_RE = /<(?:[\w.-]+:)?row\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g;
-const ROW_END_RE = /<\/(?:[\w.-]+:)?row>/g;
-
-interface SheetCell {
-  col: number;
-  attrs: Record<string, string>;
-  /** The cell's whole element, to keep it as it was. */
-  xml: string;
-  inner: string | undefined;
-}
-
-/**
- * The rows of sheet XML and their cells, with positions filled in where the optional r attributes are
- * left out. `state` carries the last row number from one chunk of a streamed sheet to the next.
- */
-function* sheetRows(xml: string, state = { lastRow: 0 }): Generator<{ row: number; attrsText: string; cells: SheetCell[] }> {
-  const rowRe = new RegExp(ROW_RE.source, "g");
-  for (let m = rowRe.exec(xml); m; m = rowRe.exec(xml)) {
-    const a = attributes(m[1]);
-    const row = a.r ? Number(a.r) : state.lastRow + 1;
-    state.lastRow = row;
-    const cells: SheetCell[] = [];
-    const body = m[3] ?? "";
-    const cellRe = new RegExp(CELL_RE.source, "g");
-    let col = 0;
-    for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
-      const ca = attributes(c[1]);
-      col = ca.r ? columnNumber(ca.r.replace(/\d+$/, "")) : col + 1;
-      cells.push({ col, attrs: ca, xml: c[0], inner: c[3] });
-    }
-    yield { row, attrsText: m[1], cells };
-  }
-}
-
-function innerText(xml: string): string {
-  let out = "";
-  const re = /<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g;
-  let m: RegExpExecArray | null;
-  // Phonetic runs (rPh) are reading aids, not part of the text.
-  const stripped = xml.indexOf("rPh") >= 0 ? xml.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, "") : xml;
-  while ((m = re.exec(stripped))) out += m[1] ?? "";
-  return unescapeXml(out);
-}
-
-/** Inserts before an element's closing tag, using the element's own namespace prefix; an absent tag is an error, never a silent no-op. */
-function insertBefore(xml: string, element: string, content: (prefix: string) => string): string {
-  const m = new RegExp(`</(?:([\\w.-]+):)?${element}>`).exec(xml);
-  if (!m) throw new XlsxError(`the package has no </${element}> to add to`);
-  const prefix = m[1] ? `${m[1]}:` : "";
-  return xml.slice(0, m.index) + content(prefix) + xml.slice(m.index);
+/** Display width of text in a column: CJK characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
 }
 
 export class XlsxWorkbook implements WorkbookPort {
-  private readonly entries: Map<string, ZipEntry>;
-  private readonly replaced = new Map<string, string>();
-  private readonly removed = new Set<string>();
-  private readonly added: string[] = [];
-  private readonly pending = new Map<string, Pending>();
+  private readonly parts: Parts;
+  private workbookPath = "xl/workbook.xml";
+  /** What the package is: a workbook, a macro-enabled workbook (its macros are kept untouched), or a template. */
+  kind: "xlsx" | "xlsm" | "xltx" | "xltm" = "xlsx";
   private sheets: SheetMeta[] = [];
   private tables: TableMeta[] = [];
+  private date1904 = false;
+  private structureLocked = false;
   private sharedStrings: string[] | null = null;
   private dateStyles: boolean[] | null = null;
-  private date1904 = false;
+  private pending: Array<{ table: OutputTable; sheetName: string }> = [];
 
   private constructor(buf: Uint8Array) {
+    refuseNonZip(buf);
+    let entries: Map<string, ZipEntry>;
     try {
-      this.entries = readZip(buf);
+      entries = readZip(buf);
     } catch (e) {
-      throw new XlsxError(e instanceof ZipError ? `not a readable .xlsx file: ${e.message}` : String(e));
+      if (e instanceof ZipError) throw new XlsxError(`not a readable .xlsx file: ${e.message}`);
+      throw e;
     }
-    if (!this.entries.has("xl/workbook.xml")) throw new XlsxError("not an .xlsx workbook: it has no xl/workbook.xml (an .xls or .xlsb file must be saved as .xlsx first)");
+    this.parts = new Parts(entries);
+    if (!this.parts.has("[Content_Types].xml")) throw new XlsxError("not an .xlsx workbook: the zip package has no [Content_Types].xml (an .xlsx saved by Excel always has one)");
     this.loadStructure();
   }
 
@@ -146,361 +93,314 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(buf);
   }
 
-  /** The text of a part, as the package will be written (replaced parts included). */
-  private text(part: string): string | null {
-    if (this.replaced.has(part)) return this.replaced.get(part) as string;
-    const e = this.entries.get(part);
-    if (!e || this.removed.has(part)) return null;
-    return new TextDecoder().decode(inflateEntry(e)).replace(/^\uFEFF/, "");
-  }
-
-  private put(part: string, xml: string): void {
-    if (!this.entries.has(part) && !this.added.includes(part)) this.added.push(part);
-    this.replaced.set(part, xml);
-  }
-
-  private rels(part: string): Array<Record<string, string>> {
-    const xml = this.text(relsOf(part));
-    return xml ? tags(xml, "Relationship") : [];
-  }
-
   private loadStructure(): void {
-    const wb = this.text("xl/workbook.xml") as string;
-    this.date1904 = tags(wb, "workbookPr").some((a) => a.date1904 === "1" || a.date1904 === "true");
-    const wbRels = this.rels("xl/workbook.xml");
-    this.sheets = tags(wb, "sheet").map((a) => {
-      const rel = wbRels.find((r) => r.Id === a.id);
-      return { name: a.name, sheetId: Number(a.sheetId), rId: a.id, path: rel ? resolvePart("xl/workbook.xml", rel.Target) : "" };
+    const office = this.parts.rels("").find((r) => r.type === REL_TYPE.officeDocument);
+    this.workbookPath = office?.target || "xl/workbook.xml";
+    if (!this.parts.has(this.workbookPath)) throw new XlsxError("not an .xlsx workbook: it has no workbook part (an .xls or .xlsb file must be saved as .xlsx first)");
+    const type = this.parts.contentType(this.workbookPath) ?? "";
+    if (/binary/i.test(type)) throw new XlsxError("this is a binary workbook (.xlsb): open it in Excel and save it as Excel Workbook (.xlsx)");
+    const kind = WORKBOOK_TYPES[type];
+    if (!kind) throw new XlsxError(`not an Excel workbook: its main part is of type ${type || "unknown"}`);
+    this.kind = kind;
+    const doc = this.parts.doc(this.workbookPath);
+    if (doc.documentElement?.namespaceURI === STRICT_MAIN) throw new XlsxError("the workbook is saved as Strict Open XML: open it in Excel and save it as Excel Workbook (.xlsx), not Strict");
+    const root = rootOf(doc, NS.main, "workbook", this.workbookPath);
+    const pr = childNS(root, NS.main, "workbookPr");
+    this.date1904 = pr?.getAttribute("date1904") === "1" || pr?.getAttribute("date1904") === "true";
+    const lock = childNS(root, NS.main, "workbookProtection")?.getAttribute("lockStructure");
+    this.structureLocked = lock === "1" || lock === "true";
+    const rels = this.parts.rels(this.workbookPath);
+    const sheetsEl = childNS(root, NS.main, "sheets");
+    this.sheets = (sheetsEl ? childrenNS(sheetsEl, NS.main, "sheet") : []).map((s) => {
+      const rel = rels.find((r) => r.id === attributeNS(s, NS.rel, "id"));
+      return { name: s.getAttribute("name") ?? "", sheetId: Number(s.getAttribute("sheetId")), path: rel && rel.type === REL_TYPE.worksheet ? rel.target : "" };
     });
     this.tables = [];
     for (const sheet of this.sheets) {
-      if (!sheet.path) continue;
-      for (const rel of this.rels(sheet.path).filter((r) => r.Type === REL_TABLE)) {
-        const path = resolvePart(sheet.path, rel.Target);
-        const xml = this.text(path);
-        if (!xml) continue;
-        const root = tags(xml, "table")[0];
-        const ref = parseRef(root.ref);
+      if (!sheet.path || !this.parts.has(sheet.path)) continue;
+      for (const rel of this.parts.rels(sheet.path).filter((r) => r.type === REL_TYPE.table)) {
+        if (!this.parts.has(rel.target)) throw new XlsxError(`sheet ${sheet.name} lists the table part ${rel.target}, which is missing: the file is damaged`);
+        const table = rootOf(this.parts.doc(rel.target), NS.main, "table", rel.target);
+        const ref = parseRange(table.getAttribute("ref") ?? "");
+        if (!ref) throw new XlsxError(`the table part ${rel.target} has no valid range: the file is damaged`);
+        const columnsEl = childNS(table, NS.main, "tableColumns");
         this.tables.push({
-          id: Number(root.id),
-          name: root.displayName ?? root.name,
-          path,
+          id: Number(table.getAttribute("id")),
+          name: table.getAttribute("displayName") || table.getAttribute("name") || "",
+          path: rel.target,
           sheet,
           ...ref,
-          headerRowCount: root.headerRowCount === undefined ? 1 : Number(root.headerRowCount),
-          totalsRowCount: root.totalsRowCount === undefined ? 0 : Number(root.totalsRowCount),
-          columns: tags(xml, "tableColumn").map((c) => c.name),
+          headerRowCount: table.hasAttribute("headerRowCount") ? Number(table.getAttribute("headerRowCount")) : 1,
+          totalsRowCount: table.hasAttribute("totalsRowCount") ? Number(table.getAttribute("totalsRowCount")) : 0,
+          columns: (columnsEl ? childrenNS(columnsEl, NS.main, "tableColumn") : []).map((c) => decodeExcelText(c.getAttribute("name") ?? "")),
         });
       }
     }
   }
 
-  private strings(): string[] {
-    if (this.sharedStrings) return this.sharedStrings;
-    const xml = this.text("xl/sharedStrings.xml") ?? "";
+  private context(): CellContext {
+    return {
+      strings: () => (this.sharedStrings ??= this.readSharedStrings()),
+      isDateStyle: (s) => (this.dateStyles ??= this.readDateStyles())[s] ?? false,
+      date1904: this.date1904,
+    };
+  }
+
+  private related(type: string): string | null {
+    const rel = this.parts.rels(this.workbookPath).find((r) => r.type === type);
+    return rel && this.parts.has(rel.target) ? rel.target : null;
+  }
+
+  private readSharedStrings(): string[] {
+    const path = this.related(REL_TYPE.sharedStrings);
     const out: string[] = [];
-    const re = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(xml))) out.push(innerText(m[1] ?? ""));
-    this.sharedStrings = out;
+    if (!path) return out;
+    let text: string | null = null;
+    let phonetic = 0;
+    let inT = false;
+    this.parts.scan(path, {
+      open: (e) => {
+        if (e.uri !== NS.main) return;
+        if (e.local === "si") text = "";
+        else if (e.local === "rPh") phonetic++;
+        else if (e.local === "t" && phonetic === 0 && !e.selfClosing) inT = true;
+      },
+      text: (t) => {
+        if (inT && text !== null) text += t;
+      },
+      close: (q) => {
+        const local = q.slice(q.indexOf(":") + 1);
+        if (local === "t") inT = false;
+        else if (local === "rPh") phonetic--;
+        else if (local === "si" && text !== null) {
+          out.push(decodeExcelText(text));
+          text = null;
+        }
+      },
+    });
     return out;
   }
 
-  private dates(): boolean[] {
-    if (this.dateStyles) return this.dateStyles;
-    const xml = this.text("xl/styles.xml") ?? "";
-    const codes = new Map(tags(xml, "numFmt").map((f) => [Number(f.numFmtId), f.formatCode]));
-    const xfs = xml.match(/<(?:[\w.-]+:)?cellXfs\b[\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/)?.[0] ?? "";
-    this.dateStyles = tags(xfs, "xf").map((xf) => isDateFormat(Number(xf.numFmtId ?? 0), codes.get(Number(xf.numFmtId ?? 0))));
-    return this.dateStyles;
-  }
-
-  private cellValue(attrs: Record<string, string>, inner: string | undefined): CellValue {
-    const t = attrs.t ?? "n";
-    if (t === "inlineStr") return innerText(inner ?? "");
-    const v = inner?.match(/<(?:[\w.-]+:)?v\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?v>/)?.[1];
-    if (v === undefined) return null;
-    switch (t) {
-      case "s":
-        return this.strings()[Number(v)] ?? null;
-      case "str":
-      case "e":
-        return unescapeXml(v);
-      case "b":
-        return v === "1" || v === "true";
-      case "d":
-        return new Date(v);
-      default: {
-        const n = Number(v);
-        const style = attrs.s ? Number(attrs.s) : 0;
-        if (style && this.dates()[style]) return dateFromSerial(this.date1904 ? n + 1462 : n);
-        return n;
-      }
-    }
-  }
-
-  /** Streams a sheet's rows (1-based row number and its cells by column) until `onRow` returns false. */
-  private scanSheet(path: string, onRow: (row: number, cells: Map<number, CellValue>) => boolean): void {
-    const entry = this.entries.get(path);
-    if (!entry) throw new XlsxError(`the package has no part ${path}`);
-    const decoder = new TextDecoder();
-    let buffer = "";
-    const state = { lastRow: 0 };
-    let go = true;
-    const consume = (xml: string) => {
-      for (const { row, cells } of sheetRows(xml, state)) {
-        go = onRow(row, new Map(cells.map((c) => [c.col, this.cellValue(c.attrs, c.inner)])));
-        if (!go) return;
-      }
-    };
-    const process = (text: string, final: boolean) => {
-      buffer += text;
-      let cut = final ? buffer.length : 0;
-      if (!final) {
-        ROW_END_RE.lastIndex = Math.max(0, buffer.length - text.length - 16);
-        for (let m = ROW_END_RE.exec(buffer); m; m = ROW_END_RE.exec(buffer)) cut = m.index + m[0].length;
-        if (cut === 0) return; // no complete row yet
-      }
-      const ready = buffer.slice(0, cut);
-      buffer = buffer.slice(cut);
-      consume(ready);
-    };
-    if (this.replaced.has(path)) {
-      process(this.replaced.get(path) as string, true);
-      return;
-    }
-    streamEntry(entry, (chunk) => {
-      process(decoder.decode(chunk, { stream: true }), false);
-      return go;
+  private readDateStyles(): boolean[] {
+    const path = this.related(REL_TYPE.styles);
+    if (!path) return [];
+    const root = rootOf(this.parts.doc(path), NS.main, "styleSheet", path);
+    const codes = new Map(descendantsNS(root, NS.main, "numFmt").map((f) => [Number(f.getAttribute("numFmtId")), f.getAttribute("formatCode") ?? ""]));
+    const xfs = childNS(root, NS.main, "cellXfs");
+    return (xfs ? childrenNS(xfs, NS.main, "xf") : []).map((xf) => {
+      const id = Number(xf.getAttribute("numFmtId") ?? 0);
+      return isDateFormat(codes.get(id), id);
     });
-    if (go) process(decoder.decode(), true);
+  }
+
+  /** The workbook's sheet names, in order. */
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
   }
 
   async listTables(): Promise<TableInfo[]> {
     return this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, headers: [...t.columns] }));
   }
 
-  private table(name: string): TableMeta | undefined {
-    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  async readTables(names: readonly string[], fallbackSheets?: ReadonlyMap<string, readonly string[]>): Promise<Map<string, TableData>> {
+    const wanted = names.map((n) => [n, findByName(this.tables, n)] as const).filter((x): x is readonly [string, TableMeta] => x[1] !== undefined);
+    const regions = new Map<TableMeta, Region>();
+    for (const [, t] of wanted) regions.set(t, { top: t.top + t.headerRowCount, bottom: t.bottom - t.totalsRowCount, left: t.left, right: t.right, rows: [] });
+    for (const sheet of new Set(wanted.map(([, t]) => t.sheet))) {
+      readRegions(this.parts, sheet.path, sheet.name, wanted.filter(([, t]) => t.sheet === sheet).map(([, t]) => regions.get(t) as Region), this.context());
+    }
+    const out = new Map<string, TableData>();
+    for (const [asked, t] of wanted) {
+      const rows = (regions.get(t) as Region).rows as CellValue[][];
+      out.set(asked, { name: t.name, sheet: t.sheet.name, headers: [...t.columns], headerRow: t.top + t.headerRowCount - 1, firstColumn: t.left, rows });
+    }
+    for (const name of names) {
+      if (out.has(name)) continue;
+      const hosts = new Set(this.tables.map((t) => t.sheet));
+      const sheet = (fallbackSheets?.get(name) ?? []).map((n) => this.sheets.find((s) => s.name.trim().toLowerCase() === n.toLowerCase() && s.path && !hosts.has(s))).find((s) => s !== undefined);
+      if (!sheet) continue;
+      const read = readSheetAsTable(this.parts, sheet.path, sheet.name, this.context());
+      if (read) out.set(name, { name, sheet: sheet.name, ...read, fromSheet: true });
+    }
+    // Every other part is checked too, so that a damaged file is refused before anything is computed.
+    this.parts.verifyAll();
+    return out;
   }
 
-  async readTable(name: string): Promise<TableData> {
-    const t = this.table(name);
-    if (!t) throw new XlsxError(`the workbook has no table named ${name}`);
-    const first = t.top + t.headerRowCount;
-    const last = t.bottom - t.totalsRowCount;
-    const width = t.right - t.left + 1;
-    const byRow = new Map<number, CellValue[]>();
-    this.scanSheet(t.sheet.path, (row, cells) => {
-      if (row > last) return false;
-      if (row >= first) {
-        const values: CellValue[] = new Array(width).fill(null);
-        for (const [col, v] of cells) if (col >= t.left && col <= t.right) values[col - t.left] = v;
-        byRow.set(row, values);
+  /** Checks every part of the package strictly (what `readTables` does for the parts it does not read). */
+  verify(): void {
+    this.parts.verifyAll();
+  }
+
+  async writeTables(tables: readonly OutputTable[]): Promise<WriteReport> {
+    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
+    const report: WriteReport = { renamedSheets: [] };
+    this.pending = [];
+    for (const table of tables) {
+      const existing = findByName(this.tables, table.name);
+      let sheetName = existing?.sheet.name ?? table.name;
+      if (!existing) {
+        for (let i = 2; taken.has(sheetName.toLowerCase()); i++) sheetName = `${table.name} (${i})`;
+        taken.add(sheetName.toLowerCase());
+        if (sheetName !== table.name) report.renamedSheets.push({ table: table.name, sheet: sheetName });
       }
-      return true;
-    });
-    const rows: CellValue[][] = [];
-    for (let r = first; r <= last; r++) rows.push(byRow.get(r) ?? new Array(width).fill(null));
-    return { name: t.name, sheet: t.sheet.name, headers: [...t.columns], headerRow: first - 1, firstColumn: t.left, rows };
+      this.pending.push({ table, sheetName });
+    }
+    return report;
   }
 
-  async writeTable(name: string, columns: readonly string[], rows: readonly OutputRow[]): Promise<void> {
-    this.pending.set(name, { columns: [...columns], rows });
-  }
-
-  /** The package with the pending output tables written into it. */
+  /** The package with the pending output tables written into it, every written part read back strictly. */
   toBuffer(): Uint8Array {
-    if (this.pending.size > 0) {
-      let rewroteExisting = false;
-      for (const [name, p] of this.pending) {
-        const existing = this.table(name);
+    if (this.pending.length > 0) {
+      let rewrote = false;
+      for (const { table, sheetName } of this.pending) {
+        const existing = findByName(this.tables, table.name);
         if (existing) {
-          this.rewriteTable(existing, p);
-          rewroteExisting = true;
-        } else this.createTable(name, p);
+          this.rewriteTable(existing, table);
+          rewrote = true;
+        } else this.createTable(table, sheetName);
       }
-      if (rewroteExisting) this.dropCalcChain();
+      if (rewrote) this.dropCalcChain();
       this.requestFullCalc();
-      this.pending.clear();
+      this.parts.commitDocs();
+      this.pending = [];
+      this.sharedStrings = null;
       this.loadStructure();
     }
-    const encoder = new TextEncoder();
-    const out: ZipEntry[] = [];
-    for (const [name, entry] of this.entries) {
-      if (this.removed.has(name)) continue;
-      const xml = this.replaced.get(name);
-      out.push(xml === undefined ? entry : newEntry(name, encoder.encode(xml), entry));
+    this.parts.verifyAll();
+    const out: ZipEntry[] = this.parts.names().map((n) => this.parts.entry(n) as ZipEntry);
+    try {
+      return writeZip(out);
+    } catch (e) {
+      if (e instanceof ZipError) throw new XlsxError(e.message);
+      throw e;
     }
-    for (const name of this.added) out.push(newEntry(name, encoder.encode(this.replaced.get(name) as string)));
-    return writeZip(out);
   }
 
   // ---------------------------------------------------------------- writing
 
-  private cellXml(col: number, row: number, v: OutputRow[number]): string {
-    const r = `${columnLetters(col)}${row}`;
-    if (v === null || v === undefined || v === "") return "";
-    if (typeof v === "number") return Number.isFinite(v) ? `<c r="${r}"><v>${v}</v></c>` : "";
-    if (typeof v === "boolean") return `<c r="${r}" t="b"><v>${v ? 1 : 0}</v></c>`;
-    // Inline strings are text whatever they start with (=, +, -, @): never a formula.
-    return `<c r="${r}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(v))}</t></is></c>`;
+  private nextPart(prefix: string): string {
+    const used = this.parts.names().map((n) => n.match(new RegExp(`^${prefix}(\\d+)\\.xml$`))?.[1]).filter(Boolean).map(Number);
+    return `${prefix}${Math.max(0, ...used) + 1}.xml`;
   }
 
-  /** Cells of a table (header row then body) by sheet row, as XML strings per column. */
-  private tableCells(left: number, top: number, p: Pending): Map<number, Map<number, string>> {
-    const rows = new Map<number, Map<number, string>>();
-    const header = new Map<number, string>();
-    p.columns.forEach((c, i) => header.set(left + i, this.cellXml(left + i, top, c)));
-    rows.set(top, header);
-    p.rows.forEach((values, r) => {
-      const cells = new Map<number, string>();
-      values.forEach((v, i) => {
-        const x = this.cellXml(left + i, top + 1 + r, v);
-        if (x) cells.set(left + i, x);
-      });
-      rows.set(top + 1 + r, cells);
-    });
-    return rows;
+  private tableXml(id: number, t: OutputTable, ref: string): string {
+    const cols = t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(excelName(c.name))}"/>`).join("");
+    return `${XML_HEAD}<table xmlns="${NS.main}" id="${id}" name="${escapeAttr(t.name)}" displayName="${escapeAttr(t.name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${t.columns.length}">${cols}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
   }
 
-  private tableXml(id: number, name: string, ref: string, columns: readonly string[], styleInfo: string | null): string {
-    const cols = columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c)}"/>`).join("");
-    const style = styleInfo ?? '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>';
-    return `${XML_HEAD}<table xmlns="${NS_MAIN}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${cols}</tableColumns>${style}</table>`;
+  private static ref(left: number, top: number, t: OutputTable): string {
+    const letters = (n: number) => {
+      let s = "";
+      for (let c = n; c > 0; c = ((c - 1) / 26) | 0) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+      return s;
+    };
+    return `${letters(left)}${top}:${letters(left + t.columns.length - 1)}${bottomOf(t, top)}`;
   }
 
-  private static ref(left: number, top: number, width: number, bodyRows: number): string {
-    return `${columnLetters(left)}${top}:${columnLetters(left + width - 1)}${top + Math.max(bodyRows, 1)}`;
-  }
+  private createTable(t: OutputTable, sheetName: string): void {
+    if (this.structureLocked) throw new XlsxError(`the workbook's structure is protected (Review › Protect Workbook), so the sheet for the ${t.name} table cannot be added: unprotect it, then run again`);
+    const sheetPath = this.nextPart("xl/worksheets/sheet");
+    const tablePath = this.nextPart("xl/tables/table");
+    const tableId = Math.max(0, ...this.tables.map((x) => x.id)) + 1;
+    const widths = t.columns.map((c, i) => Math.min(60, Math.max(10, displayWidth(c.name) + 4, ...t.rows.slice(0, 200).map((r) => displayWidth(String(r[i] ?? "")) + 2))));
+    this.parts.putChunks(sheetPath, newSheetXml(t, this.date1904, widths));
+    this.parts.put(relsOf(sheetPath), `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL_TYPE.table}" Target="${relativeTarget(sheetPath, tablePath)}"/></Relationships>`);
+    this.parts.put(tablePath, this.tableXml(tableId, t, XlsxWorkbook.ref(1, 1, t)));
 
-  /** The used range of a sheet's cells (its dimension element). */
-  private static dimensionOf(rows: Map<number, { cells: Map<number, string> }>): string {
-    let top = Infinity;
-    let bottom = 0;
-    let left = Infinity;
-    let right = 0;
-    for (const [n, r] of rows) {
-      if (r.cells.size === 0) continue;
-      top = Math.min(top, n);
-      bottom = Math.max(bottom, n);
-      for (const c of r.cells.keys()) {
-        left = Math.min(left, c);
-        right = Math.max(right, c);
-      }
-    }
-    return bottom === 0 ? "A1" : `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
-  }
-
-  private sheetDataXml(rows: Map<number, { attrs: string; cells: Map<number, string> }>): string {
-    const body = [...rows.keys()]
-      .sort((a, b) => a - b)
-      .map((r) => {
-        const row = rows.get(r) as { attrs: string; cells: Map<number, string> };
-        const cells = [...row.cells.keys()].sort((a, b) => a - b).map((c) => row.cells.get(c)).join("");
-        return `<row r="${r}"${row.attrs}>${cells}</row>`;
-      })
-      .join("");
-    return `<sheetData>${body}</sheetData>`;
-  }
-
-  private createTable(name: string, p: Pending): void {
-    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
-    let sheetName = name;
-    for (let i = 2; taken.has(sheetName.toLowerCase()); i++) sheetName = `${name} (${i})`;
-    const partNumbers = (prefix: string) => [...this.entries.keys(), ...this.added].map((n) => n.match(new RegExp(`^${prefix}(\\d+)\\.xml$`))?.[1]).filter(Boolean).map(Number);
-    const sheetPath = `xl/worksheets/sheet${Math.max(0, ...partNumbers("xl/worksheets/sheet")) + 1}.xml`;
-    const tablePath = `xl/tables/table${Math.max(0, ...partNumbers("xl/tables/table")) + 1}.xml`;
-    const tableId = Math.max(0, ...this.tables.map((t) => t.id)) + 1;
-    const ref = XlsxWorkbook.ref(1, 1, p.columns.length, p.rows.length);
-    const cells = this.tableCells(1, 1, p);
-    const rows = new Map([...cells].map(([r, c]) => [r, { attrs: "", cells: c }]));
-    const widths = p.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(60, Math.max(10, c.length + 4, ...p.rows.slice(0, 200).map((r) => String(r[i] ?? "").length + 2)))}" customWidth="1"/>`).join("");
-    this.put(
-      sheetPath,
-      `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${XlsxWorkbook.dimensionOf(rows)}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${widths}</cols>${this.sheetDataXml(rows)}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
-    );
-    this.put(relsOf(sheetPath), `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="${relativeTarget(sheetPath, tablePath)}"/></Relationships>`);
-    this.put(tablePath, this.tableXml(tableId, name, ref, p.columns, null));
-
-    // List the sheet in the workbook, its relationships and the content types.
-    const wbRelsPath = relsOf("xl/workbook.xml");
-    const wbRels = this.text(wbRelsPath) as string;
-    const used = new Set(tags(wbRels, "Relationship").map((r) => r.Id));
+    // List the sheet in the workbook, its relationships and the content types, each in its own namespace.
+    const wbRelsPath = relsOf(this.workbookPath);
+    const relsRoot = rootOf(this.parts.doc(wbRelsPath), NS.pkgRel, "Relationships", wbRelsPath);
+    const used = new Set(childrenNS(relsRoot, NS.pkgRel, "Relationship").map((r) => r.getAttribute("Id")));
     let rId = "rIdKpi1";
-    for (let i = 1; used.has(rId); i++) rId = `rIdKpi${i}`;
-    this.put(wbRelsPath, insertBefore(wbRels, "Relationships", (p) => `<${p}Relationship Id="${rId}" Type="${REL_WORKSHEET}" Target="${relativeTarget("xl/workbook.xml", sheetPath)}"/>`));
-    let wb = this.text("xl/workbook.xml") as string;
-    let prefix = wb.match(new RegExp(`xmlns:([\\w.-]+)="${NS_REL.replace(/[./]/g, "\\$&")}"`))?.[1];
-    if (!prefix) {
-      prefix = "r";
-      wb = wb.replace(/<workbook\b/, `<workbook xmlns:r="${NS_REL}"`);
-    }
+    for (let i = 2; used.has(rId); i++) rId = `rIdKpi${i}`;
+    appendNS(relsRoot, NS.pkgRel, "Relationship", { Id: rId, Type: REL_TYPE.worksheet, Target: relativeTarget(this.workbookPath, sheetPath) });
+    this.parts.touched(wbRelsPath);
+
+    const wbRoot = rootOf(this.parts.doc(this.workbookPath), NS.main, "workbook", this.workbookPath);
+    const sheetsEl = childNS(wbRoot, NS.main, "sheets");
+    if (!sheetsEl) throw new XlsxError(`${this.workbookPath} lists no sheets: the file is damaged`);
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
-    wb = insertBefore(wb, "sheets", (p) => `<${p}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}" ${prefix}:id="${rId}"/>`);
-    this.put("xl/workbook.xml", wb);
-    const types = this.text("[Content_Types].xml") as string;
-    this.put("[Content_Types].xml", insertBefore(types, "Types", (p) => `<${p}Override PartName="/${sheetPath}" ContentType="${CT_WORKSHEET}"/><${p}Override PartName="/${tablePath}" ContentType="${CT_TABLE}"/>`));
-    this.sheets.push({ name: sheetName, sheetId, rId, path: sheetPath });
-    this.tables.push({ id: tableId, name, path: tablePath, sheet: this.sheets[this.sheets.length - 1], left: 1, top: 1, right: p.columns.length, bottom: 1 + Math.max(1, p.rows.length), headerRowCount: 1, totalsRowCount: 0, columns: [...p.columns] });
+    const sheet = appendNS(sheetsEl, NS.main, "sheet", { name: sheetName, sheetId: String(sheetId) });
+    setAttributeNS(sheet, NS.rel, "id", rId, "r");
+    this.parts.touched(this.workbookPath);
+
+    const typesRoot = rootOf(this.parts.doc("[Content_Types].xml"), NS.types, "Types", "[Content_Types].xml");
+    appendNS(typesRoot, NS.types, "Override", { PartName: `/${sheetPath}`, ContentType: CT.worksheet });
+    appendNS(typesRoot, NS.types, "Override", { PartName: `/${tablePath}`, ContentType: CT.table });
+    this.parts.touched("[Content_Types].xml");
+    const meta: SheetMeta = { name: sheetName, sheetId, path: sheetPath };
+    this.sheets.push(meta);
+    this.tables.push({ id: tableId, name: t.name, path: tablePath, sheet: meta, left: 1, top: 1, right: t.columns.length, bottom: bottomOf(t, 1), headerRowCount: 1, totalsRowCount: 0, columns: t.columns.map((c) => c.name) });
   }
 
   /** Replaces the cells of an existing output table where it stands; cells around it are kept as they were. */
-  private rewriteTable(t: TableMeta, p: Pending): void {
-    const sheetXml = this.text(t.sheet.path) as string;
-    const newRight = t.left + p.columns.length - 1;
-    const newBottom = t.top + Math.max(1, p.rows.length);
-    const clearRight = Math.max(t.right, newRight);
-    const clearBottom = Math.max(t.bottom, newBottom);
-    const rows = new Map<number, { attrs: string; cells: Map<number, string> }>();
-    const dataMatch = sheetXml.match(/<(?:[\w.-]+:)?sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?sheetData>)/);
-    if (!dataMatch) throw new XlsxError(`sheet ${t.sheet.name} has no sheetData`);
-    for (const { row: r, attrsText, cells: found } of sheetRows(dataMatch[1] ?? "")) {
-      const cells = new Map<number, string>();
-      for (const c of found) {
-        const inside = r >= t.top && r <= clearBottom && c.col >= t.left && c.col <= clearRight;
-        // A kept cell gets its position written out, since the cells before it may change.
-        if (!inside) cells.set(c.col, c.attrs.r ? c.xml : c.xml.replace(/^<((?:[\w.-]+:)?c)\b/, `<$1 r="${columnLetters(c.col)}${r}"`));
-      }
-      rows.set(r, { attrs: attrsText.replace(/\s+(r|spans)="[^"]*"/g, ""), cells });
+  private rewriteTable(m: TableMeta, t: OutputTable): void {
+    if (m.headerRowCount !== 1) throw new XlsxError(`the ${m.name} table on sheet ${m.sheet.name} has its header row turned off: turn it on (Table Design › Header Row), then run again`);
+    if (m.totalsRowCount > 0) throw new XlsxError(`the ${m.name} table on sheet ${m.sheet.name} has a Total Row: turn it off (Table Design › Total Row) before running, and on again after`);
+    const entry = this.parts.entry(m.sheet.path);
+    if (!entry) throw new XlsxError(`the package has no part ${m.sheet.path}`);
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    function* oldText(): Generator<string> {
+      for (const chunk of inflateChunks(entry as ZipEntry)) yield decoder.decode(chunk, { stream: true });
+      yield decoder.decode();
     }
-    for (const [r, cells] of this.tableCells(t.left, t.top, p)) {
-      const row = rows.get(r) ?? { attrs: "", cells: new Map<number, string>() };
-      for (const [c, x] of cells) row.cells.set(c, x);
-      rows.set(r, row);
+    this.parts.putChunks(m.sheet.path, rewriteSheetXml(oldText(), { sheet: m.sheet.name, old: m, table: t, date1904: this.date1904 }));
+
+    const root = rootOf(this.parts.doc(m.path), NS.main, "table", m.path);
+    const ref = XlsxWorkbook.ref(m.left, m.top, t);
+    root.setAttribute("ref", ref);
+    // A sort or filter refers to the old rows: the table is shown whole.
+    for (const s of childrenNS(root, NS.main, "sortState")) root.removeChild(s);
+    const filter = childNS(root, NS.main, "autoFilter");
+    if (filter) {
+      filter.setAttribute("ref", ref);
+      while (filter.firstChild) filter.removeChild(filter.firstChild);
     }
-    const ref = XlsxWorkbook.ref(t.left, t.top, p.columns.length, p.rows.length);
-    let xml = sheetXml.replace(dataMatch[0], () => this.sheetDataXml(rows));
-    xml = xml.replace(/<dimension\b[^>]*\/>/, `<dimension ref="${XlsxWorkbook.dimensionOf(rows)}"/>`);
-    this.put(t.sheet.path, xml);
-    const old = this.text(t.path) as string;
-    const styleInfo = old.match(/<tableStyleInfo\b[^>]*\/>/)?.[0] ?? null;
-    this.put(t.path, this.tableXml(t.id, t.name, ref, p.columns, styleInfo));
+    const columnsEl = childNS(root, NS.main, "tableColumns");
+    if (!columnsEl) throw new XlsxError(`the table part ${m.path} has no columns: the file is damaged`);
+    const old = new Map(childrenNS(columnsEl, NS.main, "tableColumn").map((c) => [decodeExcelText(c.getAttribute("name") ?? "").toLowerCase(), c] as const));
+    while (columnsEl.firstChild) columnsEl.removeChild(columnsEl.firstChild);
+    t.columns.forEach((c, i) => {
+      const kept = old.get(c.name.toLowerCase());
+      const el: Element = kept ?? appendNS(columnsEl, NS.main, "tableColumn", {});
+      if (kept) columnsEl.appendChild(kept);
+      el.setAttribute("id", String(i + 1));
+      el.setAttribute("name", excelName(c.name));
+    });
+    columnsEl.setAttribute("count", String(t.columns.length));
+    this.parts.touched(m.path);
   }
 
   /** calcChain.xml is Excel's cache of formula order; after cells change it is dropped and Excel rebuilds it. */
   private dropCalcChain(): void {
-    const part = "xl/calcChain.xml";
-    if (!this.entries.has(part) || this.removed.has(part)) return;
-    this.removed.add(part);
-    const relsPath = relsOf("xl/workbook.xml");
-    const rels = this.text(relsPath) as string;
-    this.put(relsPath, rels.replace(new RegExp(`<Relationship\\b[^>]*Type="${REL_CALC_CHAIN.replace(/[./]/g, "\\$&")}"[^>]*/>`), ""));
-    const types = this.text("[Content_Types].xml") as string;
-    this.put("[Content_Types].xml", types.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ""));
+    const path = this.related(REL_TYPE.calcChain);
+    if (!path) return;
+    this.parts.remove(path);
+    const relsPath = relsOf(this.workbookPath);
+    const relsRoot = rootOf(this.parts.doc(relsPath), NS.pkgRel, "Relationships", relsPath);
+    for (const r of childrenNS(relsRoot, NS.pkgRel, "Relationship")) if (r.getAttribute("Type") === REL_TYPE.calcChain) relsRoot.removeChild(r);
+    this.parts.touched(relsPath);
+    const typesRoot = rootOf(this.parts.doc("[Content_Types].xml"), NS.types, "Types", "[Content_Types].xml");
+    for (const o of childrenNS(typesRoot, NS.types, "Override")) if ((o.getAttribute("PartName") ?? "").toLowerCase() === `/${path}`.toLowerCase()) typesRoot.removeChild(o);
+    this.parts.touched("[Content_Types].xml");
   }
 
   /** Asks Excel to recalculate on open, so formulas over the output tables (=SUM(Results[TotalPay])) are current. */
   private requestFullCalc(): void {
-    const wb = this.text("xl/workbook.xml") as string;
-    let out: string;
-    if (/<([\w.-]+:)?calcPr\b/.test(wb)) out = wb.replace(/<([\w.-]+:)?calcPr\b([^>]*?)(\/?)>/, (_, p: string | undefined, a: string, slash: string) => `<${p ?? ""}calcPr${a.replace(/\s+fullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${slash}>`);
-    else {
-      const at = /<(?:([\w.-]+):)?(?:oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(?:([\w.-]+):)?workbook>/.exec(wb);
-      if (!at) throw new XlsxError("xl/workbook.xml has no closing workbook tag");
-      const p = at[1] ?? at[2];
-      out = wb.slice(0, at.index) + `<${p ? `${p}:` : ""}calcPr fullCalcOnLoad="1"/>` + wb.slice(at.index);
+    const root = rootOf(this.parts.doc(this.workbookPath), NS.main, "workbook", this.workbookPath);
+    let calc = childNS(root, NS.main, "calcPr");
+    if (!calc) {
+      // calcPr's place in the schema's sequence: before these, after everything else.
+      const later = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+      let before: Element | null = null;
+      for (let n = root.firstChild; n && !before; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).namespaceURI === NS.main && later.includes((n as Element).localName ?? "")) before = n as Element;
+      calc = appendNS(root, NS.main, "calcPr", {}, before);
     }
-    if (out !== wb) this.put("xl/workbook.xml", out);
+    if (calc.getAttribute("fullCalcOnLoad") === "1") return;
+    calc.setAttribute("fullCalcOnLoad", "1");
+    this.parts.touched(this.workbookPath);
   }
 }
+
+

@@ -1,9 +1,9 @@
 /**
  * Just enough ZIP for an .xlsx package: read the central directory, inflate an entry (whole or as a
- * stream of chunks), and write a package in which every entry not replaced keeps its compressed
- * bytes exactly. No ZIP64: packages over 4 GiB are refused with a message.
+ * stream of chunks, its CRC checked), and write a package in which every entry not replaced keeps its
+ * compressed bytes exactly. No ZIP64: packages over 4 GiB are refused with a message.
  */
-import { Inflate, deflateSync, inflateSync } from "fflate";
+import { Deflate, Inflate, deflateSync, inflateSync } from "fflate";
 
 export interface ZipEntry {
   name: string;
@@ -27,8 +27,9 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 of `data`, continuing from `previous` (the CRC of what came before it). */
+export function crc32(data: Uint8Array, previous = 0): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -64,34 +65,103 @@ export function readZip(buf: Uint8Array): Map<string, ZipEntry> {
     const commentLen = view.getUint16(p + 32, true);
     const local = view.getUint32(p + 42, true);
     if (flags & 1) throw new ZipError("encrypted packages are not supported: save the workbook without a password");
+    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ZipError("ZIP64 packages (over 4 GiB) are not supported");
     const name = decoder.decode(buf.subarray(p + 46, p + 46 + nameLen));
+    if (local + 30 > buf.length || view.getUint32(local, true) !== 0x04034b50) throw new ZipError(`the entry ${name} is missing: the file is truncated or damaged`);
     const localNameLen = view.getUint16(local + 26, true);
     const localExtraLen = view.getUint16(local + 28, true);
     const start = local + 30 + localNameLen + localExtraLen;
+    if (start + compressedSize > buf.length) throw new ZipError(`the entry ${name} is cut short: the file is truncated`);
+    if (entries.has(name)) throw new ZipError(`the entry ${name} appears twice: the package is damaged`);
     entries.set(name, { name, method, crc, compressedSize, size, time, date, raw: buf.subarray(start, start + compressedSize) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 
-export function inflateEntry(e: ZipEntry): Uint8Array {
-  if (e.method === 0) return e.raw;
-  if (e.method === 8) return inflateSync(e.raw, { out: new Uint8Array(e.size) });
-  throw new ZipError(`${e.name}: compression method ${e.method} is not supported`);
+function checked(e: ZipEntry, crc: number, size: number): void {
+  if (size !== e.size) throw new ZipError(`the entry ${e.name} inflates to ${size} bytes, not the ${e.size} its header says: the file is damaged`);
+  if (crc !== e.crc) throw new ZipError(`the entry ${e.name} fails its checksum: the file is damaged`);
 }
 
-/** Inflates an entry chunk by chunk; `onChunk` returns false to stop early (the rest is never inflated). */
-export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => boolean | void): void {
+/** An entry's content, its size and CRC checked. */
+export function inflateEntry(e: ZipEntry): Uint8Array {
+  let data: Uint8Array;
+  if (e.method === 0) data = e.raw;
+  else if (e.method === 8) {
+    try {
+      data = inflateSync(e.raw, { out: new Uint8Array(e.size) });
+    } catch (err) {
+      throw new ZipError(`the entry ${e.name} cannot be inflated (${(err as Error).message}): the file is damaged`);
+    }
+  } else throw new ZipError(`${e.name}: compression method ${e.method} is not supported`);
+  checked(e, crc32(data), data.length);
+  return data;
+}
+
+/** An entry's content in chunks as it inflates; its size and CRC are checked after the last chunk. */
+export function* inflateChunks(e: ZipEntry): Generator<Uint8Array> {
   if (e.method === 0) {
-    onChunk(e.raw);
+    yield e.raw;
+    checked(e, crc32(e.raw), e.raw.length);
     return;
   }
-  let stop = false;
+  if (e.method !== 8) throw new ZipError(`${e.name}: compression method ${e.method} is not supported`);
+  let crc = 0;
+  let size = 0;
+  const ready: Uint8Array[] = [];
   const inflater = new Inflate((chunk) => {
-    if (!stop && onChunk(chunk) === false) stop = true;
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    ready.push(chunk);
   });
   const step = 1 << 16;
-  for (let i = 0; i < e.raw.length && !stop; i += step) inflater.push(e.raw.subarray(i, Math.min(i + step, e.raw.length)), i + step >= e.raw.length);
+  const push = (data: Uint8Array, final: boolean) => {
+    try {
+      inflater.push(data, final);
+    } catch (err) {
+      throw new ZipError(`the entry ${e.name} cannot be inflated (${(err as Error).message}): the file is damaged`);
+    }
+  };
+  if (e.raw.length === 0) push(new Uint8Array(0), true);
+  for (let i = 0; i < e.raw.length; i += step) {
+    push(e.raw.subarray(i, Math.min(i + step, e.raw.length)), i + step >= e.raw.length);
+    while (ready.length > 0) yield ready.shift() as Uint8Array;
+  }
+  while (ready.length > 0) yield ready.shift() as Uint8Array;
+  checked(e, crc, size);
+}
+
+/** Inflates an entry chunk by chunk, then checks its size and CRC (a damaged entry throws after its last chunk). */
+export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+  for (const chunk of inflateChunks(e)) onChunk(chunk);
+}
+
+/** A new entry from content produced in chunks, deflated as it comes (a large sheet is never held whole). */
+export function entryFromChunks(name: string, chunks: Iterable<Uint8Array>, like?: ZipEntry): ZipEntry {
+  const out: Uint8Array[] = [];
+  let compressedSize = 0;
+  const deflater = new Deflate({ level: 6 }, (chunk) => {
+    out.push(chunk);
+    compressedSize += chunk.length;
+  });
+  let crc = 0;
+  let size = 0;
+  for (const chunk of chunks) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    deflater.push(chunk);
+  }
+  deflater.push(new Uint8Array(0), true);
+  const raw = out.length === 1 ? out[0] : new Uint8Array(compressedSize);
+  if (out.length !== 1) {
+    let p = 0;
+    for (const c of out) {
+      raw.set(c, p);
+      p += c.length;
+    }
+  }
+  return { name, method: 8, crc, compressedSize, size, time: like?.time ?? 0, date: like?.date ?? 33, raw };
 }
 
 /** A new entry from its uncompressed content. */

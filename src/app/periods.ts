@@ -1,0 +1,37 @@
+/**
+ * Which periods a workbook can be recalculated for: the quarters (and their years) that have Actuals
+ * or Ratings rows. The latest such quarter is what the ribbon button and the pane run by default.
+ */
+import { INPUT_TABLES } from "../engine/contract";
+import { matchHeaders } from "../engine/read/headers";
+import { msg } from "../engine/issues";
+import { parsePeriod, periodText } from "../engine/periods";
+import { UnusableWorkbook } from "../engine/recalc";
+import { TableData, findByName } from "../workbook/port";
+
+/** The assessed quarters, latest first, then their years, latest first (2026-Q2, 2026-Q1, 2026). */
+export function assessedPeriods(inputs: ReadonlyMap<string, TableData>): string[] {
+  const quarters = new Map<string, { year: number; quarter: number }>();
+  for (const name of ["Actuals", "Ratings"]) {
+    const t = findByName(inputs.values(), name);
+    const spec = INPUT_TABLES.find((s) => s.name === name);
+    if (!t || !spec) continue;
+    const col = matchHeaders(spec, t.headers).index.get("Period");
+    if (col === undefined) continue;
+    for (const row of t.rows) {
+      const v = row[col];
+      const p = v !== null && typeof v === "object" && !(v instanceof Date) ? null : parsePeriod(v);
+      if (p?.kind === "quarter") quarters.set(periodText(p), { year: p.year, quarter: p.quarter });
+    }
+  }
+  const sorted = [...quarters.values()].sort((a, b) => b.year - a.year || b.quarter - a.quarter);
+  const years = [...new Set(sorted.map((q) => q.year))];
+  return [...sorted.map((q) => periodText({ kind: "quarter", ...q })), ...years.map(String)];
+}
+
+/** The latest assessed quarter; a workbook with none cannot be recalculated without a period. */
+export function latestQuarter(inputs: ReadonlyMap<string, TableData>): string {
+  const q = assessedPeriods(inputs).find((p) => p.includes("Q"));
+  if (!q) throw new UnusableWorkbook(msg("No Actuals or Ratings row has a quarter such as 2026-Q2: fill in the Period column, or choose the period in the KPI pane", "实际值表和评分表中没有季度（如 2026-Q2）：请填写考核周期列，或在 KPI 面板中选择考核周期"));
+  return q;
+}

@@ -1,0 +1,250 @@
+/**
+ * Writing the output tables inside Excel: one sync checks that nothing stands where a table grows and
+ * that the workbook still has the shape read at the start; then values go in row blocks of at most
+ * 4 MB, several small tables sharing a sync, each sync preceded by
+ * application.suspendApiCalculationUntilNextSync(). Text columns get the number format "@" before
+ * their values (Range.values turns text starting with =, + or - into a formula), other formats after
+ * them; a blank is written as "" (null would leave last run's value). A missing table is written as
+ * values on a sheet of its own, then made a table over them. RunLog goes last.
+ *
+ * If a sync fails, every table touched so far is put back as it was read (or its new sheet removed)
+ * in a run of its own; if that fails too, the error names the tables left incomplete.
+ * Sources (learn.microsoft.com/office/dev/add-ins/...): excel/performance ("Importing data into
+ * tables", "suspend calculation", payload limits), excel/excel-add-ins-ranges-large ("values first,
+ * format afterward"), excel/excel-add-ins-undo-capabilities (mergeUndoGroup, ExcelApi 1.20), the
+ * Excel.Range.values reference (leading =, +, - make a formula), excel/excel-add-ins-blank-null-values
+ * (null leaves a cell, "" clears it), Excel.Table.resize (ExcelApi 1.13).
+ */
+import { NUMBER_FORMAT } from "../formats";
+import { OutputTable, OutputValue } from "../port";
+import { QueuedOp, runInSyncs } from "./syncs";
+import { ReadTable } from "./read";
+import { BUDGET_BYTES, jsonBytes } from "./payload";
+
+/** Where each output table goes and what stood there before (null: the table is new). */
+export interface WriteTarget {
+  table: OutputTable;
+  before: ReadTable | null;
+  sheet: string;
+}
+
+/** A cell that stands where an output table must grow. */
+export class GrowthBlocked extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+    readonly cell: string,
+  ) {
+    super(`the ${table} table must grow on sheet ${sheet}, but ${cell} there is not empty: move what is in it, then run again`);
+    this.name = "GrowthBlocked";
+  }
+}
+
+/** The workbook changed between reading and writing (a table renamed, moved or resized meanwhile). */
+export class WorkbookChanged extends Error {
+  constructor(what: string) {
+    super(`the workbook changed while the quarter was being calculated (${what}): run again`);
+    this.name = "WorkbookChanged";
+  }
+}
+
+/** Excel's serial number of a date (1900 system). */
+function serial(d: Date): number {
+  return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/** A value as written into a cell: a blank is "", a date its serial number. */
+export function toExcel(v: OutputValue | undefined): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return serial(v);
+  return v;
+}
+
+type Op = QueuedOp<WriteTarget>;
+
+/** The geometry of a target: header row, first column, columns, body rows (a table has at least one). */
+function geometry(t: WriteTarget): { top: number; left: number; columns: number; bodyRows: number } {
+  return { top: t.before?.headerIndex ?? 0, left: t.before?.columnIndex ?? 0, columns: t.table.columns.length, bodyRows: Math.max(1, t.table.rows.length) };
+}
+
+/** The writes of one table, in order: reshape, then row blocks (formats "@", values, other formats), then the table itself if new. */
+function tableOps(t: WriteTarget, budget: number): Op[] {
+  const { top, left, columns, bodyRows } = geometry(t);
+  const ops: Op[] = [];
+  const sheetOf = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(t.sheet);
+  const kinds = t.table.columns.map((c) => c.kind);
+  const textColumns = kinds.map((k, i) => (k === "text" ? i : -1)).filter((i) => i >= 0);
+  const otherColumns = kinds.map((k, i) => (k !== "text" ? i : -1)).filter((i) => i >= 0);
+  const before = t.before;
+  if (!before) {
+    ops.push({ bytes: 200, target: t, queue: (ctx) => void ctx.workbook.worksheets.add(t.sheet) });
+  } else if (before.bodyRows !== bodyRows || before.columns !== columns) {
+    ops.push({
+      bytes: 400,
+      target: t,
+      queue: (ctx) => {
+        const table = ctx.workbook.tables.getItem(before.name);
+        table.resize(sheetOf(ctx).getRangeByIndexes(top, left, 1 + bodyRows, columns));
+        // What the table no longer covers is cleared: the growth check showed it was ours.
+        if (before.bodyRows > bodyRows) sheetOf(ctx).getRangeByIndexes(top + 1 + bodyRows, left, before.bodyRows - bodyRows, Math.max(columns, before.columns)).clear("All");
+        if (before.columns > columns) sheetOf(ctx).getRangeByIndexes(top, left + columns, 1 + bodyRows, before.columns - columns).clear("All");
+      },
+    });
+  }
+  // Row 0 is the header; rows 1.. the body, blank rows padding an empty table to its one body row.
+  const rowAt = (i: number): Array<string | number | boolean> => (i === 0 ? t.table.columns.map((c) => c.name) : columnsOf(t.table.rows[i - 1], columns));
+  const formatBytes = (n: number) => jsonBytes(NUMBER_FORMAT.text) * n;
+  let start = 0;
+  while (start <= bodyRows) {
+    let bytes = 600;
+    let end = start;
+    while (end <= bodyRows) {
+      const row = jsonBytes(rowAt(end)) + formatBytes(columns) * 2 + 64;
+      if (end > start && bytes + row > budget / 2) break;
+      bytes += row;
+      end++;
+    }
+    const [from, to] = [start, end];
+    ops.push({
+      bytes,
+      target: t,
+      queue: (ctx) => {
+        const sheet = sheetOf(ctx);
+        const count = to - from;
+        // Header cells and text columns are text before anything is written into them.
+        if (from === 0) sheet.getRangeByIndexes(top, left, 1, columns).numberFormat = [Array(columns).fill(NUMBER_FORMAT.text)];
+        const bodyFrom = Math.max(from, 1);
+        for (const c of textColumns) if (to > bodyFrom) sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = Array.from({ length: to - bodyFrom }, () => [NUMBER_FORMAT.text]);
+        const values: Array<Array<string | number | boolean>> = [];
+        for (let i = from; i < to; i++) values.push(rowAt(i));
+        sheet.getRangeByIndexes(top + from, left, count, columns).values = values;
+        for (const c of otherColumns) if (to > bodyFrom) sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = Array.from({ length: to - bodyFrom }, () => [NUMBER_FORMAT[kinds[c]]]);
+      },
+    });
+    start = end;
+  }
+  if (!before) {
+    ops.push({
+      bytes: 400,
+      target: t,
+      queue: (ctx) => {
+        const sheet = sheetOf(ctx);
+        const table = sheet.tables.add(sheet.getRangeByIndexes(top, left, 1 + bodyRows, columns), true);
+        table.name = t.table.name;
+        sheet.freezePanes.freezeRows(1);
+        sheet.getRangeByIndexes(top, left, 1 + bodyRows, columns).format.autofitColumns();
+      },
+    });
+  }
+  return ops;
+}
+
+/** A row as written: exactly `columns` cells, blanks as "". */
+function columnsOf(row: readonly OutputValue[] | undefined, columns: number): Array<string | number | boolean> {
+  const out: Array<string | number | boolean> = new Array(columns);
+  for (let i = 0; i < columns; i++) out[i] = toExcel(row?.[i]);
+  return out;
+}
+
+/**
+ * Checks, in one sync, that each existing output table is where and as big as it was read, and that
+ * nothing stands where a table grows.
+ */
+export async function checkBeforeWriting(ctx: Excel.RequestContext, targets: readonly WriteTarget[], onSync?: () => void): Promise<void> {
+  const checks: Array<{ t: WriteTarget; body: Excel.Range; areas: Excel.Range[] }> = [];
+  for (const t of targets) {
+    const before = t.before;
+    if (!before) continue;
+    const { top, left, columns, bodyRows } = geometry(t);
+    const sheet = ctx.workbook.worksheets.getItem(t.sheet);
+    const body = ctx.workbook.tables.getItem(before.name).getDataBodyRange();
+    body.load("rowIndex,columnIndex,rowCount,columnCount");
+    const areas: Excel.Range[] = [];
+    if (bodyRows > before.bodyRows) areas.push(sheet.getRangeByIndexes(top + 1 + before.bodyRows, left, bodyRows - before.bodyRows, Math.max(columns, before.columns)).getUsedRangeOrNullObject(true));
+    if (columns > before.columns) areas.push(sheet.getRangeByIndexes(top, left + before.columns, 1 + Math.min(bodyRows, before.bodyRows), columns - before.columns).getUsedRangeOrNullObject(true));
+    for (const a of areas) a.load("address");
+    checks.push({ t, body, areas });
+  }
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/name");
+  await ctx.sync();
+  onSync?.();
+  for (const { t, body, areas } of checks) {
+    const b = t.before as ReadTable;
+    if (body.rowIndex !== b.headerIndex + 1 || body.columnIndex !== b.columnIndex || body.rowCount !== b.bodyRows || body.columnCount !== b.columns) throw new WorkbookChanged(`the ${b.name} table moved or changed size`);
+    for (const a of areas) {
+      if (!a.isNullObject) throw new GrowthBlocked(t.table.name, t.sheet, a.address.replace(/^.*!/, "").split(":")[0]);
+    }
+  }
+  for (const t of targets) {
+    if (!t.before && sheets.items.some((s) => s.name.toLowerCase() === t.sheet.toLowerCase())) throw new WorkbookChanged(`a sheet named ${t.sheet} appeared`);
+  }
+}
+
+/** A write that failed, with the targets it had touched (to be put back). */
+export class WriteFailed extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly touched: WriteTarget[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "WriteFailed";
+  }
+}
+
+/** Writes every target, its operations packed into syncs of at most the budget. */
+export async function writeAll(ctx: Excel.RequestContext, targets: readonly WriteTarget[], budget = BUDGET_BYTES, onSync?: (done: number, total: number) => void): Promise<void> {
+  const touched = new Set<WriteTarget>();
+  try {
+    await runInSyncs(ctx, targets.flatMap((t) => tableOps(t, budget)), budget, (op) => touched.add(op.target), onSync);
+  } catch (e) {
+    throw new WriteFailed(e, [...touched]);
+  }
+}
+
+/** Puts touched tables back as they were read: old size, values and formats; a new table's sheet removed. */
+export async function restoreAll(ctx: Excel.RequestContext, touched: readonly WriteTarget[], budget = BUDGET_BYTES): Promise<void> {
+  const ops: Op[] = [];
+  for (const t of touched) {
+    const b = t.before;
+    if (!b) {
+      // The sheet was made by this run (its name was free when the run began).
+      ops.push({ bytes: 200, target: t, queue: (ctx) => ctx.workbook.worksheets.getItemOrNullObject(t.sheet).delete() });
+      continue;
+    }
+    const { columns, bodyRows } = geometry(t);
+    const sheetOf = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(t.sheet);
+    ops.push({
+      bytes: 600 + jsonBytes(b.headers),
+      target: t,
+      queue: (ctx) => {
+        const sheet = sheetOf(ctx);
+        ctx.workbook.tables.getItem(b.name).resize(sheet.getRangeByIndexes(b.headerIndex, b.columnIndex, 1 + b.bodyRows, b.columns));
+        if (bodyRows > b.bodyRows) sheet.getRangeByIndexes(b.headerIndex + 1 + b.bodyRows, b.columnIndex, bodyRows - b.bodyRows, Math.max(columns, b.columns)).clear("All");
+        if (columns > b.columns) sheet.getRangeByIndexes(b.headerIndex, b.columnIndex + b.columns, 1 + Math.max(bodyRows, b.bodyRows), columns - b.columns).clear("All");
+        sheet.getRangeByIndexes(b.headerIndex, b.columnIndex, 1, b.columns).values = [b.headers];
+      },
+    });
+    let start = 0;
+    while (start < b.bodyRows) {
+      let bytes = 200;
+      let end = start;
+      while (end < b.bodyRows && (end === start || bytes < budget / 2)) {
+        bytes += jsonBytes(b.rows[end]) + jsonBytes(b.formats[end]);
+        end++;
+      }
+      const [from, to] = [start, end];
+      ops.push({
+        bytes,
+        target: t,
+        queue: (ctx) => {
+          const range = sheetOf(ctx).getRangeByIndexes(b.headerIndex + 1 + from, b.columnIndex, to - from, b.columns);
+          range.numberFormat = b.formats.slice(from, to);
+          range.values = b.rows.slice(from, to).map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? "" : toExcel(v))));
+        },
+      });
+      start = end;
+    }
+  }
+  await runInSyncs(ctx, ops, budget);
+}

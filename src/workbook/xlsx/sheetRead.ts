@@ -1,0 +1,171 @@
+/**
+ * Reading cells from a sheet part as the strict scanner streams it: only SpreadsheetML elements count
+ * (whatever their prefix), rows and cells without an r attribute follow the one before, and each cell
+ * becomes a port value: shared and inline strings (Excel's _xHHHH_ escapes resolved, phonetic runs
+ * left out), numbers, dates (a number in a date format), booleans, error values, and a formula saved
+ * without its calculated value.
+ */
+import { dateFromSerial } from "../../engine/periods";
+import { columnLetters } from "../../engine/table";
+import { CellValue } from "../port";
+import { SheetTable, sheetAsTable } from "../sheetTable";
+import { NS } from "./dom";
+import { XlsxError } from "./errors";
+import { Parts } from "./parts";
+import { XmlStart } from "./xmlscan";
+
+/** Excel writes characters XML cannot hold (and a literal _xHHHH_) as _xHHHH_ in strings. */
+export function decodeExcelText(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** Column number of the letters of an A1 reference: "AB12" → 28. */
+export function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + c - 64;
+  }
+  return n;
+}
+
+export interface CellContext {
+  strings(): string[];
+  /** Whether a cell style (index into cellXfs) shows dates. */
+  isDateStyle(style: number): boolean;
+  date1904: boolean;
+}
+
+/** A rectangle of the sheet to read: a table's body rows and columns. */
+export interface Region {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Filled by the reader: the values by row (top first), one array per row, null where blank. */
+  rows: CellValue[][];
+}
+
+/** Reads the given regions of a sheet in one pass (the whole part is checked strictly on the way). */
+export function readRegions(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext): void {
+  for (const g of regions) g.rows = Array.from({ length: Math.max(0, g.bottom - g.top + 1) }, () => new Array<CellValue>(g.right - g.left + 1).fill(null));
+  readCells(parts, sheetPath, sheetName, regions, ctx, (row, col, v) => {
+    for (const g of regions) if (row >= g.top && row <= g.bottom && col >= g.left && col <= g.right) g.rows[row - g.top][col - g.left] = v;
+  });
+}
+
+/** Each cell of the sheet inside one of the regions, as it is read. */
+function readCells(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext, each: (row: number, col: number, v: CellValue) => void): void {
+  const lastRow = Math.max(0, ...regions.map((g) => g.bottom));
+  let inData = false;
+  let row = 0;
+  let col = 0;
+  let wanted: Region[] = [];
+  // The cell being read.
+  let cell: { col: number; s: number; t: string } | null = null;
+  let value: string | null = null;
+  let inline: string | null = null;
+  let formula: string | null = null;
+  let target: "v" | "t" | "f" | null = null;
+  // Elements open inside the current cell ("" for other namespaces), to know when the cell ends and to skip phonetic runs.
+  const inside: string[] = [];
+  let phonetic = 0;
+  const where = () => `${sheetName}!${columnLetters(cell ? cell.col : col)}${row}`;
+  parts.scan(sheetPath, {
+    open(e: XmlStart) {
+      if (cell) {
+        const l = e.uri === NS.main ? e.local : "";
+        inside.push(l);
+        if (l === "rPh") phonetic++;
+        else if (l === "v") target = "v";
+        else if (l === "f") {
+          target = "f";
+          formula ??= "";
+        } else if (l === "t" && phonetic === 0) {
+          target = "t";
+          inline ??= "";
+        }
+        return;
+      }
+      if (e.uri !== NS.main) return;
+      const l = e.local;
+      if (l === "sheetData") inData = !e.selfClosing;
+      else if (!inData || row > lastRow) return;
+      else if (l === "row") {
+        const r = e.attrs.r;
+        row = r !== undefined ? Number(r) : row + 1;
+        if (!Number.isInteger(row) || row < 1) throw new XlsxError(`sheet ${sheetName} has a row numbered "${r}": the file is damaged; open it in Excel and save it again`);
+        col = 0;
+        wanted = row <= lastRow ? regions.filter((g) => row >= g.top && row <= g.bottom) : [];
+      } else if (l === "c") {
+        const r = e.attrs.r;
+        col = r !== undefined ? columnOf(r) : col + 1;
+        if (wanted.length === 0 || !wanted.some((g) => col >= g.left && col <= g.right)) return;
+        cell = { col, s: e.attrs.s !== undefined ? Number(e.attrs.s) : 0, t: e.attrs.t ?? "n" };
+        value = inline = formula = null;
+        target = null;
+      }
+    },
+    text(t: string) {
+      if (target === "v") value = (value ?? "") + t;
+      else if (target === "t") inline += t;
+      else if (target === "f") formula += t;
+    },
+    close() {
+      if (!cell) return;
+      if (inside.length > 0) {
+        // The end of an element inside the cell.
+        if (inside.pop() === "rPh") phonetic--;
+        target = null;
+        return;
+      }
+      each(row, cell.col, cellValue(cell, value, inline, formula, ctx, where));
+      cell = null;
+    },
+  });
+}
+
+function cellValue(cell: { s: number; t: string }, v: string | null, inline: string | null, formula: string | null, ctx: CellContext, where: () => string): CellValue {
+  if (cell.t === "inlineStr") return inline === null ? null : decodeExcelText(inline);
+  if (v === null) return formula !== null ? { formula } : null;
+  switch (cell.t) {
+    case "s": {
+      const s = ctx.strings()[Number(v)];
+      if (s === undefined) throw new XlsxError(`cell ${where()} points to shared string ${v}, which does not exist: the file is damaged`);
+      return s;
+    }
+    case "str":
+      return decodeExcelText(v);
+    case "e":
+      return v.trim();
+    case "b":
+      return v === "1" || v === "true";
+    case "d": {
+      const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.length === 10 ? `${v}T00:00:00` : v}Z`);
+      if (Number.isNaN(d.getTime())) return v;
+      return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    }
+    default: {
+      const n = Number(v);
+      // A number that is not a number is passed on as text, so the recalculation names its cell.
+      if (v.trim() === "" || !Number.isFinite(n)) return v;
+      if (cell.s && ctx.isDateStyle(cell.s)) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
+      return n;
+    }
+  }
+}
+
+/** A sheet read as a table when its Excel table was lost (the rule of sheetTable.ts). */
+export function readSheetAsTable(parts: Parts, sheetPath: string, sheetName: string, ctx: CellContext): SheetTable | null {
+  const cells = new Map<number, Map<number, CellValue>>();
+  const everything: Region = { top: 1, bottom: 1_048_576, left: 1, right: 16_384, rows: [] };
+  readCells(parts, sheetPath, sheetName, [everything], ctx, (row, col, v) => {
+    if (v === null) return;
+    let r = cells.get(row);
+    if (!r) cells.set(row, (r = new Map()));
+    r.set(col, v);
+  });
+  return sheetAsTable(cells.keys(), (r) => cells.get(r) ?? new Map());
+}

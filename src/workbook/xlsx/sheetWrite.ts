@@ -1,0 +1,262 @@
+/**
+ * Writing an output table's cells: on a new sheet of our own, or into the sheet where the table
+ * already stands. The rewrite streams the old sheet through the strict scanner and copies every byte
+ * it does not own (the XML before and after the cells, every row and cell outside the table) exactly
+ * as it was; new elements take the prefix of the sheet's own sheetData element, so they are always in
+ * SpreadsheetML's namespace whatever prefix the producer chose.
+ */
+import { columnLetters } from "../../engine/table";
+import { OutputTable, OutputValue } from "../port";
+import { XlsxError } from "./errors";
+import { columnOf } from "./sheetRead";
+import { XmlScanner, XmlStart } from "./xmlscan";
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+import { escapeText } from "./xml";
+
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Excel's serial number of a date (1900 system, counting its phantom 1900-02-29), or of the 1904 system. */
+export function serialOf(d: Date, date1904: boolean): number {
+  // Both are UTC midnights, so the difference is a whole number of days.
+  const days = (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000;
+  return date1904 ? days - 1462 : days;
+}
+
+/** One cell's XML; "" for a blank cell (a blank is written as no cell at all). Text is always text. */
+export function cellXml(p: string, col: number, row: number, v: OutputValue, date1904: boolean): string {
+  if (v === null || v === "") return "";
+  const r = `${columnLetters(col)}${row}`;
+  if (typeof v === "number") return Number.isFinite(v) ? `<${p}c r="${r}"><${p}v>${v}</${p}v></${p}c>` : "";
+  if (typeof v === "boolean") return `<${p}c r="${r}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
+  if (v instanceof Date) return `<${p}c r="${r}"><${p}v>${serialOf(v, date1904)}</${p}v></${p}c>`;
+  // An inline string is text whatever it starts with (=, +, -, @): never a formula.
+  return `<${p}c r="${r}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(v)}</${p}t></${p}is></${p}c>`;
+}
+
+/** Where a table's cells go: its header at `top`, columns from `left`. */
+export interface Placement {
+  top: number;
+  left: number;
+}
+
+/** The cells of one sheet row of the table (header or body), by column. */
+function tableRowCells(p: string, t: OutputTable, at: Placement, row: number, date1904: boolean): Map<number, string> {
+  const cells = new Map<number, string>();
+  if (row === at.top) t.columns.forEach((c, i) => cells.set(at.left + i, cellXml(p, at.left + i, row, c.name, date1904)));
+  else {
+    const values = t.rows[row - at.top - 1];
+    if (values) values.forEach((v, i) => {
+      const x = cellXml(p, at.left + i, row, v, date1904);
+      if (x) cells.set(at.left + i, x);
+    });
+  }
+  return cells;
+}
+
+/** The last sheet row of a table: a table always has at least one body row, even an empty one. */
+export function bottomOf(t: OutputTable, top: number): number {
+  return top + Math.max(1, t.rows.length);
+}
+
+function rowXml(p: string, row: number, attrs: string, cells: Map<number, string>): string {
+  const ordered = [...cells.keys()].sort((a, b) => a - b).map((c) => cells.get(c)).join("");
+  return `<${p}row r="${row}"${attrs}>${ordered}</${p}row>`;
+}
+
+/** A new sheet holding only the table at A1, its header row frozen, in chunks. */
+export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly number[]): Generator<string> {
+  const at = { top: 1, left: 1 };
+  const bottom = bottomOf(t, 1);
+  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
+  yield `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${columnLetters(Math.max(1, t.columns.length))}${bottom}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+  let batch: string[] = [];
+  for (let r = 1; r <= bottom; r++) {
+    const cells = tableRowCells("", t, at, r, date1904);
+    if (cells.size > 0) batch.push(rowXml("", r, "", cells));
+    if (batch.length >= 2000) {
+      yield batch.join("");
+      batch = [];
+    }
+  }
+  yield batch.join("") + `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
+}
+
+/** The table's old extent on its sheet, and the new one. */
+export interface Rewrite {
+  sheet: string;
+  old: { top: number; left: number; right: number; bottom: number };
+  table: OutputTable;
+  date1904: boolean;
+}
+
+/** A1 range text of a rectangle. */
+function rangeText(left: number, top: number, right: number, bottom: number): string {
+  return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+}
+
+/**
+ * The sheet with the table's cells replaced where it stands, in chunks as the old sheet streams in.
+ * Cells the user put where the table grows (below or beside its old extent) stop the write: nothing
+ * the user typed is overwritten.
+ */
+export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generator<string> {
+  const { top, left } = w.old;
+  const right = left + w.table.columns.length - 1;
+  const bottom = bottomOf(w.table, top);
+  const clearRight = Math.max(w.old.right, right);
+  const clearBottom = Math.max(w.old.bottom, bottom);
+  const ours = (row: number, col: number) => row >= top && row <= clearBottom && col >= left && col <= clearRight;
+  const wasOurs = (row: number, col: number) => row >= top && row <= w.old.bottom && col >= left && col <= w.old.right;
+  const at = { top, left };
+  const out: string[] = [];
+  let p = "";
+  let seenData = false;
+  let inData = false;
+  let protectedSheet = false;
+  let skipDimension = false;
+  let lastRow = 0;
+  let nextNew = top;
+  let lastCol = 0;
+  /** The row being rebuilt (it crosses the table's rows), or the row being copied whole. */
+  let rebuilding: { row: number; qname: string; attrs: string; kept: Map<number, string> } | null = null;
+  let dataQname = "";
+  let copying: { row: number; hasR: boolean; depth: number } | null = null;
+  let cell: { col: number; hasR: boolean; keep: boolean; depth: number; hasValue: boolean } | null = null;
+
+  const emitNewRowsBefore = (row: number) => {
+    for (; nextNew < row && nextNew <= bottom; nextNew++) {
+      const cells = tableRowCells(p, w.table, at, nextNew, w.date1904);
+      if (cells.size > 0) out.push(rowXml(p, nextNew, "", cells));
+    }
+  };
+  const withR = (raw: string, r: string) => raw.replace(/^<([^\s/>]+)/, `<$1 r="${r}"`);
+  const finishCell = (end: number) => {
+    const c = cell as NonNullable<typeof cell>;
+    const row = (rebuilding as NonNullable<typeof rebuilding>).row;
+    cell = null;
+    if (c.keep) {
+      const raw = scanner.endCapture(end);
+      (rebuilding as NonNullable<typeof rebuilding>).kept.set(c.col, c.hasR ? raw : withR(raw, `${columnLetters(c.col)}${row}`));
+    } else if (c.hasValue && !wasOurs(row, c.col)) {
+      throw new XlsxError(`the ${w.table.name} table needs ${rangeText(left, top, clearRight, clearBottom)} on sheet ${w.sheet}, but ${columnLetters(c.col)}${row} there is not empty: move what is in it, then run again`);
+    }
+  };
+  const finishRow = () => {
+    const r = rebuilding as NonNullable<typeof rebuilding>;
+    rebuilding = null;
+    const cells = r.row <= bottom ? tableRowCells(p, w.table, at, r.row, w.date1904) : new Map<number, string>();
+    for (const [c, x] of r.kept) cells.set(c, x);
+    if (r.row <= bottom) nextNew = r.row + 1;
+    if (cells.size > 0 || r.attrs !== "") out.push(rowXml(p, r.row, r.attrs, cells));
+  };
+  const finishCopy = (end: number) => {
+    const c = copying as NonNullable<typeof copying>;
+    copying = null;
+    const raw = scanner.endCapture(end);
+    out.push(c.hasR ? raw : withR(raw, String(c.row)));
+  };
+
+  const scanner: XmlScanner = new XmlScanner({
+    open(e: XmlStart) {
+      if (cell) {
+        cell.depth++;
+        if (e.uri === NS_MAIN && (e.local === "v" || e.local === "is" || e.local === "f")) cell.hasValue = true;
+        return;
+      }
+      if (copying) {
+        copying.depth++;
+        return;
+      }
+      const main = e.uri === NS_MAIN;
+      if (!inData) {
+        if (!main) return;
+        // Sheet protection comes after the cells in the schema's order: it is refused once the scan is done.
+        if (e.local === "sheetProtection" && (e.attrs.sheet === "1" || e.attrs.sheet === "true")) protectedSheet = true;
+        if (seenData) return;
+        if (e.local === "dimension") {
+          out.push(scanner.endCapture(e.start));
+          const ref = parseRange(e.attrs.ref);
+          out.push(`<${e.qname} ref="${ref ? rangeText(Math.min(ref.left, left), Math.min(ref.top, top), Math.max(ref.right, right), Math.max(ref.bottom, bottom)) : rangeText(left, top, right, bottom)}"/>`);
+          if (e.selfClosing) scanner.startCapture(e.end);
+          else skipDimension = true;
+        } else if (e.local === "sheetData") {
+          seenData = true;
+          out.push(scanner.endCapture(e.start));
+          p = e.qname.includes(":") ? e.qname.slice(0, e.qname.indexOf(":") + 1) : "";
+          dataQname = e.qname;
+          out.push(`<${p}sheetData>`);
+          if (e.selfClosing) {
+            emitNewRowsBefore(bottom + 1);
+            out.push(`</${p}sheetData>`);
+            scanner.startCapture(e.end);
+          } else inData = true;
+        }
+        return;
+      }
+      if (main && e.local === "row") {
+        const row = e.attrs.r !== undefined ? Number(e.attrs.r) : lastRow + 1;
+        if (!(row > lastRow)) throw new XlsxError(`sheet ${w.sheet} has its rows out of order (row ${row} after row ${lastRow}): open the workbook in Excel and save it again`);
+        lastRow = row;
+        lastCol = 0;
+        emitNewRowsBefore(row);
+        scanner.startCapture(e.start);
+        if (row >= top && row <= clearBottom) {
+          // The row keeps its attributes (height, style) but its number, its cell span and a filter's hiding.
+          const tag = scanner.endCapture(e.end);
+          const attrs = tag.slice(1 + e.qname.length, e.selfClosing ? -2 : -1).replace(/\s+(?:r|spans|hidden)\s*=\s*(?:"[^"]*"|'[^']*')/g, "").replace(/\s+$/, "");
+          rebuilding = { row, qname: e.qname, attrs, kept: new Map() };
+          if (e.selfClosing) finishRow();
+        } else {
+          copying = { row, hasR: e.attrs.r !== undefined, depth: 0 };
+          if (e.selfClosing) finishCopy(e.end);
+        }
+      } else if (main && e.local === "c" && rebuilding) {
+        const col = e.attrs.r !== undefined ? columnOf(e.attrs.r) : lastCol + 1;
+        lastCol = col;
+        cell = { col, hasR: e.attrs.r !== undefined, keep: !ours(rebuilding.row, col), depth: 0, hasValue: false };
+        if (cell.keep) scanner.startCapture(e.start);
+        if (e.selfClosing) finishCell(e.end);
+      }
+    },
+    close(qname: string, start: number, end: number) {
+      if (cell) {
+        if (cell.depth > 0) cell.depth--;
+        else finishCell(end);
+      } else if (copying) {
+        if (copying.depth > 0) copying.depth--;
+        else finishCopy(end);
+      } else if (skipDimension) {
+        skipDimension = false;
+        scanner.startCapture(end);
+      } else if (inData && rebuilding && start !== end && qname === rebuilding.qname) finishRow();
+      else if (inData && !rebuilding && qname === dataQname) {
+        emitNewRowsBefore(bottom + 1);
+        inData = false;
+        scanner.startCapture(start);
+      }
+    },
+  });
+  scanner.startCapture(0);
+  for (const chunk of oldText) {
+    scanner.write(chunk);
+    if (out.length > 0) {
+      yield out.join("");
+      out.length = 0;
+    }
+  }
+  scanner.end();
+  if (protectedSheet) throw new XlsxError(`sheet ${w.sheet} is protected: unprotect it (Review › Unprotect Sheet) so that the ${w.table.name} table can be written, then run again`);
+  if (!seenData) throw new XlsxError(`sheet ${w.sheet} has no cells part (sheetData): the file is damaged; open it in Excel and save it again`);
+  out.push(scanner.endCapture(scanner.position));
+  yield out.join("");
+}
+
+/** A range like "B3:H20" (or one cell) as 1-based numbers; null when it is not one. */
+export function parseRange(ref: string | undefined): { left: number; top: number; right: number; bottom: number } | null {
+  const m = ref?.match(/^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i);
+  if (!m) return null;
+  const left = columnOf(m[1].toUpperCase());
+  const top = Number(m[2]);
+  return { left, top, right: m[3] ? columnOf(m[3].toUpperCase()) : left, bottom: m[4] ? Number(m[4]) : top };
+}

@@ -1,0 +1,188 @@
+/**
+ * The strict scanner against saxes, the conformance reference: on generated documents and on random
+ * mutations of them, both must accept and refuse the same texts, and report the same elements,
+ * namespaces, attributes and text when they accept.
+ */
+import fc from "fast-check";
+import { SaxesParser } from "saxes";
+import { describe, expect, it } from "vitest";
+import { XmlError, XmlScanner, xmlFault } from "../../../src/workbook/xlsx/xmlscan";
+
+type Event = string;
+
+function ours(xml: string, chunk = 0): Event[] | "error" {
+  const events: Event[] = [];
+  let text = "";
+  const flush = () => {
+    if (text) events.push(`T${text}`);
+    text = "";
+  };
+  try {
+    const s = new XmlScanner({
+      open: (e) => {
+        flush();
+        events.push(`O{${e.uri}}${e.local} ${Object.keys(e.attrs).map((k) => `${k}=${e.attrs[k]}`).sort().join(" ")}`);
+      },
+      text: (t) => (text += t),
+      close: (q) => {
+        flush();
+        events.push(`C${q}`);
+      },
+    });
+    if (chunk > 0) for (let i = 0; i < xml.length; i += chunk) s.write(xml.slice(i, i + chunk));
+    else s.write(xml);
+    s.end();
+    flush();
+    return events;
+  } catch (e) {
+    if (e instanceof XmlError) return "error";
+    throw e;
+  }
+}
+
+function reference(xml: string): Event[] | "error" {
+  const events: Event[] = [];
+  let text = "";
+  let failed = false;
+  const flush = () => {
+    if (text) events.push(`T${text}`);
+    text = "";
+  };
+  const p = new SaxesParser({ xmlns: true });
+  let depth = 0;
+  p.on("error", () => {
+    failed = true;
+  });
+  p.on("doctype", () => {
+    failed = true; // package parts never carry a DTD; the scanner refuses them on purpose
+  });
+  p.on("opentag", (t) => {
+    flush();
+    const attrs = Object.values(t.attributes as Record<string, { name: string; value: string }>);
+    events.push(`O{${t.uri}}${t.local} ${attrs.map((a) => `${a.name}=${a.value}`).sort().join(" ")}`);
+  });
+  p.on("text", (t) => {
+    if (depth > 0) text += t; // whitespace around the root is not content
+  });
+  p.on("cdata", (t) => (text += t));
+  p.on("opentagstart", () => depth++);
+  p.on("closetag", (t) => {
+    depth--;
+    flush();
+    events.push(`C${t.name}`);
+  });
+  try {
+    p.write(xml.startsWith("\uFEFF") ? xml.slice(1) : xml).close();
+  } catch {
+    failed = true;
+  }
+  flush();
+  return failed ? "error" : events;
+}
+
+const name = fc.constantFrom("a", "b", "row", "c", "v", "t", "x:row", "r:id", "y:c", "sheet", "是", "_x");
+const prefix = fc.constantFrom("x", "y", "r");
+const textPiece = fc.oneof(
+  fc.constantFrom("hello", " ", "\n", "&amp;", "&lt;", "&#13;", "&#x4E2D;", "中文", "]]", ">", "'\"", "\r\n", "\t"),
+  fc.string({ maxLength: 4 }),
+);
+const attr = fc.tuple(fc.constantFrom("r", "s", "t", "x:id", "r:id", "xml:space", "xmlns", "xmlns:x", "xmlns:y", "xmlns:r"), fc.constantFrom("1", "A1", "u:main", "u:rel", "a&amp;b", "&#10;", "", "x y")).map(([k, v]) => ` ${k}="${k.startsWith("xmlns") && !/^(u:\w+|)$/.test(v) ? "u:main" : v}"`);
+
+const element: fc.Memo<string> = fc.memo((depth) => {
+  const children = depth <= 1 ? fc.array(textPiece, { maxLength: 3 }) : fc.array(fc.oneof(textPiece, element(depth - 1), fc.constant("<!-- note -->"), fc.constant("<![CDATA[a<b]]>"), fc.constant("<?pi x?>")), { maxLength: 4 });
+  return fc.tuple(name, fc.array(attr, { maxLength: 3 }), children, fc.boolean()).map(([n, attrs, kids, empty]) => {
+    const uniq = [...new Set(attrs.map((a) => a.split("=")[0]))].map((k) => attrs.find((a) => a.startsWith(k)) as string);
+    return empty && kids.length === 0 ? `<${n}${uniq.join("")}/>` : `<${n}${uniq.join("")}>${kids.join("")}</${n}>`;
+  });
+});
+
+const document = fc.tuple(fc.boolean(), prefix, element(3)).map(([decl, p, root]) => {
+  const open = root.indexOf(">");
+  const selfClosed = root[open - 1] === "/";
+  const at = selfClosed ? open - 1 : open;
+  // Declare the usual prefixes on the root most of the time, as package parts do.
+  const head = root.slice(0, at).replace(/ xmlns:(x|y|r)="[^"]*"/g, "");
+  const decls = [...new Set([p, "x", "r"])].map((q) => ` xmlns:${q}="u:${q === "x" ? "main" : q === "r" ? "rel" : q}"`).join("");
+  return (decl ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : "") + head + decls + root.slice(at);
+});
+
+const mutation = fc.tuple(fc.nat(), fc.nat(4), fc.constantFrom("<", ">", "&", '"', "'", "/", "=", "-", "!", "[", "]", ":", "x", " ", "\u0001", "\uFFFE", "<!DOCTYPE a>", "</a>", "&bogus;"));
+
+function mutate(doc: string, [at, kind, piece]: [number, number, string]): string {
+  const i = doc.length === 0 ? 0 : at % doc.length;
+  if (kind === 0) return doc.slice(0, i) + doc.slice(i + 1);
+  if (kind === 1) return doc.slice(0, i) + piece + doc.slice(i);
+  if (kind === 2) return doc.slice(0, i) + piece + doc.slice(i + 1);
+  if (kind === 3) return doc + piece;
+  return doc.slice(0, i) + doc.slice(i, i + 5) + doc.slice(i);
+}
+
+describe("the strict XML scanner", () => {
+  it("agrees with saxes on generated well-formed documents, events included", () => {
+    fc.assert(
+      fc.property(document, (doc) => {
+        expect(ours(doc)).toEqual(reference(doc));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("agrees with saxes on mutated documents: both accept or both refuse", () => {
+    fc.assert(
+      fc.property(document, fc.array(mutation, { minLength: 1, maxLength: 3 }), (doc, ms) => {
+        const bad = ms.reduce(mutate, doc);
+        // saxes lets a local name after a prefix start with - . or a digit, which Namespaces in XML forbids.
+        fc.pre(!/:[-.0-9]/.test(bad));
+        // saxes lets a processing instruction's target run straight into "?" (<?p? …?>), which XML forbids.
+        fc.pre(!/<\?[^\s?]+\?(?!>)/.test(bad));
+        // saxes trims spaces around a namespace name; XML keeps them (nobody writes them in a package).
+        fc.pre(!/xmlns[^=]*=\s*(["'])(\s[^"']*|[^"']*\s)\1/.test(bad));
+        const mine = ours(bad);
+        const ref = reference(bad);
+        expect(mine === "error", JSON.stringify(bad)).toBe(ref === "error");
+        if (ref !== "error") expect(mine).toEqual(ref);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("gives the same events when the text arrives in small chunks", () => {
+    fc.assert(
+      fc.property(document, fc.integer({ min: 1, max: 7 }), (doc, size) => {
+        expect(ours(doc, size)).toEqual(ours(doc));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses an undeclared prefix, naming it", () => {
+    expect(xmlFault('<workbook xmlns="m"><sheets><sheet r:id="rId1"/></sheets></workbook>')?.message).toMatch(/prefix r: of the attribute r:id on <sheet> is not declared/);
+  });
+
+  it("accepts a prefix declared on the element that uses it, as openpyxl writes it", () => {
+    expect(xmlFault('<workbook xmlns="m"><sheets><sheet xmlns:r="rel" r:id="rId1"/><sheet name="b"/></sheets></workbook>')).toBeNull();
+  });
+
+  it("refuses a DOCTYPE, which package parts never carry", () => {
+    expect(xmlFault('<!DOCTYPE a [<!ENTITY x "y">]><a/>')?.reason).toMatch(/DOCTYPE/);
+  });
+
+  it("keeps a carriage return written as &#13; and turns a raw one into a line feed", () => {
+    const texts: string[] = [];
+    XmlScanner.scan("<t>a&#13;b\r\nc\rd</t>", { text: (t) => texts.push(t) });
+    expect(texts.join("")).toBe("a\rb\nc\nd");
+  });
+
+  it("names the line of the fault", () => {
+    expect(xmlFault("<a>\n<b>\n</a>")?.line).toBe(3);
+  });
+
+  it("reports offsets of tags in the whole text across chunks", () => {
+    const starts: number[] = [];
+    const s = new XmlScanner({ open: (e) => starts.push(e.start) });
+    const xml = "<a><bb/><c>x</c></a>";
+    for (const ch of xml) s.write(ch);
+    s.end();
+    expect(starts).toEqual([0, 3, 8]);
+  });
+});
