@@ -17,8 +17,7 @@ import { outputRows, recalculate } from "../src/engine/recalc";
 import { sampleTables } from "../src/app/sample";
 import { templateWorkbook } from "../src/cli/template";
 import { XlsxWorkbook } from "../src/workbook/xlsx/package";
-import { CellValue } from "../src/workbook/port";
-import { writeTable } from "../test/support/tables";
+import { CellValue, OutputTable, OutputValue } from "../src/workbook/port";
 import { floatQuarter } from "./float";
 
 const arg = (name: string, fallback: number) => {
@@ -44,16 +43,24 @@ export async function largeWorkbook(n: number): Promise<Uint8Array> {
     return { headers: t.headers, rows };
   };
   const perEmployee: Record<string, number> = { Employees: 0, Actuals: 0, Ratings: 0, Sales: 0, Incentives: 0, Adjustments: 0, Deals: 1 };
+  // The port writes every table of a run in one unit of work: one call with them all.
+  const written: OutputTable[] = [];
+  const asOutput = (name: string, headers: readonly string[], rows: CellValue[][]): OutputTable => ({
+    name,
+    columns: headers.map((h) => ({ name: h, kind: "text" })),
+    rows: rows.map((r) => r.map((v): OutputValue => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
+  });
   for (const [name, idCol] of Object.entries(perEmployee)) {
     const { headers, rows } = grow(name, idCol);
-    await writeTable(base, name, headers, rows);
+    written.push(asOutput(name, headers, rows));
   }
   // Individual targets follow the copied ids; department targets stay as they are.
   const targets = tables.get("Targets")!;
   const rows: CellValue[][] = [];
   for (const r of targets.rows) if (!/^[APC]\d{3}$/.test(String(r[0]))) rows.push(r);
   for (let k = 0; k < copies; k++) for (const r of targets.rows) if (/^[APC]\d{3}$/.test(String(r[0]))) rows.push([idOf(r[0], k), ...r.slice(1)]);
-  await writeTable(base, "Targets", targets.headers, rows);
+  written.push(asOutput("Targets", targets.headers, rows));
+  await base.writeTables(written);
   return base.toBuffer();
 }
 
