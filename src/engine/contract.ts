@@ -195,11 +195,6 @@ export const INPUT_TABLES: TableSpec[] = [
   { name: "Adjustments", zh: "调整", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Amount", "金额"), col("Reason", "原因")] },
 ];
 
-/** Chinese name of an input table, for messages ("员工表"). */
-export function tableZh(name: string): string {
-  return INPUT_TABLES.find((t) => t.name === name)?.zh ?? name;
-}
-
 // ---------------------------------------------------------------- output tables (SPEC §3)
 
 /**

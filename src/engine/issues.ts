@@ -29,10 +29,6 @@ export interface Outcome<T> {
 
 export const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
-export function outcome<T>(value: T | null, issues: readonly Issue[] = NO_ISSUES): Outcome<T> {
-  return { value, issues };
-}
-
 export function hasError(list: readonly Issue[]): boolean {
   for (const i of list) if (i.severity === "Error") return true;
   return false;

@@ -6,7 +6,7 @@
  * The tables are read once into typed records (read/workbook.ts); each employee is then computed
  * (quarter.ts, annual.ts) and ranked within their plan once all are done.
  */
-import { UnusableWorkbook } from "./errors";
+import { Lang, UnusableWorkbook } from "./errors";
 import { Issue, msg } from "./issues";
 import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
@@ -18,7 +18,6 @@ import { distinctSorted } from "./rules";
 import { TableData } from "./table";
 import { hashingTables } from "./hash";
 import { FoundTables, findWorkbookTables, readWorkbook, readingWorkbook } from "./read/workbook";
-import { Lang } from "./errors";
 
 export { UnusableWorkbook } from "./errors";
 export type { EmployeeResult, RecalcResult, Status } from "./result";
@@ -192,6 +191,7 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
       if (days === null || (q.index !== asked?.index && !assessedIn(e, q))) continue;
       const out = computeQuarter(wb, e, q, days, run);
       issues.push(...out.issues);
+      // The year is built from its quarters' results; their issues are listed already, just above.
       if (p?.kind === "year" && q.year === p.year) ofYear.push({ ...out, issues: [] });
     }
     if (p?.kind === "year") issues.push(...yearFrom(wb, e, p.year, ofYear).issues);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { OUTPUT_COLUMNS, OUTPUT_HEADERS } from "../../src/engine/contract";
-import { checkTables, outputRows, recalculate, startRecalculation } from "../../src/engine/recalc";
+import { UnusableWorkbook, checkTables, outputRows, recalculate, startRecalculation } from "../../src/engine/recalc";
 import { Rows, baseRows, workbook } from "../fixtures";
 
 const fresh = (): Rows => Object.fromEntries(Object.entries(baseRows()).map(([k, v]) => [k, v.map((r) => [...r])]));
@@ -26,6 +26,13 @@ describe("a chunked recalculation", () => {
     expect(JSON.stringify(outputRows(chunked))).toBe(JSON.stringify(outputRows(recalculate(tables(), "2026-Q2"))));
     expect(chunked.results.find((r) => r.employee.id === "P001")?.totalPay?.toFixed()).toBe("13213.86");
     expect(chunked.results.map((r) => r.rank)).toEqual([1, 2, 1, 1]); // ranks need every employee: given at the end
+  });
+
+  it("refuses an unusable workbook at once, before any chunk", () => {
+    const rows = fresh();
+    delete (rows as Record<string, unknown>).Plans;
+    expect(() => startRecalculation(tables(rows), "2026-Q2")).toThrow(UnusableWorkbook);
+    expect(() => startRecalculation(tables(), "2026-13")).toThrow(/not a quarter or a year/);
   });
 
   it("finishes what is left when the result is asked for", () => {

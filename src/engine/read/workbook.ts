@@ -57,7 +57,7 @@ export function readWorkbook(tables: ReadonlyMap<string, TableData>, scope: Scop
 }
 
 /** Runs a pausing reader to its end. */
-export function finish<T>(steps: Generator<number, T>): T {
+function finish<T>(steps: Generator<number, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
