@@ -6,7 +6,7 @@
 import { D, ZERO, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
 import { Issue, Outcome, concerning, issue } from "./issues";
-import { DealRow, Employee, Plan, Workbook, quarterRows } from "./model";
+import { DealRow, Employee, Plan, TargetRow, Workbook, quarterRows } from "./model";
 import { Quarter } from "./periods";
 import * as rules from "./rules";
 import { keyOf } from "./read/names";
@@ -33,6 +33,9 @@ function employeesTable(wb: Workbook): TableView {
   if (!t) throw new Error("Employees is read before anything is computed");
   return t;
 }
+
+/** Completions computed, by Targets row and task base; the rows belong to one reading of a workbook. */
+const completions = new WeakMap<TargetRow, Map<D, D>>();
 
 /** Completion (KPI.COMPLETION) from the quarter's Targets row of the employee's department, or of the employee. */
 export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): Outcome<D> {
@@ -67,8 +70,15 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const actual = row.actual;
   const usable = [take(target, e.id, issues), take(actual, e.id, issues)].every(Boolean);
   if (!usable || !target.ok || !actual.ok) return { value: null, issues };
+  // Completion is the department's (or the employee's): the same Targets row and task base give the same value.
+  let byBase = completions.get(row);
+  if (!byBase) completions.set(row, (byBase = new Map()));
+  const known = byBase.get(plan.taskBase);
+  if (known) return { value: known, issues };
   try {
-    return { value: rules.completion(actual.value, target.value, plan.taskBase), issues };
+    const value = rules.completion(actual.value, target.value, plan.taskBase);
+    byBase.set(plan.taskBase, value);
+    return { value, issues };
   } catch (err) {
     issues.push(ruleError(err, t, row.row, "Target", e.id));
     return { value: null, issues };
