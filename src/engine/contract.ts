@@ -208,20 +208,56 @@ export interface OutputColumn {
   readonly kind: ColumnKind;
 }
 
-const out = (spec: string): OutputColumn[] =>
-  spec.split(",").map((c) => {
-    const [name, kind] = c.trim().split(" ");
-    return { name, kind: kind as ColumnKind };
-  });
+const out = (columns: ReadonlyArray<readonly [string, ColumnKind]>): OutputColumn[] => columns.map(([name, kind]) => ({ name, kind }));
 
 /** Output tables and their columns, English names in every language (so =SUM(Results[TotalPay]) works). */
 export const OUTPUT_COLUMNS = {
-  Results: out(
-    "EmployeeId text, Name text, Department text, Plan text, Period text, Score score, Grade text, Rank integer, Completion ratio, QuarterlyBonus money, DealBonus money, Commission money, Incentives money, Penalties money, Adjustments money, TotalPay money, Status text, Flags text",
-  ),
-  Breakdown: out("EmployeeId text, Period text, Indicator text, Weight score, Actual number, Rule text, Points score, Explanation text"),
-  Issues: out("Severity text, Table text, Cell text, EmployeeId text, Message text"),
-  RunLog: out("RunAt text, Period text, Employees integer, Errors integer, Warnings integer, InputHash text, Version text"),
+  Results: out([
+    ["EmployeeId", "text"],
+    ["Name", "text"],
+    ["Department", "text"],
+    ["Plan", "text"],
+    ["Period", "text"],
+    ["Score", "score"],
+    ["Grade", "text"],
+    ["Rank", "integer"],
+    ["Completion", "ratio"],
+    ["QuarterlyBonus", "money"],
+    ["DealBonus", "money"],
+    ["Commission", "money"],
+    ["Incentives", "money"],
+    ["Penalties", "money"],
+    ["Adjustments", "money"],
+    ["TotalPay", "money"],
+    ["Status", "text"],
+    ["Flags", "text"],
+  ]),
+  Breakdown: out([
+    ["EmployeeId", "text"],
+    ["Period", "text"],
+    ["Indicator", "text"],
+    ["Weight", "score"],
+    ["Actual", "number"],
+    ["Rule", "text"],
+    ["Points", "score"],
+    ["Explanation", "text"],
+  ]),
+  Issues: out([
+    ["Severity", "text"],
+    ["Table", "text"],
+    ["Cell", "text"],
+    ["EmployeeId", "text"],
+    ["Message", "text"],
+  ]),
+  RunLog: out([
+    ["RunAt", "text"],
+    ["Period", "text"],
+    ["Employees", "integer"],
+    ["Errors", "integer"],
+    ["Warnings", "integer"],
+    ["InputHash", "text"],
+    ["Version", "text"],
+  ]),
 } as const satisfies Record<string, readonly OutputColumn[]>;
 
 export type OutputName = keyof typeof OUTPUT_COLUMNS;

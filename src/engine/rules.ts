@@ -60,10 +60,11 @@ export function step(p: StepInput): StepResult {
   nonNegative(p.weight, "weight");
   positive(p.stepBelow, "stepBelow");
   nonNegative(p.pointsBelow, "pointsBelow");
-  const hasAbove = p.stepAbove != null;
-  if (hasAbove) positive(p.stepAbove as D, "stepAbove");
-  if (p.pointsAbove != null) nonNegative(p.pointsAbove, "pointsAbove");
-  if (hasAbove && p.pointsAbove == null) {
+  const stepAbove = p.stepAbove ?? null;
+  const pointsAbove = p.pointsAbove ?? null;
+  if (stepAbove !== null) positive(stepAbove, "stepAbove");
+  if (pointsAbove !== null) nonNegative(pointsAbove, "pointsAbove");
+  if (stepAbove !== null && pointsAbove === null) {
     throw valueError("pointsAbove is empty while stepAbove is given: enter the points for each step above", "给了 stepAbove 但 pointsAbove 为空：请输入每高一步加的分");
   }
   const floor = p.floor ?? ZERO;
@@ -76,10 +77,10 @@ export function step(p: StepInput): StepResult {
     const k = p.standard.minus(p.actual).dividedToIntegerBy(p.stepBelow);
     steps = -k.toNumber();
     unclamped = p.weight.minus(k.times(p.pointsBelow));
-  } else if (hasAbove) {
-    const k = p.actual.minus(p.standard).dividedToIntegerBy(p.stepAbove as D);
+  } else if (stepAbove !== null && pointsAbove !== null) {
+    const k = p.actual.minus(p.standard).dividedToIntegerBy(stepAbove);
     steps = k.toNumber();
-    unclamped = p.weight.plus(k.times(p.pointsAbove as D));
+    unclamped = p.weight.plus(k.times(pointsAbove));
   } else {
     unclamped = p.weight;
   }
