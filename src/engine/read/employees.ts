@@ -1,5 +1,5 @@
 /** Employees: one record per row, with the issues of its row; rows that share an EmployeeId are all Error. */
-import { Issue, hasError } from "../issues";
+import { Issue } from "../issues";
 import { pushTo } from "../maps";
 import { Employee, EmployeeRows, Plan } from "../model";
 import { NAME_KINDS, Names, keyOf } from "./names";
@@ -79,9 +79,4 @@ export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issu
     });
   }
   return { employees, ids, departments };
-}
-
-/** Whether an employee can be paid at all: their row reads, their plan exists, their id is theirs alone. */
-export function employeeUsable(e: Employee): boolean {
-  return e.plan !== null && !e.duplicate && !hasError(e.issues);
 }
