@@ -232,7 +232,7 @@ function multiplierOf(attainment: D, sorted: readonly Tier[]): D {
 /** The multiplier of the highest tier that actual/target reaches, compared as actual ≥ target × min (no division). */
 function multiplierReached(actual: D, target: D, sorted: readonly Tier[]): D {
   let m = ZERO;
-  for (const t of sorted) if (compare(actual, target.times(t.minAttainment)) >= 0) m = t.multiplier;
+  for (const t of sorted) if (compare(actual, compare(t.minAttainment, ONE) === 0 ? target : target.times(t.minAttainment)) >= 0) m = t.multiplier;
   return m;
 }
 

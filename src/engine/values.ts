@@ -1,5 +1,5 @@
 import { NO_WORDS, YES_WORDS } from "./contract";
-import { D, dec, show } from "./decimal";
+import { D, HUNDRED, ONE, compare, dec, show } from "./decimal";
 import { KpiError, naError, numError, valueError, div0Error } from "./errors";
 
 /**
@@ -142,7 +142,7 @@ export function positive(d: D, arg: string): D {
 
 /** A score that must lie between 0 and 100 (ratings, quality scores). */
 export function percentScore(d: D, arg: string): D {
-  if (d.isNegative() || d.greaterThan(100)) {
+  if (d.isNegative() || compare(d, HUNDRED) > 0) {
     throw numError(`${arg} is ${show(d)}: a score must be between 0 and 100`, `${arg} 为 ${show(d)}：分数必须在 0 到 100 之间`);
   }
   return d;
@@ -154,7 +154,7 @@ export function percentScore(d: D, arg: string): D {
  */
 export function fraction(d: D, arg: string): D {
   nonNegative(d, arg);
-  if (d.greaterThan(1)) {
+  if (compare(d, ONE) > 0) {
     const n = show(d);
     throw numError(`${arg}: ${n} looks like a percent: enter ${n}% or ${show(d.dividedBy(100))}`, `${arg}：${n} 看起来是百分数：请输入 ${n}% 或 ${show(d.dividedBy(100))}`);
   }

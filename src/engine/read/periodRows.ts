@@ -142,8 +142,13 @@ function* readSales(t: TableView, index: EmployeeIndex, scope: Scope, issues: Is
     };
     who.rows.sales.push(row);
   });
-  // Month order (stable, so two rows of one month keep their table order).
-  for (const e of index.employees) e.rows.sales.sort((a, b) => a.month - b.month);
+  // Month order (stable, so two rows of one month keep their table order); tables usually are in it already.
+  for (const e of index.employees) if (!inMonthOrder(e.rows.sales)) e.rows.sales.sort((a, b) => a.month - b.month);
+}
+
+function inMonthOrder(rows: readonly SalesRow[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i].month < rows[i - 1].month) return false;
+  return true;
 }
 
 function* readIncentives(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
