@@ -345,8 +345,8 @@ export function denseRank(value: D, values: readonly D[], ascending = false): nu
 
 /** The distinct values, best first: for ranking many values at once without quadratic work. */
 export function distinctSorted(values: readonly D[], ascending = false): D[] {
-  const sorted = [...values].sort((a, b) => (ascending ? a.comparedTo(b) : b.comparedTo(a)));
-  return sorted.filter((v, i) => i === 0 || !v.equals(sorted[i - 1]));
+  const sorted = [...values].sort((a, b) => (ascending ? compare(a, b) : compare(b, a)));
+  return sorted.filter((v, i) => i === 0 || compare(v, sorted[i - 1]) !== 0);
 }
 
 // ---------------------------------------------------------------- per-unit incentives (过程考核奖惩)
