@@ -4,7 +4,7 @@
  * and its coefficient from the plan's bands. Each returns its value with the issues that arose.
  */
 import { RATER_ZH, RULE_ZH, RaterType } from "./contract";
-import { D, ZERO, roundScore, sum } from "./decimal";
+import { D, ONE, ZERO, compare, roundScore, sum } from "./decimal";
 import { KpiError } from "./errors";
 import { RaterPart, explainBinary, explainDeduct, explainRatio, explainScore, explainStep } from "./explain";
 import { Issue, Outcome, issue, msg } from "./issues";
@@ -115,12 +115,33 @@ function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, 
   }
   if (!note(row.actual, issues)) return null;
   const a = row.actual.value;
+  // An indicator scores a number the same way for everyone (a count of 0, a rating of 90): its points
+  // and sentence are made once per distinct cell number, which decimal.dec reads into one Decimal.
+  const memo = typeof row.raw === "number" ? scoredNumbers(ind) : null;
+  const known = memo?.get(a);
+  if (known) return known;
+  const scored = scoreActual(wb, e, ind, row, a, at, issues);
+  if (scored && memo) memo.set(a, scored);
+  return scored;
+}
+
+const scoredByIndicator = new WeakMap<Indicator, Map<D, Scored>>();
+
+function scoredNumbers(ind: Indicator): Map<D, Scored> {
+  let memo = scoredByIndicator.get(ind);
+  if (!memo) scoredByIndicator.set(ind, (memo = new Map()));
+  return memo;
+}
+
+/** Points of an indicator for an actual that could be read; null when the rule refuses it. */
+function scoreActual(wb: Workbook, e: Employee, ind: Indicator, row: ActualRow, a: D, at: TableView, issues: Issue[]): Scored | null {
+  const lang = wb.lang;
   // The actual as Breakdown shows it: the cell's own number when it is one.
   const shown = typeof row.raw === "number" ? row.raw : a.toNumber();
   try {
     switch (ind.rule) {
       case "Binary": {
-        const yes = a.equals(1);
+        const yes = compare(a, ONE) === 0;
         const points = yes ? ind.points : ZERO;
         return { points, actual: readText(row.raw), why: explainBinary(ind, yes, points, lang) };
       }
