@@ -3,11 +3,13 @@
  * Reading cells (blank versus 0, percents, yes/no, error values) happens here, so the custom
  * functions stay thin translations.
  */
-import { DEFAULTS } from "./contract";
+import { DEFAULTS, TASK_KIND_WORDS, TASK_STATUS_WORDS, TaskKind, TaskStatus } from "./contract";
 import { D } from "./decimal";
 import { numError, valueError } from "./errors";
 import * as rules from "./rules";
-import { CellValue, flatten, isBlank, parseNumberText, readFlag, readNumber, readNumberOrBlank, readOptional, readText, rowsOf } from "./values";
+import { choice } from "./read/readers";
+import { Reader } from "./read/view";
+import { CellValue, flatten, isBlank, nonNegative, parseNumberText, readFlag, readNumber, readNumberOrBlank, readOptional, readText, rowsOf } from "./values";
 
 type Range = unknown;
 
@@ -154,3 +156,40 @@ export function units(done: CellValue, target: CellValue, perUnit: CellValue, pe
     .toNumber();
 }
 
+
+const taskStatus = choice<TaskStatus>(TASK_STATUS_WORDS, null);
+const taskKind = choice<TaskKind>(TASK_KIND_WORDS, "Daily");
+
+/** A cell read by one of the recalculation's readers; its problem as a #VALUE! (or the rules' own error). */
+function readCell<T>(reader: Reader<T>, v: CellValue, arg: string): T {
+  const r = reader(v, arg);
+  if (r.ok) return r.value;
+  throw valueError(r.problem.en, r.problem.zh);
+}
+
+/**
+ * KPI.TASKS: one task per cell of points, statuses and kinds (ranges of one size, read row by row). A row
+ * blank in all three is no task (room left for more); a blank kind is Daily, a blank status an error.
+ */
+export function tasks(weight: CellValue, points: Range, statuses: Range, kinds?: Range): number {
+  const w = readNumber(weight, "weight");
+  const p = flatten(points);
+  const s = flatten(statuses);
+  const k = kinds === null || kinds === undefined ? null : flatten(kinds);
+  if (p.length !== s.length) throw valueError(`points has ${p.length} cells but statuses has ${s.length}: give one status per task`, `points 有 ${p.length} 个单元格而 statuses 有 ${s.length} 个：每项工作需要一个完成情况`);
+  if (k && k.length !== p.length) throw valueError(`kinds has ${k.length} cells but points has ${p.length}: give one kind per task, or leave kinds out`, `kinds 有 ${k.length} 个单元格而 points 有 ${p.length} 个：每项工作需要一个类型，或省略 kinds`);
+  const list: rules.TaskItem[] = [];
+  const cells: number[] = [];
+  p.forEach((v, i) => {
+    if (isBlank(v) && isBlank(s[i]) && (!k || isBlank(k[i]))) return;
+    const at = `cell ${i + 1}`;
+    const kind = k ? readCell(taskKind, k[i], `kinds ${at}`) : "Daily";
+    const status = readCell(taskStatus, s[i], `statuses ${at}`);
+    // An exception task's points are not used: whatever is there is left alone.
+    const pts = kind === "Daily" && !isBlank(v) ? readNumber(v, `points ${at}`) : null;
+    if (pts !== null) nonNegative(pts, `points ${at}`);
+    list.push({ kind, status, points: pts });
+    cells.push(i);
+  });
+  return rules.tasks(w, list, (i) => `cell ${cells[i] + 1}`).points.toNumber();
+}

@@ -90,6 +90,27 @@ export const BASIS_WORDS: Words<Basis> = { Department: ["Department", "部门"],
 export const DEAL_BONUS_WORDS: Words<DealBonusKind> = { BigDeal: ["BigDeal", "大项目奖", "大项目"], Project: ["Project", "项目奖", "项目"], None: ["None", "无", "不适用"] };
 export const TIER_MODE_WORDS: Words<TierMode> = { Whole: ["Whole", "整体", "全额"], Marginal: ["Marginal", "累进", "分段"] };
 
+// Task lists (KPI.TASKS, the Tasks rule; seed 004 第五条、第八条: 日常工作 80%, 例外工作 20%).
+export type TaskStatus = "Done" | "NotDone" | "NotAsRequired" | "Late";
+export type TaskKind = "Daily" | "Exception";
+export const TASK_STATUS_WORDS: Words<TaskStatus> = {
+  Done: ["Done", "完成", "已完成"],
+  NotDone: ["NotDone", "未完成"],
+  NotAsRequired: ["NotAsRequired", "未按要求完成"],
+  Late: ["Late", "未及时完成", "未按时完成"],
+};
+export const TASK_STATUS_ZH: Readonly<Record<TaskStatus, string>> = { Done: "完成", NotDone: "未完成", NotAsRequired: "未按要求完成", Late: "未及时完成" };
+export const TASK_KIND_WORDS: Words<TaskKind> = { Daily: ["Daily", "日常", "日常工作"], Exception: ["Exception", "例外", "例外工作"] };
+/** The share of a daily task's points each status loses (80%, 50%, 20%), and the points an exception task loses (3, 2, 1). */
+export const TASK_RULES = {
+  dailyShare: new D("0.8"),
+  dailyLoss: { Done: new D(0), NotDone: new D("0.8"), NotAsRequired: new D("0.5"), Late: new D("0.2") } as Readonly<Record<TaskStatus, D>>,
+  /** The exception part's points out of 100 before deductions. */
+  exceptionPool: new D(20),
+  exceptionLoss: { Done: new D(0), NotDone: new D(3), NotAsRequired: new D(2), Late: new D(1) } as Readonly<Record<TaskStatus, D>>,
+  maxExceptions: 4,
+} as const;
+
 /** Yes/no in a cell (SPEC §3 Binary), lower case: 1, TRUE, 是, Y, done/完成 and their opposites. */
 export const YES_WORDS: ReadonlySet<string> = new Set(["1", "true", "是", "y", "yes", "done", "完成", "已完成", "√", "✓", "达成", "有"]);
 export const NO_WORDS: ReadonlySet<string> = new Set(["0", "false", "否", "n", "no", "not done", "未完成", "×", "✗", "未达成", "无"]);

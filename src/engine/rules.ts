@@ -2,10 +2,10 @@
  * The scoring and pay rules of SPEC §2 over decimal numbers. Each checks its own inputs and throws a
  * KpiError naming the argument; callers (custom functions, the recalculation) add where it came from.
  *
- * One file although past 300 lines: it is the thirteen rules of SPEC §2 side by side, each short, sharing
+ * One file although past 300 lines: it is the fourteen rules of SPEC §2 side by side, each short, sharing
  * the same validators, and read as one namespace (rules.step, rules.bonus) by the functions and the engine.
  */
-import { DEFAULTS, DEFAULT_GRADES, DEFAULT_SPLIT, DEFAULT_TIERS, PROJECT_TYPES } from "./contract";
+import { DEFAULTS, DEFAULT_GRADES, DEFAULT_SPLIT, DEFAULT_TIERS, PROJECT_TYPES, TASK_RULES, TaskKind, TaskStatus } from "./contract";
 import { D, ONE, ZERO, compare, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
 import { div0Error, naError, numError, valueError } from "./errors";
 import { fraction, nonNegative, percentScore, positive } from "./values";
@@ -375,4 +375,76 @@ export function units(p: UnitsInput): D {
     if (compare(p.done, p.target) >= 0) total = total.plus(onComplete);
   }
   return roundMoney(total);
+}
+
+// ---------------------------------------------------------------- task lists (任务清单, seed 004 第五条、第八条)
+
+export interface TaskItem {
+  kind: TaskKind;
+  status: TaskStatus;
+  /** A daily task's points (> 0); an exception task's are not used. */
+  points: D | null;
+}
+
+/** What a status cost within one kind of task: how many tasks, and the points they lost. */
+export type TaskLosses = Record<TaskStatus, { count: number; lost: D }>;
+
+export interface TasksResult {
+  points: D;
+  /** 80% × weight × Σ(points − loss) / Σ points. */
+  dailyPart: D;
+  /** weight × max(0, 20 − deductions) / 100. */
+  exceptionPart: D;
+  /** Σ points of the daily tasks, and Σ of what they lost. */
+  dailyTotal: D;
+  dailyLost: D;
+  /** Exception deductions, in points of 100. */
+  deductions: D;
+  daily: TaskLosses;
+  exception: TaskLosses;
+  dailyCount: number;
+  exceptionCount: number;
+  done: number;
+}
+
+const noLosses = (): TaskLosses => ({ Done: { count: 0, lost: ZERO }, NotDone: { count: 0, lost: ZERO }, NotAsRequired: { count: 0, lost: ZERO }, Late: { count: 0, lost: ZERO } });
+
+/**
+ * Task-list scoring (KPI.TASKS): daily tasks make up 80% of the weight and lose 80%, 50% or 20% of their
+ * points when not done, not done as required, or late; exception tasks (at most 4) make up 20% and lose
+ * 3, 2 or 1 points of 100 each. `cell(i)` names task i in messages ("cell 3").
+ */
+export function tasks(weight: D, list: readonly TaskItem[], cell: (i: number) => string = (i) => `cell ${i + 1}`): TasksResult {
+  nonNegative(weight, "weight");
+  const daily = noLosses();
+  const exception = noLosses();
+  let dailyTotal = ZERO;
+  let dailyLost = ZERO;
+  let deductions = ZERO;
+  let dailyCount = 0;
+  let exceptionCount = 0;
+  let done = 0;
+  list.forEach((t, i) => {
+    if (t.status === "Done") done++;
+    if (t.kind === "Exception") {
+      if (++exceptionCount > TASK_RULES.maxExceptions) {
+        throw valueError(`kinds ${cell(i)} is a fifth exception task: at most ${TASK_RULES.maxExceptions} exception tasks count; make it a daily task or leave it out`, `kinds ${cell(i)} 是第 5 项例外工作：例外工作最多 ${TASK_RULES.maxExceptions} 项；请改为日常工作或删去`);
+      }
+      const loss = TASK_RULES.exceptionLoss[t.status];
+      exception[t.status] = { count: exception[t.status].count + 1, lost: exception[t.status].lost.plus(loss) };
+      deductions = deductions.plus(loss);
+      return;
+    }
+    if (t.points === null) throw valueError(`points ${cell(i)} is empty: a daily task needs its points`, `points ${cell(i)} 为空：日常工作需要分值`);
+    positive(t.points, `points ${cell(i)}`);
+    dailyCount++;
+    const lost = t.points.times(TASK_RULES.dailyLoss[t.status]);
+    daily[t.status] = { count: daily[t.status].count + 1, lost: daily[t.status].lost.plus(lost) };
+    dailyTotal = dailyTotal.plus(t.points);
+    dailyLost = dailyLost.plus(lost);
+  });
+  if (dailyCount === 0) throw valueError("there is no daily task: daily tasks make up 80% of the weight; list at least one (a blank kind is daily)", "没有日常工作：日常工作占权重的 80%；请至少列出一项（类型空白即为日常）");
+  const dailyPart = TASK_RULES.dailyShare.times(weight).times(dailyTotal.minus(dailyLost)).dividedBy(dailyTotal);
+  const exceptionPart = weight.times(maxD(ZERO, TASK_RULES.exceptionPool.minus(deductions))).dividedBy(100);
+  return { points: dailyPart.plus(exceptionPart), dailyPart, exceptionPart, dailyTotal, dailyLost, deductions, daily, exception, dailyCount, exceptionCount, done };
 }

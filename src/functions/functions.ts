@@ -190,3 +190,16 @@ export function rank(value: any, values: any[][], ascending?: any): number {
 export function units(done: any, target: any, perUnit: any, perShort?: any, perOver?: any, onComplete?: any): number {
   return excelCall(() => cells.units(done, target, perUnit, perShort, perOver, onComplete));
 }
+
+/**
+ * Task-list scoring (任务清单): daily tasks make up 80% of the weight and lose 80% of their points when not done, 50% when not as required, 20% when late; exception tasks (at most 4) make up 20% and lose 3, 2 or 1 points each.
+ * @customfunction TASKS
+ * @param weight The indicator's weight (its full points).
+ * @param points Each task's points; needed for daily tasks, not used for exception tasks.
+ * @param statuses Each task's status: Done, NotDone, NotAsRequired, Late (完成, 未完成, 未按要求完成, 未及时完成).
+ * @param [kinds] Each task's kind: Daily or Exception (日常, 例外); blank is Daily.
+ * @returns The indicator's points.
+ */
+export function tasks(weight: any, points: any[][], statuses: any[][], kinds?: any[][]): number {
+  return excelCall(() => cells.tasks(weight, points, statuses, kinds));
+}

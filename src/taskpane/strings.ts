@@ -203,4 +203,5 @@ export const FUNCTION_EXAMPLES: Array<{ name: string; formula: string; result: s
   { name: "STREAK", formula: "=KPI.STREAK({1.1,0.8,0.9,0.7})", result: "3" },
   { name: "RANK", formula: "=KPI.RANK(90,{95,90,90,80})", result: "2" },
   { name: "UNITS", formula: "=KPI.UNITS(480,500,30,15,,100)", result: "14100.00" },
+  { name: "TASKS", formula: '=KPI.TASKS(100,{30;30;20;20;0;0},{"完成";"未及时完成";"未按要求完成";"未完成";"未完成";"未及时完成"},{"日常";"日常";"日常";"日常";"例外";"例外"})', result: "70.4" },
 ];
