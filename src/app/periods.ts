@@ -1,6 +1,6 @@
 /**
- * Which periods a workbook can be recalculated for: the quarters (and their years) that have Actuals
- * or Ratings rows. The latest such quarter is what the ribbon button and the pane run by default.
+ * Which periods a workbook can be recalculated for: the quarters (and their years) that have Actuals,
+ * Ratings or Tasks rows. The latest such quarter is what the ribbon button and the pane run by default.
  */
 import { INPUT_TABLES } from "../engine/contract";
 import { matchHeaders } from "../engine/read/headers";
@@ -12,7 +12,7 @@ import { TableData, findByName } from "../workbook/port";
 /** The assessed quarters, latest first, then their years, latest first (2026-Q2, 2026-Q1, 2026). */
 export function assessedPeriods(inputs: ReadonlyMap<string, TableData>): string[] {
   const quarters = new Map<string, { year: number; quarter: number }>();
-  for (const name of ["Actuals", "Ratings"]) {
+  for (const name of ["Actuals", "Ratings", "Tasks"]) {
     const t = findByName(inputs.values(), name);
     const spec = INPUT_TABLES.find((s) => s.name === name);
     if (!t || !spec) continue;
@@ -32,6 +32,6 @@ export function assessedPeriods(inputs: ReadonlyMap<string, TableData>): string[
 /** The latest assessed quarter; a workbook with none cannot be recalculated without a period. */
 export function latestQuarter(inputs: ReadonlyMap<string, TableData>): string {
   const q = assessedPeriods(inputs).find((p) => p.includes("Q"));
-  if (!q) throw new UnusableWorkbook(msg("No Actuals or Ratings row has a quarter such as 2026-Q2: fill in the Period column, or choose the period in the KPI pane", "实际值表和评分表中没有季度（如 2026-Q2）：请填写考核周期列，或在 KPI 面板中选择考核周期"));
+  if (!q) throw new UnusableWorkbook(msg("No Actuals, Ratings or Tasks row has a quarter such as 2026-Q2: fill in the Period column, or choose the period in the KPI pane", "实际值表、评分表和任务清单表中没有季度（如 2026-Q2）：请填写考核周期列，或在 KPI 面板中选择考核周期"));
   return q;
 }

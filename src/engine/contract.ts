@@ -60,7 +60,7 @@ export const DEFAULT_SPLIT: readonly D[] = ["0.15", "0.25", "0.3", "0.3"].map((s
 
 // ---------------------------------------------------------------- words HR may type
 
-export type RuleName = "Score" | "Ratio" | "Step" | "Deduct" | "Binary";
+export type RuleName = "Score" | "Ratio" | "Step" | "Deduct" | "Binary" | "Tasks";
 export type RaterType = "Self" | "Peer" | "Supervisor" | "Customer";
 export type Basis = "Department" | "Employee";
 export type DealBonusKind = "BigDeal" | "Project" | "None";
@@ -75,8 +75,9 @@ export const RULE_WORDS: Words<RuleName> = {
   Step: ["Step", "区间", "区间计分", "阶梯"],
   Deduct: ["Deduct", "扣分", "扣分制"],
   Binary: ["Binary", "是否", "是否完成", "YesNo"],
+  Tasks: ["Tasks", "任务清单", "TaskList", "任务制"],
 };
-export const RULE_ZH: Readonly<Record<RuleName, string>> = { Score: "评分", Ratio: "达成率", Step: "区间", Deduct: "扣分", Binary: "是否" };
+export const RULE_ZH: Readonly<Record<RuleName, string>> = { Score: "评分", Ratio: "达成率", Step: "区间", Deduct: "扣分", Binary: "是否", Tasks: "任务清单" };
 
 export const RATER_WORDS: Words<RaterType> = {
   Self: ["Self", "自评", "本人"],
@@ -214,6 +215,7 @@ export const INPUT_TABLES: TableSpec[] = [
     columns: [col("Plan", "考核方案"), col("Item", "项目"), col("PerUnit", "单价"), opt("PerShort", "未完成扣"), opt("PerOver", "超额奖"), opt("OnComplete", "完成奖")],
   },
   { name: "Adjustments", zh: "调整", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Amount", "金额"), col("Reason", "原因")] },
+  { name: "Tasks", zh: "任务清单", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Indicator", "指标"), col("Task", "工作事项"), opt("Kind", "类型"), opt("Points", "分值"), col("Status", "完成情况")] },
 ];
 
 // ---------------------------------------------------------------- output tables (SPEC §3)

@@ -1,9 +1,9 @@
 /** One sentence per indicator saying why it scored what it did (Breakdown.Explanation), in English or Chinese. */
-import { RATER_ZH, RaterType } from "./contract";
+import { RATER_ZH, RaterType, TASK_RULES, TASK_STATUS_ZH, TaskStatus } from "./contract";
 import { D, compare } from "./decimal";
 import { Lang } from "./errors";
 import { DeductIndicator, Indicator, RatioIndicator, StepIndicator } from "./model";
-import { StepResult } from "./rules";
+import { StepResult, TaskLosses, TasksResult } from "./rules";
 
 /**
  * The sentence as one flat string. Built with templates, a sentence is in V8 a rope of its pieces; an
@@ -107,3 +107,33 @@ export function explainDeduct(ind: DeductIndicator, count: D, taken: D, points: 
 export function explainBinary(ind: Indicator, yes: boolean, points: D, lang: Lang): string {
   return flat(lang === "en" ? `${yes ? "done" : "not done"} → ${fmt(points)} of ${fmt(ind.points)}` : `${yes ? "已完成" : "未完成"} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`);
 }
+
+/** What went wrong, in the seed's order (未完成, 未按要求完成, 未及时完成): "1 not done (−16), 1 late (−6)". */
+const LOSS_ORDER: readonly TaskStatus[] = ["NotDone", "NotAsRequired", "Late"];
+const STATUS_EN: Readonly<Record<TaskStatus, string>> = { Done: "done", NotDone: "not done", NotAsRequired: "not as required", Late: "late" };
+
+function losses(l: TaskLosses, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const s of LOSS_ORDER) if (l[s].count > 0) out.push(lang === "en" ? `${l[s].count} ${STATUS_EN[s]} (−${fmt(l[s].lost)})` : `${TASK_STATUS_ZH[s]} ${l[s].count} 项（−${fmt(l[s].lost)}）`);
+  return out;
+}
+
+/** "4 daily tasks (100 points): 1 not done (−16), … → 80% × 100 × 68/100 = 54.4; 2 exception tasks: … → 100 × (20 − 4)/100 = 16 → 70.4 of 100". */
+export function explainTasks(weight: D, r: TasksResult, lang: Lang): string {
+  const w = fmt(weight);
+  const share = fmtPct(TASK_RULES.dailyShare);
+  const kept = `${share} × ${w} × ${fmt(r.dailyTotal.minus(r.dailyLost))}/${fmt(r.dailyTotal)} = ${fmt(r.dailyPart)}`;
+  const pool = fmt(TASK_RULES.exceptionPool);
+  const exception = `${w} × (${pool} − ${fmt(r.deductions)})/100 = ${fmt(r.exceptionPart)}`;
+  const dailyLosses = losses(r.daily, lang);
+  const exceptionLosses = losses(r.exception, lang);
+  if (lang === "en") {
+    const d = `${r.dailyCount} daily task${r.dailyCount === 1 ? "" : "s"} (${fmt(r.dailyTotal)} points): ${dailyLosses.length > 0 ? dailyLosses.join(", ") : "all done"} → ${kept}`;
+    const x = r.exceptionCount === 0 ? `no exception tasks → ${exception}` : `${r.exceptionCount} exception task${r.exceptionCount === 1 ? "" : "s"}: ${exceptionLosses.length > 0 ? exceptionLosses.join(", ") : "all done"} → ${exception}`;
+    return flat(`${d}; ${x} → ${fmt(r.points)} of ${w}`);
+  }
+  const d = `日常工作 ${r.dailyCount} 项（共 ${fmt(r.dailyTotal)} 分）：${dailyLosses.length > 0 ? dailyLosses.join("，") : "全部完成"} → ${kept}`;
+  const x = r.exceptionCount === 0 ? `无例外工作 → ${exception}` : `例外工作 ${r.exceptionCount} 项：${exceptionLosses.length > 0 ? exceptionLosses.join("，") : "全部完成"} → ${exception}`;
+  return flat(`${d}；${x} → 得 ${fmt(r.points)} 分（权重 ${w}）`);
+}
+

@@ -5,7 +5,7 @@
  * quarter (or month), with their cells already parsed. Each record knows its row, so an issue can
  * name its cell; a cell that could not be read is kept as the Result saying why.
  */
-import { Basis, DealBonusKind, RaterType, RuleName, TierMode } from "./contract";
+import { Basis, DealBonusKind, RaterType, RuleName, TaskKind, TaskStatus, TierMode } from "./contract";
 import { D } from "./decimal";
 import { Lang, Message } from "./errors";
 import { Issue } from "./issues";
@@ -64,7 +64,12 @@ export interface DeductIndicator extends IndicatorBase {
   floor: D;
 }
 
-export type Indicator = ScoreIndicator | BinaryIndicator | RatioIndicator | StepIndicator | DeductIndicator;
+/** Tasks/任务清单 (KPI.TASKS): scored from the employee's Tasks rows, not from Actuals. */
+export interface TasksIndicator extends IndicatorBase {
+  rule: "Tasks";
+}
+
+export type Indicator = ScoreIndicator | BinaryIndicator | RatioIndicator | StepIndicator | DeductIndicator | TasksIndicator;
 export type { RuleName, RaterType };
 
 export interface IncentiveRule {
@@ -162,6 +167,16 @@ export interface IncentiveRow extends PeriodRow {
   done: Result<D>;
 }
 
+/** A task of a task-list indicator (Tasks); a kind or points cell left blank reads as Daily or null. */
+export interface TaskRow extends PeriodRow {
+  indicatorText: string;
+  indicator: Indicator | null;
+  task: Result<string>;
+  kind: Result<TaskKind>;
+  points: Result<D | null>;
+  status: Result<TaskStatus>;
+}
+
 export interface AdjustmentRow extends PeriodRow {
   amount: Result<D>;
   reason: Result<string>;
@@ -177,9 +192,12 @@ export interface QuarterRows {
   deals: DealRow[];
   incentives: IncentiveRow[];
   adjustments: AdjustmentRow[];
+  /** Tasks rows of the quarter itself, and of its months (not used: task lists are scored per quarter). */
+  tasks: TaskRow[];
+  monthTasks: TaskRow[];
 }
 
-export const NO_ROWS: QuarterRows = Object.freeze({ actuals: [], monthActuals: [], ratings: [], deals: [], incentives: [], adjustments: [] });
+export const NO_ROWS: QuarterRows = Object.freeze({ actuals: [], monthActuals: [], ratings: [], deals: [], incentives: [], adjustments: [], tasks: [], monthTasks: [] });
 
 /** The rows of the period tables that concern one employee. */
 export interface EmployeeRows {

@@ -30,10 +30,10 @@ export function employedDays(e: Employee, q: Quarter): number | null {
   return to < from ? null : daysInclusive(from, to);
 }
 
-/** A quarter counts for an employee in the annual view and in checks when it was assessed: it has Actuals or Ratings rows. */
+/** A quarter counts for an employee in the annual view and in checks when it was assessed: it has Actuals, Ratings or Tasks rows. */
 export function assessedIn(e: Employee, q: Quarter): boolean {
   const rows = quarterRows(e, q.index);
-  return rows.actuals.length > 0 || rows.ratings.length > 0;
+  return rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0;
 }
 
 /** Status from the issues bearing on a result: Error, else Warning, else OK. */

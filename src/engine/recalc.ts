@@ -170,7 +170,7 @@ function rankWithinPlans(results: EmployeeResult[]): void {
 
 /**
  * Checks a workbook without writing, with the recalculation's own rules and messages: the tables, plans,
- * weights, grade bands, employees, and every quarter that has Actuals or Ratings (for the employees
+ * weights, grade bands, employees, and every quarter that has Actuals, Ratings or Tasks (for the employees
  * assessed in it), plus `period` when given (a quarter for everyone, as a recalculation of it would; a
  * year as the annual view). Each quarter of each employee is computed once.
  */
@@ -178,7 +178,7 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
   const p = periodInput === undefined ? null : parseRunPeriod(periodInput);
   const wb = readWorkbook(tables);
   const assessed = new Set<number>();
-  for (const e of wb.employees) for (const [q, rows] of e.rows.quarters) if (rows.actuals.length > 0 || rows.ratings.length > 0) assessed.add(q);
+  for (const e of wb.employees) for (const [q, rows] of e.rows.quarters) if (rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0) assessed.add(q);
   const asked = p?.kind === "quarter" ? quarterOf(p.year, p.quarter) : null;
   if (asked) assessed.add(asked.index);
   const quarters = [...assessed].sort((a, b) => a - b).map(quarterAt);

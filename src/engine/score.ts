@@ -16,6 +16,7 @@ import * as rules from "./rules";
 import { TableView, note } from "./read/view";
 import { keyOf } from "./read/names";
 import { isBlank, nonNegative, percentScore, readText } from "./values";
+import { scoreTasks, tasksByIndicator } from "./taskList";
 
 export interface ScoreOutcome extends Outcome<D> {
   /** Breakdown lines of the indicators that could be scored. */
@@ -48,11 +49,15 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   if (ratingsTable) {
     for (const row of ratings.unknown) issues.push(ratingsTable.warn(row.row, "Indicator", e.id, `indicator "${row.indicatorText}" is not in plan "${plan.name}": the ratings are ignored; correct the name`, `指标 "${row.indicatorText}" 不属于方案 "${plan.name}"：这些评分被忽略；请更正名称`));
   }
+  const tasks = rows.tasks.length + rows.monthTasks.length > 0 ? tasksByIndicator(wb, e, plan, q, rows.tasks, rows.monthTasks, issues) : NONE;
   const points: D[] = [];
   let complete = true;
   const rule = wb.lang === "zh" ? RULE_ZH : null;
   for (const ind of plan.indicators) {
-    const scored = indicatorPoints(wb, e, plan, ind, actuals.byIndicator[ind.index] ?? NONE, ratings.byIndicator[ind.index] ?? NONE, q, issues);
+    const scored =
+      ind.rule === "Tasks"
+        ? scoreTasks(wb, e, ind, tasks[ind.index] ?? NONE, actuals.byIndicator[ind.index]?.[0], q, issues)
+        : indicatorPoints(wb, e, plan, ind, actuals.byIndicator[ind.index] ?? NONE, ratings.byIndicator[ind.index] ?? NONE, q, issues);
     if (scored === null) {
       complete = false;
       continue;
@@ -163,6 +168,9 @@ function scoreActual(wb: Workbook, e: Employee, ind: Indicator, row: ActualRow, 
         const { points, taken } = rules.deducted(ind.points, a, ind.pointsEach, ind.floor);
         return { points, actual: shown, why: explainDeduct(ind, a, taken, points, lang) };
       }
+      case "Tasks":
+        // Scored from Tasks rows (taskList.ts), never from an Actual.
+        return null;
     }
   } catch (err) {
     if (!(err instanceof KpiError)) throw err;

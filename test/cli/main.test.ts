@@ -31,7 +31,7 @@ describe("kpi init", () => {
   it("writes every input table of the contract with Chinese headers", async () => {
     const tables = await XlsxWorkbook.fromBuffer(readFileSync(file)).listTables();
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ["Actuals", "Adjustments", "CommissionTiers", "Deals", "Employees", "Grades", "IncentiveRules", "Incentives", "Indicators", "Plans", "RaterWeights", "Ratings", "Sales", "Targets"].sort(),
+      ["Actuals", "Adjustments", "CommissionTiers", "Deals", "Employees", "Grades", "IncentiveRules", "Incentives", "Indicators", "Plans", "RaterWeights", "Ratings", "Sales", "Targets", "Tasks"].sort(),
     );
     expect(tables.find((t) => t.name === "Employees")?.headers).toEqual(["员工编号", "姓名", "考核方案", "部门", "月基本工资", "入职日期", "离职日期"]);
   });

@@ -23,6 +23,7 @@ const USES: Record<RuleName, ReadonlySet<string>> = {
   Ratio: new Set(["Standard", "Floor", "Cap"]),
   Step: new Set(PARAMETERS),
   Deduct: new Set(["PointsBelow", "Floor"]),
+  Tasks: new Set(),
 };
 
 const rule = choice<RuleName>(RULE_WORDS, null);
@@ -34,7 +35,7 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
   note(name, mine);
   note(weight, mine);
   if (isBlank(t.value(r, "Rule"))) {
-    mine.push(t.error(r, "Rule", "", "Rule is empty: enter Score, Ratio, Step, Deduct or Binary", "计分规则为空：请输入 评分、达成率、区间、扣分 或 是否"));
+    mine.push(t.error(r, "Rule", "", "Rule is empty: enter Score, Ratio, Step, Deduct, Binary or Tasks", "计分规则为空：请输入 评分、达成率、区间、扣分、是否 或 任务清单"));
     return null;
   }
   const kind = t.read(r, "Rule", "", rule);
@@ -63,6 +64,7 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
   switch (ruleName) {
     case "Score":
     case "Binary":
+    case "Tasks":
       return base && { ...base, rule: ruleName };
     case "Deduct": {
       const pointsEach = needed("PointsBelow", nonNegativeNumber, "the points deducted each time", "每次扣分");

@@ -1,5 +1,5 @@
 /**
- * The period tables (Actuals, Ratings, Deals, Sales, Incentives, Adjustments, Targets), each read
+ * The period tables (Actuals, Ratings, Deals, Sales, Incentives, Adjustments, Tasks, Targets), each read
  * once into records filed under their employee and quarter (or month), with every cell parsed. A row
  * whose period cannot be read is an Error of its employee in every period (it might belong to any);
  * a row for an unknown employee is a Warning and is skipped. Issues of a row's value cells stay on
@@ -8,9 +8,9 @@
 import { D, ONE, ZERO } from "../decimal";
 import { Issue, NO_ISSUES } from "../issues";
 import { pushTo } from "../maps";
-import { ActualRow, AdjustmentRow, DealRow, Employee, IncentiveRow, Indicator, QuarterRows, RatingRow, SalesRow, TargetRow, quarterIndex } from "../model";
+import { ActualRow, AdjustmentRow, DealRow, Employee, IncentiveRow, Indicator, QuarterRows, RatingRow, SalesRow, TargetRow, TaskRow, quarterIndex } from "../model";
 import { Period, monthIndex, quarterOfMonth } from "../periods";
-import { RATER_WORDS, RaterType } from "../contract";
+import { RATER_WORDS, RaterType, TASK_KIND_WORDS, TASK_STATUS_WORDS, TaskKind, TaskStatus } from "../contract";
 import { EmployeeIndex, ROWS_PER_STEP } from "./employees";
 import { keyOf } from "./names";
 import * as read from "./readers";
@@ -19,7 +19,7 @@ import { Reader, Result, TableView, ok } from "./view";
 /** The employee's rows of a quarter, to file a row under. */
 function filed(who: Employee, quarter: number): QuarterRows {
   let rows = who.rows.quarters.get(quarter);
-  if (!rows) who.rows.quarters.set(quarter, (rows = { actuals: [], monthActuals: [], ratings: [], deals: [], incentives: [], adjustments: [] }));
+  if (!rows) who.rows.quarters.set(quarter, (rows = { actuals: [], monthActuals: [], ratings: [], deals: [], incentives: [], adjustments: [], tasks: [], monthTasks: [] }));
   return rows;
 }
 
@@ -179,6 +179,29 @@ function* readAdjustments(t: TableView, index: EmployeeIndex, scope: Scope, issu
   });
 }
 
+const taskKind = read.choice<TaskKind>(TASK_KIND_WORDS, "Daily");
+const taskStatus = read.choice<TaskStatus>(TASK_STATUS_WORDS, null);
+
+function* readTasks(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+    if (period.kind === "year") return;
+    const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
+    const row: TaskRow = {
+      row: r,
+      period,
+      notes,
+      indicatorText: text,
+      indicator,
+      task: t.read(r, "Task", who.id, read.optionalText),
+      kind: t.optional(r, "Kind", who.id, taskKind, "Daily"),
+      points: t.optional(r, "Points", who.id, read.nonNegativeNumber, null),
+      status: t.read(r, "Status", who.id, taskStatus),
+    };
+    if (period.kind === "quarter") filed(who, quarterIndex(period.year, period.quarter)).tasks.push(row);
+    else filed(who, quarterIndex(period.year, quarterOfMonth(period.month))).monthTasks.push(row);
+  });
+}
+
 /**
  * Targets rows by Key and quarter. A Key written otherwise than the department or EmployeeId it
  * matches is a Warning at the Key cell, listed once.
@@ -217,6 +240,7 @@ export function* readingPeriodTables(views: ReadonlyMap<string, TableView>, inde
     ["Sales", readSales],
     ["Incentives", readIncentives],
     ["Adjustments", readAdjustments],
+    ["Tasks", readTasks],
   ];
   const t = views.get("Targets");
   const targets = t ? readTargets(t, index, scope, issues) : new Map<string, Map<number, TargetRow[]>>();
