@@ -33,6 +33,8 @@ export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: read
     const why = r.score === null ? (zh ? `${r.period} 得分无法计算` : `${r.period} score could not be computed`) : zh ? `${r.period} 得分 ${show(r.score)}，等级 ${r.grade ?? ""}` : `${r.period} score ${show(r.score)}, grade ${r.grade ?? ""}`;
     return [e.id, String(year), r.period, null, score, zh ? "季度得分" : "Quarter score", score, why];
   });
+  // Each hit-streak reward of the year again, under the year: which months earned what is part of the year's pay.
+  for (const x of mine) for (const line of x.rewardLines) breakdown.push([line[0], String(year), ...line.slice(2)]);
   const r = emptyResult(e, String(year), breakdown);
   r.flags = [...new Set(mine.flatMap((x) => x.flags.map((f) => `${x.period}: ${f}`)))];
   const scores = mine.map((x) => x.score);

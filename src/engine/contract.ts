@@ -29,6 +29,10 @@ export const DEFAULTS = {
   missPenalty: new D(300),
   /** Plans.MissRun/连续月数. */
   missRun: 3,
+  /** Plans.HitBonus/连续达标奖 (seed 002): 0 pays nothing. */
+  hitBonus: new D(0),
+  /** Plans.HitRun/达标月数. */
+  hitRun: 3,
   tierMode: "Whole",
   /** Indicators.Floor/下限, KPI.STEP and KPI.DEDUCT floor. */
   floor: new D(0),
@@ -171,6 +175,8 @@ export const INPUT_TABLES: TableSpec[] = [
       opt("MissPenalty", "连续未完成罚款"),
       opt("MissRun", "连续月数"),
       opt("TierMode", "提成方式"),
+      opt("HitBonus", "连续达标奖"),
+      opt("HitRun", "达标月数"),
     ],
   },
   {

@@ -2,6 +2,7 @@
 import { RATER_ZH, RaterType, TASK_RULES, TASK_STATUS_ZH, TaskStatus } from "./contract";
 import { D, compare } from "./decimal";
 import { Lang } from "./errors";
+import { monthText } from "./periods";
 import { DeductIndicator, Indicator, RatioIndicator, StepIndicator } from "./model";
 import { StepResult, TaskLosses, TasksResult } from "./rules";
 
@@ -137,3 +138,13 @@ export function explainTasks(weight: D, r: TasksResult, lang: Lang): string {
   return flat(`${d}；${x} → 得 ${fmt(r.points)} 分（权重 ${w}）`);
 }
 
+/** The hit-streak reward's Breakdown sentence: which months made the run and what it earned. */
+export function explainHit(month: number, run: number, hitRun: number, reward: D, lang: Lang): string {
+  const from = monthText(month - run + 1);
+  const to = monthText(month);
+  return flat(
+    lang === "en"
+      ? `target met or beaten ${run} months running, ${from} to ${to}: a multiple of HitRun ${hitRun} → +${fmt(reward)} to Incentives`
+      : `${from} 至 ${to} 连续 ${run} 个月达到或超过销售目标，为达标月数 ${hitRun} 的倍数 → 连续达标奖 +${fmt(reward)}，计入过程激励`,
+  );
+}

@@ -101,6 +101,9 @@ export interface Plan {
   poolRate: D;
   missPenalty: D;
   missRun: number;
+  /** The hit-streak reward (连续达标奖), a positive amount; 0 pays nothing. */
+  hitBonus: D;
+  hitRun: number;
   tierMode: TierMode;
   indicators: Indicator[];
   /** The plan's indicators by name, for Actuals and Ratings rows. */

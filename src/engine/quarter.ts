@@ -3,13 +3,14 @@
  * and penalties, incentives, adjustments, TotalPay — each step's issues gathered in order, the
  * employee's Status and Flags from them, and money blank when anything is in Error.
  */
-import { ZERO, sumKnown } from "./decimal";
+import { sumKnown } from "./decimal";
+import { explainHit } from "./explain";
 import { Issue, hasError, issue, msg } from "./issues";
 import { Employee, Workbook, quarterRows } from "./model";
 import { adjustmentsOf, completionOf, dealBonusOf, incentivesOf, quarterlyBonusOf } from "./pay";
-import { Quarter, dateText, daysInclusive } from "./periods";
+import { Quarter, dateText, daysInclusive, monthText } from "./periods";
 import { EmployeeResult, Status, emptyResult } from "./result";
-import { SalesLedger, salesLedger } from "./sales";
+import { NO_SALES, SalesLedger, salesLedger } from "./sales";
 import { gradeQuarter, scoreQuarter } from "./score";
 
 /** What one employee's run keeps between its quarters: the Sales ledger, scanned once. */
@@ -79,14 +80,20 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     issues.push(...deals.issues);
     r.dealBonus = deals.value;
     if (run.sales === undefined) run.sales = salesLedger(wb, e, plan);
-    const sales = run.sales ? run.sales.quarter(e, plan, q) : { value: { commission: ZERO, penalties: ZERO }, issues: [], carried: [] };
+    const sales = run.sales ? run.sales.quarter(e, plan, q) : { value: NO_SALES, issues: [], carried: [] };
     issues.push(...sales.issues);
     carried = sales.carried;
     r.commission = sales.value?.commission ?? null;
     r.penalties = sales.value?.penalties ?? null;
     const incentives = incentivesOf(wb, e, plan, q);
     issues.push(...incentives.issues);
-    r.incentives = incentives.value;
+    // The hit-streak reward (SPEC §4.6) is part of Incentives, each on a Breakdown line of its own.
+    r.incentives = incentives.value !== null && sales.value ? (sales.value.rewards.isZero() ? incentives.value : incentives.value.plus(sales.value.rewards)) : null;
+    for (const hit of sales.value?.hits ?? []) {
+      const zh = wb.lang === "zh";
+      r.rewardLines.push([e.id, q.text, `${zh ? "连续达标奖" : "Hit streak"} ${monthText(hit.month)}`, null, hit.run, zh ? "连续达标奖" : "HitBonus", null, explainHit(hit.month, hit.run, plan.hitRun, hit.reward, wb.lang)]);
+    }
+    for (const line of r.rewardLines) r.breakdown.push(line);
     const adjustments = adjustmentsOf(wb, e, q);
     issues.push(...adjustments.issues);
     r.adjustments = adjustments.value;

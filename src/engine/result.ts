@@ -24,8 +24,10 @@ export interface EmployeeResult {
   totalPay: D | null;
   status: Status;
   flags: string[];
-  /** Breakdown rows: one per indicator (a quarter) or per quarter (a year). */
+  /** Breakdown rows: one per indicator (a quarter) or per quarter (a year), then one per hit-streak reward. */
   breakdown: OutputRow[];
+  /** The hit-streak rewards' Breakdown rows (also in `breakdown`), which the annual view lists again. */
+  rewardLines: OutputRow[];
 }
 
 export interface RecalcResult {
@@ -37,5 +39,5 @@ export interface RecalcResult {
 }
 
 export function emptyResult(employee: Employee, period: string, breakdown: OutputRow[]): EmployeeResult {
-  return { employee, period, score: null, grade: null, coefficient: null, rank: null, completion: null, quarterlyBonus: null, dealBonus: null, commission: null, incentives: null, penalties: null, adjustments: null, totalPay: null, status: "OK", flags: [], breakdown };
+  return { employee, period, score: null, grade: null, coefficient: null, rank: null, completion: null, quarterlyBonus: null, dealBonus: null, commission: null, incentives: null, penalties: null, adjustments: null, totalPay: null, status: "OK", flags: [], breakdown, rewardLines: [] };
 }

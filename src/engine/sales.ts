@@ -1,8 +1,9 @@
 /**
- * Commission and the consecutive-miss penalty (SPEC §4.5). An employee's Sales months are scanned
- * once per run, in order, into a ledger: each month's miss run, its penalty, and the issues met on
- * the way (a duplicate month, a bad Target or Actual, a gap that restarts the run). A quarter then
- * takes its months' commission and penalties; the months before it only matter through the run.
+ * Commission, the consecutive-miss penalty (SPEC §4.5) and its mirror, the hit-streak reward (§4.6,
+ * seed 002: 连续三个月达到或超过销售目标). An employee's Sales months are scanned once per run, in order,
+ * into a ledger: each month's miss and hit runs, its penalty or reward, and the issues met on the way
+ * (a duplicate month, a bad Target or Actual, a gap that restarts a run). A quarter then takes its
+ * months' commission, penalties and rewards; the months before it only matter through the runs.
  */
 import { D, ZERO, compare, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
@@ -18,6 +19,9 @@ interface LedgerMonth {
   row: SalesRow | null;
   /** The miss penalty this month (0 or −MissPenalty), known only when every month up to it could be read. */
   penalty: D;
+  /** The hit-streak reward this month (0 or HitBonus), and the length of the run of months at target that earned it. */
+  reward: D;
+  hitRun: number;
   /** Issues of the scan up to and including this month: they make every later quarter's penalties unknown. */
   scanIssues: Issue[];
 }
@@ -35,6 +39,8 @@ export class SalesLedger {
   ) {
     const rows = e.rows.sales;
     let run = 0;
+    let hits = 0;
+    const rewarding = !plan.hitBonus.isZero();
     let previous: number | null = null;
     for (let i = 0; i < rows.length; ) {
       let j = i + 1;
@@ -42,7 +48,7 @@ export class SalesLedger {
       const m = rows[i].month;
       const scanIssues: Issue[] = [];
       for (let k = i; k < j; k++) for (const n of rows[k].notes) scanIssues.push(n);
-      const entry: LedgerMonth = { month: m, row: j - i === 1 ? rows[i] : null, penalty: ZERO, scanIssues };
+      const entry: LedgerMonth = { month: m, row: j - i === 1 ? rows[i] : null, penalty: ZERO, reward: ZERO, hitRun: 0, scanIssues };
       this.months.push(entry);
       if (j - i > 1) {
         const range = view.columnRange("Month", rows.slice(i, j).map((r) => r.row));
@@ -63,31 +69,55 @@ export class SalesLedger {
         );
         run = 0;
       }
+      if (previous !== null && m !== previous + 1 && hits > 0) {
+        // Said only where a run of months at target can earn something.
+        if (rewarding) {
+          scanIssues.push(
+            view.warn(entry.row?.row ?? 0, "Month", e.id, `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of months at target starts again`, `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续达标重新计数`),
+          );
+        }
+        hits = 0;
+      }
       previous = m;
       if (compare(actual.value, target.value) < 0) {
         run++;
+        hits = 0;
         if (run % plan.missRun === 0) entry.penalty = roundMoney(plan.missPenalty).negated();
-      } else run = 0;
+      } else {
+        run = 0;
+        hits++;
+        if (rewarding && hits % plan.hitRun === 0) {
+          entry.reward = roundMoney(plan.hitBonus);
+          entry.hitRun = hits;
+        }
+      }
     }
   }
 
   /**
    * Commission of the quarter's months (KPI.COMMISSION with the plan's tiers and TierMode, rounded per
-   * month) and the penalties of the runs that reach MissRun inside it. Issues of months not yet listed
-   * in this run are the outcome's; earlier ones that still bear on it are `carried`.
+   * month), the penalties of the runs of misses that reach MissRun inside it, and the rewards of the runs
+   * at target that reach HitRun inside it (each with its month and run length, for Breakdown). Issues of
+   * months not yet listed in this run are the outcome's; earlier ones that still bear on it are `carried`.
    */
-  quarter(e: Employee, plan: Plan, q: Quarter): Outcome<{ commission: D; penalties: D }> & { carried: Issue[] } {
+  quarter(e: Employee, plan: Plan, q: Quarter): Outcome<SalesQuarter> & { carried: Issue[] } {
     const issues: Issue[] = [];
     const carried: Issue[] = [];
     let complete = true;
     let commission = ZERO;
     let penalties = ZERO;
+    let rewards = ZERO;
+    const hits: Hit[] = [];
     for (const m of this.months) {
       if (m.month > q.lastMonth) break;
       (m.month > this.listedThrough ? issues : carried).push(...m.scanIssues);
       if (hasError(m.scanIssues)) complete = false;
       if (m.month < q.firstMonth || !m.row) continue;
       penalties = penalties.plus(m.penalty);
+      if (m.hitRun > 0) {
+        rewards = rewards.plus(m.reward);
+        hits.push({ month: m.month, run: m.hitRun, reward: m.reward });
+      }
       const { target, actual, rate } = m.row;
       if (!rate.ok) issues.push(rate.issue);
       else if (rate.warning) issues.push(rate.warning);
@@ -104,9 +134,26 @@ export class SalesLedger {
       }
     }
     if (q.lastMonth > this.listedThrough) this.listedThrough = q.lastMonth;
-    return { value: complete ? { commission, penalties } : null, issues, carried };
+    return { value: complete ? { commission, penalties, rewards, hits } : null, issues, carried };
   }
 }
+
+/** A month in which a run of months at target reached a multiple of HitRun: the run's length and the reward. */
+export interface Hit {
+  month: number;
+  run: number;
+  reward: D;
+}
+
+export interface SalesQuarter {
+  commission: D;
+  penalties: D;
+  /** The hit-streak rewards, part of Incentives (SPEC §4.6). */
+  rewards: D;
+  hits: Hit[];
+}
+
+export const NO_SALES: SalesQuarter = Object.freeze({ commission: ZERO, penalties: ZERO, rewards: ZERO, hits: [] });
 
 export function salesLedger(wb: Workbook, e: Employee, plan: Plan): SalesLedger | null {
   const view = wb.views.get("Sales");

@@ -41,6 +41,8 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
       poolRate: get("PoolRate", rate, DEFAULTS.poolRate),
       missPenalty: get("MissPenalty", nonNegativeNumber, DEFAULTS.missPenalty),
       missRun: get("MissRun", wholeMonths, DEFAULTS.missRun),
+      hitBonus: get("HitBonus", nonNegativeNumber, DEFAULTS.hitBonus),
+      hitRun: get("HitRun", wholeMonths, DEFAULTS.hitRun),
       tierMode: get("TierMode", choice(TIER_MODE_WORDS, DEFAULTS.tierMode), DEFAULTS.tierMode),
       indicators: [],
       indicatorNames: new Names(NAME_KINDS.indicator),
