@@ -50,7 +50,7 @@ export async function largeWorkbook(n: number): Promise<Uint8Array> {
     for (let k = 0; k < copies; k++) for (const r of t.rows) if (name !== "Employees" || rows.length < n) rows.push(r.map((v, i) => (i === idCol ? idOf(v, k) : v instanceof Date ? v.toISOString().slice(0, 10) : v)));
     return { headers: t.headers, rows };
   };
-  const perEmployee: Record<string, number> = { Employees: 0, Actuals: 0, Ratings: 0, Sales: 0, Incentives: 0, Adjustments: 0, Deals: 1 };
+  const perEmployee: Record<string, number> = { Employees: 0, Actuals: 0, Ratings: 0, Sales: 0, Incentives: 0, Adjustments: 0, Tasks: 0, Deals: 1 };
   // The port writes every table of a run in one unit of work: one call with them all.
   const written: OutputTable[] = [];
   const asOutput = (name: string, headers: readonly string[], rows: CellValue[][]): OutputTable => ({

@@ -6,7 +6,7 @@
  * explanations. Floats are allowed here because this is never shipped; the engine's time divided by
  * this one says what the product's exactness and checks cost.
  */
-import { BASIS_WORDS, DEAL_BONUS_WORDS, DEFAULT_GRADES, INPUT_TABLES, RATER_WORDS, RULE_WORDS, TIER_MODE_WORDS, Words, YES_WORDS } from "../src/engine/contract";
+import { BASIS_WORDS, DEAL_BONUS_WORDS, DEFAULT_GRADES, INPUT_TABLES, RATER_WORDS, RULE_WORDS, TASK_KIND_WORDS, TASK_STATUS_WORDS, TIER_MODE_WORDS, Words, YES_WORDS } from "../src/engine/contract";
 import { matchHeaders } from "../src/engine/read/headers";
 import { Period, parsePeriod, parseDate } from "../src/engine/periods";
 import { TableData } from "../src/engine/table";
@@ -28,6 +28,10 @@ const RATERS = words(RATER_WORDS);
 const BASES = words(BASIS_WORDS);
 const DEALS = words(DEAL_BONUS_WORDS);
 const MODES = words(TIER_MODE_WORDS);
+const STATUSES = words(TASK_STATUS_WORDS);
+const KINDS = words(TASK_KIND_WORDS);
+const DAILY_LOSS: Record<string, number> = { Done: 0, NotDone: 0.8, NotAsRequired: 0.5, Late: 0.2 };
+const EXCEPTION_LOSS: Record<string, number> = { Done: 0, NotDone: 3, NotAsRequired: 2, Late: 1 };
 const TYPES: Record<string, number> = { 开拓型: 1.3, pioneer: 1.3, 稳定型: 1, standard: 1, 复制型: 0.6, replica: 0.6 };
 
 /** A table's rows with a column getter by key, or no rows when the table is absent. */
@@ -65,6 +69,8 @@ interface Plan {
   poolRate: number;
   missPenalty: number;
   missRun: number;
+  hitBonus: number;
+  hitRun: number;
   marginal: boolean;
   indicators: Indicator[];
   bands: Array<{ min: number; coefficient: number }>;
@@ -106,6 +112,8 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
       poolRate: opt(r[c("PoolRate")], 0.005),
       missPenalty: opt(r[c("MissPenalty")], 300),
       missRun: opt(r[c("MissRun")], 3),
+      hitBonus: opt(r[c("HitBonus")], 0),
+      hitRun: opt(r[c("HitRun")], 3),
       marginal: MODES.get(key(r[c("TierMode")])) === "Marginal",
       indicators: [],
       bands: [],
@@ -156,6 +164,15 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
   const ratings = new Map<string, Array<{ ind: string; rater: string; score: number }>>();
   const R = table(tables, "Ratings");
   for (const r of R.rows) if (qOf(parsePeriod(r[R.col("Period")])) === qi) push(ratings, key(r[R.col("EmployeeId")]), { ind: key(r[R.col("Indicator")]), rater: RATERS.get(key(r[R.col("Rater")])) ?? "", score: num(r[R.col("Score")]) });
+  // Task lists of the quarter, by employee and indicator.
+  const taskLists = new Map<string, Array<{ daily: boolean; points: number; status: string }>>();
+  const TK = table(tables, "Tasks");
+  for (const r of TK.rows) {
+    const p = parsePeriod(r[TK.col("Period")]);
+    if (p?.kind !== "quarter" || qOf(p) !== qi) continue;
+    const kind = KINDS.get(key(r[TK.col("Kind")] ?? null)) ?? "Daily";
+    push(taskLists, `${key(r[TK.col("EmployeeId")])}\u0000${key(r[TK.col("Indicator")])}`, { daily: kind === "Daily", points: opt(r[TK.col("Points")] ?? null, 0), status: STATUSES.get(key(r[TK.col("Status")])) ?? "" });
+  }
   const targets = new Map<string, { target: number; actual: number }>();
   const T = table(tables, "Targets");
   for (const r of T.rows) if (qOf(parsePeriod(r[T.col("Period")])) === qi) targets.set(key(r[T.col("Key")]), { target: num(r[T.col("Target")]), actual: num(r[T.col("Actual")]) });
@@ -201,6 +218,24 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
     const rates = ratings.get(k) ?? [];
     let score: number | null = 0;
     for (const ind of plan.indicators) {
+      if (ind.rule === "Tasks") {
+        const list = taskLists.get(`${k}\u0000${ind.key}`);
+        if (!list || score === null) {
+          score = null;
+          continue;
+        }
+        let total = 0;
+        let lost = 0;
+        let deductions = 0;
+        for (const x of list) {
+          if (x.daily) {
+            total += x.points;
+            lost += x.points * DAILY_LOSS[x.status];
+          } else deductions += EXCEPTION_LOSS[x.status];
+        }
+        score += (0.8 * ind.points * (total - lost)) / total + (ind.points * Math.max(0, 20 - deductions)) / 100;
+        continue;
+      }
       const mine = rates.filter((x) => x.ind === ind.key);
       if (ind.rule === "Score" && mine.length > 0) {
         let sum = 0;
@@ -254,19 +289,26 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
         }
       }
     }
-    // Commission and the miss penalty.
+    // Commission, the miss penalty and the hit-streak reward.
     let commission = 0;
     let penalties = 0;
+    let rewards = 0;
     let run = 0;
+    let hits = 0;
     let previous: number | null = null;
     for (const s of (sales.get(k) ?? []).sort((a, b) => a.month - b.month)) {
-      if (previous !== null && s.month !== previous + 1) run = 0;
+      if (previous !== null && s.month !== previous + 1) run = hits = 0;
       previous = s.month;
       const inside = s.month > lastMonth - 3;
       if (s.actual < s.target) {
         run++;
+        hits = 0;
         if (run % plan.missRun === 0 && inside) penalties -= plan.missPenalty;
-      } else run = 0;
+      } else {
+        run = 0;
+        hits++;
+        if (hits % plan.hitRun === 0 && inside) rewards += plan.hitBonus;
+      }
       if (!inside) continue;
       if (plan.marginal) {
         let paid = 0;
@@ -297,7 +339,7 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
     }
     let adjustment = 0;
     for (const x of adjustments.m.get(k) ?? []) adjustment += round2(num(x[adjustments.col("Amount")]));
-    const totalPay = bonus === null ? null : round2(bonus + dealBonus + commission + incentive + penalties + adjustment);
+    const totalPay = bonus === null ? null : round2(bonus + dealBonus + commission + incentive + rewards + penalties + adjustment);
     out.push({ id, score, rank: null, totalPay, plan });
   }
   // Dense rank within each plan.

@@ -1,11 +1,13 @@
 /**
  * The sample workbook of `kpi init`: every table of SPEC §3, filled from the seed schemes —
  * presales (seed 004: KPI table, targets split 15/25/30/30 of 1160, task base 70%, big-deal bonus),
- * account executive (seed 000: 30/20/20/15/15, grade coefficients that raise or cut the bonus),
- * customer manager (seed 001: monthly commission tiers, the 3-month miss penalty, banquet, display
- * and outlet incentives, inspection fines), 360° ratings, and a dozen employees.
+ * presales on a task list (seed 004's 售前绩效考核制度: daily duties 80%, exception work 20%, −2 per
+ * weekly report not sent on time, the five bands 91/81/71/60), account executive (seed 000:
+ * 30/20/20/15/15, grade coefficients that raise or cut the bonus), customer manager (seed 001: monthly
+ * commission tiers, the 3-month miss penalty, banquet, display and outlet incentives, inspection fines;
+ * seed 002: a reward for 3 months in a row at target), 360° ratings, and a dozen employees.
  */
-import { INPUT_TABLES } from "../engine/contract";
+import { INPUT_TABLES, RULE_ZH } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { CellValue } from "../workbook/port";
 
@@ -25,6 +27,7 @@ const t = (lang: Lang, [zh, en]: Bi) => (lang === "zh" ? zh : en);
 const PLAN = {
   presales: ["售前顾问", "Presales"] as Bi,
   project: ["售前顾问-项目制", "Presales (project)"] as Bi,
+  tasks: ["售前任务制", "Presales task list"] as Bi,
   ae: ["客户执行AE", "Account executive"] as Bi,
   cm: ["客户经理", "Customer manager"] as Bi,
 };
@@ -54,7 +57,16 @@ const CM_KPI: Array<[Bi, number, string, (number | null)[]]> = [
   [["市场检核", "Market inspection"], 15, "Deduct", [null, null, 5, null, null]],
 ];
 
-const RULE_ZH: Record<string, string> = { Score: "评分", Ratio: "达成率", Step: "区间", Deduct: "扣分", Binary: "是否" };
+// seed 004 售前绩效考核制度 第四条–第八条: a 100-point task list (日常工作 80%, 例外工作 20%, at most four exception
+// items), and −2 points of the month's score for each weekly report (周工作总结计划) not sent on Monday. The report
+// deduction is an indicator of weight 0 whose floor lets it go below 0: it takes points off the 100 of the task
+// list, at most 14 Mondays of a quarter × 2.
+const DUTIES: Bi = ["工作任务", "Work tasks"];
+const WEEKLY: Bi = ["周工作总结计划", "Weekly report"];
+const TASKS_KPI: Array<[Bi, number, string, (number | null)[], number | null]> = [
+  [DUTIES, 100, "Tasks", [null, null, null, null, null], null],
+  [WEEKLY, 0, "Deduct", [null, null, 2, null, null], -28],
+];
 
 interface Person {
   id: string;
@@ -68,8 +80,8 @@ interface Person {
 
 const PEOPLE: Person[] = [
   { id: "P001", name: ["张伟", "Zhang Wei"], plan: "presales", dept: "presales", base: 12000 },
-  { id: "P002", name: ["李娜", "Li Na"], plan: "presales", dept: "presales", base: 10000 },
-  { id: "P003", name: ["王强", "Wang Qiang"], plan: "presales", dept: "presales", base: 8000, join: new Date(Date.UTC(2026, 4, 6)) },
+  { id: "P002", name: ["李娜", "Li Na"], plan: "tasks", dept: "presales", base: 10000 },
+  { id: "P003", name: ["王强", "Wang Qiang"], plan: "tasks", dept: "presales", base: 8000, join: new Date(Date.UTC(2026, 4, 6)) },
   { id: "P004", name: ["刘洋", "Liu Yang"], plan: "project", dept: "presales", base: 9000 },
   { id: "A001", name: ["陈静", "Chen Jing"], plan: "ae", dept: "ae", base: 10000 },
   { id: "A002", name: ["杨帆", "Yang Fan"], plan: "ae", dept: "ae", base: 11000 },
@@ -84,8 +96,6 @@ const PEOPLE: Person[] = [
 /** Presales actuals per quarter: activities missed, trainings missed, tools missing, analysis done, solution rate, success rate, HR points off. */
 const PRESALES_ACTUALS: Record<string, Record<string, CellValue[]>> = {
   P001: { "2026-Q1": [0, 0, 1, "是", 0.9, 0.86, 2], "2026-Q2": [0, 0, 0, "是", 0.8, 0.85, 4] },
-  P002: { "2026-Q1": [1, 0, 0, "是", 0.92, 0.8, 0], "2026-Q2": [1, 0, 1, "否", 0.96, 0.75, 0] },
-  P003: { "2026-Q2": [0, 1, 0, "是", 0.85, 0.9, 0] },
   P004: { "2026-Q1": [0, 0, 0, "是", 0.95, 0.9, 1], "2026-Q2": [0, 0, 0, "是", 0.93, 0.88, 0] },
 };
 const AE_ACTUALS: Record<string, Record<string, number[]>> = {
@@ -102,7 +112,44 @@ const CM_ACTUALS: Record<string, Record<string, number[]>> = {
   C003: { "2026-Q1": [0.7, 75, 2], "2026-Q2": [0.65, 70, 3] },
   C004: { "2026-Q1": [0.95, 92, 0], "2026-Q2": [1.2, 95, 0] },
 };
-/** Monthly sales Jan–Jun against a 200000 target at 2%. C003 misses March, April, May: the 3rd miss (May) costs 300. */
+/** Weekly reports sent late, per quarter. */
+const WEEKLY_LATE: Record<string, Record<string, number>> = { P002: { "2026-Q1": 0, "2026-Q2": 1 }, P003: { "2026-Q2": 0 } };
+type Task = [Bi, "日常" | "例外", number | null, "完成" | "未完成" | "未按要求完成" | "未及时完成"];
+const TASK_STATUS_EN = { 完成: "Done", 未完成: "NotDone", 未按要求完成: "NotAsRequired", 未及时完成: "Late" } as const;
+/**
+ * Task lists per quarter. P002's 2026-Q2 is SPEC §5's: daily 30 done, 30 late, 20 not as required, 20 not done
+ * lose 0 + 6 + 10 + 16 of 100 → 54.4; exceptions not done and late → 100 × (20 − 3 − 1)/100 = 16; 70.4.
+ */
+const TASKS: Record<string, Record<string, Task[]>> = {
+  P002: {
+    "2026-Q1": [
+      [["售前方案编写", "Solution proposals"], "日常", 30, "完成"],
+      [["产品演示", "Product demos"], "日常", 30, "完成"],
+      [["投标文件编写", "Bid documents"], "日常", 20, "完成"],
+      [["竞争对手分析", "Competitor analysis"], "日常", 20, "未及时完成"],
+      [["总经理安排：年度方案评审", "CEO's assignment: annual solution review"], "例外", null, "完成"],
+    ],
+    "2026-Q2": [
+      [["售前方案编写", "Solution proposals"], "日常", 30, "完成"],
+      [["产品演示", "Product demos"], "日常", 30, "未及时完成"],
+      [["投标文件编写", "Bid documents"], "日常", 20, "未按要求完成"],
+      [["竞争对手分析", "Competitor analysis"], "日常", 20, "未完成"],
+      [["总经理安排：行业展会筹备", "CEO's assignment: trade fair"], "例外", null, "未完成"],
+      [["部门主管安排：客户培训", "Manager's assignment: customer training"], "例外", null, "未及时完成"],
+    ],
+  },
+  P003: {
+    "2026-Q2": [
+      [["售前方案编写", "Solution proposals"], "日常", 40, "完成"],
+      [["产品演示", "Product demos"], "日常", 30, "完成"],
+      [["客户需求调研", "Customer requirement surveys"], "日常", 30, "未及时完成"],
+    ],
+  },
+};
+/**
+ * Monthly sales Jan–Jun against a 200000 target at 2%. C003 misses March, April, May: the 3rd miss (May) costs 300.
+ * C004 meets every month: its run of months at target reaches 3 in March and 6 in June, 500 each (HitBonus).
+ */
 const MONTHLY_SALES: Record<string, number[]> = {
   C001: [210000, 150000, 230000, 210000, 150000, 90000],
   C002: [205000, 220000, 240000, 180000, 260000, 200000],
@@ -118,17 +165,26 @@ export function sampleTables(lang: Lang = "zh"): SampleTable[] {
 
   for (const p of PEOPLE) put("Employees", [p.id, t(lang, p.name), plan(p.plan), t(lang, DEPT[p.dept]), p.base, p.join ?? null, p.leave ?? null]);
 
-  put("Plans", [plan("presales"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "大项目奖" : "BigDeal", 100000, 0.015, null, null, null, null]);
-  put("Plans", [plan("project"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "项目奖" : "Project", null, null, 0.005, null, null, null]);
-  put("Plans", [plan("ae"), 100, 0.4, 0.7, basis("Employee"), lang === "zh" ? "AE等级" : "AE scale", lang === "zh" ? "无" : "None", null, null, null, null, null, null]);
-  put("Plans", [plan("cm"), 100, 0.2, 0.7, basis("Employee"), "Default", lang === "zh" ? "无" : "None", null, null, null, 300, 3, lang === "zh" ? "整体" : "Whole"]);
+  put("Plans", [plan("presales"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "大项目奖" : "BigDeal", 100000, 0.015, null, null, null, null, null, null]);
+  put("Plans", [plan("project"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "项目奖" : "Project", null, null, 0.005, null, null, null, null, null]);
+  // The Default scale is seed 004's five bands: 优秀 91–100, 良好 81–90, 称职 71–80, 基本称职 60–70, 不称职 below.
+  put("Plans", [plan("tasks"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "大项目奖" : "BigDeal", 100000, 0.015, null, null, null, null, null, null]);
+  put("Plans", [plan("ae"), 100, 0.4, 0.7, basis("Employee"), lang === "zh" ? "AE等级" : "AE scale", lang === "zh" ? "无" : "None", null, null, null, null, null, null, null, null]);
+  put("Plans", [plan("cm"), 100, 0.2, 0.7, basis("Employee"), "Default", lang === "zh" ? "无" : "None", null, null, null, 300, 3, lang === "zh" ? "整体" : "Whole", 500, 3]);
 
-  const rule = (r: string) => (lang === "zh" ? RULE_ZH[r] : r);
+  const rule = (r: string) => (lang === "zh" ? RULE_ZH[r as keyof typeof RULE_ZH] : r);
   for (const k of ["presales", "project"] as const) for (const [name, w, r, p] of PRESALES_KPI) put("Indicators", [plan(k), t(lang, name), w, rule(r), ...p, null, null]);
+  for (const [name, w, r, p, floor] of TASKS_KPI) put("Indicators", [plan("tasks"), t(lang, name), w, rule(r), ...p, floor, null]);
   for (const [name, w] of AE_KPI) put("Indicators", [plan("ae"), t(lang, name), w, rule("Score"), null, null, null, null, null, null, null]);
   for (const [name, w, r, p] of CM_KPI) put("Indicators", [plan("cm"), t(lang, name), w, rule(r), ...p, null, r === "Ratio" ? 72 : null]);
 
   for (const [id, byQ] of Object.entries(PRESALES_ACTUALS)) for (const [q, vals] of Object.entries(byQ)) PRESALES_KPI.forEach(([name], i) => put("Actuals", [id, q, t(lang, name), lang === "en" && typeof vals[i] === "string" ? (vals[i] === "是" ? "Yes" : "No") : vals[i]]));
+  for (const [id, byQ] of Object.entries(WEEKLY_LATE)) for (const [q, late] of Object.entries(byQ)) put("Actuals", [id, q, t(lang, WEEKLY), late]);
+  for (const [id, byQ] of Object.entries(TASKS)) {
+    for (const [q, list] of Object.entries(byQ)) {
+      for (const [task, kind, points, status] of list) put("Tasks", [id, q, t(lang, DUTIES), t(lang, task), lang === "zh" ? kind : kind === "日常" ? "Daily" : "Exception", points, lang === "zh" ? status : TASK_STATUS_EN[status]]);
+    }
+  }
   for (const [id, byQ] of Object.entries(AE_ACTUALS)) {
     for (const [q, vals] of Object.entries(byQ)) AE_KPI.forEach(([name], i) => (q === "2026-Q2" && i === 3 ? undefined : put("Actuals", [id, q, t(lang, name), vals[i]])));
   }

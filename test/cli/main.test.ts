@@ -36,10 +36,10 @@ describe("kpi init", () => {
     expect(tables.find((t) => t.name === "Employees")?.headers).toEqual(["员工编号", "姓名", "考核方案", "部门", "月基本工资", "入职日期", "离职日期"]);
   });
 
-  it("fills a dozen sample employees on the three seed schemes", async () => {
+  it("fills a dozen sample employees on the seed schemes", async () => {
     const employees = await records(file, "Employees");
     expect(employees).toHaveLength(12);
-    expect(new Set(employees.map((e) => e["考核方案"]))).toEqual(new Set(["售前顾问", "售前顾问-项目制", "客户执行AE", "客户经理"]));
+    expect(new Set(employees.map((e) => e["考核方案"]))).toEqual(new Set(["售前顾问", "售前顾问-项目制", "售前任务制", "客户执行AE", "客户经理"]));
   });
 
   it("splits the presales target 1160 as 174/290/348/348", async () => {

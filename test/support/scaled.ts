@@ -14,7 +14,7 @@ export interface PlainTable {
   rows: CellValue[][];
 }
 
-const PER_EMPLOYEE: Record<string, number> = { Employees: 0, Actuals: 0, Ratings: 0, Sales: 0, Incentives: 0, Adjustments: 0, Deals: 1 };
+const PER_EMPLOYEE: Record<string, number> = { Employees: 0, Actuals: 0, Ratings: 0, Sales: 0, Incentives: 0, Adjustments: 0, Tasks: 0, Deals: 1 };
 const PERSONAL = /^[APC]\d{3}$/;
 
 export function scaledSample(n: number, lang: Lang = "en"): PlainTable[] {
