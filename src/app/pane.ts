@@ -21,7 +21,7 @@ import { StatementData, readStatementData, recordsOf } from "./statement";
 export interface WorkbookState {
   /** The SPEC §3 input tables the workbook has, by their names. */
   inputTables: string[];
-  /** Periods that can be recalculated: quarters with Actuals or Ratings rows, latest first, then their years. */
+  /** Periods that can be recalculated: quarters with Actuals, Ratings or Tasks rows, latest first, then their years. */
   periods: string[];
 }
 
@@ -78,14 +78,12 @@ export interface PaneActions {
   printStatements?: (period: string) => Promise<void>;
 }
 
-/** The input tables the workbook has, and the periods they can be recalculated for (reads Actuals and Ratings only). */
+/** The input tables the workbook has, and the periods they can be recalculated for (reads Actuals, Ratings and Tasks only). */
 export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookState> {
   const listed = await port.listTables();
   const inputTables = INPUT_NAMES.filter((n) => findByName(listed, n));
-  const periodTables = await port.readTables(
-    ["Actuals", "Ratings"],
-    new Map(INPUT_TABLES.filter((t) => t.name === "Actuals" || t.name === "Ratings").map((t) => [t.name, [t.name, t.zh]])),
-  );
+  const assessed = ["Actuals", "Ratings", "Tasks"];
+  const periodTables = await port.readTables(assessed, new Map(INPUT_TABLES.filter((t) => assessed.includes(t.name)).map((t) => [t.name, [t.name, t.zh]])));
   // A workbook whose tables were dropped by the tool that saved it is still readable from its sheets.
   for (const t of periodTables.values()) if (!inputTables.includes(t.name)) inputTables.push(t.name);
   return { inputTables, periods: assessedPeriods(periodTables) };

@@ -7,6 +7,7 @@
  * whose 2026-Q2 completion is (275 − 203)/(290 − 203) = 72/87; monthly base 10000.
  */
 import { describe, expect, it } from "vitest";
+import { readWorkbookState } from "../../src/app/pane";
 import { runRecalculation } from "../../src/app/recalculate";
 import { CellValue } from "../../src/workbook/port";
 import { HEADERS, Rows, baseRows, resultsById, workbook } from "../fixtures";
@@ -219,6 +220,14 @@ describe("task lists over a year", () => {
     const { t } = await run(r, "2026");
     expect(t.Score).toBe(81.2);
     expect(t.Grade).toBe("Good"); // ≥ 81
+  });
+});
+
+describe("periods", () => {
+  it("offers a quarter that only Tasks rows have, as the latest", async () => {
+    // The fixture's Actuals and Ratings are all 2026-Q2; T001's task list for 2026-Q3 has no Actuals row.
+    const r = rows([...SPEC_LIST, ["T001", "2026-Q3", "Duties", "Solution proposals", "Daily", 100, "Done"]]);
+    expect((await readWorkbookState(workbook(r, H))).periods).toEqual(["2026-Q3", "2026-Q2", "2026"]);
   });
 });
 
