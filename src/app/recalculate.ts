@@ -7,7 +7,7 @@ import { D, ZERO } from "../engine/decimal";
 import { INPUT_TABLES, OUTPUT_COLUMNS, OutputName } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { Issue, msg } from "../engine/issues";
-import { OutputRow, RecalcResult, checkTables, outputRows, recalculate } from "../engine/recalc";
+import { OutputRow, RecalcResult, checkTables, outputRows, startRecalculation } from "../engine/recalc";
 import { TableData as EngineTable, cellAddress } from "../engine/table";
 import { isBlank, readText } from "../engine/values";
 import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
@@ -131,6 +131,31 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
 /** A period, or how to choose one from the inputs once they are read (the latest assessed quarter). */
 export type PeriodChoice = string | ((inputs: ReadonlyMap<string, TableData>) => string);
 
+/** How long the calculation runs before it lets the host breathe (Excel restarts an add-in that blocks for about 5 s). */
+const SLICE_MS = 30;
+
+/** Lets the host (Excel's UI, the pane's progress bar) run before the next slice. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The engine's work in slices of about SLICE_MS, yielding between them, with progress after each and a
+ * chance to cancel: inside Excel the add-in shares the UI thread (learn.microsoft.com/office/dev/add-ins/
+ * concepts/resource-limits-and-performance-optimization: an add-in that blocks for 5 s is restarted).
+ */
+async function calculate(inputs: ReadonlyMap<string, TableData>, period: string, options: RunOptions): Promise<RecalcResult> {
+  const run = startRecalculation(forEngine(inputs), period);
+  let p = run.progress();
+  while (!p.finished) {
+    const start = performance.now();
+    do p = run.next(100);
+    while (!p.finished && performance.now() - start < SLICE_MS);
+    options.onProgress?.("calculating", p.done, p.total);
+    if (options.cancelled?.()) throw new Cancelled();
+    if (!p.finished) await breathe();
+  }
+  return run.result();
+}
+
 /** Recalculates `period` over the workbook behind `port` and writes the output tables. */
 export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodChoice, options: RunOptions = {}): Promise<RunSummary> {
   options.onProgress?.("reading", 0, 1);
@@ -138,10 +163,8 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
   options.onProgress?.("reading", 1, 1);
   const inputs = new Map([...read].filter(([name]) => INPUT_NAMES.includes(name)));
   const period = typeof periodChoice === "string" ? periodChoice : periodChoice(inputs);
-  options.onProgress?.("calculating", 0, 1);
-  const result = recalculate(forEngine(inputs), period);
+  const result = await calculate(inputs, period, options);
   result.issues.unshift(...fromSheetIssues(inputs));
-  options.onProgress?.("calculating", 1, 1);
   const fresh = outputRows(result) as Record<"Results" | "Breakdown" | "Issues", OutputRow[]>;
   const errors = result.issues.filter((i) => i.severity === "Error").length;
   const warnings = result.issues.length - errors;
