@@ -10,6 +10,8 @@ import { Issue, msg } from "../engine/issues";
 import { OutputRow, RecalcResult, checkTables, outputRows, recalculate } from "../engine/recalc";
 import { TableData as EngineTable, cellAddress } from "../engine/table";
 import { isBlank, readText } from "../engine/values";
+import { dashboardSheet } from "./dashboard";
+import { presentOutputs } from "./presentation";
 import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
 
 export const VERSION = "0.1.0";
@@ -176,8 +178,12 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
   if (options.cancelled?.()) throw new Cancelled();
   options.onProgress?.("writing", 0, 1);
   // RunLog goes last: a run whose RunLog row is missing did not finish.
-  const tables: OutputTable[] = OUTPUT_NAMES.map((name) => ({ name, columns: merged[name].columns, rows: merged[name].rows }));
-  const written = await port.writeTables(tables);
+  const tables = presentOutputs(
+    OUTPUT_NAMES.map((name): OutputTable => ({ name, columns: merged[name].columns, rows: merged[name].rows })),
+    inputs,
+  );
+  const dashboard = dashboardSheet(outputColumns("Results"), fresh.Results as OutputValue[][], result.period, result.lang);
+  const written = await port.writeTables(tables, [dashboard]);
   options.onProgress?.("writing", 1, 1);
   const departments = new Map<string, { totalPay: D; employees: number }>();
   let totalPay = ZERO;
