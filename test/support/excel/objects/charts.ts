@@ -6,7 +6,7 @@
  * else its rows after the first, each named by its first cell's text; new charts are 360×216 points, named
  * "Chart 1", "Chart 2", … ("图表 1" in Chinese Excel); setting a title's text makes it visible.
  */
-import { cellName, columns, formatRect, rows } from "../address";
+import { cellName, columns, formatRect, quoteSheetName, rows } from "../address";
 import { excelError } from "../errors";
 import { textOf } from "../model/cells";
 import { chartNamePrefix } from "../model/names";
@@ -319,7 +319,7 @@ export class ChartSeriesDouble extends ClientObjectDouble<SeriesRef> implements 
   /** The range's address with its sheet, as the model keeps it ("Dashboard!B5:B8"). */
   private _address(arg: Excel.Range, method: string): string {
     const ref = resolveRangeArg(this._core, arg, null, `ChartSeries.${method}`);
-    return `${ref.sheet.name}!${formatRect(ref.rect)}`;
+    return `${quoteSheetName(ref.sheet.name)}!${formatRect(ref.rect)}`;
   }
 
   /** ExcelApi 1.7 (docs-ref `excel.chartseries.yml`: "Sets the values for a chart series"). */

@@ -5,8 +5,8 @@
  * (`excel.worksheet.yml`); `excel.pagebreak.yml` rowIndex; `excel.pagelayout.yml` orientation, zoom: "The
  * `PageLayoutZoomOptions` object must be set as a JSON object"). The model keeps the 0-based rows a break comes
  * before. **Inferences:** a break before row 1 is refused with InvalidArgument (there is nothing above it to end a
- * page); adding a break that exists keeps one; Excel's limit of 1023 manual breaks per sheet (Excel specifications
- * and limits: "Page breaks: 1,026 horizontal and vertical", 1023 manual per the file format) is not modelled.
+ * page); adding a break that exists keeps one. Excel's limit of 1023 manual breaks per sheet (as rust_xlsxwriter's
+ * set_page_breaks documents it) is not modelled.
  */
 import { excelError } from "../errors";
 import { SheetModel } from "../model/store";
