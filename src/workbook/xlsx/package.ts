@@ -231,22 +231,29 @@ export class XlsxWorkbook implements WorkbookPort {
     this.parts.verifyAll();
   }
 
+  /**
+   * Notes what to write; `toBuffer` writes it. Writes add up until then: a table or owned sheet written
+   * again replaces its earlier content, in the place it was given.
+   */
   async writeTables(tables: readonly OutputTable[], sheets: readonly OwnedSheet[] = []): Promise<WriteReport> {
-    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
+    const planned = new Map([...this.pending.map((p) => [p.table.name.toLowerCase(), p.sheetName] as const), ...this.pendingSheets.map((p) => [p.content.name.toLowerCase(), p.sheetName] as const)]);
+    const taken = new Set([...this.sheets.map((s) => s.name), ...planned.values()].map((n) => n.toLowerCase()));
     const report: WriteReport = { renamedSheets: [] };
     // A table, or an owned sheet, goes where the table of its name stands, or to a sheet of its own.
     const place = (name: string): string => {
       const existing = findByName(this.tables, name);
-      let sheetName = existing?.sheet.name ?? name;
-      if (!existing) {
-        for (let i = 2; taken.has(sheetName.toLowerCase()); i++) sheetName = `${name} (${i})`;
-        taken.add(sheetName.toLowerCase());
-        if (sheetName !== name) report.renamedSheets.push({ table: name, sheet: sheetName });
-      }
+      if (existing) return existing.sheet.name;
+      const again = planned.get(name.toLowerCase());
+      if (again) return again;
+      let sheetName = name;
+      for (let i = 2; taken.has(sheetName.toLowerCase()); i++) sheetName = `${name} (${i})`;
+      taken.add(sheetName.toLowerCase());
+      if (sheetName !== name) report.renamedSheets.push({ table: name, sheet: sheetName });
       return sheetName;
     };
-    this.pending = tables.map((table) => ({ table, sheetName: place(table.name) }));
-    this.pendingSheets = sheets.map((content) => ({ content, sheetName: place(content.name) }));
+    const named = (n: string) => (x: { table?: OutputTable; content?: OwnedSheet }) => (x.table?.name ?? x.content?.name ?? "").toLowerCase() !== n.toLowerCase();
+    for (const table of tables) this.pending = [...this.pending.filter(named(table.name)), { table, sheetName: place(table.name) }];
+    for (const content of sheets) this.pendingSheets = [...this.pendingSheets.filter(named(content.name)), { content, sheetName: place(content.name) }];
     return report;
   }
 
