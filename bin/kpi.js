@@ -1,14 +1,10 @@
 #!/usr/bin/env node
-// The `kpi` command: runs the TypeScript sources through tsx, so `npx kpi` works right after `npm install`.
+// The `kpi` command: the compiled bundle (lib/kpi.cjs), built by `npm run build` and on install.
 "use strict";
-const { register } = require("tsx/cjs/api");
-register();
-const { main } = require("../src/cli/main.ts");
-main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), tty: Boolean(process.stderr.isTTY) })
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((e) => {
-    process.stderr.write(`kpi: unexpected error: ${e && e.stack ? e.stack : e}\n`);
-    process.exitCode = 2;
-  });
+try {
+  require.resolve("../lib/kpi.cjs");
+} catch {
+  process.stderr.write("kpi: the command is not built yet: run `npm run build:cli` (or `npm ci`) in the project folder\n");
+  process.exit(2);
+}
+require("../lib/kpi.cjs");

@@ -15,6 +15,7 @@ export interface FileSystem {
   copyFile(from: string, to: string): void;
   stat(path: string): { isDirectory(): boolean; mode: number; size: number } | null;
   realpath(path: string): string;
+  mkdir(path: string): void;
 }
 
 export const realFileSystem: FileSystem = {
@@ -32,6 +33,7 @@ export const realFileSystem: FileSystem = {
     }
   },
   realpath: (p) => nodeFs.realpathSync(p),
+  mkdir: (p) => void nodeFs.mkdirSync(p, { recursive: true }),
 };
 
 /** A file fault, said in one line. */
@@ -80,6 +82,15 @@ export function sameFile(fs: FileSystem, a: string, b: string): boolean {
     }
   };
   return real(a) === real(b);
+}
+
+/** Makes the folder of a new file (for `kpi init`, which starts a workbook from nothing). */
+export function makeFolderOf(fs: FileSystem, path: string): void {
+  try {
+    fs.mkdir(dirname(resolve(path)));
+  } catch (e) {
+    throw say(e, "cannot make the folder of", path);
+  }
 }
 
 /** Where `--in-place` keeps the workbook as it was: book.xlsx → book.bak.xlsx. */

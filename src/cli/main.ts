@@ -11,7 +11,7 @@ import { Lang } from "../engine/errors";
 import { Issue } from "../engine/issues";
 import { UnusableWorkbook, resultRow } from "../engine/recalc";
 import { PackageBug, XlsxError, XlsxWorkbook } from "../workbook/xlsx/package";
-import { FileFault, FileSystem, backupPath, readInput, realFileSystem, sameFile, writeWhole } from "./files";
+import { FileFault, FileSystem, backupPath, makeFolderOf, readInput, realFileSystem, sameFile, writeWhole } from "./files";
 import { statementsCommand } from "./statements";
 import { templateWorkbook } from "./template";
 
@@ -180,6 +180,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const lang: Lang = flags.get("lang") === "en" ? "en" : "zh";
       if (flags.has("lang") && !["en", "zh"].includes(String(flags.get("lang")))) throw new UsageError("--lang takes en or zh");
       if (fs.stat(file) && !flags.has("force")) throw new UsageError(`${file} exists: choose another name or add --force to replace it`);
+      // A new sample may go into a new folder; results (recalc --out) never do, as a mistyped folder is likelier there.
+      makeFolderOf(fs, file);
       writeWhole(fs, file, await templateWorkbook(lang));
       io.out(lang === "zh" ? `已写入示例工作簿 ${file}\n下一步：kpi recalc ${file} --period 2026-Q2 --out 结果.xlsx\n` : `Wrote the sample workbook ${file}\nNext: kpi recalc ${file} --period 2026-Q2 --out results.xlsx\n`);
       return 0;

@@ -6,13 +6,12 @@
  * command says so. Exit 0, or 1 when some employee of the period is in Error (their statement has no
  * pay); file and argument faults are thrown for main to report.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { StatementsRun, writeStatements } from "../app/statements";
 import { statementFileName, statementHtml } from "../app/statementsLayout";
 import { VERSION } from "../app/recalculate";
 import { XlsxWorkbook } from "../workbook/xlsx/package";
-import { FileFault, FileSystem, backupPath, readInput, writeWhole } from "./files";
+import { FileSystem, backupPath, makeFolderOf, readInput, writeWhole } from "./files";
 
 /** What main lends the command: its file system, loading, where to write, and its usage error. */
 export interface CommandContext {
@@ -49,11 +48,7 @@ export async function statementsCommand(file: string, flags: Map<string, string 
   const run = await writeStatements(wb, typeof period === "string" ? period : undefined, { version: VERSION });
   let count = 0;
   if (typeof html === "string") {
-    try {
-      mkdirSync(html, { recursive: true });
-    } catch (e) {
-      throw new FileFault(`cannot make the folder ${html}: ${(e as Error).message}`);
-    }
+    makeFolderOf(ctx.fs, join(html, "statement.html"));
     for (const s of run.statements) {
       writeWhole(ctx.fs, join(html, statementFileName(s)), new TextEncoder().encode(statementHtml(s, run.lang)));
       count++;

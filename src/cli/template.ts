@@ -1,5 +1,5 @@
 /** Writes the sample workbook of `kpi init` with ExcelJS: one sheet and one Excel table per input table. */
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import { Lang } from "../engine/errors";
 import { INPUT_TABLES } from "../engine/contract";
 import { sampleTables } from "../app/sample";
@@ -22,6 +22,8 @@ const README: Record<Lang, string[]> = {
 };
 
 export async function templateWorkbook(lang: Lang): Promise<Buffer> {
+  // ExcelJS is loaded only here: `kpi recalc` and `kpi check` never pay for it at start-up.
+  const ExcelJS: typeof ExcelJSModule = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = "KPI Bonus for Excel";
   const about = wb.addWorksheet(lang === "zh" ? "说明" : "ReadMe");
@@ -38,7 +40,7 @@ export async function templateWorkbook(lang: Lang): Promise<Buffer> {
       headerRow: true,
       style: { theme: "TableStyleMedium2", showRowStripes: true },
       columns: table.headers.map((name) => ({ name, filterButton: true })),
-      rows: rows.map((r) => r.map((v) => (v === undefined ? null : v))) as ExcelJS.CellValue[][],
+      rows: rows.map((r) => r.map((v) => (v === undefined ? null : v))) as ExcelJSModule.CellValue[][],
     });
     spec?.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);

@@ -6,6 +6,18 @@
 import * as cells from "../engine/cells";
 import { excelCall } from "./excelError";
 
+/*
+ * office.js defines CustomFunctions (with `associate`) as it loads, in Excel or not (the loader in
+ * @microsoft/office-js dist/office.debug.js). When it did not load (a plain browser cut off from its CDN,
+ * or the browser test refusing it), nothing does, and the `CustomFunctions.associate("ID", fn)` calls that
+ * custom-functions-metadata-plugin appends to this file at build time would throw a ReferenceError and
+ * stop the page. Only then are they given a stand-in that binds nothing; otherwise office.js's own object
+ * is used untouched. (The plugin's loader: OfficeDev/Office-Addin-Scripts
+ * packages/custom-functions-metadata-plugin/src/loader.ts.)
+ */
+const page = globalThis as { CustomFunctions?: unknown; document?: unknown };
+if (typeof page.CustomFunctions === "undefined" && typeof page.document !== "undefined") page.CustomFunctions = { associate: () => undefined };
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**

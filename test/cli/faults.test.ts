@@ -2,14 +2,15 @@
  * File faults of `kpi recalc`: each gives one line that says what and where, exit 2, the input
  * untouched and no partial output left behind.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileSystem, realFileSystem } from "../../src/cli/files";
 import { main } from "../../src/cli/main";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-faults-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sample = join(dir, "sample.xlsx");
 
 async function kpi(argv: string[], fs?: FileSystem): Promise<{ code: number; out: string; err: string }> {

@@ -1,13 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/package";
 import { readTable, writeTable } from "../support/tables";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function kpi(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";

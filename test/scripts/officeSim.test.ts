@@ -3,16 +3,17 @@
  * it must write what `kpi recalc` writes (RunLog's time aside), in at most 4 read syncs.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { OUTPUT_NAMES } from "../../src/app/recalculate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/package";
 
 const ROOT = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "kpi-office-sim-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(cmd: string[], ...args: string[]) {
   return spawnSync(process.execPath, [...cmd, ...args], { cwd: ROOT, encoding: "utf8" });

@@ -55,11 +55,17 @@ const QNAME = `${NCNAME}(?::${NCNAME})?`;
 const S = "[ \\t\\r\\n]";
 const ATTR_VALUE = `(?:"[^<"]*"|'[^<']*')`;
 const START_TAG = new RegExp(`<(${QNAME})((?:${S}+${QNAME}${S}*=${S}*${ATTR_VALUE})*)${S}*(/?)>`, "y");
-const ATTR = new RegExp(`${S}+(${QNAME})${S}*=${S}*(?:"([^<"]*)"|'([^<']*)')`, "y");
 const END_TAG = new RegExp(`</(${QNAME})${S}*>`, "y");
+// The same with ASCII names only: package parts use nothing else, and these run several times faster.
+// A name with other characters fails them and is tried with the full patterns (which accept a superset).
+const ASCII_QNAME = "[A-Za-z_][-.\\w]*(?::[A-Za-z_][-.\\w]*)?";
+const START_TAG_ASCII = new RegExp(`<(${ASCII_QNAME})((?:${S}+${ASCII_QNAME}${S}*=${S}*${ATTR_VALUE})*)${S}*(/?)>`, "y");
+const END_TAG_ASCII = new RegExp(`</(${ASCII_QNAME})${S}*>`, "y");
 const PI_TARGET = new RegExp(`<\\?(${NCNAME})(?:${S}|\\?>)`, "y");
 const XML_DECL = new RegExp(`<\\?xml${S}+version${S}*=${S}*(?:"1\\.[0-9]+"|'1\\.[0-9]+')(?:${S}+encoding${S}*=${S}*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:${S}+standalone${S}*=${S}*(?:"(?:yes|no)"|'(?:yes|no)'))?${S}*\\?>`, "y");
 const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Anything BAD_CHAR could match (any surrogate): when this finds nothing, BAD_CHAR need not run. */
+const MAYBE_BAD = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9A-Fa-f]+));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const WHITESPACE = /^[ \t\r\n]*$/;
@@ -141,7 +147,7 @@ export class XmlScanner {
 
   private run(final: boolean): void {
     const buf = this.buf;
-    const bad = BAD_CHAR.exec(buf);
+    const bad = MAYBE_BAD.test(buf) ? BAD_CHAR.exec(buf) : null;
     // A lone high surrogate at the very end may be completed by the next chunk.
     if (bad && !(bad.index === buf.length - 1 && !final && buf.charCodeAt(bad.index) >= 0xd800 && buf.charCodeAt(bad.index) <= 0xdbff)) {
       this.fail(`the character U+${buf.charCodeAt(bad.index).toString(16).toUpperCase().padStart(4, "0")} cannot appear in XML`, bad.index);
@@ -172,8 +178,13 @@ export class XmlScanner {
       const c2 = buf.charCodeAt(pos + 1);
       if (Number.isNaN(c2) && !final) break;
       if (c2 === 47) {
-        END_TAG.lastIndex = pos;
-        const m = END_TAG.exec(buf);
+        END_TAG_ASCII.lastIndex = pos;
+        let m = END_TAG_ASCII.exec(buf);
+        if (m) END_TAG.lastIndex = END_TAG_ASCII.lastIndex;
+        else {
+          END_TAG.lastIndex = pos;
+          m = END_TAG.exec(buf);
+        }
         if (!m) {
           if (!final && buf.indexOf(">", pos) < 0 && len - pos < MAX_PENDING) break;
           this.fail("a malformed end tag", pos);
@@ -230,8 +241,13 @@ export class XmlScanner {
         pos = close + 2;
         continue;
       }
-      START_TAG.lastIndex = pos;
-      const m = START_TAG.exec(buf);
+      START_TAG_ASCII.lastIndex = pos;
+      let m = START_TAG_ASCII.exec(buf);
+      if (m) START_TAG.lastIndex = START_TAG_ASCII.lastIndex;
+      else {
+        START_TAG.lastIndex = pos;
+        m = START_TAG.exec(buf);
+      }
       if (!m) {
         // Still arriving, unless a > already ends it with no quote before it that could hide a >.
         const gt = buf.indexOf(">", pos);
@@ -256,22 +272,36 @@ export class XmlScanner {
       let copied = false;
       let prefixed = false;
       const at = start + 1 + qname.length;
-      ATTR.lastIndex = 0;
-      for (let a = ATTR.exec(attrText); a; a = ATTR.exec(attrText)) {
-        const name = a[1];
-        if (Object.prototype.hasOwnProperty.call(attrs, name)) this.fail(`the attribute ${name} appears twice on <${qname}>`, at + a.index);
-        const raw = a[2] ?? a[3];
+      // The start tag matched as a whole, so the attributes are well formed: they are split by hand, which is
+      // faster than matching each again.
+      const n = attrText.length;
+      for (let i = 0; i < n; ) {
+        let c = attrText.charCodeAt(i);
+        while (c === 32 || c === 9 || c === 10 || c === 13) c = attrText.charCodeAt(++i);
+        if (i >= n) break;
+        const nameStart = i;
+        while (c !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) c = attrText.charCodeAt(++i);
+        const name = attrText.slice(nameStart, i);
+        while (c !== 61) c = attrText.charCodeAt(++i);
+        c = attrText.charCodeAt(++i);
+        while (c === 32 || c === 9 || c === 10 || c === 13) c = attrText.charCodeAt(++i);
+        const close = attrText.indexOf(c === 34 ? '"' : "'", i + 1);
+        const raw = attrText.slice(i + 1, close);
+        i = close + 1;
+        if (Object.prototype.hasOwnProperty.call(attrs, name)) this.fail(`the attribute ${name} appears twice on <${qname}>`, at + nameStart);
         // Attribute values: line ends, tabs and newlines become spaces before entities are resolved (XML 1.0 §3.3.3).
-        const value = this.decode(NORMALIZE.test(raw) ? raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ") : raw, at + a.index);
+        const value = this.decode(NORMALIZE.test(raw) ? raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ") : raw, at + nameStart);
         if (name === "__proto__") Object.defineProperty(attrs, name, { value, enumerable: true });
         else attrs[name] = value;
         if (name.indexOf(":") < 0 && name !== "xmlns") continue;
+        // xml:space and the like: the xml prefix is always bound.
+        if (name.charCodeAt(0) === 120 && name.startsWith("xml:")) continue;
         if (name === "xmlns" || name.startsWith("xmlns:")) {
           const prefix = name === "xmlns" ? "" : name.slice(6);
-          if (prefix === "xmlns") this.fail("the prefix xmlns cannot be declared", at + a.index);
-          if ((prefix === "xml") !== (value === NS_XML)) this.fail("the prefix xml is bound only to its own namespace", at + a.index);
-          if (value === NS_XMLNS) this.fail("the xmlns namespace cannot be bound", at + a.index);
-          if (prefix !== "" && value === "") this.fail(`${name}="" undeclares a prefix, which XML 1.0 does not allow`, at + a.index);
+          if (prefix === "xmlns") this.fail("the prefix xmlns cannot be declared", at + nameStart);
+          if ((prefix === "xml") !== (value === NS_XML)) this.fail("the prefix xml is bound only to its own namespace", at + nameStart);
+          if (value === NS_XMLNS) this.fail("the xmlns namespace cannot be bound", at + nameStart);
+          if (prefix !== "" && value === "") this.fail(`${name}="" undeclares a prefix, which XML 1.0 does not allow`, at + nameStart);
           if (!copied) {
             scope = new Map(scope);
             copied = true;

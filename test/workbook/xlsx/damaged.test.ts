@@ -3,10 +3,10 @@
  * with a message that says what and where, and nothing is written; what can be written keeps every
  * byte the user's file had (macros, text with carriage returns).
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runRecalculation } from "../../../src/app/recalculate";
 import { main } from "../../../src/cli/main";
 import { templateWorkbook } from "../../../src/cli/template";
@@ -15,6 +15,7 @@ import { inflateEntry, newEntry, readZip, writeZip } from "../../../src/workbook
 import { readTable, writeTable } from "../../support/tables";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-damaged-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let sample: Uint8Array;
 const NOW = new Date("2026-07-05T09:00:00Z");
 
