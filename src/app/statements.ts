@@ -1,54 +1,22 @@
 /**
  * Pay statements (工资条), on request: one per employee of a period, built from what the Results and
- * Breakdown tables hold for it, so that they say exactly what HR saw and checked. When Results has no
- * row of the period, the period is recalculated first (and the caller says so). Written as a printable
- * sheet, Statements (a summary table, then one page per employee), and rendered as HTML for mailing
- * (statementsLayout.ts). Text follows the workbook's language.
+ * Breakdown tables hold for it (the pane's statement of each employee, statement.ts), so that they
+ * say exactly what HR saw and checked. When Results has no row of the period, the period is
+ * recalculated first (and the caller says so). Written as a printable sheet, Statements (a summary
+ * table, then one page per employee), and rendered as HTML for mailing (statementsLayout.ts). Text
+ * follows the workbook's language.
  */
 import { Lang } from "../engine/errors";
 import { parsePeriod, periodText } from "../engine/periods";
-import { OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
+import { CellValue, TableData, WorkbookPort, WriteReport } from "../workbook/port";
 import { latestQuarter } from "./periods";
 import { RunOptions, RunSummary, checkWorkbook, outputColumns, runRecalculation } from "./recalculate";
+import { Statement, StatementData, readStatementData, recordsOf, statementOf } from "./statement";
 import { statementsSheets } from "./statementsLayout";
 
-/** The money lines of a statement, in Results' order, before the total. */
-export const MONEY_LINES = ["QuarterlyBonus", "DealBonus", "Commission", "Incentives", "Penalties", "Adjustments"] as const;
+export type { Statement } from "./statement";
 
-export interface IndicatorLine {
-  indicator: string;
-  weight: OutputValue;
-  actual: OutputValue;
-  rule: string;
-  points: OutputValue;
-  explanation: string;
-}
-
-export interface Statement {
-  employeeId: string;
-  name: string;
-  department: string;
-  plan: string;
-  period: string;
-  score: OutputValue;
-  grade: string;
-  completion: OutputValue;
-  status: string;
-  flags: string;
-  indicators: IndicatorLine[];
-  money: Array<{ line: (typeof MONEY_LINES)[number]; amount: OutputValue }>;
-  totalPay: OutputValue;
-}
-
-const text = (v: unknown): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v));
-const value = (v: unknown): OutputValue => (v === undefined || (typeof v === "object" && v !== null && !(v instanceof Date)) ? null : (v as OutputValue));
-
-/** A table's rows as records by our column names (headers matched without regard to case). */
-function records(t: TableData | undefined, names: readonly string[]): Array<Record<string, unknown>> {
-  if (!t) return [];
-  const at = names.map((n) => [n, t.headers.findIndex((h) => String(h).trim().toLowerCase() === n.toLowerCase())] as const);
-  return t.rows.map((r) => Object.fromEntries(at.map(([n, i]) => [n, i < 0 ? null : r[i]])));
-}
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim());
 
 /** The canonical spelling of a period (2026Q2 and 2026年第2季度 are 2026-Q2), or the text as given. */
 export function canonicalPeriod(period: string): string {
@@ -56,31 +24,22 @@ export function canonicalPeriod(period: string): string {
   return p ? periodText(p) : period.trim();
 }
 
-/** The statements of a period from Results and Breakdown, in Results' order. */
-export function statementsFrom(results: TableData | undefined, breakdown: TableData | undefined, period: string): Statement[] {
-  const lines = new Map<string, IndicatorLine[]>();
-  for (const b of records(breakdown, outputColumns("Breakdown").map((c) => c.name))) {
-    if (text(b.Period) !== period) continue;
-    const id = text(b.EmployeeId);
-    lines.set(id, [...(lines.get(id) ?? []), { indicator: text(b.Indicator), weight: value(b.Weight), actual: value(b.Actual), rule: text(b.Rule), points: value(b.Points), explanation: text(b.Explanation) }]);
-  }
-  return records(results, outputColumns("Results").map((c) => c.name))
-    .filter((r) => text(r.Period) === period)
-    .map((r) => ({
-      employeeId: text(r.EmployeeId),
-      name: text(r.Name),
-      department: text(r.Department),
-      plan: text(r.Plan),
-      period,
-      score: value(r.Score),
-      grade: text(r.Grade),
-      completion: value(r.Completion),
-      status: text(r.Status),
-      flags: text(r.Flags),
-      indicators: lines.get(text(r.EmployeeId)) ?? [],
-      money: MONEY_LINES.map((line) => ({ line, amount: value(r[line]) })),
-      totalPay: value(r.TotalPay),
-    }));
+/** The statements of a period, one per employee with a Results row of it, in Results' order (the pane's statementOf each). */
+export function statementsOf(data: StatementData, period: string): Statement[] {
+  const ids = [...new Set(data.results.filter((r) => text(r.Period) === period).map((r) => text(r.EmployeeId)))];
+  return ids.map((id) => statementOf(data, id, period)).filter((s): s is Statement => s !== null);
+}
+
+/** What a recalculation just wrote, as the statement data the tables now hold. */
+function dataOf(summary: RunSummary): StatementData {
+  const table = (name: "Results" | "Breakdown" | "Issues"): TableData => ({ name, sheet: name, headers: outputColumns(name).map((c) => c.name), headerRow: 1, firstColumn: 1, rows: summary.rows[name] });
+  const records = <K extends string>(name: "Results" | "Breakdown" | "Issues", columns: readonly K[]) => recordsOf(table(name), columns) as Array<Record<K, CellValue>>;
+  return {
+    results: records("Results", outputColumns("Results").map((c) => c.name)) as StatementData["results"],
+    breakdown: records("Breakdown", outputColumns("Breakdown").map((c) => c.name)) as StatementData["breakdown"],
+    issues: records("Issues", outputColumns("Issues").map((c) => c.name)) as StatementData["issues"],
+    issuesPeriod: summary.period,
+  };
 }
 
 export interface StatementsRun {
@@ -99,24 +58,18 @@ export interface StatementsRun {
  * recalculating the period first when Results has no row of it.
  */
 export async function writeStatements(port: WorkbookPort, periodGiven: string | undefined, options: RunOptions = {}): Promise<StatementsRun> {
-  let read = await port.readTables(["Results", "Breakdown", "RunLog"]);
-  const log = records(findByName(read.values(), "RunLog"), ["Period"]);
-  const period = periodGiven !== undefined ? canonicalPeriod(periodGiven) : log.length > 0 ? text(log[log.length - 1].Period) : undefined;
-  const rows = (t: TableData | undefined) => (period === undefined ? [] : records(t, ["Period"]).filter((r) => text(r.Period) === period));
+  let data = await readStatementData(port);
+  const period = periodGiven !== undefined ? canonicalPeriod(periodGiven) : (data.issuesPeriod ?? undefined);
   let recalculated: RunSummary | null = null;
   let lang: Lang;
-  if (period === undefined || rows(findByName(read.values(), "Results")).length === 0) {
+  if (period === undefined || !data.results.some((r) => text(r.Period) === period)) {
     // Nothing to print from: the period is recalculated, and its rows are what the run wrote.
     recalculated = await runRecalculation(port, period ?? latestQuarter, options);
     lang = recalculated.lang;
-    const asTable = (name: "Results" | "Breakdown"): TableData => ({ name, sheet: name, headers: outputColumns(name).map((c) => c.name), headerRow: 1, firstColumn: 1, rows: recalculated?.rows[name] ?? [] });
-    read = new Map([
-      ["Results", asTable("Results")],
-      ["Breakdown", asTable("Breakdown")],
-    ]);
+    data = dataOf(recalculated);
   } else lang = (await checkWorkbook(port)).lang;
   const finalPeriod = recalculated?.period ?? (period as string);
-  const statements = statementsFrom(findByName(read.values(), "Results"), findByName(read.values(), "Breakdown"), finalPeriod);
+  const statements = statementsOf(data, finalPeriod);
   const sheets = statementsSheets(statements, finalPeriod, lang);
   // Where each sheet is now: an existing one where its table stands, a new one as the write says.
   const before = new Map((await port.listTables()).map((t) => [t.name.toLowerCase(), t.sheet]));

@@ -4,9 +4,8 @@
  * employee for mailing. The same words and the same order in both, in the workbook's language.
  */
 import { Lang } from "../engine/errors";
-import { ColumnKind, OutputValue, OwnedSheet, PlacedTable, SheetCell } from "../workbook/port";
-import { shownText } from "../workbook/formats";
-import type { Statement } from "./statements";
+import { CellValue, ColumnKind, OutputValue, OwnedSheet, PlacedTable, SheetCell } from "../workbook/port";
+import { MoneyLine, STATEMENT_WORDS, Statement, showMoney, showRatio, showScore, showValue } from "./statement";
 
 export const STATEMENTS = "Statements";
 /** Excel keeps at most 1023 manual page breaks on a sheet: 1,000 statements a sheet leave room. */
@@ -21,10 +20,8 @@ export const WORDS = {
     indicators: ["Indicator", "Weight", "Actual", "Points", "Explanation"],
     item: "Item",
     amount: "Amount",
-    money: { QuarterlyBonus: "Quarterly bonus", DealBonus: "Deal bonus", Commission: "Commission", Incentives: "Incentives", Penalties: "Penalties", Adjustments: "Adjustments" },
-    total: "Total pay",
+
     flags: "Notes",
-    none: "—",
     summary: ["EmployeeId", "Name", "Department", "TotalPay", "Status"],
   },
   zh: {
@@ -35,10 +32,8 @@ export const WORDS = {
     indicators: ["指标", "权重", "实际值", "得分", "说明"],
     item: "项目",
     amount: "金额",
-    money: { QuarterlyBonus: "季度奖金", DealBonus: "项目奖", Commission: "提成", Incentives: "过程激励", Penalties: "罚款", Adjustments: "调整" },
-    total: "应发合计",
+
     flags: "备注",
-    none: "—",
     summary: ["员工编号", "姓名", "部门", "应发合计", "状态"],
   },
 } as const;
@@ -51,6 +46,14 @@ const SUMMARY_KINDS: ColumnKind[] = ["text", "text", "text", "money", "text"];
  */
 const WIDTHS = [16, 12, 10, 10, 22];
 
+/** A cell of the tables as a value to write (an uncalculated formula is not one). */
+const out = (v: CellValue): OutputValue => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v);
+/** The money lines, and the total apart. */
+const lines = (s: Statement) => s.money.filter((m) => m.line !== "TotalPay");
+const total = (s: Statement): CellValue => s.money.find((m) => m.line === "TotalPay")?.value ?? null;
+/** A money line's name, as the pane says it. */
+const lineName = (line: MoneyLine, lang: Lang) => STATEMENT_WORDS[lang].money[line];
+
 /** The label–value pairs at the head of a statement, two a row. */
 function heads(s: Statement, lang: Lang): Array<[string, OutputValue, ColumnKind]> {
   const f = WORDS[lang].fields;
@@ -61,9 +64,9 @@ function heads(s: Statement, lang: Lang): Array<[string, OutputValue, ColumnKind
     [f.plan, s.plan, "text"],
     [f.period, s.period, "text"],
     [f.status, s.status, "text"],
-    [f.score, s.score, "score"],
+    [f.score, out(s.score), "score"],
     [f.grade, s.grade, "text"],
-    [f.completion, s.completion, "ratio"],
+    [f.completion, out(s.completion), "ratio"],
   ];
 }
 
@@ -79,18 +82,18 @@ function block(s: Statement, lang: Lang, top: number): { cells: SheetCell[]; nex
   });
   row += 2;
   w.indicators.forEach((h, i) => cells.push({ row, column: i + 1, value: h, style: "bold" }));
-  for (const l of s.indicators) {
+  for (const l of s.lines) {
     row++;
-    cells.push({ row, column: 1, value: l.indicator }, { row, column: 2, value: l.weight, kind: "score" }, { row, column: 3, value: l.actual, kind: "number" }, { row, column: 4, value: l.points, kind: "score" }, { row, column: 5, value: l.explanation, style: "wrap" });
+    cells.push({ row, column: 1, value: l.indicator }, { row, column: 2, value: out(l.weight), kind: "score" }, { row, column: 3, value: out(l.actual), kind: "number" }, { row, column: 4, value: out(l.points), kind: "score" }, { row, column: 5, value: l.explanation, style: "wrap" });
   }
   row += 2;
   cells.push({ row, column: 1, value: w.item, style: "bold" }, { row, column: 2, value: w.amount, style: "bold" });
-  for (const m of s.money) {
+  for (const m of lines(s)) {
     row++;
-    cells.push({ row, column: 1, value: w.money[m.line] }, { row, column: 2, value: m.amount, kind: "money" });
+    cells.push({ row, column: 1, value: lineName(m.line, lang) }, { row, column: 2, value: out(m.value), kind: "money" });
   }
   row++;
-  cells.push({ row, column: 1, value: w.total, style: "bold" }, { row, column: 2, value: s.totalPay, kind: "money", style: "bold" });
+  cells.push({ row, column: 1, value: lineName("TotalPay", lang), style: "bold" }, { row, column: 2, value: out(total(s)), kind: "money", style: "bold" });
   if (s.flags) {
     row++;
     cells.push({ row, column: 1, value: w.flags, style: "bold" }, { row, column: 2, value: s.flags, style: "wrap" });
@@ -110,7 +113,7 @@ export function statementsSheets(statements: readonly Statement[], period: strin
       row: 4,
       column: 1,
       columns: w.summary.map((h, i) => ({ name: h, kind: SUMMARY_KINDS[i] })),
-      rows: chunk.map((s) => [s.employeeId, s.name, s.department, s.totalPay, s.status]),
+      rows: chunk.map((s) => [s.employeeId, s.name, s.department, out(total(s)), s.status]),
       statusColumn: w.summary[4],
     };
     const cells: SheetCell[] = [
@@ -130,18 +133,20 @@ export function statementsSheets(statements: readonly Statement[], period: strin
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-const shown = (v: OutputValue, kind: ColumnKind, none: string) => (v === null || v === "" ? none : escapeHtml(shownText(v, kind)));
+/** A value as its column's number format shows it (the pane's rules): money #,##0.00, scores 0.00, ratios 0.00%, a blank "—". */
+const SHOW: Partial<Record<ColumnKind, (v: CellValue) => string>> = { money: showMoney, score: showScore, ratio: showRatio };
+const shown = (v: CellValue, kind: ColumnKind) => escapeHtml(v === "" ? "—" : (SHOW[kind] ?? showValue)(v));
 
 /** One statement as a page of its own, to mail or print (UTF-8, inline styles, no scripts). */
 export function statementHtml(s: Statement, lang: Lang): string {
   const w = WORDS[lang];
   const pairs = heads(s, lang)
-    .map(([label, value, kind]) => `<tr><th>${escapeHtml(label)}</th><td>${shown(value, kind, w.none)}</td></tr>`)
+    .map(([label, value, kind]) => `<tr><th>${escapeHtml(label)}</th><td>${shown(value, kind)}</td></tr>`)
     .join("");
-  const indicators = s.indicators
-    .map((l) => `<tr><td>${escapeHtml(l.indicator)}</td><td class="n">${shown(l.weight, "score", "")}</td><td class="n">${shown(l.actual, "number", "")}</td><td class="n">${shown(l.points, "score", "")}</td><td>${escapeHtml(l.explanation)}</td></tr>`)
+  const indicators = s.lines
+    .map((l) => `<tr><td>${escapeHtml(l.indicator)}</td><td class="n">${shown(l.weight, "score")}</td><td class="n">${shown(l.actual, "number")}</td><td class="n">${shown(l.points, "score")}</td><td>${escapeHtml(l.explanation)}</td></tr>`)
     .join("");
-  const money = s.money.map((m) => `<tr><td>${escapeHtml(w.money[m.line])}</td><td class="n">${shown(m.amount, "money", w.none)}</td></tr>`).join("");
+  const money = lines(s).map((m) => `<tr><td>${escapeHtml(lineName(m.line, lang))}</td><td class="n">${shown(m.value, "money")}</td></tr>`).join("");
   const flags = s.flags ? `<p class="flags"><b>${escapeHtml(w.flags)}</b>：${escapeHtml(s.flags)}</p>` : "";
   return `<!DOCTYPE html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
@@ -163,7 +168,7 @@ tr.total td { font-weight: bold; border-top: 2px solid #555; }
 <h1>${escapeHtml(`${w.title} · ${s.name} · ${s.period}`)}</h1>
 <table class="who">${pairs}</table>
 <table class="points"><tr>${w.indicators.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>${indicators}</table>
-<table class="money"><tr><th>${escapeHtml(w.item)}</th><th>${escapeHtml(w.amount)}</th></tr>${money}<tr class="total"><td>${escapeHtml(w.total)}</td><td class="n">${shown(s.totalPay, "money", w.none)}</td></tr></table>
+<table class="money"><tr><th>${escapeHtml(w.item)}</th><th>${escapeHtml(w.amount)}</th></tr>${money}<tr class="total"><td>${escapeHtml(lineName("TotalPay", lang))}</td><td class="n">${shown(total(s), "money")}</td></tr></table>
 ${flags}
 </body>
 </html>

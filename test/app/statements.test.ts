@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { outputColumns, runRecalculation } from "../../src/app/recalculate";
-import { statementsFrom, writeStatements } from "../../src/app/statements";
+import { recordsOf } from "../../src/app/statement";
+import { statementsOf, writeStatements } from "../../src/app/statements";
 import { PER_SHEET, statementFileName, statementHtml, statementsSheets } from "../../src/app/statementsLayout";
 import { OutputValue, TableData } from "../../src/workbook/port";
 import { memoryOf, scaledSample } from "../support/scaled";
@@ -28,22 +29,30 @@ const BREAKDOWN = table("Breakdown", [
   { EmployeeId: "E1", Period: "2026-Q2", Indicator: "Service", Weight: 40, Actual: 90, Rule: "Score", Points: 36, Explanation: "rated 90 → 36 of 40" },
 ]);
 
+const DATA = {
+  results: recordsOf(RESULTS, outputColumns("Results").map((c) => c.name)),
+  breakdown: recordsOf(BREAKDOWN, outputColumns("Breakdown").map((c) => c.name)),
+  issues: [],
+  issuesPeriod: null,
+} as unknown as Parameters<typeof statementsOf>[0];
+const totalOf = (s: { money: Array<{ line: string; value: unknown }> }) => s.money.find((m) => m.line === "TotalPay")?.value ?? null;
+
 describe("a statement", () => {
-  const [ann, bo] = statementsFrom(RESULTS, BREAKDOWN, "2026-Q2");
+  const [ann, bo] = statementsOf(DATA, "2026-Q2");
 
   it("holds the employee's Results row of the period and their Breakdown lines of that period only", () => {
-    expect(statementsFrom(RESULTS, BREAKDOWN, "2026-Q2")).toHaveLength(2);
-    expect({ id: ann.employeeId, name: ann.name, department: ann.department, plan: ann.plan, score: ann.score, grade: ann.grade, total: ann.totalPay }).toEqual({ id: "E1", name: "Ann <Lee>", department: "Sales", plan: "AE", score: 92, grade: "Excellent", total: 900.5 });
-    expect(ann.indicators.map((l) => [l.indicator, l.points, l.explanation])).toEqual([
+    expect(statementsOf(DATA, "2026-Q2")).toHaveLength(2);
+    expect({ id: ann.employeeId, name: ann.name, department: ann.department, plan: ann.plan, score: ann.score, grade: ann.grade, total: totalOf(ann) }).toEqual({ id: "E1", name: "Ann <Lee>", department: "Sales", plan: "AE", score: 92, grade: "Excellent", total: 900.5 });
+    expect(ann.lines.map((l) => [l.indicator, l.points, l.explanation])).toEqual([
       ["Sales", 56, "80% vs standard 90%: 2 steps of 5% below, −4 → 56 of 60"],
       ["Service", 36, "rated 90 → 36 of 40"],
     ]);
     // Each money line in Results' order; their sum is the total: 1000.5 + 0 + 200 + 0 − 300 + 0 = 900.5.
-    expect(ann.money.map((m) => [m.line, m.amount])).toEqual([["QuarterlyBonus", 1000.5], ["DealBonus", 0], ["Commission", 200], ["Incentives", 0], ["Penalties", -300], ["Adjustments", 0]]);
+    expect(ann.money.map((m) => [m.line, m.value])).toEqual([["QuarterlyBonus", 1000.5], ["DealBonus", 0], ["Commission", 200], ["Incentives", 0], ["Penalties", -300], ["Adjustments", 0], ["TotalPay", 900.5]]);
   });
 
   it("of an employee in Error has no pay, and says why", () => {
-    expect([bo.status, bo.totalPay, bo.flags, bo.indicators]).toEqual(["Error", null, "Actuals D9: blank", []]);
+    expect([bo.status, totalOf(bo), bo.flags, bo.lines]).toEqual(["Error", null, "Actuals D9: blank", []]);
   });
 
   it("as HTML shows the lines with money as HR reads it, escapes what was typed, and follows the language", () => {
@@ -64,7 +73,7 @@ describe("a statement", () => {
 });
 
 describe("the Statements sheet", () => {
-  const statements = statementsFrom(RESULTS, BREAKDOWN, "2026-Q2");
+  const statements = statementsOf(DATA, "2026-Q2");
 
   it("has a summary table, then each employee's block starting a new page", () => {
     const [sheet] = statementsSheets(statements, "2026-Q2", "en");
@@ -98,7 +107,7 @@ describe("writing statements", () => {
     const run = await writeStatements(wb, "2026Q2");
     expect([run.period, run.lang, run.recalculated, run.sheets, run.statements.length, wb.writes - writes]).toEqual(["2026-Q2", "zh", null, ["Statements"], 12, 1]);
     const results = wb.records("Results").filter((r) => r.Period === "2026-Q2");
-    expect(run.statements.map((s) => [s.employeeId, s.totalPay])).toEqual(results.map((r) => [r.EmployeeId, r.TotalPay]));
+    expect(run.statements.map((s) => [s.employeeId, totalOf(s)])).toEqual(results.map((r) => [r.EmployeeId, r.TotalPay]));
   });
 
   it("recalculates the period first when Results has no row of it, and says so", async () => {

@@ -39,7 +39,7 @@ describe("statements inside Excel", () => {
     expect(titles).toHaveLength(12);
     expect(sheetOf(d, "Statements").pageBreaks).toEqual(titles.map((c) => c.row - 1));
     expect(d.book.cell("Statements", `A${titles[0].row}`)).toMatchObject({ value: titles[0].value, style: { bold: true, fontSize: 14 } });
-    expect(built.statements.map((s) => s.totalPay)).toEqual(run.statements.map((s) => s.totalPay));
+    expect(built.statements.map((s) => s.money)).toEqual(run.statements.map((s) => s.money));
     // Column E (explanations) is 22 characters: 22 × 7 + 5 = 159 pixels = 119.25 points.
     expect(sheetOf(d, "Statements").columnWidths.E).toBe(119.25);
   });

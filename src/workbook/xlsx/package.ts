@@ -1,13 +1,16 @@
 /**
  * An .xlsx workbook through the port. Input tables are read by streaming their sheet's XML through a
  * strict scanner; every part of the package is checked before anything is written. A run writes only
- * what it owns: the output tables' cells and table parts, and (for a new one) its sheet and the entries
- * that list it, edited namespace-correctly. Every other part keeps its compressed bytes. Whatever we
- * write is read back strictly before the package is handed out.
+ * what it owns: the output tables' cells and table parts, (for a new one) its sheet and the entries
+ * that list it, the sheets it owns whole (the Dashboard with its drawing and charts, the Statements),
+ * and the cell formats it needs, appended to the stylesheet; all edited namespace-correctly. Every
+ * other part keeps its compressed bytes. Whatever we write is read back strictly before the package
+ * is handed out.
  *
- * One file because the package's structure (workbook, sheets, tables, relationships, content types) is
- * read and changed together; the XML scanning, the sheet reading and writing, the parts store and the
- * zip format live in modules of their own.
+ * One file over 300 lines because the package's structure (workbook, sheets, tables, relationships,
+ * content types, stylesheet) is read and changed together; the XML scanning, the sheet reading and
+ * writing, the owned sheets and charts, the styles, the parts store and the zip format live in
+ * modules of their own.
  */
 import { Element } from "@xmldom/xmldom";
 import { CellValue, OutputTable, OwnedSheet, TableData, TableInfo, WorkbookPort, WriteReport, findByName } from "../port";

@@ -9,7 +9,11 @@ import { columnLetters } from "../../engine/table";
 import { OutputTable, OutputValue } from "../port";
 import { XlsxError } from "./errors";
 import { columnOf } from "./sheetRead";
-import { CellLink, ColumnArea, TailEdit, editTail, linkXml, statusCfXml } from "./sheetTail";
+import { ColumnArea, TailEdit, editTail, linkXml } from "./sheetTail";
+import { Placement, TableLook, bottomOf, tableCf, tableLinks } from "./tableLook";
+
+export { bottomOf } from "./tableLook";
+export type { Placement, TableLook } from "./tableLook";
 import { XmlScanner, XmlStart } from "./xmlscan";
 import { escapeText } from "./xml";
 
@@ -35,45 +39,6 @@ export function cellXml(p: string, col: number, row: number, v: OutputValue, dat
   return `<${p}c r="${r}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(v)}</${p}t></${p}is></${p}c>`;
 }
 
-/** How a table's cells look (cellXfs indexes of the header, of each column, of a cell that links) and the dxfs of its status colours. */
-export interface TableLook {
-  header: number;
-  columns: readonly number[];
-  link: number;
-  dxf: { error: number; warning: number };
-}
-
-/** The body area of a named column of a table placed at `at`, or null when it has no such column. */
-function columnArea(t: OutputTable, name: string | undefined, at: Placement): ColumnArea | null {
-  const i = name === undefined ? -1 : t.columns.findIndex((c) => c.name === name);
-  return i < 0 ? null : { column: at.left + i, top: at.top + 1, bottom: bottomOf(t, at.top) };
-}
-
-/** The table's status colours, or "" when it has no status column. */
-function tableCf(p: string, t: OutputTable, at: Placement, look: TableLook, priority: number): string {
-  const area = columnArea(t, t.statusColumn, at);
-  return area ? statusCfXml(p, area, look.dxf, priority) : "";
-}
-
-/** The links of a table's links column: each body cell with a location and something to show. */
-export function tableLinks(t: OutputTable, at: Placement): CellLink[] {
-  const area = t.links ? columnArea(t, t.links.column, at) : null;
-  if (!area || !t.links) return [];
-  const out: CellLink[] = [];
-  const i = area.column - at.left;
-  t.links.locations.forEach((location, k) => {
-    const v = t.rows[k]?.[i];
-    if (location && v !== null && v !== undefined && v !== "") out.push({ ref: `${columnLetters(area.column)}${at.top + 1 + k}`, location, display: String(v) });
-  });
-  return out;
-}
-
-/** Where a table's cells go: its header at `top`, columns from `left`. */
-export interface Placement {
-  top: number;
-  left: number;
-}
-
 /** The cells of one sheet row of the table (header or body), by column. */
 export function tableRowCells(p: string, t: OutputTable, at: Placement, row: number, date1904: boolean, look: TableLook): Map<number, string> {
   const cells = new Map<number, string>();
@@ -88,11 +53,6 @@ export function tableRowCells(p: string, t: OutputTable, at: Placement, row: num
     });
   }
   return cells;
-}
-
-/** The last sheet row of a table: a table always has at least one body row, even an empty one. */
-export function bottomOf(t: OutputTable, top: number): number {
-  return top + Math.max(1, t.rows.length);
 }
 
 function rowXml(p: string, row: number, attrs: string, cells: Map<number, string>): string {
