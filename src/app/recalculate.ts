@@ -130,9 +130,11 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
   const lower = (h: string) => String(h).trim().toLowerCase();
   const ours = new Set(columns.map((c) => lower(c.name)));
   const extras = existing.headers.filter((h) => String(h).trim() !== "" && !ours.has(lower(h)));
-  const all: OutputColumn[] = [...columns, ...extras.map((name) => ({ name, kind: "number" as ColumnKind }))];
-  const at = all.map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
+  const at = [...columns, ...extras.map((name) => ({ name }))].map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
   const old = existing.rows.filter((r) => !r.every((v) => v === null || isBlank(v as never))).map((r) => at.map((i) => (i < 0 ? null : asOutput(r[i]))));
+  // HR's columns are shown as General, or as dates when every value they hold is a date.
+  const kindOf = (k: number): ColumnKind => (old.some((r) => r[k] !== null) && old.every((r) => r[k] === null || r[k] instanceof Date) ? "date" : "number");
+  const all: OutputColumn[] = [...columns, ...extras.map((name, j) => ({ name, kind: kindOf(columns.length + j) }))];
   const periodIndex = columns.findIndex((c) => c.name === "Period");
   const keyIndex = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
   const keyOf = (r: OutputValue[]) => keyIndex.map((i) => readText(r[i])).join("\u0000");
