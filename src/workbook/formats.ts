@@ -55,15 +55,19 @@ export function shownText(v: OutputValue | undefined, kind: ColumnKind): string 
   return String(v);
 }
 
+/** How many rows are measured to fit a column: enough to see the table's shape, not all of a 100,000-row Breakdown. */
+export const FIT_ROWS = 1000;
+
 /**
- * Column widths (in characters of the default font) fitted to the header and to what the cells show,
- * CJK characters counting double: at least 8, at most 60 (longer text is cut at the column's edge, as
- * in Excel); a header gets 4 more for the table's filter button.
+ * Column widths (in characters of the default font) fitted to the header and to what the cells of the
+ * first FIT_ROWS rows show, CJK characters counting double: at least 8, at most 60 (longer text is cut
+ * at the column's edge, as in Excel); a header gets 4 more for the table's filter button.
  */
 export function fitWidths(columns: readonly OutputColumn[], rows: ReadonlyArray<readonly OutputValue[]>): number[] {
+  const measured = rows.length > FIT_ROWS ? rows.slice(0, FIT_ROWS) : rows;
   return columns.map((c, i) => {
     let widest = displayWidth(c.name) + 4;
-    for (const r of rows) {
+    for (const r of measured) {
       const w = displayWidth(shownText(r[i], c.kind)) + 2;
       if (w > widest) widest = w;
       if (widest >= 60) break;
