@@ -137,8 +137,9 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
       return;
     }
     const sheet = sheetOf(ctx);
-    for (const c of target.charts) sheet.charts.getItem(c).delete();
-    for (const t of target.tables) ctx.workbook.tables.getItem(t).delete();
+    // By name, each the first of that name left: two charts HR copied may share one.
+    for (const c of target.charts) sheet.charts.getItemOrNullObject(c).delete();
+    for (const t of target.tables) ctx.workbook.tables.getItemOrNullObject(t).delete();
     sheet.getRange().clear("All");
     sheet.horizontalPageBreaks.removePageBreaks();
   });

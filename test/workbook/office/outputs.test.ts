@@ -119,6 +119,9 @@ describe("the Dashboard inside Excel", () => {
     await d.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Employees");
       ws.charts.add("Pie", ws.getRange("E1:E5"), "Columns").title.text = "HR chart";
+      // One added on the Dashboard itself goes with it at the next run, as the sheet says.
+      const ours = ctx.workbook.worksheets.getItem("Dashboard (2)");
+      ours.charts.add("Pie", ours.getRange("B5:B7"), "Columns").title.text = "added on the Dashboard";
       await ctx.sync();
     });
     await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
