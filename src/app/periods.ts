@@ -2,7 +2,8 @@
  * Which periods a workbook can be recalculated for: the quarters (and their years) that have Actuals
  * or Ratings rows. The latest such quarter is what the ribbon button and the pane run by default.
  */
-import { INPUT_TABLES, matchHeaders } from "../engine/contract";
+import { INPUT_TABLES } from "../engine/contract";
+import { matchHeaders } from "../engine/read/headers";
 import { msg } from "../engine/issues";
 import { parsePeriod, periodText } from "../engine/periods";
 import { UnusableWorkbook } from "../engine/recalc";

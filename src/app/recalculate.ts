@@ -19,28 +19,9 @@ export const VERSION = "0.1.0";
 export const INPUT_NAMES: readonly string[] = INPUT_TABLES.map((t) => t.name);
 export const OUTPUT_NAMES = Object.keys(OUTPUT_COLUMNS) as OutputName[];
 
-const KINDS: Record<string, ColumnKind> = {
-  Score: "score",
-  Rank: "integer",
-  Completion: "ratio",
-  QuarterlyBonus: "money",
-  DealBonus: "money",
-  Commission: "money",
-  Incentives: "money",
-  Penalties: "money",
-  Adjustments: "money",
-  TotalPay: "money",
-  Weight: "score",
-  Actual: "number",
-  Points: "score",
-  Employees: "integer",
-  Errors: "integer",
-  Warnings: "integer",
-};
-
 /** Our columns of an output table with their kinds. */
 export function outputColumns(name: OutputName): OutputColumn[] {
-  return OUTPUT_COLUMNS[name].map((c) => ({ name: c, kind: KINDS[c] ?? "text" }));
+  return OUTPUT_COLUMNS[name].map((c) => ({ name: c.name, kind: c.kind }));
 }
 
 export type Phase = "reading" | "calculating" | "writing";

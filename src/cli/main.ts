@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import { RunSummary, VERSION, checkWorkbook, runRecalculation } from "../app/recalculate";
-import { OUTPUT_COLUMNS } from "../engine/contract";
+import { OUTPUT_HEADERS } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { Issue } from "../engine/issues";
 import { UnusableWorkbook, resultRow } from "../engine/recalc";
@@ -202,7 +202,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       if (flags.has("in-place")) io.out(summary.lang === "zh" ? `原文件已备份为 ${backupPath(file)}\n` : `The previous version is kept as ${backupPath(file)}\n`);
       if (flags.has("print")) {
-        const shown = OUTPUT_COLUMNS.Results.map((c, i) => [c, i] as const).filter(([c]) => c !== "Flags");
+        const shown = OUTPUT_HEADERS.Results.map((c, i) => [c, i] as const).filter(([c]) => c !== "Flags");
         const rows = summary.result.results.map(resultRow);
         io.out("\n" + formatTable(shown.map(([c]) => c), rows.map((r) => shown.map(([, i]) => r[i]))) + "\n");
       }

@@ -3,7 +3,8 @@
  * Reading cells (blank versus 0, percents, yes/no, error values) happens here, so the custom
  * functions stay thin translations.
  */
-import { D, ONE, ZERO, HUNDRED } from "./decimal";
+import { DEFAULTS } from "./contract";
+import { D } from "./decimal";
 import { numError, valueError } from "./errors";
 import * as rules from "./rules";
 import { CellValue, flatten, isBlank, parseNumberText, readFlag, readNumber, readNumberOrBlank, readOptional, readText, rowsOf } from "./values";
@@ -40,11 +41,11 @@ export function step(actual: CellValue, standard: CellValue, weight: CellValue, 
 }
 
 export function deduct(weight: CellValue, count: CellValue, pointsEach: CellValue, floor?: CellValue): number {
-  return rules.deduct(readNumber(weight, "weight"), readNumber(count, "count"), readNumber(pointsEach, "pointsEach"), readOptional(floor, "floor", ZERO)).toNumber();
+  return rules.deduct(readNumber(weight, "weight"), readNumber(count, "count"), readNumber(pointsEach, "pointsEach"), readOptional(floor, "floor", DEFAULTS.floor)).toNumber();
 }
 
 export function completion(actual: CellValue, target: CellValue, taskBase?: CellValue): number {
-  return rules.completion(readNumber(actual, "actual"), readNumber(target, "target"), readOptional(taskBase, "taskBase", new D("0.7"))).toNumber();
+  return rules.completion(readNumber(actual, "actual"), readNumber(target, "target"), readOptional(taskBase, "taskBase", DEFAULTS.taskBase)).toNumber();
 }
 
 export function bonus(base: CellValue, completionRate: CellValue, score: CellValue, rate?: CellValue, fullScore?: CellValue, coefficient?: CellValue): number {
@@ -53,9 +54,9 @@ export function bonus(base: CellValue, completionRate: CellValue, score: CellVal
       readNumber(base, "base"),
       readNumber(completionRate, "completion"),
       readNumber(score, "score"),
-      readOptional(rate, "rate", new D("0.4")),
-      readOptional(fullScore, "fullScore", HUNDRED),
-      readOptional(coefficient, "coefficient", ONE),
+      readOptional(rate, "rate", DEFAULTS.bonusRate),
+      readOptional(fullScore, "fullScore", DEFAULTS.fullScore),
+      readOptional(coefficient, "coefficient", DEFAULTS.coefficient),
     )
     .toNumber();
 }
@@ -79,7 +80,7 @@ export function grade(score: CellValue, bands?: Range): string {
   const parsed = pairRows(bands, "bands").map(([min, label, row]) => ({
     min: readNumber(min, `bands row ${row} min score`),
     label: readText(label),
-    coefficient: ONE,
+    coefficient: DEFAULTS.coefficient,
   }));
   return rules.grade(s, parsed).label;
 }
@@ -98,7 +99,7 @@ export function commission(actual: CellValue, target: CellValue, rate: CellValue
 
 export function bigDeal(dealAmount: CellValue, receipts: CellValue, threshold?: CellValue, rate?: CellValue): number {
   return rules
-    .bigDeal(readNumber(dealAmount, "dealAmount"), readNumber(receipts, "receipts"), readOptional(threshold, "threshold", new D(100000)), readOptional(rate, "rate", new D("0.015")))
+    .bigDeal(readNumber(dealAmount, "dealAmount"), readNumber(receipts, "receipts"), readOptional(threshold, "threshold", DEFAULTS.bigDealThreshold), readOptional(rate, "rate", DEFAULTS.bigDealRate))
     .toNumber();
 }
 
@@ -111,7 +112,7 @@ export function typeCoefficientOf(type: CellValue, arg = "type"): D {
 
 export function project(amount: CellValue, type: CellValue, quality: CellValue, difficulty?: CellValue, poolRate?: CellValue): number {
   return rules
-    .project(readNumber(amount, "amount"), typeCoefficientOf(type), readNumber(quality, "quality"), readOptional(difficulty, "difficulty", ONE), readOptional(poolRate, "poolRate", new D("0.005")))
+    .project(readNumber(amount, "amount"), typeCoefficientOf(type), readNumber(quality, "quality"), readOptional(difficulty, "difficulty", DEFAULTS.difficulty), readOptional(poolRate, "poolRate", DEFAULTS.poolRate))
     .toNumber();
 }
 
@@ -133,7 +134,7 @@ export function qTarget(annual: CellValue, quarter: CellValue, split?: Range): n
 
 export function streak(attainments: Range, threshold?: CellValue): number {
   const values = flatten(attainments).map((v, i) => readNumberOrBlank(v, `attainments cell ${i + 1}`));
-  return rules.streak(values, readOptional(threshold, "threshold", ONE));
+  return rules.streak(values, readOptional(threshold, "threshold", DEFAULTS.streakThreshold));
 }
 
 export function rank(value: CellValue, values: Range, ascending?: CellValue): number {

@@ -1,7 +1,107 @@
 /**
- * The workbook contract of SPEC §3: input tables, their columns (English / 中文), and the output
- * tables. Headers match without regard to case, spaces or underscores, in English or Chinese.
+ * The contract of SPEC §2–3 in one place: the defaults, the words HR may type for rules, raters and
+ * other choices (English / 中文), the input tables and their columns, and the output tables with the
+ * kind of each column, so that every host formats outputs the same way. Rules, readers and the custom
+ * functions take their defaults and names from here and nowhere else.
  */
+import { D } from "./decimal";
+
+// ---------------------------------------------------------------- defaults (SPEC §2, §3)
+
+/** Every default the spec names. Decimals are immutable, so these are shared safely. */
+export const DEFAULTS = {
+  /** Plans.FullScore/满分 and KPI.BONUS fullScore. */
+  fullScore: new D(100),
+  /** Plans.BonusRate/奖金比例 and KPI.BONUS rate. */
+  bonusRate: new D("0.4"),
+  /** Plans.TaskBase/任务基数 and KPI.COMPLETION taskBase. */
+  taskBase: new D("0.7"),
+  completionBasis: "Department",
+  gradeScale: "Default",
+  dealBonus: "None",
+  /** Plans.BigDealThreshold/大项目门槛 and KPI.BIGDEAL threshold. */
+  bigDealThreshold: new D(100000),
+  /** Plans.BigDealRate/大项目比例 and KPI.BIGDEAL rate. */
+  bigDealRate: new D("0.015"),
+  /** Plans.PoolRate/奖金总盘比例 and KPI.PROJECT poolRate. */
+  poolRate: new D("0.005"),
+  /** Plans.MissPenalty/连续未完成罚款, entered as a positive amount. */
+  missPenalty: new D(300),
+  /** Plans.MissRun/连续月数. */
+  missRun: 3,
+  tierMode: "Whole",
+  /** Indicators.Floor/下限, KPI.STEP and KPI.DEDUCT floor. */
+  floor: new D(0),
+  /** Grades.Coefficient/系数 and KPI.BONUS coefficient. */
+  coefficient: new D(1),
+  /** Deals.Difficulty/难度系数 and KPI.PROJECT difficulty. */
+  difficulty: new D(1),
+  /** KPI.STREAK threshold. */
+  streakThreshold: new D(1),
+} as const;
+
+/** Default grade bands of KPI.GRADE: ≥91 优秀, ≥81 良好, ≥71 称职, ≥60 基本称职, else 不称职 (min null). */
+export const DEFAULT_GRADES: ReadonlyArray<{ min: number | null; zh: string; en: string }> = [
+  { min: 91, zh: "优秀", en: "Excellent" },
+  { min: 81, zh: "良好", en: "Good" },
+  { min: 71, zh: "称职", en: "Competent" },
+  { min: 60, zh: "基本称职", en: "Basically competent" },
+  { min: null, zh: "不称职", en: "Unsatisfactory" },
+];
+
+/** Default commission tiers (seed 001): attainment ≥ 100% → 1, ≥ 50% → 0.7, below → 0. */
+export const DEFAULT_TIERS: ReadonlyArray<{ minAttainment: D; multiplier: D }> = [
+  { minAttainment: new D(1), multiplier: new D(1) },
+  { minAttainment: new D("0.5"), multiplier: new D("0.7") },
+];
+
+/** Default quarterly split of an annual target (季度任务分解): 15%, 25%, 30%, 30%. */
+export const DEFAULT_SPLIT: readonly D[] = ["0.15", "0.25", "0.3", "0.3"].map((s) => new D(s));
+
+// ---------------------------------------------------------------- words HR may type
+
+export type RuleName = "Score" | "Ratio" | "Step" | "Deduct" | "Binary";
+export type RaterType = "Self" | "Peer" | "Supervisor" | "Customer";
+export type Basis = "Department" | "Employee";
+export type DealBonusKind = "BigDeal" | "Project" | "None";
+export type TierMode = "Whole" | "Marginal";
+
+/** Accepted words per value, matched without regard to case, spaces or underscores. The first two are shown in messages. */
+export type Words<T extends string> = Readonly<Record<T, readonly string[]>>;
+
+export const RULE_WORDS: Words<RuleName> = {
+  Score: ["Score", "评分", "打分", "评分制"],
+  Ratio: ["Ratio", "达成率", "比率", "完成率"],
+  Step: ["Step", "区间", "区间计分", "阶梯"],
+  Deduct: ["Deduct", "扣分", "扣分制"],
+  Binary: ["Binary", "是否", "是否完成", "YesNo"],
+};
+export const RULE_ZH: Readonly<Record<RuleName, string>> = { Score: "评分", Ratio: "达成率", Step: "区间", Deduct: "扣分", Binary: "是否" };
+
+export const RATER_WORDS: Words<RaterType> = {
+  Self: ["Self", "自评", "本人"],
+  Peer: ["Peer", "互评", "同事"],
+  Supervisor: ["Supervisor", "上级", "上级评价", "主管"],
+  Customer: ["Customer", "客户", "客户评价"],
+};
+export const RATER_ZH: Readonly<Record<RaterType, string>> = { Self: "自评", Peer: "互评", Supervisor: "上级", Customer: "客户" };
+
+export const BASIS_WORDS: Words<Basis> = { Department: ["Department", "部门"], Employee: ["Employee", "员工", "个人"] };
+export const DEAL_BONUS_WORDS: Words<DealBonusKind> = { BigDeal: ["BigDeal", "大项目奖", "大项目"], Project: ["Project", "项目奖", "项目"], None: ["None", "无", "不适用"] };
+export const TIER_MODE_WORDS: Words<TierMode> = { Whole: ["Whole", "整体", "全额"], Marginal: ["Marginal", "累进", "分段"] };
+
+/** Yes/no in a cell (SPEC §3 Binary), lower case: 1, TRUE, 是, Y, done/完成 and their opposites. */
+export const YES_WORDS: ReadonlySet<string> = new Set(["1", "true", "是", "y", "yes", "done", "完成", "已完成", "√", "✓", "达成", "有"]);
+export const NO_WORDS: ReadonlySet<string> = new Set(["0", "false", "否", "n", "no", "not done", "未完成", "×", "✗", "未达成", "无"]);
+
+/** Project types of KPI.PROJECT (seed 004) and their coefficient C; words in lower case. */
+export const PROJECT_TYPES: ReadonlyArray<{ coefficient: D; words: readonly string[] }> = [
+  { coefficient: new D("1.3"), words: ["开拓型", "开拓", "pioneer", "pioneering"] },
+  { coefficient: new D("1.0"), words: ["稳定型", "稳定", "稳定性", "standard", "stable"] },
+  { coefficient: new D("0.6"), words: ["复制型", "复制", "replica", "replicate"] },
+];
+
+// ---------------------------------------------------------------- input tables (SPEC §3)
 
 export interface ColumnSpec {
   key: string;
@@ -95,45 +195,77 @@ export const INPUT_TABLES: TableSpec[] = [
   { name: "Adjustments", zh: "调整", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Amount", "金额"), col("Reason", "原因")] },
 ];
 
+// ---------------------------------------------------------------- output tables (SPEC §3)
+
+/**
+ * How a host shows an output column: text as is; integer and number as plain numbers; score with 2
+ * decimals; money with 2 decimals and thousands separators; ratio as a percent; date as a date.
+ */
+export type ColumnKind = "text" | "integer" | "number" | "score" | "money" | "ratio" | "date";
+
+export interface OutputColumn {
+  readonly name: string;
+  readonly kind: ColumnKind;
+}
+
+const out = (columns: ReadonlyArray<readonly [string, ColumnKind]>): OutputColumn[] => columns.map(([name, kind]) => ({ name, kind }));
+
+/** Output tables and their columns, English names in every language (so =SUM(Results[TotalPay]) works). */
 export const OUTPUT_COLUMNS = {
-  Results: ["EmployeeId", "Name", "Department", "Plan", "Period", "Score", "Grade", "Rank", "Completion", "QuarterlyBonus", "DealBonus", "Commission", "Incentives", "Penalties", "Adjustments", "TotalPay", "Status", "Flags"],
-  Breakdown: ["EmployeeId", "Period", "Indicator", "Weight", "Actual", "Rule", "Points", "Explanation"],
-  Issues: ["Severity", "Table", "Cell", "EmployeeId", "Message"],
-  RunLog: ["RunAt", "Period", "Employees", "Errors", "Warnings", "InputHash", "Version"],
-} as const;
+  Results: out([
+    ["EmployeeId", "text"],
+    ["Name", "text"],
+    ["Department", "text"],
+    ["Plan", "text"],
+    ["Period", "text"],
+    ["Score", "score"],
+    ["Grade", "text"],
+    ["Rank", "integer"],
+    ["Completion", "ratio"],
+    ["QuarterlyBonus", "money"],
+    ["DealBonus", "money"],
+    ["Commission", "money"],
+    ["Incentives", "money"],
+    ["Penalties", "money"],
+    ["Adjustments", "money"],
+    ["TotalPay", "money"],
+    ["Status", "text"],
+    ["Flags", "text"],
+  ]),
+  Breakdown: out([
+    ["EmployeeId", "text"],
+    ["Period", "text"],
+    ["Indicator", "text"],
+    ["Weight", "score"],
+    ["Actual", "number"],
+    ["Rule", "text"],
+    ["Points", "score"],
+    ["Explanation", "text"],
+  ]),
+  Issues: out([
+    ["Severity", "text"],
+    ["Table", "text"],
+    ["Cell", "text"],
+    ["EmployeeId", "text"],
+    ["Message", "text"],
+  ]),
+  RunLog: out([
+    ["RunAt", "text"],
+    ["Period", "text"],
+    ["Employees", "integer"],
+    ["Errors", "integer"],
+    ["Warnings", "integer"],
+    ["InputHash", "text"],
+    ["Version", "text"],
+  ]),
+} as const satisfies Record<string, readonly OutputColumn[]>;
 
 export type OutputName = keyof typeof OUTPUT_COLUMNS;
 
-/** Header comparison: case, spaces (also full-width) and underscores do not matter. */
-export function normalizeHeader(h: string): string {
-  return h.replace(/[\s_\u3000]/g, "").toLowerCase();
-}
-
-export interface HeaderMatch {
-  /** Column key → index in the table's headers. */
-  index: Map<string, number>;
-  missing: ColumnSpec[];
-  /** Headers matched by their Chinese alias, to tell the workbook's language. */
-  chinese: number;
-  english: number;
-}
-
-/** Finds each column of the spec among a table's headers, in English or Chinese. */
-export function matchHeaders(spec: TableSpec, headers: readonly string[]): HeaderMatch {
-  const normalized = headers.map((h) => normalizeHeader(String(h ?? "")));
-  const index = new Map<string, number>();
-  let chinese = 0;
-  let english = 0;
-  const missing: ColumnSpec[] = [];
-  for (const c of spec.columns) {
-    let i = normalized.indexOf(normalizeHeader(c.key));
-    if (i >= 0) english++;
-    else {
-      i = normalized.indexOf(normalizeHeader(c.zh));
-      if (i >= 0) chinese++;
-    }
-    if (i >= 0) index.set(c.key, i);
-    else if (c.required) missing.push(c);
-  }
-  return { index, missing, chinese, english };
-}
+/** The column names of each output table, in order. */
+export const OUTPUT_HEADERS: Readonly<Record<OutputName, readonly string[]>> = {
+  Results: OUTPUT_COLUMNS.Results.map((c) => c.name),
+  Breakdown: OUTPUT_COLUMNS.Breakdown.map((c) => c.name),
+  Issues: OUTPUT_COLUMNS.Issues.map((c) => c.name),
+  RunLog: OUTPUT_COLUMNS.RunLog.map((c) => c.name),
+};

@@ -41,3 +41,11 @@ export function div0Error(en: string, zh: string): KpiError {
 export function naError(en: string, zh: string): KpiError {
   return new KpiError("#N/A", { en, zh });
 }
+
+/** A workbook that cannot be recalculated at all (no Employees table, a bad period): nothing is written. */
+export class UnusableWorkbook extends Error {
+  constructor(readonly text: Message) {
+    super(text.en);
+    this.name = "UnusableWorkbook";
+  }
+}

@@ -4,43 +4,37 @@ export type Severity = "Error" | "Warning";
 
 /** One bad input: where it is, whom it concerns, what is wrong and how to fix it. */
 export interface Issue {
-  severity: Severity;
-  table: string;
-  cell: string;
-  employeeId: string;
-  text: Message;
+  readonly severity: Severity;
+  readonly table: string;
+  /** A1 address of the offending input (or range), "" when there is no cell. */
+  readonly cell: string;
+  /** The employee it concerns (their id as written in Employees), "" when it concerns no one employee. */
+  readonly employeeId: string;
+  readonly text: Message;
 }
 
 export function msg(en: string, zh: string): Message {
   return { en, zh };
 }
 
-/** Collects issues in the order found, so a re-run lists them identically. */
-export class IssueLog {
-  readonly list: Issue[] = [];
+export function issue(severity: Severity, table: string, cell: string, employeeId: string, text: Message): Issue {
+  return { severity, table, cell, employeeId, text };
+}
 
-  add(severity: Severity, table: string, cell: string, employeeId: string, text: Message): Issue {
-    const issue = { severity, table, cell, employeeId, text };
-    this.list.push(issue);
-    return issue;
-  }
+/** A step's value, or null when it cannot be computed, with the issues that arose computing it. */
+export interface Outcome<T> {
+  readonly value: T | null;
+  readonly issues: readonly Issue[];
+}
 
-  error(table: string, cell: string, employeeId: string, text: Message): Issue {
-    return this.add("Error", table, cell, employeeId, text);
-  }
+export const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
-  warn(table: string, cell: string, employeeId: string, text: Message): Issue {
-    return this.add("Warning", table, cell, employeeId, text);
-  }
+export function hasError(list: readonly Issue[]): boolean {
+  for (const i of list) if (i.severity === "Error") return true;
+  return false;
+}
 
-  /** The issues without repeats (a plan's problem met in each quarter of a year is listed once). */
-  unique(): Issue[] {
-    const seen = new Set<string>();
-    return this.list.filter((i) => {
-      const k = [i.severity, i.table, i.cell, i.employeeId, i.text.en].join("\u0000");
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-  }
+/** The same issue as concerning an employee: a shared row's problem (a department's Targets cell) met by each of its employees. */
+export function concerning(i: Issue, employeeId: string): Issue {
+  return i.employeeId === employeeId ? i : { ...i, employeeId };
 }

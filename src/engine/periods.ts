@@ -4,7 +4,7 @@
  */
 import { CellValue, isBlank, readText } from "./values";
 
-export type Period = { kind: "quarter"; year: number; quarter: number } | { kind: "month"; year: number; month: number } | { kind: "year"; year: number };
+export type Period = { readonly kind: "quarter"; readonly year: number; readonly quarter: number } | { readonly kind: "month"; readonly year: number; readonly month: number } | { readonly kind: "year"; readonly year: number };
 
 const QUARTER = [/^(\d{4})\s*[-/.]?\s*q\s*([1-4])$/i, /^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?$/, /^q([1-4])\s*[-/ ]?\s*(\d{4})$/i];
 const MONTH = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月$/, /^(\d{4})(\d{2})$/];
@@ -16,6 +16,9 @@ export function dateFromSerial(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30 + (serial | 0)));
 }
 
+/** Periods of the texts met so far: a table repeats a handful of periods on every row, so each is parsed once. */
+const fromTexts = new Map<string, Period | null>();
+
 /** Parses a period cell; null when it is not a period at all. */
 export function parsePeriod(v: CellValue): Period | null {
   if (v instanceof Date) return { kind: "month", year: v.getUTCFullYear(), month: v.getUTCMonth() + 1 };
@@ -24,6 +27,16 @@ export function parsePeriod(v: CellValue): Period | null {
     return null;
   }
   if (isBlank(v) || typeof v !== "string") return null;
+  let p = fromTexts.get(v);
+  if (p === undefined) {
+    if (fromTexts.size >= 4096) fromTexts.clear();
+    p = periodOfText(v);
+    fromTexts.set(v, p);
+  }
+  return p;
+}
+
+function periodOfText(v: string): Period | null {
   const s = v.trim().replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (/^\d{4}$/.test(s) || /^\d{4}\s*年(度)?$/.test(s)) return { kind: "year", year: Number(s.slice(0, 4)) };
   for (const [i, re] of QUARTER.entries()) {
@@ -94,4 +107,38 @@ export function parseDate(v: CellValue): Date | null {
 
 export function dateText(d: Date): string {
   return d.toISOString().slice(0, 10);
+}
+
+/** A quarter being recalculated, with what its steps need to know about it. */
+export interface Quarter {
+  year: number;
+  quarter: number;
+  /** year × 4 + quarter − 1, as records are filed. */
+  index: number;
+  /** 2026-Q2. */
+  text: string;
+  start: Date;
+  end: Date;
+  /** Month indices (monthIndex) of its first and last month. */
+  firstMonth: number;
+  lastMonth: number;
+  /** Calendar days in the quarter. */
+  days: number;
+}
+
+export function quarterOf(year: number, quarter: number): Quarter {
+  const start = quarterStart(year, quarter);
+  const end = quarterEnd(year, quarter);
+  const lastMonth = monthIndex({ year, month: quarter * 3 });
+  return { year, quarter, index: year * 4 + quarter - 1, text: periodText({ kind: "quarter", year, quarter }), start, end, firstMonth: lastMonth - 2, lastMonth, days: daysInclusive(start, end) };
+}
+
+/** The quarter of a quarter index (year × 4 + quarter − 1). */
+export function quarterAt(index: number): Quarter {
+  return quarterOf((index - (index % 4)) / 4, (index % 4) + 1);
+}
+
+/** The text of a month index: 2026-04. */
+export function monthText(index: number): string {
+  return periodText({ kind: "month", year: (index / 12) | 0, month: (index % 12) + 1 });
 }

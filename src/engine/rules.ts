@@ -1,8 +1,12 @@
 /**
  * The scoring and pay rules of SPEC §2 over decimal numbers. Each checks its own inputs and throws a
  * KpiError naming the argument; callers (custom functions, the recalculation) add where it came from.
+ *
+ * One file although past 300 lines: it is the thirteen rules of SPEC §2 side by side, each short, sharing
+ * the same validators, and read as one namespace (rules.step, rules.bonus) by the functions and the engine.
  */
-import { D, HUNDRED, ONE, ZERO, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
+import { DEFAULTS, DEFAULT_GRADES, DEFAULT_SPLIT, DEFAULT_TIERS, PROJECT_TYPES } from "./contract";
+import { D, ONE, ZERO, compare, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
 import { div0Error, naError, numError, valueError } from "./errors";
 import { fraction, nonNegative, percentScore, positive } from "./values";
 
@@ -56,10 +60,11 @@ export function step(p: StepInput): StepResult {
   nonNegative(p.weight, "weight");
   positive(p.stepBelow, "stepBelow");
   nonNegative(p.pointsBelow, "pointsBelow");
-  const hasAbove = p.stepAbove != null;
-  if (hasAbove) positive(p.stepAbove as D, "stepAbove");
-  if (p.pointsAbove != null) nonNegative(p.pointsAbove, "pointsAbove");
-  if (hasAbove && p.pointsAbove == null) {
+  const stepAbove = p.stepAbove ?? null;
+  const pointsAbove = p.pointsAbove ?? null;
+  if (stepAbove !== null) positive(stepAbove, "stepAbove");
+  if (pointsAbove !== null) nonNegative(pointsAbove, "pointsAbove");
+  if (stepAbove !== null && pointsAbove === null) {
     throw valueError("pointsAbove is empty while stepAbove is given: enter the points for each step above", "给了 stepAbove 但 pointsAbove 为空：请输入每高一步加的分");
   }
   const floor = p.floor ?? ZERO;
@@ -68,20 +73,20 @@ export function step(p: StepInput): StepResult {
   }
   let steps = 0;
   let unclamped: D;
-  if (p.actual.lessThan(p.standard)) {
+  if (compare(p.actual, p.standard) < 0) {
     const k = p.standard.minus(p.actual).dividedToIntegerBy(p.stepBelow);
     steps = -k.toNumber();
     unclamped = p.weight.minus(k.times(p.pointsBelow));
-  } else if (hasAbove) {
-    const k = p.actual.minus(p.standard).dividedToIntegerBy(p.stepAbove as D);
+  } else if (stepAbove !== null && pointsAbove !== null) {
+    const k = p.actual.minus(p.standard).dividedToIntegerBy(stepAbove);
     steps = k.toNumber();
-    unclamped = p.weight.plus(k.times(p.pointsAbove as D));
+    unclamped = p.weight.plus(k.times(pointsAbove));
   } else {
     unclamped = p.weight;
   }
   let points = maxD(unclamped, floor);
-  let clampedTo: StepResult["clampedTo"] = points.equals(unclamped) ? null : "floor";
-  if (p.cap != null && points.greaterThan(p.cap)) {
+  let clampedTo: StepResult["clampedTo"] = compare(points, unclamped) === 0 ? null : "floor";
+  if (p.cap != null && compare(points, p.cap) > 0) {
     points = p.cap;
     clampedTo = "cap";
   }
@@ -92,10 +97,16 @@ export function step(p: StepInput): StepResult {
 
 /** Deduction scoring (扣分制): max(floor, weight − count·pointsEach). */
 export function deduct(weight: D, count: D, pointsEach: D, floor: D = ZERO): D {
+  return deducted(weight, count, pointsEach, floor).points;
+}
+
+/** KPI.DEDUCT with the points taken (count·pointsEach), for saying how the points came about. */
+export function deducted(weight: D, count: D, pointsEach: D, floor: D = ZERO): { points: D; taken: D } {
   nonNegative(weight, "weight");
   nonNegative(count, "count");
   nonNegative(pointsEach, "pointsEach");
-  return maxD(floor, weight.minus(count.times(pointsEach)));
+  const taken = count.isZero() ? count : count.times(pointsEach);
+  return { points: maxD(floor, taken.isZero() ? weight : weight.minus(taken)), taken };
 }
 
 // ---------------------------------------------------------------- ratio scoring (达成率)
@@ -115,7 +126,7 @@ export function ratio(weight: D, actual: D, standard: D, floor: D = ZERO, cap: D
 // ---------------------------------------------------------------- completion above the task base (收入目标完成率)
 
 /** (actual − taskBase·target) / ((1 − taskBase)·target), never below 0, not capped. */
-export function completion(actual: D, target: D, taskBase: D = new D("0.7")): D {
+export function completion(actual: D, target: D, taskBase: D = DEFAULTS.taskBase): D {
   if (target.isZero()) throw div0Error("target is 0: completion needs a target above 0", "目标 target 为 0：完成率需要大于 0 的目标");
   positive(target, "target");
   fraction(taskBase, "taskBase");
@@ -129,7 +140,7 @@ export function completion(actual: D, target: D, taskBase: D = new D("0.7")): D 
 // ---------------------------------------------------------------- quarterly bonus (季度奖金)
 
 /** base × rate × completion × score/fullScore × coefficient, rounded to 0.01. */
-export function bonus(base: D, completionRate: D, score: D, rate: D = new D("0.4"), fullScore: D = HUNDRED, coefficient: D = ONE): D {
+export function bonus(base: D, completionRate: D, score: D, rate: D = DEFAULTS.bonusRate, fullScore: D = DEFAULTS.fullScore, coefficient: D = DEFAULTS.coefficient): D {
   nonNegative(base, "base");
   nonNegative(completionRate, "completion");
   nonNegative(score, "score");
@@ -147,18 +158,9 @@ export interface GradeBand {
   coefficient: D;
 }
 
-export const DEFAULT_GRADE_LABELS = {
-  zh: ["优秀", "良好", "称职", "基本称职", "不称职"],
-  en: ["Excellent", "Good", "Competent", "Basically competent", "Unsatisfactory"],
-} as const;
-
-/** Default bands: ≥91 优秀, ≥81 良好, ≥71 称职, ≥60 基本称职, else 不称职. */
+/** Default bands (contract DEFAULT_GRADES): ≥91 优秀, ≥81 良好, ≥71 称职, ≥60 基本称职, else 不称职. */
 export function defaultBands(lang: "en" | "zh" = "zh"): GradeBand[] {
-  const labels = DEFAULT_GRADE_LABELS[lang];
-  const mins = [91, 81, 71, 60];
-  const bands = mins.map((m, i) => ({ min: new D(m), label: labels[i], coefficient: ONE }));
-  bands.push({ min: new D(-Infinity), label: labels[4], coefficient: ONE });
-  return bands;
+  return DEFAULT_GRADES.map((g) => ({ min: new D(g.min ?? -Infinity), label: g[lang], coefficient: DEFAULTS.coefficient }));
 }
 
 /** Checks bands: labels present, no two with the same minimum. Returns them highest first. */
@@ -178,8 +180,12 @@ export function sortBands(bands: readonly GradeBand[]): GradeBand[] {
 
 /** The band a score falls in: the one with the highest minimum not above it. */
 export function grade(score: D, bands: readonly GradeBand[]): GradeBand {
-  const sorted = sortBands(bands);
-  const band = sorted.find((b) => score.greaterThanOrEqualTo(b.min));
+  return bandOf(score, sortBands(bands));
+}
+
+/** The band of a score among bands already checked and sorted by sortBands (highest first). */
+export function bandOf(score: D, sorted: readonly GradeBand[]): GradeBand {
+  const band = sorted.find((b) => compare(score, b.min) >= 0);
   if (!band) {
     const lowest = sorted[sorted.length - 1];
     throw numError(`score ${show(score)} is below the lowest band (${show(lowest.min)} "${lowest.label}"): add a band for it`, `分数 ${show(score)} 低于最低等级（${show(lowest.min)} "${lowest.label}"）：请为其增加一个等级`);
@@ -196,13 +202,11 @@ export interface Tier {
 
 /** Default tiers (seed 001): ≥100% → full rate, ≥50% → 70%, below → none. */
 export function defaultTiers(): Tier[] {
-  return [
-    { minAttainment: new D(1), multiplier: ONE },
-    { minAttainment: new D("0.5"), multiplier: new D("0.7") },
-  ];
+  return DEFAULT_TIERS.map((t) => ({ ...t }));
 }
 
-function checkTiers(tiers: readonly Tier[]): Tier[] {
+/** Checks tiers (no negatives, no two at one minimum) and returns them lowest first. */
+export function checkTiers(tiers: readonly Tier[]): Tier[] {
   const sorted = [...tiers].sort((a, b) => a.minAttainment.comparedTo(b.minAttainment));
   sorted.forEach((t, i) => {
     nonNegative(t.minAttainment, `tiers row ${i + 1} min attainment`);
@@ -216,8 +220,19 @@ function checkTiers(tiers: readonly Tier[]): Tier[] {
 
 /** The multiplier of the highest tier reached, 0 below the lowest. */
 export function tierMultiplier(attainment: D, tiers: readonly Tier[]): D {
+  return multiplierOf(attainment, checkTiers(tiers));
+}
+
+function multiplierOf(attainment: D, sorted: readonly Tier[]): D {
   let m = ZERO;
-  for (const t of checkTiers(tiers)) if (attainment.greaterThanOrEqualTo(t.minAttainment)) m = t.multiplier;
+  for (const t of sorted) if (compare(attainment, t.minAttainment) >= 0) m = t.multiplier;
+  return m;
+}
+
+/** The multiplier of the highest tier that actual/target reaches, compared as actual ≥ target × min (no division). */
+function multiplierReached(actual: D, target: D, sorted: readonly Tier[]): D {
+  let m = ZERO;
+  for (const t of sorted) if (compare(actual, compare(t.minAttainment, ONE) === 0 ? target : target.times(t.minAttainment)) >= 0) m = t.multiplier;
   return m;
 }
 
@@ -230,14 +245,18 @@ export function commission(actual: D, target: D, rate: D, tiers: readonly Tier[]
   if (target.isZero()) throw div0Error("target is 0: commission needs a target above 0", "任务 target 为 0：提成需要大于 0 的任务");
   positive(target, "target");
   fraction(rate, "rate");
-  const sorted = checkTiers(tiers);
-  if (!marginal) return roundMoney(actual.times(rate).times(tierMultiplier(actual.dividedBy(target), sorted)));
+  return commissionOfChecked(actual, target, rate, checkTiers(tiers), marginal);
+}
+
+/** KPI.COMMISSION over inputs already checked (actual ≥ 0, target > 0, rate a fraction, tiers from checkTiers). */
+export function commissionOfChecked(actual: D, target: D, rate: D, sorted: readonly Tier[], marginal: boolean): D {
+  if (!marginal) return roundMoney(actual.times(rate).times(multiplierReached(actual, target, sorted)));
   let paid = ZERO;
   sorted.forEach((t, i) => {
     const from = target.times(t.minAttainment);
     const to = i + 1 < sorted.length ? target.times(sorted[i + 1].minAttainment) : null;
     const top = to === null ? actual : minD(actual, to);
-    if (top.greaterThan(from)) paid = paid.plus(top.minus(from).times(t.multiplier));
+    if (compare(top, from) > 0) paid = paid.plus(top.minus(from).times(t.multiplier));
   });
   return roundMoney(paid.times(rate));
 }
@@ -245,30 +264,24 @@ export function commission(actual: D, target: D, rate: D, tiers: readonly Tier[]
 // ---------------------------------------------------------------- deal bonuses (大项目奖, 项目奖)
 
 /** receipts × rate when dealAmount ≥ threshold, else 0; rounded. */
-export function bigDeal(dealAmount: D, receipts: D, threshold: D = new D(100000), rate: D = new D("0.015")): D {
+export function bigDeal(dealAmount: D, receipts: D, threshold: D = DEFAULTS.bigDealThreshold, rate: D = DEFAULTS.bigDealRate): D {
   nonNegative(dealAmount, "dealAmount");
   nonNegative(receipts, "receipts");
   nonNegative(threshold, "threshold");
   fraction(rate, "rate");
-  return dealAmount.greaterThanOrEqualTo(threshold) ? roundMoney(receipts.times(rate)) : roundMoney(ZERO);
+  return compare(dealAmount, threshold) >= 0 ? roundMoney(receipts.times(rate)) : roundMoney(ZERO);
 }
-
-const PROJECT_TYPES: Array<[RegExp, string]> = [
-  [/^(开拓型?|pioneer(ing)?)$/i, "1.3"],
-  [/^(稳定型?|稳定性|standard|stable)$/i, "1.0"],
-  [/^(复制型?|replica(te)?)$/i, "0.6"],
-];
 
 /** The project type coefficient C: a number, or 开拓型/pioneer 1.3, 稳定型/standard 1.0, 复制型/replica 0.6. */
 export function projectTypeCoefficient(type: D | string, arg = "type"): D {
   if (typeof type !== "string") return nonNegative(type, arg);
-  const t = type.trim();
-  for (const [re, c] of PROJECT_TYPES) if (re.test(t)) return new D(c);
+  const t = type.trim().toLowerCase();
+  for (const p of PROJECT_TYPES) if (p.words.includes(t)) return p.coefficient;
   throw valueError(`${arg} "${type}" is not a project type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${arg} "${type}" 不是项目类型：请输入 开拓型、稳定型、复制型 或系数`);
 }
 
 /** Project bonus S = B·C·D·E (seed 004): B = amount × poolRate, D = quality/100. Rounded. */
-export function project(amount: D, typeCoefficient: D, quality: D, difficulty: D = ONE, poolRate: D = new D("0.005")): D {
+export function project(amount: D, typeCoefficient: D, quality: D, difficulty: D = DEFAULTS.difficulty, poolRate: D = DEFAULTS.poolRate): D {
   nonNegative(amount, "amount");
   nonNegative(typeCoefficient, "type");
   percentScore(quality, "quality");
@@ -280,7 +293,7 @@ export function project(amount: D, typeCoefficient: D, quality: D, difficulty: D
 // ---------------------------------------------------------------- quarter targets (季度任务分解)
 
 export function defaultSplit(): D[] {
-  return ["0.15", "0.25", "0.3", "0.3"].map((s) => new D(s));
+  return [...DEFAULT_SPLIT];
 }
 
 /** A quarter's target: annual × split[quarter]; the split has 4 shares summing to 1. */
@@ -304,7 +317,7 @@ export function quarterTarget(annual: D, quarter: number, split: readonly D[] = 
  * Consecutive periods below threshold, counted back from the last non-blank one. A blank inside the
  * run is an error: a month without data can neither continue nor end a run of misses.
  */
-export function streak(attainments: ReadonlyArray<D | null>, threshold: D = ONE): number {
+export function streak(attainments: ReadonlyArray<D | null>, threshold: D = DEFAULTS.streakThreshold): number {
   let last = attainments.length - 1;
   while (last >= 0 && attainments[last] === null) last--;
   let run = 0;
@@ -332,8 +345,8 @@ export function denseRank(value: D, values: readonly D[], ascending = false): nu
 
 /** The distinct values, best first: for ranking many values at once without quadratic work. */
 export function distinctSorted(values: readonly D[], ascending = false): D[] {
-  const sorted = [...values].sort((a, b) => (ascending ? a.comparedTo(b) : b.comparedTo(a)));
-  return sorted.filter((v, i) => i === 0 || !v.equals(sorted[i - 1]));
+  const sorted = [...values].sort((a, b) => (ascending ? compare(a, b) : compare(b, a)));
+  return sorted.filter((v, i) => i === 0 || compare(v, sorted[i - 1]) !== 0);
 }
 
 // ---------------------------------------------------------------- per-unit incentives (过程考核奖惩)
@@ -359,7 +372,7 @@ export function units(p: UnitsInput): D {
     total = total
       .minus(maxD(ZERO, p.target.minus(p.done)).times(perShort))
       .plus(maxD(ZERO, p.done.minus(p.target)).times(perOver));
-    if (p.done.greaterThanOrEqualTo(p.target)) total = total.plus(onComplete);
+    if (compare(p.done, p.target) >= 0) total = total.plus(onComplete);
   }
   return roundMoney(total);
 }

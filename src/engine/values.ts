@@ -1,8 +1,35 @@
-import { D, dec, show } from "./decimal";
+import { NO_WORDS, YES_WORDS } from "./contract";
+import { D, HUNDRED, ONE, compare, dec, show } from "./decimal";
 import { KpiError, naError, numError, valueError, div0Error } from "./errors";
 
-/** What a cell can hold as the engine sees it (Excel passes these; the .xlsx reader adds Date). */
-export type CellValue = number | string | boolean | Date | null | undefined;
+/**
+ * A formula cell whose calculated value is unknown: a file saved by a tool that does not compute
+ * formulas. A plain structure, so a workbook adapter can make one without importing the engine.
+ */
+export interface FormulaCell {
+  readonly formula: string;
+}
+
+/** What a cell can hold as the engine sees it (Excel passes these; the .xlsx reader adds Date and FormulaCell). */
+export type CellValue = number | string | boolean | Date | FormulaCell | null | undefined;
+
+export function isFormula(v: unknown): v is FormulaCell {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && !Array.isArray(v) && typeof (v as { formula?: unknown }).formula === "string";
+}
+
+/** The formula as typed, with its leading "=". */
+export function formulaText(f: FormulaCell): string {
+  const t = f.formula.trim();
+  return t.startsWith("=") ? t : `=${t}`;
+}
+
+/** "… is a formula with no calculated value …": the message for any cell holding such a formula. */
+export function formulaError(arg: string, f: FormulaCell): KpiError {
+  return valueError(
+    `${arg} is a formula with no calculated value (${formulaText(f)}): open and save the workbook in Excel, or type the value`,
+    `${arg} 是没有计算结果的公式（${formulaText(f)}）：请在 Excel 中打开并保存该工作簿，或直接输入数值`,
+  );
+}
 
 const EXCEL_ERRORS = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
 
@@ -17,7 +44,7 @@ export function excelErrorOf(v: CellValue): string | null {
 }
 
 /** Full-width digits and signs (１２３％) typed with a Chinese IME become their ASCII forms. */
-function toHalfWidth(s: string): string {
+export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
@@ -54,6 +81,7 @@ function propagate(err: string, arg: string): KpiError {
 function describe(v: CellValue): string {
   if (typeof v === "string") return `"${v}"`;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isFormula(v)) return formulaText(v);
   return String(v);
 }
 
@@ -80,6 +108,7 @@ export function readNumberOrBlank(v: CellValue, arg: string): D | null {
   if (v instanceof Date) {
     throw valueError(`${arg} is the date ${describe(v)}, not a number: enter a number`, `${arg} 是日期 ${describe(v)}，不是数字：请输入数字`);
   }
+  if (isFormula(v)) throw formulaError(arg, v);
   throw valueError(`${arg} is not a number`, `${arg} 不是数字`);
 }
 
@@ -105,7 +134,7 @@ export function nonNegative(d: D, arg: string): D {
 
 /** A number that must be > 0. */
 export function positive(d: D, arg: string): D {
-  if (!d.greaterThan(0)) {
+  if (d.isZero() || d.isNegative()) {
     throw numError(`${arg} is ${show(d)}: it must be greater than 0`, `${arg} 为 ${show(d)}：必须大于 0`);
   }
   return d;
@@ -113,7 +142,7 @@ export function positive(d: D, arg: string): D {
 
 /** A score that must lie between 0 and 100 (ratings, quality scores). */
 export function percentScore(d: D, arg: string): D {
-  if (d.isNegative() || d.greaterThan(100)) {
+  if (d.isNegative() || compare(d, HUNDRED) > 0) {
     throw numError(`${arg} is ${show(d)}: a score must be between 0 and 100`, `${arg} 为 ${show(d)}：分数必须在 0 到 100 之间`);
   }
   return d;
@@ -125,15 +154,12 @@ export function percentScore(d: D, arg: string): D {
  */
 export function fraction(d: D, arg: string): D {
   nonNegative(d, arg);
-  if (d.greaterThan(1)) {
+  if (compare(d, ONE) > 0) {
     const n = show(d);
     throw numError(`${arg}: ${n} looks like a percent: enter ${n}% or ${show(d.dividedBy(100))}`, `${arg}：${n} 看起来是百分数：请输入 ${n}% 或 ${show(d.dividedBy(100))}`);
   }
   return d;
 }
-
-const YES = new Set(["1", "true", "是", "y", "yes", "done", "完成", "已完成", "√", "✓", "达成", "有"]);
-const NO = new Set(["0", "false", "否", "n", "no", "not done", "未完成", "×", "✗", "未达成", "无"]);
 
 /** Yes/no in a cell (SPEC §3 Binary): 1, TRUE, 是, Y, done/完成; and their opposites. Other text is an error. */
 export function readYesNo(v: CellValue, arg: string): boolean {
@@ -148,9 +174,10 @@ export function readYesNo(v: CellValue, arg: string): boolean {
     const err = excelErrorOf(v);
     if (err) throw propagate(err, arg);
     const s = toHalfWidth(v).trim().toLowerCase();
-    if (YES.has(s)) return true;
-    if (NO.has(s)) return false;
+    if (YES_WORDS.has(s)) return true;
+    if (NO_WORDS.has(s)) return false;
   }
+  if (isFormula(v)) throw formulaError(arg, v);
   throw valueError(`${arg} is ${describe(v)}: enter yes or no (是/否, 1/0)`, `${arg} 为 ${describe(v)}：请输入 是/否 或 1/0`);
 }
 
@@ -160,11 +187,13 @@ export function readFlag(v: CellValue, arg: string): boolean {
   return readYesNo(v, arg);
 }
 
-/** Text of a cell for names and labels, trimmed; numbers as their shortest form. */
+/** Text of a cell for names and labels, trimmed; numbers as their shortest form; a formula as typed. */
 export function readText(v: CellValue): string {
   if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.trim();
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
+  if (isFormula(v)) return formulaText(v);
+  return String(v);
 }
 
 /** A range as Excel passes it (2-D array), or a single value, flattened row by row. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as cells from "../../src/engine/cells";
-import { D } from "../../src/engine/decimal";
+import { D, compare } from "../../src/engine/decimal";
 import * as rules from "../../src/engine/rules";
 
 /** Decimals with up to 4 places in [lo, hi], built from integers so they are exact in decimal. */
@@ -81,6 +81,18 @@ describe("marginal COMMISSION", () => {
         const [lo, hi] = a.lessThan(b) ? [a, b] : [b, a];
         const t = tiers.map(([minAttainment, multiplier]) => ({ minAttainment, multiplier }));
         expect(rules.commission(hi, target, rate, t, true).greaterThanOrEqualTo(rules.commission(lo, target, rate, t, true))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("compare", () => {
+  it("orders decimals exactly as decimal.js's comparedTo", () => {
+    const value = fc.oneof(decimalIn(-1e6, 1e6, 4), decimalIn(-1, 1, 12), fc.constantFrom(new D(0), new D("-0"), new D(1e20), new D("1e-20"), new D(Infinity), new D(-Infinity)));
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(compare(a, b)).toBe(a.comparedTo(b));
+        expect(compare(a, new D(a))).toBe(0); // an equal value that is another object
       }),
     );
   });

@@ -1,0 +1,72 @@
+/**
+ * The annual view (SPEC §4, Annual): an employee's assessed quarters of the year, computed as
+ * quarters are; Score their mean (rounded once), Grade from it, money the sums. Fewer than four
+ * quarters is a Warning; a quarter in Error makes the year Error.
+ */
+import { D, roundScore, show, sumKnown } from "./decimal";
+import { Issue, issue, msg } from "./issues";
+import { Employee, Workbook } from "./model";
+import { OutputRow } from "./output";
+import { Quarter } from "./periods";
+import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
+import { EmployeeResult, emptyResult } from "./result";
+import { gradeQuarter } from "./score";
+
+/** The employee's year (its four quarters given): each assessed quarter in which they were employed, then the year from them. */
+export function computeYear(wb: Workbook, e: Employee, year: readonly Quarter[], run: EmployeeRun): { result: EmployeeResult | null; issues: Issue[] } {
+  const quarters: QuarterOutcome[] = [];
+  for (const q of year) {
+    const days = employedDays(e, q);
+    if (days !== null && assessedIn(e, q)) quarters.push(computeQuarter(wb, e, q, days, run));
+  }
+  return yearFrom(wb, e, year[0].year, quarters);
+}
+
+/** The year from its quarters' outcomes (none: the employee has no year). */
+export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: readonly QuarterOutcome[]): { result: EmployeeResult | null; issues: Issue[] } {
+  const issues = quarters.flatMap((q) => q.issues);
+  if (quarters.length === 0) return { result: null, issues };
+  const zh = wb.lang === "zh";
+  const mine = quarters.map((q) => q.result);
+  const breakdown: OutputRow[] = mine.map((r) => {
+    const score = r.score?.toNumber() ?? null;
+    const why = r.score === null ? (zh ? `${r.period} 得分无法计算` : `${r.period} score could not be computed`) : zh ? `${r.period} 得分 ${show(r.score)}，等级 ${r.grade ?? ""}` : `${r.period} score ${show(r.score)}, grade ${r.grade ?? ""}`;
+    return [e.id, String(year), r.period, null, score, zh ? "季度得分" : "Quarter score", score, why];
+  });
+  const r = emptyResult(e, String(year), breakdown);
+  r.flags = [...new Set(mine.flatMap((x) => x.flags.map((f) => `${x.period}: ${f}`)))];
+  const scores = mine.map((x) => x.score);
+  const known = sumKnown(scores);
+  r.score = known === null ? null : roundScore(known.dividedBy(scores.length));
+  const yearIssues: Issue[] = [];
+  if (mine.length < 4) {
+    const t = wb.views.get("Employees");
+    const n = mine.length;
+    const text = msg(`${year} has ${n} quarter${n === 1 ? "" : "s"} for ${e.id}: the annual score is the mean of those`, `${e.id} 在 ${year} 年只有 ${n} 个季度：年度得分为这些季度的平均分`);
+    yearIssues.push(issue("Warning", "Employees", t ? t.address(e.row, "EmployeeId") : "", e.id, text));
+    r.flags.push(zh ? `${year} 年只有 ${n} 个季度：年度得分为其平均分` : `only ${n} quarter${n === 1 ? "" : "s"} in ${year}: the annual score is their mean`);
+  }
+  const error = mine.some((x) => x.status === "Error");
+  r.status = error ? "Error" : r.flags.length > 0 ? "Warning" : "OK";
+  if (r.score !== null && e.plan) {
+    const band = gradeQuarter(wb, e, e.plan, r.score);
+    r.grade = band.value?.label ?? null;
+    r.coefficient = band.value?.coefficient ?? null;
+    for (const i of band.issues) {
+      yearIssues.push(i);
+      r.flags.push(i.text[wb.lang]);
+      r.status = "Error";
+    }
+  }
+  if (r.status !== "Error") {
+    const add = (pick: (x: EmployeeResult) => D | null): D | null => sumKnown(mine.map(pick));
+    r.quarterlyBonus = add((x) => x.quarterlyBonus);
+    r.dealBonus = add((x) => x.dealBonus);
+    r.commission = add((x) => x.commission);
+    r.incentives = add((x) => x.incentives);
+    r.penalties = add((x) => x.penalties);
+    r.adjustments = add((x) => x.adjustments);
+    r.totalPay = add((x) => x.totalPay);
+  }
+  return { result: r, issues: e.firstOfId ? [...issues, ...yearIssues] : issues };
+}

@@ -1,0 +1,114 @@
+/**
+ * One employee's quarter (SPEC §4): score, grade, completion, quarterly bonus, deal bonus, commission
+ * and penalties, incentives, adjustments, TotalPay — each step's issues gathered in order, the
+ * employee's Status and Flags from them, and money blank when anything is in Error.
+ */
+import { ZERO, sumKnown } from "./decimal";
+import { Issue, hasError, issue, msg } from "./issues";
+import { Employee, Workbook, quarterRows } from "./model";
+import { adjustmentsOf, completionOf, dealBonusOf, incentivesOf, quarterlyBonusOf } from "./pay";
+import { Quarter, dateText, daysInclusive } from "./periods";
+import { EmployeeResult, Status, emptyResult } from "./result";
+import { SalesLedger, salesLedger } from "./sales";
+import { gradeQuarter, scoreQuarter } from "./score";
+
+/** What one employee's run keeps between its quarters: the Sales ledger, scanned once. */
+export interface EmployeeRun {
+  sales?: SalesLedger | null;
+}
+
+export interface QuarterOutcome {
+  result: EmployeeResult;
+  /** Issues that arose computing this quarter, to list once (empty for a second row of a duplicated id). */
+  issues: Issue[];
+}
+
+/** Days employed in the quarter, or null when not employed in it at all. JoinDate and LeaveDate are days worked. */
+export function employedDays(e: Employee, q: Quarter): number | null {
+  const from = e.joinDate && e.joinDate > q.start ? e.joinDate : q.start;
+  const to = e.leaveDate && e.leaveDate < q.end ? e.leaveDate : q.end;
+  return to < from ? null : daysInclusive(from, to);
+}
+
+/** A quarter counts for an employee in the annual view and in checks when it was assessed: it has Actuals or Ratings rows. */
+export function assessedIn(e: Employee, q: Quarter): boolean {
+  const rows = quarterRows(e, q.index);
+  return rows.actuals.length > 0 || rows.ratings.length > 0;
+}
+
+/** Status from the issues bearing on a result: Error, else Warning, else OK. */
+export function statusOf(lists: ReadonlyArray<readonly Issue[]>, forcedError: boolean): Status {
+  if (forcedError || lists.some(hasError)) return "Error";
+  return lists.some((l) => l.length > 0) ? "Warning" : "OK";
+}
+
+/** Flags: each distinct message of the issues, in the workbook's language, in order. */
+export function flagsOf(lists: ReadonlyArray<readonly Issue[]>, wb: Workbook, first: string[] = []): string[] {
+  const flags = new Set(first);
+  for (const list of lists) for (const i of list) flags.add(i.text[wb.lang]);
+  return [...flags];
+}
+
+/** Computes one employee's quarter; the caller has checked they were employed in it (`days`). */
+export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: number, run: EmployeeRun): QuarterOutcome {
+  const issues: Issue[] = [];
+  let carried: Issue[] = [];
+  const plan = e.plan;
+  const r = emptyResult(e, q.text, []);
+  if (plan && plan.problems.length === 0) {
+    const score = scoreQuarter(wb, e, plan, q);
+    issues.push(...score.issues);
+    r.breakdown = score.lines;
+    r.score = score.value;
+    if (score.value !== null) {
+      const band = gradeQuarter(wb, e, plan, score.value);
+      issues.push(...band.issues);
+      r.grade = band.value?.label ?? null;
+      r.coefficient = band.value?.coefficient ?? null;
+    }
+    const completion = completionOf(wb, e, plan, q);
+    issues.push(...completion.issues);
+    r.completion = completion.value;
+    if (days < q.days) issues.push(prorationWarning(wb, e, q, days));
+    if (r.score !== null && r.coefficient !== null && r.completion !== null && e.monthlyBase !== null) {
+      const bonus = quarterlyBonusOf(wb, e, plan, { score: r.score, completion: r.completion, coefficient: r.coefficient, days, quarterDays: q.days, monthlyBase: e.monthlyBase });
+      issues.push(...bonus.issues);
+      r.quarterlyBonus = bonus.value;
+    }
+    const deals = dealBonusOf(wb, e, plan, q);
+    issues.push(...deals.issues);
+    r.dealBonus = deals.value;
+    if (run.sales === undefined) run.sales = salesLedger(wb, e, plan);
+    const sales = run.sales ? run.sales.quarter(e, plan, q) : { value: { commission: ZERO, penalties: ZERO }, issues: [], carried: [] };
+    issues.push(...sales.issues);
+    carried = sales.carried;
+    r.commission = sales.value?.commission ?? null;
+    r.penalties = sales.value?.penalties ?? null;
+    const incentives = incentivesOf(wb, e, plan, q);
+    issues.push(...incentives.issues);
+    r.incentives = incentives.value;
+    const adjustments = adjustmentsOf(wb, e, q);
+    issues.push(...adjustments.issues);
+    r.adjustments = adjustments.value;
+  }
+  const lists = [e.issues, issues, carried];
+  const planProblems: string[] = [];
+  if (plan) for (const p of plan.problems) planProblems.push(p[wb.lang]);
+  r.status = statusOf(lists, planProblems.length > 0 || !plan || e.duplicate);
+  r.flags = flagsOf(lists, wb, planProblems);
+  const total = r.status === "Error" ? null : sumKnown([r.quarterlyBonus, r.dealBonus, r.commission, r.incentives, r.penalties, r.adjustments]);
+  if (total === null) {
+    r.status = "Error";
+    r.quarterlyBonus = r.dealBonus = r.commission = r.incentives = r.penalties = r.adjustments = null;
+  } else r.totalPay = total;
+  return { result: r, issues: e.firstOfId ? issues : [] };
+}
+
+function prorationWarning(wb: Workbook, e: Employee, q: Quarter, days: number): Issue {
+  const join = e.joinDate && e.joinDate > q.start ? e.joinDate : null;
+  const leave = e.leaveDate && e.leaveDate < q.end ? e.leaveDate : null;
+  const when = [join ? `joined ${dateText(join)}` : "", leave ? `left ${dateText(leave)}` : ""].filter(Boolean).join(", ");
+  const whenZh = [join ? `${dateText(join)} 入职` : "", leave ? `${dateText(leave)} 离职` : ""].filter(Boolean).join("，");
+  const t = wb.views.get("Employees");
+  return issue("Warning", "Employees", t ? t.address(e.row, join ? "JoinDate" : "LeaveDate") : "", e.id, msg(`${when}: quarterly base prorated ${days}/${q.days} days`, `${whenZh}：季度基数按 ${days}/${q.days} 天折算`));
+}

@@ -1,0 +1,137 @@
+/**
+ * Finding the input tables and their columns: headers match without regard to case, spaces or
+ * underscores, in English or in the table's Chinese alias (SPEC §3). A column that is missing is
+ * reported with the nearest header the table does have, when one is close enough to be a misspelling.
+ */
+import { ColumnSpec, INPUT_TABLES, TableSpec } from "../contract";
+import { Lang } from "../errors";
+import { Issue, issue, msg } from "../issues";
+import { TableData, cellAddress } from "../table";
+import { TableView } from "./view";
+
+/** Header comparison: case, spaces (also full-width) and underscores do not matter. */
+export function normalizeHeader(h: string): string {
+  return h.replace(/[\s_\u3000]/g, "").toLowerCase();
+}
+
+export interface HeaderMatch {
+  /** Column key → index in the table's headers. */
+  index: Map<string, number>;
+  missing: ColumnSpec[];
+  /** Optional columns not found. */
+  absent: ColumnSpec[];
+  /** Headers matched by their Chinese alias, to tell the workbook's language. */
+  chinese: number;
+  english: number;
+}
+
+/** Finds each column of the spec among a table's headers, in English or Chinese. */
+export function matchHeaders(spec: TableSpec, headers: readonly string[]): HeaderMatch {
+  const normalized = headers.map((h) => normalizeHeader(String(h ?? "")));
+  const index = new Map<string, number>();
+  let chinese = 0;
+  let english = 0;
+  const missing: ColumnSpec[] = [];
+  const absent: ColumnSpec[] = [];
+  for (const c of spec.columns) {
+    let i = normalized.indexOf(normalizeHeader(c.key));
+    if (i >= 0) english++;
+    else {
+      i = normalized.indexOf(normalizeHeader(c.zh));
+      if (i >= 0) chinese++;
+    }
+    if (i >= 0) index.set(c.key, i);
+    else (c.required ? missing : absent).push(c);
+  }
+  return { index, missing, absent, chinese, english };
+}
+
+/** Levenshtein distance, for telling a misspelt header from an unrelated one. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return prev[b.length];
+}
+
+/**
+ * The header (and its index) most likely meant as the column: among headers not matched to another
+ * column, the nearest to the English or Chinese name, if within a third of the name's length (at
+ * least 1 edit), or if one name contains the other.
+ */
+export function nearestHeader(column: ColumnSpec, headers: readonly string[], used: ReadonlySet<number>): { header: string; index: number } | null {
+  let best: { header: string; index: number; distance: number } | null = null;
+  for (let index = 0; index < headers.length; index++) {
+    const h = normalizeHeader(String(headers[index] ?? ""));
+    if (h === "" || used.has(index)) continue;
+    for (const name of [normalizeHeader(column.key), normalizeHeader(column.zh)]) {
+      const distance = editDistance(h, name);
+      const near = distance <= Math.max(1, (name.length / 3) | 0) || (h.length >= 2 && (h.includes(name) || name.includes(h)));
+      if (near && (best === null || distance < best.distance)) best = { header: String(headers[index]), index, distance };
+    }
+  }
+  return best && { header: best.header, index: best.index };
+}
+
+function missingColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, used: ReadonlySet<number>): Issue | null {
+  const near = nearestHeader(c, data.headers, used);
+  const name = `${c.key}/${c.zh}`;
+  if (c.required) {
+    const cell = cellAddress(data, -1, near ? near.index : 0);
+    const hint = near ? { en: ` (is "${near.header}" in ${cell} meant to be it?)`, zh: `（${cell} 中的 "${near.header}" 是否就是该列？）` } : { en: "", zh: "" };
+    return issue("Error", spec.name, cell, "", msg(`${spec.name} has no column ${name}: add the header${hint.en}`, `${spec.name} 表缺少列 ${name}：请添加该表头${hint.zh}`));
+  }
+  if (!near) return null;
+  // An optional column misspelt would silently take its default: say so.
+  const cell = cellAddress(data, -1, near.index);
+  return issue(
+    "Warning",
+    spec.name,
+    cell,
+    "",
+    msg(
+      `${spec.name} has no column ${name}, so its default is used: is "${near.header}" in ${cell} meant to be it? Correct the header`,
+      `${spec.name} 表没有列 ${name}，因此使用默认值：${cell} 中的 "${near.header}" 是否就是该列？请更正表头`,
+    ),
+  );
+}
+
+/** The input tables found by name, with the issues of tables or columns that are missing. */
+export function findTables(tables: ReadonlyMap<string, TableData>): { views: Map<string, TableView>; issues: Issue[] } {
+  const views = new Map<string, TableView>();
+  const issues: Issue[] = [];
+  const byName = new Map([...tables.entries()].map(([n, t]) => [n.toLowerCase(), t]));
+  for (const spec of INPUT_TABLES) {
+    const data = byName.get(spec.name.toLowerCase());
+    if (!data) {
+      if (spec.required) issues.push(issue("Error", spec.name, "", "", msg(`The table ${spec.name} (${spec.zh}) is missing: add an Excel table named ${spec.name}`, `缺少表 ${spec.name}（${spec.zh}）：请添加名为 ${spec.name} 的 Excel 表格`)));
+      continue;
+    }
+    const match = matchHeaders(spec, data.headers);
+    const used = new Set(match.index.values());
+    for (const c of [...match.missing, ...match.absent]) {
+      const found = missingColumnIssue(spec, data, c, used);
+      if (found) issues.push(found);
+    }
+    if (match.missing.length === 0) views.set(spec.name, new TableView(spec, data, match));
+  }
+  return { views, issues };
+}
+
+/** Tells the workbook's language from its headers: Chinese when most matched headers are Chinese. */
+export function workbookLang(views: ReadonlyMap<string, TableView>): Lang {
+  let zh = 0;
+  let en = 0;
+  for (const v of views.values()) {
+    zh += v.match.chinese;
+    en += v.match.english;
+  }
+  return zh > en ? "zh" : "en";
+}

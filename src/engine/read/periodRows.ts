@@ -1,0 +1,228 @@
+/**
+ * The period tables (Actuals, Ratings, Deals, Sales, Incentives, Adjustments, Targets), each read
+ * once into records filed under their employee and quarter (or month), with every cell parsed. A row
+ * whose period cannot be read is an Error of its employee in every period (it might belong to any);
+ * a row for an unknown employee is a Warning and is skipped. Issues of a row's value cells stay on
+ * the record and are listed when a period's recalculation uses it.
+ */
+import { D, ONE, ZERO } from "../decimal";
+import { Issue, NO_ISSUES } from "../issues";
+import { pushTo } from "../maps";
+import { ActualRow, AdjustmentRow, DealRow, Employee, IncentiveRow, Indicator, QuarterRows, RatingRow, SalesRow, TargetRow, quarterIndex } from "../model";
+import { Period, monthIndex, quarterOfMonth } from "../periods";
+import { RATER_WORDS, RaterType } from "../contract";
+import { EmployeeIndex, ROWS_PER_STEP } from "./employees";
+import { keyOf } from "./names";
+import * as read from "./readers";
+import { Reader, Result, TableView, ok } from "./view";
+
+/** The employee's rows of a quarter, to file a row under. */
+function filed(who: Employee, quarter: number): QuarterRows {
+  let rows = who.rows.quarters.get(quarter);
+  if (!rows) who.rows.quarters.set(quarter, (rows = { actuals: [], monthActuals: [], ratings: [], deals: [], incentives: [], adjustments: [] }));
+  return rows;
+}
+
+/** The quarter a quarter or month period falls in; null for a year. */
+function quarterOf(p: Period): number | null {
+  if (p.kind === "quarter") return quarterIndex(p.year, p.quarter);
+  if (p.kind === "month") return quarterIndex(p.year, quarterOfMonth(p.month));
+  return null;
+}
+
+/** The quarters a run reads rows of (quarter indices, both included); Sales months before them are read too, for the miss runs. */
+export interface Scope {
+  first: number;
+  last: number;
+}
+
+export const ALL_QUARTERS: Scope = { first: -Infinity, last: Infinity };
+
+/**
+ * Each non-blank row of a table with an EmployeeId and a period in the scope: the employee (the first
+ * row of the id), the period, and the row's notes (the id written otherwise than in Employees). Ids and
+ * periods are read on every row: an unknown employee, or a period that cannot be placed, is reported
+ * whatever the run.
+ */
+function* eachRow(t: TableView, index: EmployeeIndex, periodKey: string, reader: Reader<Period>, scope: Scope, issues: Issue[], each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void): Generator<number, void> {
+  const first = periodKey === "Month" ? -Infinity : scope.first;
+  for (let r = 0; r < t.rowCount; r++) {
+    if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ROWS_PER_STEP;
+    if (t.isBlankRow(r)) continue;
+    const id = t.read(r, "EmployeeId", "", read.requiredText);
+    if (!id.ok) {
+      issues.push(id.issue);
+      continue;
+    }
+    const found = index.ids.named(id.value);
+    if (!found) {
+      issues.push(t.warn(r, "EmployeeId", id.value, `EmployeeId "${id.value}" is not in Employees: the row is ignored; add the employee or correct the id`, `员工编号 "${id.value}" 不在员工表中：该行被忽略；请添加员工或更正编号`));
+      continue;
+    }
+    const who = found.value[0];
+    const misspelt = index.ids.spelling(id.value, found, t, r, "EmployeeId", who.id);
+    const period = t.read(r, periodKey, who.id, reader);
+    if (!period.ok) {
+      issues.push(period.issue);
+      for (const e of found.value) e.issues.push(period.issue);
+      continue;
+    }
+    const q = quarterOf(period.value);
+    if (q !== null && (q < first || q > scope.last)) continue;
+    each(r, who, period.value, misspelt ? [misspelt] : NO_ISSUES);
+  }
+}
+
+/**
+ * The indicator of the employee's plan a row names. The row's notes gain a Warning when it is spelt
+ * otherwise, or the Error when the cell cannot be read.
+ */
+function indicatorOf(t: TableView, r: number, who: Employee, notes: readonly Issue[]): { text: string; indicator: Indicator | null; notes: readonly Issue[] } {
+  const cell = t.read(r, "Indicator", who.id, read.requiredText);
+  if (!cell.ok) return { text: "", indicator: null, notes: [...notes, cell.issue] };
+  const found = who.plan ? who.plan.indicatorNames.find(cell.value, t, r, "Indicator", who.id) : null;
+  return { text: cell.value, indicator: found?.value ?? null, notes: found?.warning ? [...notes, found.warning] : notes };
+}
+
+function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+    const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
+    let actual: Result<D> | null = null;
+    if (indicator?.rule === "Binary") {
+      const yes = t.read(r, "Actual", who.id, read.yesNo);
+      actual = yes.ok ? ok(yes.value ? ONE : ZERO) : yes;
+    } else if (indicator) actual = t.read(r, "Actual", who.id, read.number);
+    const row: ActualRow = { row: r, period, notes, indicatorText: text, indicator, raw: t.value(r, "Actual"), actual };
+    const p = period;
+    if (p.kind === "quarter") filed(who, quarterIndex(p.year, p.quarter)).actuals.push(row);
+    else if (p.kind === "month") filed(who, quarterIndex(p.year, quarterOfMonth(p.month))).monthActuals.push(row);
+  });
+}
+
+const rater = read.choice<RaterType>(RATER_WORDS, null);
+
+function* readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+    if (period.kind !== "quarter") return;
+    const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
+    const row: RatingRow = { row: r, period, notes, indicatorText: text, indicator, rater: t.read(r, "Rater", who.id, rater), score: t.read(r, "Score", who.id, read.score100) };
+    filed(who, quarterIndex(period.year, period.quarter)).ratings.push(row);
+  });
+}
+
+function* readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+    const q = quarterOf(period);
+    if (q === null) return;
+    const row: DealRow = {
+      row: r,
+      period,
+      notes: rowNotes,
+      amount: t.read(r, "DealAmount", who.id, read.nonNegativeNumber),
+      receipts: t.read(r, "Receipts", who.id, read.nonNegativeNumber),
+      type: t.optional(r, "Type", who.id, read.projectType, null),
+      quality: t.optional(r, "Quality", who.id, read.score100, null),
+      difficulty: t.optional(r, "Difficulty", who.id, read.nonNegativeNumber, ONE),
+    };
+    filed(who, q).deals.push(row);
+  });
+}
+
+function* readSales(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Month", read.month, scope, issues, (r, who, period, rowNotes) => {
+    if (period.kind !== "month") return;
+    const row: SalesRow = {
+      row: r,
+      period,
+      notes: rowNotes,
+      month: monthIndex(period),
+      target: t.read(r, "Target", who.id, read.positiveNumber),
+      actual: t.read(r, "Actual", who.id, read.nonNegativeNumber),
+      rate: t.read(r, "Rate", who.id, read.rate),
+    };
+    who.rows.sales.push(row);
+  });
+  // Month order (stable, so two rows of one month keep their table order); tables usually are in it already.
+  for (const e of index.employees) if (!inMonthOrder(e.rows.sales)) e.rows.sales.sort((a, b) => a.month - b.month);
+}
+
+function inMonthOrder(rows: readonly SalesRow[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i].month < rows[i - 1].month) return false;
+  return true;
+}
+
+function* readIncentives(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+    const q = quarterOf(period);
+    if (q === null) return;
+    const item = t.read(r, "Item", who.id, read.requiredText);
+    const found = item.ok && who.plan ? who.plan.incentiveRules.find(item.value, t, r, "Item", who.id) : null;
+    const row: IncentiveRow = {
+      row: r,
+      period,
+      notes: found?.warning ? [...rowNotes, found.warning] : rowNotes,
+      item,
+      rule: found?.value ?? null,
+      target: t.optional(r, "Target", who.id, read.nonNegativeNumber, null),
+      done: t.read(r, "Done", who.id, read.nonNegativeNumber),
+    };
+    filed(who, q).incentives.push(row);
+  });
+}
+
+function* readAdjustments(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
+  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+    const q = quarterOf(period);
+    if (q === null) return;
+    const row: AdjustmentRow = { row: r, period, notes: rowNotes, amount: t.read(r, "Amount", who.id, read.number), reason: t.read(r, "Reason", who.id, read.optionalText) };
+    filed(who, q).adjustments.push(row);
+  });
+}
+
+/**
+ * Targets rows by Key and quarter. A Key written otherwise than the department or EmployeeId it
+ * matches is a Warning at the Key cell, listed once.
+ */
+function readTargets(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Map<string, Map<number, TargetRow[]>> {
+  const targets = new Map<string, Map<number, TargetRow[]>>();
+  for (let r = 0; r < t.rowCount; r++) {
+    if (t.isBlankRow(r)) continue;
+    const key = t.read(r, "Key", "", read.requiredText);
+    const period = t.read(r, "Period", "", read.period);
+    if (!key.ok) issues.push(key.issue);
+    if (!period.ok) issues.push(period.issue);
+    if (!key.ok || !period.ok) continue;
+    const found = index.departments.find(key.value, t, r, "Key", "") ?? index.ids.find(key.value, t, r, "Key", "");
+    if (found?.warning) issues.push(found.warning);
+    if (period.value.kind !== "quarter") continue;
+    const q = quarterIndex(period.value.year, period.value.quarter);
+    if (q < scope.first || q > scope.last) continue;
+    const row: TargetRow = { row: r, target: t.read(r, "Target", "", read.positiveNumber), actual: t.read(r, "Actual", "", read.number) };
+    let byQuarter = targets.get(keyOf(key.value));
+    if (!byQuarter) targets.set(keyOf(key.value), (byQuarter = new Map()));
+    pushTo(byQuarter, q, row);
+  }
+  return targets;
+}
+
+/**
+ * Reads the period tables there are, for the quarters in scope, into the employees' records, pausing
+ * (yielding the rows read) every ROWS_PER_STEP rows; returns the Targets rows.
+ */
+export function* readingPeriodTables(views: ReadonlyMap<string, TableView>, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, Map<string, Map<number, TargetRow[]>>> {
+  const each: Array<[string, (t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]) => Generator<number, void>]> = [
+    ["Actuals", readActuals],
+    ["Ratings", readRatings],
+    ["Deals", readDeals],
+    ["Sales", readSales],
+    ["Incentives", readIncentives],
+    ["Adjustments", readAdjustments],
+  ];
+  const t = views.get("Targets");
+  const targets = t ? readTargets(t, index, scope, issues) : new Map<string, Map<number, TargetRow[]>>();
+  for (const [name, fn] of each) {
+    const view = views.get(name);
+    if (view) yield* fn(view, index, scope, issues);
+  }
+  return targets;
+}

@@ -1,0 +1,181 @@
+/**
+ * Cell readers of the recalculation: each turns one cell's value into a Reading — the value, with a
+ * note when it was taken with a doubt (a number typed as text), or the problem with it. A formula
+ * with no calculated value, an Excel error value, a blank where a value is needed and a number past
+ * Excel's 15 digits are problems in every reader; nothing is ever guessed as zero or blank.
+ * Readers run once per cell, so none makes a closure per call (tsx, which runs the CLI, names each one).
+ */
+import { Words } from "../contract";
+import { D, dec, show } from "../decimal";
+import { KpiError } from "../errors";
+import { msg } from "../issues";
+import { Period, parseDate, parsePeriod } from "../periods";
+import { projectTypeCoefficient } from "../rules";
+import { CellValue, excelErrorOf, formulaError, fraction, isBlank, isFormula, nonNegative, parseNumberText, percentScore, positive, readNumber, readText, readYesNo } from "../values";
+import { Reader, Reading } from "./view";
+
+const problem = (en: string, zh: string): Reading<never> => ({ ok: false, problem: msg(en, zh) });
+
+/** Runs a check that throws KpiError (the rules' own validators), as a Reading. */
+function attempt<T>(fn: () => T): Reading<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    if (!(e instanceof KpiError)) throw e;
+    return { ok: false, problem: e.text };
+  }
+}
+
+/** Excel keeps 15 significant digits: a number this large may not be what was typed (an id, a pasted amount). */
+const EXCEL_DIGITS_LIMIT = 1e15;
+
+function tooLarge(h: string, d: D): Reading<never> {
+  return problem(
+    `${h} is ${show(d)}: numbers this large are past Excel's 15-digit precision and may not be what was typed; check the value`,
+    `${h} 为 ${show(d)}：数值超出 Excel 的 15 位有效数字精度，可能与输入的不符；请核对该值`,
+  );
+}
+
+/** A number: a number cell as it is; a number typed as text taken with a note; anything else a problem. */
+export const number: Reader<D> = (v, h) => {
+  if (typeof v === "number" && v < EXCEL_DIGITS_LIMIT && v > -EXCEL_DIGITS_LIMIT) return { ok: true, value: dec(v) };
+  return numberSlowly(v, h);
+};
+
+function numberSlowly(v: CellValue, h: string): Reading<D> {
+  let d: D;
+  try {
+    d = readNumber(v, h);
+  } catch (e) {
+    if (!(e instanceof KpiError)) throw e;
+    return { ok: false, problem: e.text };
+  }
+  if (d.abs().greaterThanOrEqualTo(EXCEL_DIGITS_LIMIT)) return tooLarge(h, d);
+  if (typeof v !== "string") return { ok: true, value: d };
+  const shown = show(d);
+  return {
+    ok: true,
+    value: d,
+    note: msg(`${h} is the text "${v}": taken as ${shown}; format the cell as a number`, `${h} 是文本 "${v}"：已按 ${shown} 计算；请把单元格设为数字格式`),
+  };
+}
+
+/** A number that must pass a check of the rules (≥ 0, > 0, a fraction, 0–100). */
+function checked(check: (d: D, h: string) => D): Reader<D> {
+  return (v, h) => {
+    const r = number(v, h);
+    if (!r.ok) return r;
+    try {
+      check(r.value, h);
+    } catch (e) {
+      if (!(e instanceof KpiError)) throw e;
+      return { ok: false, problem: e.text };
+    }
+    return r;
+  };
+}
+
+export const nonNegativeNumber = checked(nonNegative);
+export const positiveNumber = checked(positive);
+/** A rate that must be a fraction: 40 is "looks like a percent", never divided by 100. */
+export const rate = checked(fraction);
+/** A rating or quality score from 0 to 100. */
+export const score100 = checked(percentScore);
+
+/** A whole number of months ≥ 1 (MissRun). */
+export const wholeMonths: Reader<number> = (v, h) => {
+  const r = positiveNumber(v, h);
+  if (!r.ok) return r;
+  if (!r.value.isInteger()) return problem(`${h} is ${show(r.value)}: enter a whole number of months`, `${h} 为 ${show(r.value)}：请输入整数月数`);
+  return { ok: true, value: r.value.toNumber(), note: r.note };
+};
+
+/** Why a cell that should hold text cannot be used: a formula without value or an Excel error value. */
+function textProblem(v: CellValue, h: string): Reading<never> | null {
+  if (isFormula(v)) return { ok: false, problem: formulaError(h, v).text };
+  const err = excelErrorOf(v);
+  if (err) return problem(`${h} is the error ${err} from its cell: fix that cell first`, `${h} 的单元格是错误值 ${err}：请先修正该单元格`);
+  return null;
+}
+
+/** Text that must be filled in (ids, names, plans), trimmed. */
+export const requiredText: Reader<string> = (v, h) => {
+  if (typeof v === "string") {
+    const s = v.trim();
+    if (s !== "" && s.charCodeAt(0) !== 35 /* # */) return { ok: true, value: s };
+  }
+  const bad = textProblem(v, h);
+  if (bad) return bad;
+  const s = readText(v);
+  if (s === "") return problem(`${h} is empty: fill it in`, `${h} 为空：请填写`);
+  return { ok: true, value: s };
+};
+
+/** Text that may be blank ("" then), such as a department or a reason. */
+export const optionalText: Reader<string> = (v, h) => textProblem(v, h) ?? { ok: true, value: readText(v) };
+
+export const optionalDate: Reader<Date | null> = (v, h) => {
+  if (isBlank(v)) return { ok: true, value: null };
+  const bad = textProblem(v, h);
+  if (bad) return bad;
+  const d = parseDate(v);
+  if (!d) return problem(`${h} "${readText(v)}" is not a date: enter a date such as 2026-04-15`, `${h} "${readText(v)}" 不是日期：请输入日期，如 2026-04-15`);
+  return { ok: true, value: d };
+};
+
+export const period: Reader<Period> = (v, h) => {
+  const bad = textProblem(v, h);
+  if (bad) return bad;
+  const p = parsePeriod(v);
+  if (!p) {
+    return problem(
+      `${h} "${readText(v)}" is not a period: enter a quarter such as 2026-Q2, a month such as 2026-04, or a year`,
+      `${h} "${readText(v)}" 不是考核周期：请输入季度（如 2026-Q2）、月份（如 2026-04）或年份`,
+    );
+  }
+  return { ok: true, value: p };
+};
+
+export const month: Reader<Period & { kind: "month" }> = (v, h) => {
+  const p = period(v, h);
+  if (!p.ok) return p;
+  if (p.value.kind !== "month") return problem(`${h} "${readText(v)}" is not a month: enter a month such as 2026-04`, `${h} "${readText(v)}" 不是月份：请输入月份，如 2026-04`);
+  return { ok: true, value: p.value };
+};
+
+/** One of the contract's words (English or Chinese), matched without regard to case, spaces or underscores; blank takes `fallback`. */
+export function choice<T extends string>(words: Words<T>, fallback: NoInfer<T> | null): Reader<T> {
+  const byWord = new Map<string, T>();
+  for (const [value, list] of Object.entries(words) as Array<[T, readonly string[]]>) for (const w of list) byWord.set(w.toLowerCase().replace(/[\s_]/g, ""), value);
+  const shown = Object.values<readonly string[]>(words).map((ws) => ws.slice(0, 2).join("/"));
+  return (v, h) => {
+    const bad = textProblem(v, h);
+    if (bad) return bad;
+    if (isBlank(v)) return fallback === null ? problem(`${h} is empty: enter one of ${shown.join(", ")}`, `${h} 为空：请输入 ${shown.join("、")} 之一`) : { ok: true, value: fallback };
+    const found = byWord.get(readText(v).toLowerCase().replace(/[\s_]/g, ""));
+    if (found !== undefined) return { ok: true, value: found };
+    return problem(`${h} "${readText(v)}" is not one of ${shown.join(", ")}: pick one`, `${h} "${readText(v)}" 不是 ${shown.join("、")} 之一：请选择其一`);
+  };
+}
+
+/** Yes or no (Binary rule): 1, TRUE, 是, Y, done/完成 and their opposites. */
+export const yesNo: Reader<boolean> = (v, h) => {
+  try {
+    return { ok: true, value: readYesNo(v, h) };
+  } catch (e) {
+    if (!(e instanceof KpiError)) throw e;
+    return { ok: false, problem: e.text };
+  }
+};
+
+/** The project type coefficient C: a number, or 开拓型/pioneer, 稳定型/standard, 复制型/replica. */
+export const projectType: Reader<D> = (v, h) => {
+  const bad = textProblem(v, h);
+  if (bad) return bad;
+  if (isBlank(v)) return problem(`${h} is empty: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${h} 为空：请输入 开拓型、稳定型、复制型 或系数`);
+  if (typeof v === "string" && parseNumberText(v) === null) return attempt(() => projectTypeCoefficient(v, h));
+  const r = number(v, h);
+  if (!r.ok) return r;
+  const c = attempt(() => projectTypeCoefficient(r.value, h));
+  return c.ok && r.note ? { ok: true, value: c.value, note: r.note } : c;
+};

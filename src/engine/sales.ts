@@ -1,0 +1,114 @@
+/**
+ * Commission and the consecutive-miss penalty (SPEC §4.5). An employee's Sales months are scanned
+ * once per run, in order, into a ledger: each month's miss run, its penalty, and the issues met on
+ * the way (a duplicate month, a bad Target or Actual, a gap that restarts the run). A quarter then
+ * takes its months' commission and penalties; the months before it only matter through the run.
+ */
+import { D, ZERO, compare, roundMoney } from "./decimal";
+import { KpiError } from "./errors";
+import { Issue, Outcome, hasError, issue, msg } from "./issues";
+import { Employee, Plan, SalesRow, Workbook } from "./model";
+import { Quarter, monthText } from "./periods";
+import { commissionOfChecked } from "./rules";
+import { TableView } from "./read/view";
+
+interface LedgerMonth {
+  month: number;
+  /** The month's row; null when the month has several rows (which one is right cannot be known). */
+  row: SalesRow | null;
+  /** The miss penalty this month (0 or −MissPenalty), known only when every month up to it could be read. */
+  penalty: D;
+  /** Issues of the scan up to and including this month: they make every later quarter's penalties unknown. */
+  scanIssues: Issue[];
+}
+
+/** One employee's Sales months scanned in order, and how far this run has listed their issues. */
+export class SalesLedger {
+  readonly months: LedgerMonth[] = [];
+  /** Months up to this index have had their issues listed by an earlier quarter of the run. */
+  private listedThrough = -Infinity;
+
+  constructor(
+    readonly view: TableView,
+    e: Employee,
+    plan: Plan,
+  ) {
+    const rows = e.rows.sales;
+    let run = 0;
+    let previous: number | null = null;
+    for (let i = 0; i < rows.length; ) {
+      let j = i + 1;
+      while (j < rows.length && rows[j].month === rows[i].month) j++;
+      const m = rows[i].month;
+      const scanIssues: Issue[] = [];
+      for (let k = i; k < j; k++) for (const n of rows[k].notes) scanIssues.push(n);
+      const entry: LedgerMonth = { month: m, row: j - i === 1 ? rows[i] : null, penalty: ZERO, scanIssues };
+      this.months.push(entry);
+      if (j - i > 1) {
+        const range = view.columnRange("Month", rows.slice(i, j).map((r) => r.row));
+        scanIssues.push(issue("Error", view.name, range, e.id, msg(`Sales ${range}: ${j - i} rows for ${e.id} in ${monthText(m)}: keep one`, `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行：请只保留一行`)));
+        i = j;
+        continue;
+      }
+      const { target, actual } = rows[i];
+      for (const c of [target, actual]) {
+        if (!c.ok) scanIssues.push(c.issue);
+        else if (c.warning) scanIssues.push(c.warning);
+      }
+      i = j;
+      if (!target.ok || !actual.ok) continue;
+      if (previous !== null && m !== previous + 1 && run > 0) {
+        scanIssues.push(
+          view.warn(entry.row?.row ?? 0, "Month", e.id, `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of missed months starts again`, `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续未完成重新计数`),
+        );
+        run = 0;
+      }
+      previous = m;
+      if (compare(actual.value, target.value) < 0) {
+        run++;
+        if (run % plan.missRun === 0) entry.penalty = roundMoney(plan.missPenalty).negated();
+      } else run = 0;
+    }
+  }
+
+  /**
+   * Commission of the quarter's months (KPI.COMMISSION with the plan's tiers and TierMode, rounded per
+   * month) and the penalties of the runs that reach MissRun inside it. Issues of months not yet listed
+   * in this run are the outcome's; earlier ones that still bear on it are `carried`.
+   */
+  quarter(e: Employee, plan: Plan, q: Quarter): Outcome<{ commission: D; penalties: D }> & { carried: Issue[] } {
+    const issues: Issue[] = [];
+    const carried: Issue[] = [];
+    let complete = true;
+    let commission = ZERO;
+    let penalties = ZERO;
+    for (const m of this.months) {
+      if (m.month > q.lastMonth) break;
+      (m.month > this.listedThrough ? issues : carried).push(...m.scanIssues);
+      if (hasError(m.scanIssues)) complete = false;
+      if (m.month < q.firstMonth || !m.row) continue;
+      penalties = penalties.plus(m.penalty);
+      const { target, actual, rate } = m.row;
+      if (!rate.ok) issues.push(rate.issue);
+      else if (rate.warning) issues.push(rate.warning);
+      if (!target.ok || !actual.ok || !rate.ok) {
+        complete = false;
+        continue;
+      }
+      try {
+        commission = commission.plus(commissionOfChecked(actual.value, target.value, rate.value, plan.tiers, plan.tierMode === "Marginal"));
+      } catch (err) {
+        if (!(err instanceof KpiError)) throw err;
+        issues.push(this.view.error(m.row.row, "Actual", e.id, err.text.en, err.text.zh));
+        complete = false;
+      }
+    }
+    if (q.lastMonth > this.listedThrough) this.listedThrough = q.lastMonth;
+    return { value: complete ? { commission, penalties } : null, issues, carried };
+  }
+}
+
+export function salesLedger(wb: Workbook, e: Employee, plan: Plan): SalesLedger | null {
+  const view = wb.views.get("Sales");
+  return view && e.rows.sales.length > 0 ? new SalesLedger(view, e, plan) : null;
+}

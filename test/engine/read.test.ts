@@ -1,0 +1,261 @@
+/**
+ * Reading the input tables (issue 7): every doubtful or unusable cell is an Issue at its cell, in
+ * English and Chinese, and the record it belongs to is never silently different. Expected values are
+ * the fixture's hand-worked ones (test/fixtures.ts, SPEC §5): P001 scores 92 and is paid a quarterly
+ * bonus of 36000 × 0.4 × 72/87 × 0.92 = 10963.86 plus a deal bonus of 2250 (TotalPay 13213.86).
+ */
+import { describe, expect, it } from "vitest";
+import { UnusableWorkbook, recalculate } from "../../src/engine/recalc";
+import { RecalcResult } from "../../src/engine/result";
+import { CellValue } from "../../src/workbook/port";
+import { HEADERS, Rows, baseRows, workbook } from "../fixtures";
+
+/** The fixture's rows, copied: its row arrays are shared between calls of baseRows. */
+const fresh = (): Rows => Object.fromEntries(Object.entries(baseRows()).map(([k, v]) => [k, v.map((r) => [...r])]));
+const run = (rows: Rows = fresh(), period = "2026-Q2", headers = HEADERS): RecalcResult => recalculate(workbook(rows, headers).tables, period);
+const of = (res: RecalcResult, id: string) => res.results.find((r) => r.employee.id === id)!;
+const at = (res: RecalcResult, table: string, cell: string) => res.issues.filter((i) => i.table === table && i.cell === cell);
+const money = (x: { toFixed: () => string } | null) => (x === null ? null : x.toFixed());
+const formula = (f: string): CellValue => ({ formula: f });
+
+describe("a formula with no calculated value", () => {
+  // [table, body row index, column index, A1 cell, employee made Error]
+  it.each([
+    ["Employees", 1, 4, "E3", "P002"], // MonthlyBase (number)
+    ["Employees", 0, 1, "B2", "P001"], // Name (text)
+    ["Employees", 0, 3, "D2", "P001"], // Department (text)
+    ["Employees", 0, 5, "F2", "P001"], // JoinDate (date)
+    ["Actuals", 4, 3, "D6", "P001"], // Excellent solutions actual (number)
+    ["Actuals", 3, 3, "D5", "P001"], // Competitor analysis actual (yes/no)
+    ["Actuals", 0, 1, "B2", "P001"], // Period
+    ["Plans", 0, 2, "C2", "P001"], // BonusRate of Presales (a plan problem)
+    ["Plans", 0, 4, "E2", "P002"], // CompletionBasis of Presales (a choice)
+    ["Targets", 0, 2, "C2", "P001"], // the department's Target
+    ["Sales", 4, 2, "C6", "C001"], // May's sales target
+    ["Adjustments", 0, 3, "D2", "C001"], // Reason (text)
+  ])("in %s row %i column %i is an Error at %s and makes %s Error", (table, row, column, cell, id) => {
+    const rows = fresh();
+    rows[table][row][column] = formula("SUM(X1:X3)");
+    const res = run(rows);
+    // A shared row's problem (a department's Target) is an issue of each employee it concerns.
+    const found = at(res, table, cell).filter((i) => i.severity === "Error" && (table !== "Targets" || i.employeeId === id));
+    expect(found).toHaveLength(1);
+    expect(found[0].text.en).toContain("is a formula with no calculated value (=SUM(X1:X3)): open and save the workbook in Excel, or type the value");
+    expect(found[0].text.zh).toContain("是没有计算结果的公式");
+    expect(of(res, id).status).toBe("Error");
+    expect(of(res, id).totalPay).toBeNull();
+  });
+
+  it("changes the input hash with the formula's text", () => {
+    const hash = (f: CellValue) => {
+      const rows = fresh();
+      rows.Employees[1][4] = f;
+      return run(rows).inputHash;
+    };
+    expect(hash(formula("B2*2"))).not.toBe(hash(formula("B2*3")));
+    expect(hash(formula("B2*2"))).not.toBe(hash(null));
+    expect(hash(formula("B2*2"))).toBe(hash(formula("B2*2")));
+  });
+});
+
+describe("names written with another case or spacing", () => {
+  it("match an Employees plan, with a Warning at the cell naming both spellings", () => {
+    const rows = fresh();
+    rows.Employees[0][2] = "presales";
+    const res = run(rows);
+    expect(money(of(res, "P001").totalPay)).toBe("13213.86"); // computed as on plan Presales
+    expect(of(res, "P001").status).toBe("Warning");
+    const [w] = at(res, "Employees", "C2");
+    expect(w).toMatchObject({ severity: "Warning", employeeId: "P001" });
+    expect(w.text.en).toBe('Employees C2: plan "presales" is written "Presales" in Plans: matched; correct the spelling to be sure');
+    expect(w.text.zh).toBe('Employees 表 C2：考核方案 "presales" 在考核方案表中写作 "Presales"：已按其匹配；请更正写法以确保无误');
+  });
+
+  it.each([
+    // [table, row, column, typed, cell, start of the message]
+    ["Indicators", 0, 0, "presales", "A2", 'plan "presales" is written "Presales" in Plans'],
+    ["Actuals", 6, 2, "hr", "C8", 'indicator "hr" is written "HR" in Indicators'],
+    ["Actuals", 0, 0, "p001", "A2", 'EmployeeId "p001" is written "P001" in Employees'],
+    ["Incentives", 0, 2, "outlets", "C2", 'item "outlets" is written "Outlets" in IncentiveRules'],
+    ["Plans", 1, 5, "ae", "F3", 'grade scale "ae" is written "AE" in Grades'],
+    ["Targets", 0, 0, "presales  support", "A2", 'department "presales  support" is written "Presales Support" in Employees'],
+  ])("match in %s (row %i, column %i: %s) with a Warning at %s", (table, row, column, typed, cell, text) => {
+    const rows = fresh();
+    rows[table][row][column] = typed;
+    const res = run(rows);
+    const [w] = at(res, table, cell);
+    expect(w?.severity).toBe("Warning");
+    expect(w.text.en).toContain(`${text}: matched; correct the spelling to be sure`);
+    // Nothing else changes: P001 92 → 13213.86, A001 grade B (83.18 on the AE scale), C001 26160.
+    expect(money(of(res, "P001").totalPay)).toBe("13213.86");
+    expect(of(res, "A001").grade).toBe("B");
+    expect(money(of(res, "C001").totalPay)).toBe("26160");
+  });
+
+  it("are silent when written as where they are defined", () => {
+    expect(run().issues).toEqual([]);
+  });
+});
+
+describe("Indicators parameters", () => {
+  it("warns at a Step standard of 0, and scores by it", () => {
+    const rows = fresh();
+    rows.Indicators[4][4] = 0; // Excellent solutions: standard 90% → 0
+    const res = run(rows);
+    const [w] = at(res, "Indicators", "E6");
+    expect(w.severity).toBe("Warning");
+    expect(w.text.en).toBe("Indicators E6: Standard is 0: every actual of 0 or more scores at least the full weight; check the standard");
+    // 80% is 80 whole steps of 1% above 0: 20 + 80 × 0.5 = 60; 10+20+10+10+60+20+6 = 136
+    expect(of(res, "P001").score?.toFixed()).toBe("136");
+  });
+
+  it("warns that a parameter the rule does not use is not used", () => {
+    const rows = fresh();
+    rows.Indicators[0][4] = 5; // Standard on Activities, a Deduct row
+    const res = run(rows);
+    const [w] = at(res, "Indicators", "E2");
+    expect(w.severity).toBe("Warning");
+    expect(w.text.en).toBe("Indicators E2: Standard is not used by the Deduct rule: clear it, or check the rule");
+    expect(of(res, "P001").score?.toFixed()).toBe("92");
+  });
+
+  it("warns that PointsAbove is not used without StepAbove", () => {
+    const rows = fresh();
+    rows.Indicators[5][7] = null; // Project success: no StepAbove, PointsAbove 0.5 stays
+    const res = run(rows);
+    expect(at(res, "Indicators", "I7")[0]?.severity).toBe("Warning");
+    expect(of(res, "P001").score?.toFixed()).toBe("92"); // 85% is at the standard: 20 either way
+  });
+
+  it.each([
+    ["Incentives", 0, 3, -500, "D2", "C001"], // an item's target
+    ["Targets", 0, 2, -290, "C2", "P001"], // a department's target
+    ["Sales", 3, 2, -200000, "C5", "C001"], // April's sales target
+  ])("makes a negative target in %s an Error at its cell", (table, row, column, value, cell, id) => {
+    const rows = fresh();
+    rows[table][row][column] = value;
+    const res = run(rows);
+    expect(at(res, table, cell).filter((i) => i.severity === "Error" && i.employeeId === id)).toHaveLength(1);
+    expect(of(res, id).status).toBe("Error");
+  });
+});
+
+describe("a missing Targets row", () => {
+  it("is an Error at the employee's Department cell, saying which row to add", () => {
+    const rows = fresh();
+    rows.Targets = rows.Targets.filter((r) => r[0] !== "Presales Support");
+    const res = run(rows);
+    const [e] = at(res, "Employees", "D2");
+    expect(e).toMatchObject({ severity: "Error", employeeId: "P001" });
+    expect(e.text.en).toBe('Employees D2: Targets has no row for department "Presales Support" in 2026-Q2: add a Targets row for department "Presales Support" in 2026-Q2 with its Target and Actual');
+    expect(at(res, "Employees", "D3")[0]?.employeeId).toBe("P002");
+  });
+
+  it("on the Employee basis is an Error at the employee's EmployeeId cell", () => {
+    const rows = fresh();
+    rows.Targets = rows.Targets.filter((r) => r[0] !== "A001");
+    const res = run(rows);
+    const [e] = at(res, "Employees", "A4");
+    expect(e?.severity).toBe("Error");
+    expect(e.text.en).toContain("Targets has no row for employee A001 in 2026-Q2: add a Targets row for employee A001 in 2026-Q2 with its Target and Actual");
+  });
+});
+
+describe("numbers typed as text", () => {
+  it.each([
+    ["12,000", "12000"],
+    ["１２０００", "12000"],
+    [" 12000 ", "12000"],
+    ["¥12000", "12000"],
+  ])("take %s as %s with a Warning at the cell", (text, shown) => {
+    const rows = fresh();
+    rows.Employees[0][4] = text;
+    const res = run(rows);
+    expect(money(of(res, "P001").quarterlyBonus)).toBe("10963.86"); // as with the number 12000
+    expect(of(res, "P001").status).toBe("Warning");
+    const [w] = at(res, "Employees", "E2");
+    expect(w.text.en).toBe(`Employees E2: MonthlyBase is the text "${text}": taken as ${shown}; format the cell as a number`);
+  });
+
+  it("take a percent typed as text as its fraction", () => {
+    const rows = fresh();
+    rows.Plans[0][2] = "40%";
+    const res = run(rows);
+    expect(money(of(res, "P001").quarterlyBonus)).toBe("10963.86");
+    expect(at(res, "Plans", "C2")[0]?.text.en).toBe('Plans C2: BonusRate is the text "40%": taken as 0.4; format the cell as a number');
+  });
+
+  it("take an actual typed as text, warning at the Actuals cell", () => {
+    const rows = fresh();
+    rows.Actuals[4][3] = "0.8"; // Excellent solutions
+    const res = run(rows);
+    expect(of(res, "P001").score?.toFixed()).toBe("92");
+    expect(at(res, "Actuals", "D6")[0]?.severity).toBe("Warning");
+  });
+
+  it("leave real numbers silent", () => {
+    expect(run().issues.filter((i) => i.text.en.includes("is the text"))).toEqual([]);
+  });
+});
+
+describe("numbers past Excel's 15 digits", () => {
+  it.each([
+    ["Employees", 0, 4, 1234567890123456, "E2", "P001"],
+    ["Adjustments", 0, 2, 1e15, "C2", "C001"],
+    ["Adjustments", 0, 2, "1000000000000000", "C2", "C001"],
+  ])("in %s are an Error at the cell", (table, row, column, value, cell, id) => {
+    const rows = fresh();
+    rows[table][row][column] = value;
+    const res = run(rows);
+    const [e] = at(res, table, cell);
+    expect(e?.severity).toBe("Error");
+    expect(e.text.en).toContain("past Excel's 15-digit precision");
+    expect(of(res, id).status).toBe("Error");
+  });
+});
+
+describe("a missing or misspelt column", () => {
+  const withHeaders = (table: string, edit: (h: string[]) => string[]) => ({ ...HEADERS, [table]: edit([...HEADERS[table]]) });
+
+  it("names the nearest header in an essential table, which stops the run", () => {
+    const headers = withHeaders("Employees", (h) => h.map((x) => (x === "MonthlyBase" ? "Monthly Base Pay" : x)));
+    let error: unknown;
+    try {
+      run(fresh(), "2026-Q2", headers);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UnusableWorkbook);
+    expect((error as UnusableWorkbook).text.en).toBe('Employees has no column MonthlyBase/月基本工资: add the header (is "Monthly Base Pay" in E1 meant to be it?)');
+  });
+
+  it("names the nearest header of another table at its cell", () => {
+    const headers = withHeaders("Targets", (h) => h.map((x) => (x === "Target" ? "Tagret" : x)));
+    const res = run(fresh(), "2026-Q2", headers);
+    const [e] = at(res, "Targets", "C1");
+    expect(e?.severity).toBe("Error");
+    expect(e.text.en).toBe('Targets has no column Target/目标: add the header (is "Tagret" in C1 meant to be it?)');
+  });
+
+  it("suggests a Chinese header by its Chinese name", () => {
+    const headers = withHeaders("Targets", (h) => h.map((x) => (x === "Target" ? "目 标值" : x)));
+    const [e] = at(run(fresh(), "2026-Q2", headers), "Targets", "C1");
+    expect(e.text.zh).toBe('Targets 表缺少列 Target/目标：请添加该表头（C1 中的 "目 标值" 是否就是该列？）');
+  });
+
+  it("suggests nothing when no header is close", () => {
+    const headers = withHeaders("Targets", (h) => h.map((x) => (x === "Target" ? "Remarks" : x)));
+    const [e] = run(fresh(), "2026-Q2", headers).issues.filter((i) => i.table === "Targets");
+    expect(e.text.en).toBe("Targets has no column Target/目标: add the header");
+  });
+
+  it("warns when an optional column seems misspelt, since its default is used", () => {
+    const headers = withHeaders("Grades", (h) => h.map((x) => (x === "Coefficient" ? "Coeficient" : x)));
+    const res = run(fresh(), "2026-Q2", headers);
+    const [w] = at(res, "Grades", "D1");
+    expect(w?.severity).toBe("Warning");
+    expect(w.text.en).toContain('is "Coeficient" in D1 meant to be it?');
+    // A001 scores 83.18, band B: its coefficient is 1 either way, 30000 × 0.4 × 0.8 × 0.8318 = 7985.28
+    expect(money(of(res, "A001").quarterlyBonus)).toBe("7985.28");
+  });
+});

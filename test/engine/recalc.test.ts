@@ -1,0 +1,145 @@
+/**
+ * The engine's entry points: the chunked recalculation a host advances between yields, and issues
+ * listed once however many quarters meet them. Expected values are the fixture's hand-worked ones
+ * (test/fixtures.ts): four employees, P001's TotalPay 13213.86 in 2026-Q2.
+ */
+import { describe, expect, it } from "vitest";
+import { OUTPUT_COLUMNS, OUTPUT_HEADERS } from "../../src/engine/contract";
+import { UnusableWorkbook, checkTables, outputRows, recalculate, startRecalculation } from "../../src/engine/recalc";
+import { Rows, baseRows, workbook } from "../fixtures";
+
+const fresh = (): Rows => Object.fromEntries(Object.entries(baseRows()).map(([k, v]) => [k, v.map((r) => [...r])]));
+const tables = (rows: Rows = fresh()) => workbook(rows).tables;
+
+describe("a chunked recalculation", () => {
+  it("reports employees done of the total as it goes", () => {
+    const run = startRecalculation(tables(), "2026-Q2");
+    expect(run.progress()).toEqual({ done: 0, total: 4, finished: false });
+    expect(run.next(3)).toEqual({ done: 3, total: 4, finished: false });
+    expect(run.next(3)).toEqual({ done: 4, total: 4, finished: true });
+  });
+
+  it("gives the same rows and issues as recalculate", () => {
+    const run = startRecalculation(tables(), "2026-Q2");
+    while (!run.next(1).finished);
+    const chunked = run.result();
+    expect(JSON.stringify(outputRows(chunked))).toBe(JSON.stringify(outputRows(recalculate(tables(), "2026-Q2"))));
+    expect(chunked.results.find((r) => r.employee.id === "P001")?.totalPay?.toFixed()).toBe("13213.86");
+    expect(chunked.results.map((r) => r.rank)).toEqual([1, 2, 1, 1]); // ranks need every employee: given at the end
+  });
+
+  it("refuses an unusable workbook at once, before any chunk", () => {
+    const rows = fresh();
+    delete (rows as Record<string, unknown>).Plans;
+    expect(() => startRecalculation(tables(rows), "2026-Q2")).toThrow(UnusableWorkbook);
+    expect(() => startRecalculation(tables(), "2026-13")).toThrow(/not a quarter or a year/);
+  });
+
+  it("finishes what is left when the result is asked for", () => {
+    const run = startRecalculation(tables(), "2026");
+    run.next(1);
+    expect(run.result().results).toHaveLength(4);
+    expect(run.progress().finished).toBe(true);
+  });
+});
+
+describe("issues met by several quarters of a year", () => {
+  it("are listed once: a plan's problem", () => {
+    const rows = fresh();
+    rows.Indicators = rows.Indicators.map((r) => (r[1] === "HR" ? [...r.slice(0, 2), 5, ...r.slice(3)] : r)); // weights 95
+    rows.Actuals.push(...rows.Actuals.filter((r) => r[0] === "P001").map((r) => [r[0], "2026-Q1", r[2], r[3]]));
+    const res = recalculate(tables(rows), "2026");
+    expect(res.issues.filter((i) => i.text.en.includes("sum to 95"))).toHaveLength(1);
+  });
+
+  it("are listed once: a Sales month that every later quarter scans, which still makes them Error", () => {
+    const rows = fresh();
+    rows.Sales[0][2] = "abc"; // January's target: the miss run of Q1 and Q2 cannot be known
+    rows.Actuals.push(["C001", "2026-Q1", "Overall", 60]);
+    rows.Targets.push(["C001", "2026-Q1", 600000, 600000]);
+    const res = recalculate(tables(rows), "2026");
+    expect(res.issues.filter((i) => i.table === "Sales" && i.cell === "C2")).toHaveLength(1);
+    const c = res.results.find((r) => r.employee.id === "C001");
+    expect(c?.status).toBe("Error");
+    expect(c?.flags.filter((f) => f.includes('is the text "abc"'))).toHaveLength(2); // 2026-Q1: … and 2026-Q2: …
+  });
+
+  it("are listed once by kpi check, which computes each assessed quarter once", () => {
+    const rows = fresh();
+    rows.Sales[0][2] = "abc";
+    rows.Actuals.push(["C001", "2026-Q1", "Overall", 60]);
+    rows.Targets.push(["C001", "2026-Q1", 600000, 600000]);
+    for (const period of [undefined, "2026-Q2", "2026"]) {
+      const { issues } = checkTables(tables(rows), period);
+      expect(issues.filter((i) => i.table === "Sales" && i.cell === "C2"), String(period)).toHaveLength(1);
+    }
+  });
+});
+
+describe("output columns", () => {
+  it("carry the kinds every host formats by", () => {
+    const kinds = (name: keyof typeof OUTPUT_COLUMNS) => OUTPUT_COLUMNS[name].map((c) => `${c.name} ${c.kind}`).join(", ");
+    expect(kinds("Results")).toBe(
+      "EmployeeId text, Name text, Department text, Plan text, Period text, Score score, Grade text, Rank integer, Completion ratio, QuarterlyBonus money, DealBonus money, Commission money, Incentives money, Penalties money, Adjustments money, TotalPay money, Status text, Flags text",
+    );
+    expect(kinds("Breakdown")).toBe("EmployeeId text, Period text, Indicator text, Weight score, Actual number, Rule text, Points score, Explanation text");
+    expect(OUTPUT_COLUMNS.Issues.every((c) => c.kind === "text")).toBe(true);
+    expect(kinds("RunLog")).toBe("RunAt text, Period text, Employees integer, Errors integer, Warnings integer, InputHash text, Version text");
+    expect(OUTPUT_HEADERS.Issues).toEqual(["Severity", "Table", "Cell", "EmployeeId", "Message"]);
+  });
+
+  it("match the rows the engine gives, cell for cell", () => {
+    const rows = outputRows(recalculate(tables(), "2026-Q2"));
+    expect(rows.Results[0]).toHaveLength(OUTPUT_COLUMNS.Results.length);
+    expect(rows.Breakdown[0]).toHaveLength(OUTPUT_COLUMNS.Breakdown.length);
+  });
+});
+
+describe("a chunked recalculation of a large workbook", () => {
+  it("reads the tables a chunk at a time, then computes the employees, never all at once", () => {
+    // 3000 employees: P001's rows copied under new ids (7 Actuals each, the Presales department target).
+    const rows = fresh();
+    const p001 = rows.Employees[0];
+    const actuals = rows.Actuals.filter((r) => r[0] === "P001");
+    rows.Employees = [];
+    rows.Actuals = [];
+    for (let k = 0; k < 3000; k++) {
+      const id = `P${String(k).padStart(5, "0")}`;
+      rows.Employees.push([id, ...p001.slice(1)]);
+      for (const a of actuals) rows.Actuals.push([id, ...a.slice(1)]);
+    }
+    const run = startRecalculation(tables(rows), "2026-Q2");
+    const seen: number[] = [];
+    let calls = 0;
+    for (let p = run.progress(); !p.finished; p = run.next(100)) {
+      seen.push(p.done);
+      calls++;
+    }
+    // 3000 Employees rows and 21000 Actuals rows are read 2400 rows' worth per call before the first
+    // employee is computed, then 100 employees per call: many calls, none doing everything.
+    expect(calls).toBeGreaterThan(30);
+    expect(seen.filter((d) => d === 0).length).toBeGreaterThan(5);
+    expect(Math.max(...seen.map((d, i) => (i > 0 ? d - seen[i - 1] : d)))).toBeLessThanOrEqual(100);
+    const result = run.result();
+    expect(result.results).toHaveLength(3000);
+    // Each is paid as P001's quarterly bonus, 36000 × 0.4 × 72/87 × 0.92 = 10963.86 (the deals stay with the id P001, now unknown).
+    expect(result.results[2999].totalPay?.toFixed()).toBe("10963.86");
+  });
+});
+
+describe("the same actual for two employees", () => {
+  it("scores alike, each on their own Breakdown line, and a bad one is still each employee's own Error", () => {
+    const rows = fresh();
+    rows.Actuals = rows.Actuals.map((r) => (r[0] === "P002" && r[2] === "HR" ? [r[0], r[1], r[2], 4] : r)); // P002's HR deductions as P001's: 4
+    rows.Actuals = rows.Actuals.map((r) => (r[0] === "A001" && r[2] === "Completion of work" ? [r[0], r[1], r[2], 120] : r)); // a rating above 100
+    const res = recalculate(tables(rows), "2026-Q2");
+    const hr = res.results.filter((r) => r.employee.plan?.name === "Presales").map((r) => r.breakdown.find((l) => l[2] === "HR"));
+    // 10 − 4 × 1 = 6 for both, with the same sentence, each line naming its employee
+    expect(hr.map((l) => [l?.[0], l?.[6], l?.[7]])).toEqual([
+      ["P001", 6, "4 × 1 deducted, −4 → 6 of 10"],
+      ["P002", 6, "4 × 1 deducted, −4 → 6 of 10"],
+    ]);
+    const a = res.issues.filter((i) => i.employeeId === "A001" && i.severity === "Error");
+    expect(a.map((i) => [i.table, i.cell])).toEqual([["Actuals", "D16"]]);
+  });
+});
