@@ -10,6 +10,8 @@ import { Issue, msg } from "../engine/issues";
 import { OutputRow, RecalcResult, checkTables, outputRows, startRecalculation } from "../engine/recalc";
 import { TableData as EngineTable, cellAddress } from "../engine/table";
 import { isBlank, readText } from "../engine/values";
+import { dashboardSheet } from "./dashboard";
+import { presentOutputs } from "./presentation";
 import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
 
 export const VERSION = "0.1.0";
@@ -109,9 +111,11 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
   const lower = (h: string) => String(h).trim().toLowerCase();
   const ours = new Set(columns.map((c) => lower(c.name)));
   const extras = existing.headers.filter((h) => String(h).trim() !== "" && !ours.has(lower(h)));
-  const all: OutputColumn[] = [...columns, ...extras.map((name) => ({ name, kind: "number" as ColumnKind }))];
-  const at = all.map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
+  const at = [...columns, ...extras.map((name) => ({ name }))].map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
   const old = existing.rows.filter((r) => !r.every((v) => v === null || isBlank(v as never))).map((r) => at.map((i) => (i < 0 ? null : asOutput(r[i]))));
+  // HR's columns are shown as General, or as dates when every value they hold is a date.
+  const kindOf = (k: number): ColumnKind => (old.some((r) => r[k] !== null) && old.every((r) => r[k] === null || r[k] instanceof Date) ? "date" : "number");
+  const all: OutputColumn[] = [...columns, ...extras.map((name, j) => ({ name, kind: kindOf(columns.length + j) }))];
   const periodIndex = columns.findIndex((c) => c.name === "Period");
   const keyIndex = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
   const keyOf = (r: OutputValue[]) => keyIndex.map((i) => readText(r[i])).join("\u0000");
@@ -180,8 +184,12 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
   if (options.cancelled?.()) throw new Cancelled();
   options.onProgress?.("writing", 0, 1);
   // RunLog goes last: a run whose RunLog row is missing did not finish.
-  const tables: OutputTable[] = OUTPUT_NAMES.map((name) => ({ name, columns: merged[name].columns, rows: merged[name].rows }));
-  const written = await port.writeTables(tables);
+  const tables = presentOutputs(
+    OUTPUT_NAMES.map((name): OutputTable => ({ name, columns: merged[name].columns, rows: merged[name].rows })),
+    inputs,
+  );
+  const dashboard = dashboardSheet(outputColumns("Results"), fresh.Results as OutputValue[][], result.period, result.lang);
+  const written = await port.writeTables(tables, [dashboard]);
   options.onProgress?.("writing", 1, 1);
   const departments = new Map<string, { totalPay: D; employees: number }>();
   let totalPay = ZERO;

@@ -388,6 +388,19 @@ describe("columns HR adds to an output table", () => {
     expect(after.filter((r) => r.Period === "2026-Q1").map((r) => r["Approved by"])).toEqual(["Q1 ok", "Q1 ok", "Q1 ok", "Q1 ok"]);
     expect(after.find((r) => r.EmployeeId === "P001" && r.Period === "2026-Q2")?.["Approved by"]).toBeNull();
   });
+
+  it("are shown as dates when every value they hold is a date, else as General", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const results = wb.tables.get("Results")!;
+    results.headers.push("Approved on", "Note");
+    results.rows = results.rows.map((r, i) => [...r, i === 0 ? null : new Date(Date.UTC(2026, 6, 1)), i === 0 ? new Date(Date.UTC(2026, 6, 1)) : "ok"]);
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    expect(wb.written.get("Results")!.columns.slice(-2)).toEqual([
+      { name: "Approved on", kind: "date" },
+      { name: "Note", kind: "number" },
+    ]);
+  });
 });
 
 describe("RunLog.Version", () => {
