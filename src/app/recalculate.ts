@@ -7,9 +7,11 @@ import { D, ZERO } from "../engine/decimal";
 import { INPUT_TABLES, OUTPUT_COLUMNS, OutputName } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { Issue, msg } from "../engine/issues";
-import { OutputRow, RecalcResult, checkTables, outputRows, recalculate } from "../engine/recalc";
+import { OutputRow, RecalcResult, checkTables, outputRows, startRecalculation } from "../engine/recalc";
 import { TableData as EngineTable, cellAddress } from "../engine/table";
 import { isBlank, readText } from "../engine/values";
+import { dashboardSheet } from "./dashboard";
+import { presentOutputs } from "./presentation";
 import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
 
 export const VERSION = "0.1.0";
@@ -109,9 +111,11 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
   const lower = (h: string) => String(h).trim().toLowerCase();
   const ours = new Set(columns.map((c) => lower(c.name)));
   const extras = existing.headers.filter((h) => String(h).trim() !== "" && !ours.has(lower(h)));
-  const all: OutputColumn[] = [...columns, ...extras.map((name) => ({ name, kind: "number" as ColumnKind }))];
-  const at = all.map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
+  const at = [...columns, ...extras.map((name) => ({ name }))].map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
   const old = existing.rows.filter((r) => !r.every((v) => v === null || isBlank(v as never))).map((r) => at.map((i) => (i < 0 ? null : asOutput(r[i]))));
+  // HR's columns are shown as General, or as dates when every value they hold is a date.
+  const kindOf = (k: number): ColumnKind => (old.some((r) => r[k] !== null) && old.every((r) => r[k] === null || r[k] instanceof Date) ? "date" : "number");
+  const all: OutputColumn[] = [...columns, ...extras.map((name, j) => ({ name, kind: kindOf(columns.length + j) }))];
   const periodIndex = columns.findIndex((c) => c.name === "Period");
   const keyIndex = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
   const keyOf = (r: OutputValue[]) => keyIndex.map((i) => readText(r[i])).join("\u0000");
@@ -131,6 +135,31 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
 /** A period, or how to choose one from the inputs once they are read (the latest assessed quarter). */
 export type PeriodChoice = string | ((inputs: ReadonlyMap<string, TableData>) => string);
 
+/** How long the calculation runs before it lets the host breathe (Excel restarts an add-in that blocks for about 5 s). */
+const SLICE_MS = 30;
+
+/** Lets the host (Excel's UI, the pane's progress bar) run before the next slice. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The engine's work in slices of about SLICE_MS, yielding between them, with progress after each and a
+ * chance to cancel: inside Excel the add-in shares the UI thread (learn.microsoft.com/office/dev/add-ins/
+ * concepts/resource-limits-and-performance-optimization: an add-in that blocks for 5 s is restarted).
+ */
+async function calculate(inputs: ReadonlyMap<string, TableData>, period: string, options: RunOptions): Promise<RecalcResult> {
+  const run = startRecalculation(forEngine(inputs), period);
+  let p = run.progress();
+  while (!p.finished) {
+    const start = performance.now();
+    do p = run.next(100);
+    while (!p.finished && performance.now() - start < SLICE_MS);
+    options.onProgress?.("calculating", p.done, p.total);
+    if (options.cancelled?.()) throw new Cancelled();
+    if (!p.finished) await breathe();
+  }
+  return run.result();
+}
+
 /** Recalculates `period` over the workbook behind `port` and writes the output tables. */
 export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodChoice, options: RunOptions = {}): Promise<RunSummary> {
   options.onProgress?.("reading", 0, 1);
@@ -138,10 +167,8 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
   options.onProgress?.("reading", 1, 1);
   const inputs = new Map([...read].filter(([name]) => INPUT_NAMES.includes(name)));
   const period = typeof periodChoice === "string" ? periodChoice : periodChoice(inputs);
-  options.onProgress?.("calculating", 0, 1);
-  const result = recalculate(forEngine(inputs), period);
+  const result = await calculate(inputs, period, options);
   result.issues.unshift(...fromSheetIssues(inputs));
-  options.onProgress?.("calculating", 1, 1);
   const fresh = outputRows(result) as Record<"Results" | "Breakdown" | "Issues", OutputRow[]>;
   const errors = result.issues.filter((i) => i.severity === "Error").length;
   const warnings = result.issues.length - errors;
@@ -157,8 +184,12 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
   if (options.cancelled?.()) throw new Cancelled();
   options.onProgress?.("writing", 0, 1);
   // RunLog goes last: a run whose RunLog row is missing did not finish.
-  const tables: OutputTable[] = OUTPUT_NAMES.map((name) => ({ name, columns: merged[name].columns, rows: merged[name].rows }));
-  const written = await port.writeTables(tables);
+  const tables = presentOutputs(
+    OUTPUT_NAMES.map((name): OutputTable => ({ name, columns: merged[name].columns, rows: merged[name].rows })),
+    inputs,
+  );
+  const dashboard = dashboardSheet(outputColumns("Results"), fresh.Results as OutputValue[][], result.period, result.lang);
+  const written = await port.writeTables(tables, [dashboard]);
   options.onProgress?.("writing", 1, 1);
   const departments = new Map<string, { totalPay: D; employees: number }>();
   let totalPay = ZERO;

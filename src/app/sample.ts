@@ -167,16 +167,17 @@ export function sampleTables(lang: Lang = "zh"): SampleTable[] {
 
   put("Plans", [plan("presales"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "大项目奖" : "BigDeal", 100000, 0.015, null, null, null, null, null, null]);
   put("Plans", [plan("project"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "项目奖" : "Project", null, null, 0.005, null, null, null, null, null]);
-  // The Default scale is seed 004's five bands: 优秀 91–100, 良好 81–90, 称职 71–80, 基本称职 60–70, 不称职 below.
-  put("Plans", [plan("tasks"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "大项目奖" : "BigDeal", 100000, 0.015, null, null, null, null, null, null]);
   put("Plans", [plan("ae"), 100, 0.4, 0.7, basis("Employee"), lang === "zh" ? "AE等级" : "AE scale", lang === "zh" ? "无" : "None", null, null, null, null, null, null, null, null]);
   put("Plans", [plan("cm"), 100, 0.2, 0.7, basis("Employee"), "Default", lang === "zh" ? "无" : "None", null, null, null, 300, 3, lang === "zh" ? "整体" : "Whole", 500, 3]);
+  // Last, so the rows above keep their cells. The Default scale is seed 004's five bands: 优秀 91–100, 良好 81–90,
+  // 称职 71–80, 基本称职 60–70, 不称职 below.
+  put("Plans", [plan("tasks"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "大项目奖" : "BigDeal", 100000, 0.015, null, null, null, null, null, null]);
 
   const rule = (r: string) => (lang === "zh" ? RULE_ZH[r as keyof typeof RULE_ZH] : r);
   for (const k of ["presales", "project"] as const) for (const [name, w, r, p] of PRESALES_KPI) put("Indicators", [plan(k), t(lang, name), w, rule(r), ...p, null, null]);
-  for (const [name, w, r, p, floor] of TASKS_KPI) put("Indicators", [plan("tasks"), t(lang, name), w, rule(r), ...p, floor, null]);
   for (const [name, w] of AE_KPI) put("Indicators", [plan("ae"), t(lang, name), w, rule("Score"), null, null, null, null, null, null, null]);
   for (const [name, w, r, p] of CM_KPI) put("Indicators", [plan("cm"), t(lang, name), w, rule(r), ...p, null, r === "Ratio" ? 72 : null]);
+  for (const [name, w, r, p, floor] of TASKS_KPI) put("Indicators", [plan("tasks"), t(lang, name), w, rule(r), ...p, floor, null]);
 
   for (const [id, byQ] of Object.entries(PRESALES_ACTUALS)) for (const [q, vals] of Object.entries(byQ)) PRESALES_KPI.forEach(([name], i) => put("Actuals", [id, q, t(lang, name), lang === "en" && typeof vals[i] === "string" ? (vals[i] === "是" ? "Yes" : "No") : vals[i]]));
   for (const [id, byQ] of Object.entries(WEEKLY_LATE)) for (const [q, late] of Object.entries(byQ)) put("Actuals", [id, q, t(lang, WEEKLY), late]);

@@ -12,6 +12,7 @@ import { Issue } from "../engine/issues";
 import { UnusableWorkbook, resultRow } from "../engine/recalc";
 import { PackageBug, XlsxError, XlsxWorkbook } from "../workbook/xlsx/package";
 import { FileFault, FileSystem, backupPath, makeFolderOf, readInput, realFileSystem, sameFile, writeWhole } from "./files";
+import { statementsCommand } from "./statements";
 import { templateWorkbook } from "./template";
 
 export interface Io {
@@ -31,6 +32,11 @@ export const USAGE = `kpi — KPI Bonus for Excel, headless (绩效考核奖金�
                                           Results, Breakdown, Issues and RunLog: into a new file, or into
                                           FILE itself (its previous version kept as FILE.bak.xlsx)
   kpi check FILE [--period 2026-Q2]       list the workbook's issues without writing
+  kpi statements FILE --period 2026-Q2 (--out NEW.xlsx | --in-place) [--html DIR]
+                                          pay statements (工资条) from Results and Breakdown: a printable
+                                          Statements sheet, a page per employee; with --html, one HTML
+                                          file per employee in DIR (recalculates first if the period has
+                                          no Results rows)
   kpi --help                              this text
 
 Exit: 0 all employees OK or Warning; 1 some Error (results still written); 2 unusable file or
@@ -39,8 +45,8 @@ arguments (nothing written); 3 an internal error stopped the run (nothing writte
 class UsageError extends Error {}
 class HelpWanted extends Error {}
 
-const VALUED = ["period", "out", "lang"];
-const FLAGS: Record<string, string[]> = { init: ["lang", "force"], recalc: ["period", "out", "in-place", "print", "progress"], check: ["period"] };
+const VALUED = ["period", "out", "lang", "html"];
+const FLAGS: Record<string, string[]> = { init: ["lang", "force"], recalc: ["period", "out", "in-place", "print", "progress"], check: ["period"], statements: ["period", "out", "in-place", "html"] };
 
 function parseArgs(argv: string[]): { cmd: string; file: string; flags: Map<string, string | true> } {
   if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") throw new HelpWanted();
@@ -202,6 +208,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       return summary.employeesInError > 0 ? 1 : 0;
     }
+    if (cmd === "statements") return await statementsCommand(file, flags, { fs, out: io.out, load: (f) => load(fs, f), target: (f, wb) => outputOf(fs, f, flags, wb), usage: (m) => new UsageError(m) });
     const period = flags.get("period");
     if (flags.has("period") && typeof period !== "string") throw new UsageError("--period needs a value");
     const { lang, issues } = await checkWorkbook(load(fs, file), typeof period === "string" ? period : undefined);

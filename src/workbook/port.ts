@@ -63,11 +63,72 @@ export interface OutputTable {
   name: string;
   columns: readonly OutputColumn[];
   rows: ReadonlyArray<readonly OutputValue[]>;
+  /**
+   * The column whose cells are coloured by their value, Error red and Warning amber (Results.Status,
+   * Issues.Severity). Hosts use conditional formatting, so a colour follows the value if HR edits it.
+   */
+  statusColumn?: string;
+  /** A column whose cells link to a place in the workbook: per body row, a location such as 'Employees'!E3, or null. */
+  links?: { column: string; locations: ReadonlyArray<string | null> };
+}
+
+/** How a loose cell of an owned sheet looks, the same in every host. */
+export type CellStyle = "title" | "bold" | "note" | "wrap";
+
+/** A cell of an owned sheet outside its tables; rows and columns are 1-based. */
+export interface SheetCell {
+  row: number;
+  column: number;
+  value: OutputValue;
+  /** How its value is shown (as an output column of this kind); text when absent. */
+  kind?: ColumnKind;
+  style?: CellStyle;
+}
+
+/** A table on an owned sheet, its header row at `row`, its first column at `column` (1-based). */
+export interface PlacedTable extends OutputTable {
+  row: number;
+  column: number;
+}
+
+/** A native chart over a table of the same owned sheet: one series per plotted column, categories from another. */
+export interface SheetChart {
+  /** Clustered columns or clustered bars. */
+  type: "column" | "bar";
+  title: string;
+  categoryTitle: string;
+  valueTitle: string;
+  table: string;
+  /** The column whose body cells name the categories. */
+  categories: string;
+  /** The columns plotted, each a series named by its header cell. */
+  series: readonly string[];
+  /** Where it is drawn: from the top-left corner of `from` to the top-left corner of `to` (1-based cells). */
+  from: { row: number; column: number };
+  to: { row: number; column: number };
+}
+
+/**
+ * A sheet the run owns whole and rewrites each time (the Dashboard, the Statements). It is found by the
+ * table named `name` that it holds (`tables[0]`); when there is none, it is created on a sheet named
+ * `name`, or "Dashboard (2)" when a sheet of that name holds something else, which is never touched.
+ */
+export interface OwnedSheet {
+  name: string;
+  cells: readonly SheetCell[];
+  tables: readonly PlacedTable[];
+  charts: readonly SheetChart[];
+  /** Rows (1-based) that begin a new printed page. */
+  pageBreaks: readonly number[];
+  /** Widths of the columns from A, in characters of the default font. */
+  widths: readonly number[];
+  /** How it prints: landscape or portrait, and whether scaled to fit one page. */
+  page?: { landscape: boolean; onePage: boolean };
 }
 
 /** What a write did that the user should hear about. */
 export interface WriteReport {
-  /** Output tables created on a sheet of another name, because a sheet of their own name was not theirs. */
+  /** Output tables (and owned sheets) created on a sheet of another name, because a sheet of their own name was not theirs. */
   renamedSheets: Array<{ table: string; sheet: string }>;
 }
 
@@ -84,9 +145,11 @@ export interface WorkbookPort {
   /**
    * Writes every output table: a missing one is created on a sheet of its own (named as the table, or
    * "Results (2)" when a sheet of that name holds something else); an existing one is rewritten where
-   * it stands, its size changed to fit, cells around it kept.
+   * it stands, its size changed to fit, cells around it kept. Then each owned sheet is rewritten whole
+   * (or created, after the output sheets). Every column is shown by its kind, tables banded, the
+   * header row of a new sheet frozen and its columns fitted to their content.
    */
-  writeTables(tables: readonly OutputTable[]): Promise<WriteReport>;
+  writeTables(tables: readonly OutputTable[], sheets?: readonly OwnedSheet[]): Promise<WriteReport>;
 }
 
 /** The table of a name, ignoring case, among tables listed or read. */

@@ -388,6 +388,19 @@ describe("columns HR adds to an output table", () => {
     expect(after.filter((r) => r.Period === "2026-Q1").map((r) => r["Approved by"])).toEqual(["Q1 ok", "Q1 ok", "Q1 ok", "Q1 ok"]);
     expect(after.find((r) => r.EmployeeId === "P001" && r.Period === "2026-Q2")?.["Approved by"]).toBeNull();
   });
+
+  it("are shown as dates when every value they hold is a date, else as General", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const results = wb.tables.get("Results")!;
+    results.headers.push("Approved on", "Note");
+    results.rows = results.rows.map((r, i) => [...r, i === 0 ? null : new Date(Date.UTC(2026, 6, 1)), i === 0 ? new Date(Date.UTC(2026, 6, 1)) : "ok"]);
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    expect(wb.written.get("Results")!.columns.slice(-2)).toEqual([
+      { name: "Approved on", kind: "date" },
+      { name: "Note", kind: "number" },
+    ]);
+  });
 });
 
 describe("RunLog.Version", () => {
@@ -446,5 +459,38 @@ describe("cells named in issues", () => {
     expect(resultsById(wb).C001.Status).toBe("Error");
     const cells = wb.records("Issues").filter((i) => i.Table === "IncentiveRules").map((i) => i.Cell);
     expect(cells).toEqual(["C2", "B2"]); // the bad cell itself, then C001's flag pointing at the rule's row
+  });
+});
+
+describe("a long calculation", () => {
+  it("yields to the host between slices of employees, reporting progress, so Excel's UI is not frozen", async () => {
+    const { memoryOf, scaledSample } = await import("../support/scaled");
+    const wb = memoryOf(scaledSample(3000));
+    const seen: Array<[number, number]> = [];
+    let doneWhenTimerRan = -1;
+    let doneNow = 0;
+    const run = runRecalculation(wb, "2026-Q2", {
+      now: NOW,
+      onProgress: (phase, done, total) => {
+        if (phase !== "calculating") return;
+        seen.push([done, total]);
+        doneNow = done;
+        // A timer set during the calculation runs before it ends: the host gets its turn.
+        if (seen.length === 1) setTimeout(() => (doneWhenTimerRan = doneNow), 0);
+      },
+    });
+    await run;
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toEqual([3000, 3000]);
+    expect(doneWhenTimerRan).toBeGreaterThanOrEqual(0);
+    expect(doneWhenTimerRan).toBeLessThan(3000);
+  });
+
+  it("stops before writing anything when cancelled during the calculation", async () => {
+    const { memoryOf, scaledSample } = await import("../support/scaled");
+    const wb = memoryOf(scaledSample(3000));
+    let calculating = 0;
+    await expect(runRecalculation(wb, "2026-Q2", { now: NOW, onProgress: (phase) => phase === "calculating" && calculating++, cancelled: () => calculating >= 2 })).rejects.toThrow("cancelled");
+    expect(wb.writes).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleTables } from "../../src/app/sample";
 import { INPUT_TABLES, LANGS, Lang, Matrix, OUTPUT_TABLES, PERIOD, PRODUCERS, ProducerSpec, WorkbookDump, buildMatrix, key } from "../support/producers/matrix";
-import { NS, Package, attrNs, openPackage, parseXml, relationships, strictXmlProblems, structureProblems, unownedPartChanges, workbookPart } from "../support/producers/package";
+import { NS, Package, attrNs, openPackage, parseXml, relationships, strictXmlProblems, stylesChangesOtherThanAppending, structureProblems, unownedPartChanges, workbookPart } from "../support/producers/package";
 import { rangeOf, sheetDifferences, tableDifferences, tableNames, tableOf } from "../support/producers/read";
 import { findTools, run } from "../support/producers/tools";
 
@@ -252,7 +252,7 @@ describe("the producer matrix: the sample workbook from every tool HR uses, reca
         check(`${lang}: (d) every part the run does not own is byte-identical to the producer's`, undefined, () => {
           const { compared, problems, outputSheets } = unownedPartChanges(pkg(producerFile(p, lang)), pkg(output(p, lang)), OUTPUT_TABLES);
           expect(problems).toEqual([]);
-          expect(outputSheets).toEqual([...OUTPUT_TABLES]);
+          expect(outputSheets).toEqual([...OUTPUT_TABLES, "Dashboard"]);
           // Each input sheet, and its table part where the producer kept the tables.
           expect(compared).toBeGreaterThan(INPUT_TABLES.length * (p.keepsTables ? 2 : 1));
           stats.partsCompared += compared;
@@ -263,7 +263,7 @@ describe("the producer matrix: the sample workbook from every tool HR uses, reca
           const after = loaded(output(p, lang));
           const diffs = before.sheets.flatMap((s) => sheetDifferences(s, after.sheets.find((x) => x.name === s.name)));
           expect(diffs).toEqual([]);
-          expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), ...OUTPUT_TABLES]);
+          expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), ...OUTPUT_TABLES, "Dashboard"]);
           stats.sheetsCompared += before.sheets.length;
         });
       }
@@ -300,12 +300,12 @@ describe("a sample saved by openpyxl, then recalculated (issue 7)", () => {
   });
 
   withOpenpyxl("writes a workbook that openpyxl loads", async () => {
-    const r = await run(tools.openpyxl!, ["-c", "import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1]).sheetnames[-4:])", outFile]);
+    const r = await run(tools.openpyxl!, ["-c", "import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1]).sheetnames[-5:])", outFile]);
     expect(r.stderr.trim().split("\n").pop()).toBe("");
-    expect(r.stdout.trim()).toBe("['Results', 'Breakdown', 'Issues', 'RunLog']");
+    expect(r.stdout.trim()).toBe("['Results', 'Breakdown', 'Issues', 'RunLog', 'Dashboard']");
   });
 
-  withOpenpyxl("lists Results, Breakdown, Issues and RunLog as sheets whose r:id points to their worksheet", () => {
+  withOpenpyxl("lists Results, Breakdown, Issues, RunLog and Dashboard as sheets whose r:id points to their worksheet", () => {
     const wb = workbookPart(out)!;
     const rels = relationships(out, wb);
     const listed = parseXml(out.parts.get(wb)!)
@@ -314,7 +314,7 @@ describe("a sample saved by openpyxl, then recalculated (issue 7)", () => {
         const rel = rels.find((r) => r.id === attrNs(e, NS.rel, "id"));
         return `${e.attrs.get("name")?.value} → ${rel && rel.type.endsWith("/worksheet") && out.parts.has(rel.target) ? "worksheet" : "no worksheet relationship in the r: namespace"}`;
       });
-    expect(listed.slice(-4)).toEqual(OUTPUT_TABLES.map((t) => `${t} → worksheet`));
+    expect(listed.slice(-5)).toEqual([...OUTPUT_TABLES, "Dashboard"].map((t) => `${t} → worksheet`));
   });
 });
 
@@ -398,11 +398,23 @@ describe("the matrix's package checks, on packages made by hand", () => {
     after["xl/worksheets/sheet9.xml"] = before["xl/worksheets/sheet1.xml"];
     after["xl/worksheets/_rels/sheet9.xml.rels"] = before["xl/worksheets/_rels/sheet1.xml.rels"].replace("table1", "table7");
     after["xl/tables/table7.xml"] = `<table xmlns="${NS.main}" id="7" name="Results" displayName="Results" ref="A1:B2"/>`;
-    after["xl/styles.xml"] = `<styleSheet xmlns="${NS.main}"><fonts count="0"/></styleSheet>`;
+    // A new chart hanging from the new sheet is the run's too.
+    after["xl/worksheets/_rels/sheet9.xml.rels"] = after["xl/worksheets/_rels/sheet9.xml.rels"].replace("</Relationships>", `<Relationship Id="rId2" Type="${NS.rel}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
+    after["xl/drawings/drawing1.xml"] = `<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`;
+    before["xl/styles.xml"] = `<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/></font></fonts></styleSheet>`;
+    after["xl/styles.xml"] = `<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="12"/></font></fonts></styleSheet>`;
     const r = unownedPartChanges(zip(before), zip(after), OUTPUT_TABLES);
     expect(r.outputSheets).toEqual(["Results"]);
-    // _rels/.rels, styles, sheet1, its rels and table1 are not the run's: 5 compared, and the styles change is caught.
+    // _rels/.rels, styles, sheet1, its rels and table1 are not the run's: 5 compared, and the change to an existing font is caught.
     expect(r.compared).toBe(5);
-    expect(r.problems).toEqual([expect.stringMatching(/^xl\/styles\.xml changed/)]);
+    expect(r.problems).toEqual([expect.stringMatching(/^xl\/styles\.xml changed other than by appending: styles: fonts item 0 changed/)]);
+  });
+
+  it("accepts a stylesheet whose lists only grew, and refuses one whose lists were reordered or shortened", () => {
+    const sheet = (fonts: string, extra = "") => new TextEncoder().encode(`<styleSheet xmlns="${NS.main}"><fonts count="2">${fonts}</fonts>${extra}</styleSheet>`);
+    const [a, b] = ['<font><sz val="11"/></font>', '<font><b/><sz val="11"/></font>'];
+    expect(stylesChangesOtherThanAppending(sheet(a + b), sheet(a + b + a, '<dxfs count="1"><dxf/></dxfs>'))).toEqual([]);
+    expect(stylesChangesOtherThanAppending(sheet(a + b), sheet(b + a))).toEqual(["styles: fonts item 0 changed", "styles: fonts item 1 changed"]);
+    expect(stylesChangesOtherThanAppending(sheet(a + b), sheet(a))).toEqual(["styles: fonts item 1 changed"]);
   });
 });

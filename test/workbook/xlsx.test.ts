@@ -9,6 +9,7 @@ import { runRecalculation } from "../../src/app/recalculate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/package";
 import { inflateEntry, readZip } from "../../src/workbook/xlsx/zip";
 import { HEADERS, Rows, baseRows } from "../fixtures";
+import { stylesChangesOtherThanAppending } from "../support/producers/package";
 import { readTable } from "../support/tables";
 
 const NOW = new Date("2026-07-05T09:00:00Z");
@@ -102,8 +103,10 @@ describe("recalculating an .xlsx workbook", () => {
     const before = readZip(input);
     const after = readZip((await recalc(input)).out);
     const changed = [...before.keys()].filter((n) => Buffer.compare(Buffer.from(before.get(n)!.raw), Buffer.from(after.get(n)?.raw ?? [])) !== 0);
-    // Only the list of sheets, their relationships and the content types change to add the 4 output sheets.
-    expect(changed.sort()).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/workbook.xml"]);
+    // Only the list of sheets, their relationships and the content types change to add the output sheets,
+    // and the stylesheet, to which the outputs' formats are appended.
+    expect(changed.sort()).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml"]);
+    expect(stylesChangesOtherThanAppending(inflateEntry(before.get("xl/styles.xml")!), inflateEntry(after.get("xl/styles.xml")!))).toEqual([]);
   });
 
   it("keeps user cells, formulas and formats outside the tables", async () => {

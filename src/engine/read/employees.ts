@@ -4,7 +4,7 @@ import { pushTo } from "../maps";
 import { Employee, EmployeeRows, Plan } from "../model";
 import { NAME_KINDS, Names, keyOf } from "./names";
 import { planNamed } from "./plans";
-import { nonNegativeNumber, optionalDate, optionalText, requiredText } from "./readers";
+import { nonNegativeNumber, optionalDate, optionalText, requiredText, typedText } from "./readers";
 import { Result, TableView, note, noteAll, ok } from "./view";
 
 export const noRows = (): EmployeeRows => ({ quarters: new Map(), sales: [] });
@@ -31,7 +31,7 @@ export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issu
     const mine: Issue[] = [];
     const idCell = t.read(r, "EmployeeId", "", requiredText);
     const id = note(idCell, mine) && idCell.ok ? idCell.value : "";
-    const name = t.read(r, "Name", id, requiredText);
+    const name = t.read(r, "Name", id, typedText);
     const planName = t.read(r, "Plan", id, requiredText);
     const department = t.read(r, "Department", id, optionalText);
     const monthlyBase = t.read(r, "MonthlyBase", id, nonNegativeNumber);

@@ -111,6 +111,12 @@ export const requiredText: Reader<string> = (v, h) => {
   return { ok: true, value: s };
 };
 
+/** Text shown as the user typed it (a name): required like requiredText, but not trimmed, so it comes back byte for byte. */
+export const typedText: Reader<string> = (v, h) => {
+  const read = requiredText(v, h);
+  return read.ok && typeof v === "string" ? { ok: true, value: v } : read;
+};
+
 /** Text that may be blank ("" then), such as a department or a reason. */
 export const optionalText: Reader<string> = (v, h) => textProblem(v, h) ?? { ok: true, value: readText(v) };
 

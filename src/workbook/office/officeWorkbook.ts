@@ -8,7 +8,9 @@
  * mergeUndoGroup), office/dev/add-ins/excel/excel-add-ins-undo-capabilities, .../excel-add-ins-delay-in-cell-edit,
  * .../develop/application-specific-api-error-handling (InvalidOperationInCellEditMode, UndoNotSupported).
  */
-import { OutputTable, TableData, TableInfo, WorkbookPort, WriteReport } from "../port";
+import { OutputTable, OwnedSheet, TableData, TableInfo, WorkbookPort, WriteReport } from "../port";
+import { OwnedTarget, ownedOps, probeOwned } from "./owned";
+import { BUDGET_BYTES } from "./payload";
 import { ReadTable, asTableData, listAll, readAll } from "./read";
 import { GrowthBlocked, WorkbookChanged, WriteFailed, WriteTarget, checkBeforeWriting, restoreAll, writeAll } from "./write";
 
@@ -105,7 +107,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return new Map([...tables].map(([k, t]) => [k, asTableData(t)]));
   }
 
-  async writeTables(tables: readonly OutputTable[]): Promise<WriteReport> {
+  async writeTables(tables: readonly OutputTable[], sheets: readonly OwnedSheet[] = []): Promise<WriteReport> {
     if (!this.hasRead) await this.readTables(tables.map((t) => t.name));
     const report: WriteReport = { renamedSheets: [] };
     const taken = new Set(this.sheets.map((s) => s.toLowerCase()));
@@ -119,36 +121,48 @@ export class OfficeWorkbook implements WorkbookPort {
       return { table, before: null, sheet };
     });
     const merge = this.host.isSetSupported("ExcelApi", "1.20");
+    const ownedReport = (owned: OwnedTarget[]) => {
+      for (const o of owned) if (!o.existing && o.sheet !== o.content.name) report.renamedSheets.push({ table: o.content.name, sheet: o.sheet });
+    };
     try {
-      await this.write(targets, merge);
+      await this.write(targets, sheets, merge, taken, ownedReport);
     } catch (e) {
       // A host that cannot undo one of the writes in a single group: put back, then write without the group.
-      if (merge && e instanceof WriteUndone && e.code === "UndoNotSupported") await this.write(targets, false);
+      if (merge && e instanceof WriteUndone && e.code === "UndoNotSupported") await this.write(targets, sheets, false, taken, ownedReport);
       else throw e;
     }
     this.hasRead = false;
     return report;
   }
 
-  private async write(targets: WriteTarget[], mergeUndoGroup: boolean): Promise<void> {
+  private async write(targets: WriteTarget[], sheets: readonly OwnedSheet[], mergeUndoGroup: boolean, taken: ReadonlySet<string>, onOwned: (owned: OwnedTarget[]) => void): Promise<void> {
     try {
       await this.host.run({ delayForCellEdit: true, ...(mergeUndoGroup ? { mergeUndoGroup: true } : {}) }, async (ctx) => {
+        // The owned sheets are found in the check's sync: the sheet holding the table of each one's name.
+        const probes = sheets.map((s) => probeOwned(ctx, s));
         await checkBeforeWriting(ctx, targets);
-        await writeAll(ctx, targets, this.options.budgetBytes, (done, total) => this.options.onSync?.("writing", done, total));
+        const names = new Set(taken);
+        const owned = probes.map((p) => p.read(names));
+        onOwned(owned);
+        const budget = this.options.budgetBytes ?? BUDGET_BYTES;
+        await writeAll(ctx, targets, budget, (done, total) => this.options.onSync?.("writing", done, total), owned.flatMap((o) => ownedOps(o, budget)));
       });
     } catch (e) {
       if (e instanceof GrowthBlocked || e instanceof WorkbookChanged) throw e;
       const failed = e instanceof WriteFailed ? e : new WriteFailed(e, []);
       const code = codeOf(failed.cause);
       if (failed.touched.length > 0) {
+        let left: string[];
         try {
-          await this.host.run({ delayForCellEdit: true }, (ctx) => restoreAll(ctx, failed.touched, this.options.budgetBytes));
+          left = await this.host.run({ delayForCellEdit: true }, (ctx) => restoreAll(ctx, failed.touched, this.options.budgetBytes));
         } catch (again) {
           throw new OutputIncomplete(
-            failed.touched.map((t) => t.table.name),
+            failed.touched.map((t) => ("content" in t ? t.sheet : t.table.name)),
             again,
           );
         }
+        // A sheet the run owns whole cannot be put back: it is rewritten by the next run.
+        if (left.length > 0) throw new OutputIncomplete(left, failed.cause);
       }
       if (code === "InvalidOperationInCellEditMode") throw new CellEditMode();
       throw new WriteUndone(code || "Error", failed.cause);

@@ -5,7 +5,8 @@
  * application.suspendApiCalculationUntilNextSync(). Text columns get the number format "@" before
  * their values (Range.values turns text starting with =, + or - into a formula), other formats after
  * them; a blank is written as "" (null would leave last run's value). A missing table is written as
- * values on a sheet of its own, then made a table over them. RunLog goes last.
+ * values on a sheet of its own, then made a table over them. Status colours and links follow each
+ * table's values (looks.ts). RunLog goes last.
  *
  * If a sync fails, every table touched so far is put back as it was read (or its new sheet removed)
  * in a run of its own; if that fails too, the error names the tables left incomplete.
@@ -17,9 +18,14 @@
  */
 import { NUMBER_FORMAT } from "../formats";
 import { OutputTable, OutputValue } from "../port";
+import { toExcel } from "./values";
+import type { OwnedTarget } from "./owned";
+
+export { toExcel } from "./values";
 import { QueuedOp, runInSyncs } from "./syncs";
 import { ReadTable } from "./read";
 import { BUDGET_BYTES, jsonBytes } from "./payload";
+import { linkOps, newTableLook, statusOp } from "./looks";
 
 /** Where each output table goes and what stood there before (null: the table is new). */
 export interface WriteTarget {
@@ -48,17 +54,6 @@ export class WorkbookChanged extends Error {
   }
 }
 
-/** Excel's serial number of a date (1900 system). */
-function serial(d: Date): number {
-  return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000;
-}
-
-/** A value as written into a cell: a blank is "", a date its serial number. */
-export function toExcel(v: OutputValue | undefined): string | number | boolean {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return serial(v);
-  return v;
-}
 
 type Op = QueuedOp<WriteTarget>;
 
@@ -125,17 +120,21 @@ function tableOps(t: WriteTarget, budget: number): Op[] {
   }
   if (!before) {
     ops.push({
-      bytes: 400,
+      bytes: 400 + 120 * columns,
       target: t,
       queue: (ctx) => {
         const sheet = sheetOf(ctx);
         const table = sheet.tables.add(sheet.getRangeByIndexes(top, left, 1 + bodyRows, columns), true);
         table.name = t.table.name;
+        newTableLook(table, sheet, t.table, top, left);
         sheet.freezePanes.freezeRows(1);
-        sheet.getRangeByIndexes(top, left, 1 + bodyRows, columns).format.autofitColumns();
       },
     });
   }
+  const at = { top, left, before: before ? { bodyRows: before.bodyRows, headers: before.headers } : null };
+  const status = statusOp(t, sheetOf, t.table, at);
+  if (status) ops.push(status);
+  ops.push(...linkOps(t, sheetOf, t.table, at, budget));
   return ops;
 }
 
@@ -181,31 +180,46 @@ export async function checkBeforeWriting(ctx: Excel.RequestContext, targets: rea
   }
 }
 
+/** What a write touches: an output table, or a sheet the run owns whole. */
+export type Touched = WriteTarget | OwnedTarget;
+
 /** A write that failed, with the targets it had touched (to be put back). */
 export class WriteFailed extends Error {
   constructor(
     readonly cause: unknown,
-    readonly touched: WriteTarget[],
+    readonly touched: Touched[],
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = "WriteFailed";
   }
 }
 
-/** Writes every target, its operations packed into syncs of at most the budget. */
-export async function writeAll(ctx: Excel.RequestContext, targets: readonly WriteTarget[], budget = BUDGET_BYTES, onSync?: (done: number, total: number) => void): Promise<void> {
-  const touched = new Set<WriteTarget>();
+/** Writes every target, then the owned sheets' operations, packed into syncs of at most the budget. */
+export async function writeAll(ctx: Excel.RequestContext, targets: readonly WriteTarget[], budget = BUDGET_BYTES, onSync?: (done: number, total: number) => void, owned: ReadonlyArray<QueuedOp<OwnedTarget>> = []): Promise<void> {
+  const touched = new Set<Touched>();
   try {
-    await runInSyncs(ctx, targets.flatMap((t) => tableOps(t, budget)), budget, (op) => touched.add(op.target), onSync);
+    const ops: Array<QueuedOp<Touched>> = [...targets.flatMap((t) => tableOps(t, budget)), ...owned];
+    await runInSyncs(ctx, ops, budget, (op) => touched.add(op.target), onSync);
   } catch (e) {
     throw new WriteFailed(e, [...touched]);
   }
 }
 
-/** Puts touched tables back as they were read: old size, values and formats; a new table's sheet removed. */
-export async function restoreAll(ctx: Excel.RequestContext, touched: readonly WriteTarget[], budget = BUDGET_BYTES): Promise<void> {
-  const ops: Op[] = [];
-  for (const t of touched) {
+/**
+ * Puts touched tables back as they were read: old size, values and formats; a new table's or owned
+ * sheet's sheet removed. An owned sheet that existed cannot be put back (its old content was not
+ * read): its name is returned.
+ */
+export async function restoreAll(ctx: Excel.RequestContext, touched: readonly Touched[], budget = BUDGET_BYTES): Promise<string[]> {
+  const ops: Array<QueuedOp<Touched>> = [];
+  const left: string[] = [];
+  for (const x of touched) {
+    if ("content" in x) {
+      if (x.existing) left.push(x.sheet);
+      else ops.push({ bytes: 200, target: x, queue: (ctx) => ctx.workbook.worksheets.getItemOrNullObject(x.sheet).delete() });
+      continue;
+    }
+    const t = x;
     const b = t.before;
     if (!b) {
       // The sheet was made by this run (its name was free when the run began).
@@ -247,4 +261,5 @@ export async function restoreAll(ctx: Excel.RequestContext, touched: readonly Wr
     }
   }
   await runInSyncs(ctx, ops, budget);
+  return left;
 }

@@ -1,22 +1,27 @@
 /**
  * An .xlsx workbook through the port. Input tables are read by streaming their sheet's XML through a
  * strict scanner; every part of the package is checked before anything is written. A run writes only
- * what it owns: the output tables' cells and table parts, and (for a new one) its sheet and the entries
- * that list it, edited namespace-correctly. Every other part keeps its compressed bytes. Whatever we
- * write is read back strictly before the package is handed out.
+ * what it owns: the output tables' cells and table parts, (for a new one) its sheet and the entries
+ * that list it, the sheets it owns whole (the Dashboard with its drawing and charts, the Statements),
+ * and the cell formats it needs, appended to the stylesheet; all edited namespace-correctly. Every
+ * other part keeps its compressed bytes. Whatever we write is read back strictly before the package
+ * is handed out.
  *
- * One file because the package's structure (workbook, sheets, tables, relationships, content types) is
- * read and changed together; the XML scanning, the sheet reading and writing, the parts store and the
- * zip format live in modules of their own.
+ * One file over 300 lines because the package's structure (workbook, sheets, tables, relationships,
+ * content types, stylesheet) is read and changed together; the XML scanning, the sheet reading and
+ * writing, the owned sheets and charts, the styles, the parts store and the zip format live in
+ * modules of their own.
  */
 import { Element } from "@xmldom/xmldom";
-import { CellValue, OutputTable, TableData, TableInfo, WorkbookPort, WriteReport, findByName } from "../port";
+import { CellValue, OutputTable, OwnedSheet, TableData, TableInfo, WorkbookPort, WriteReport, findByName } from "../port";
 import { NS, appendNS, attributeNS, childNS, childrenNS, descendantsNS, rootOf, setAttributeNS } from "./dom";
 import { XlsxError } from "./errors";
 import { Parts, REL_TYPE, relativeTarget, relsOf } from "./parts";
-import { isDateFormat } from "../formats";
+import { fitWidths, isDateFormat } from "../formats";
 import { CellContext, Region, decodeExcelText, readRegions, readSheetAsTable } from "./sheetRead";
-import { XML_HEAD, bottomOf, newSheetXml, parseRange, rewriteSheetXml } from "./sheetWrite";
+import { TableLook, XML_HEAD, bottomOf, newSheetXml, parseRange, rewriteSheetXml } from "./sheetWrite";
+import { EMPTY_STYLES, StyleBook } from "./styles";
+import { OwnedHost, dropHangingParts, writeOwnedParts } from "./owned";
 import { refuseNonZip } from "./sniff";
 import { escapeAttr, excelName } from "./xml";
 import { ZipEntry, ZipError, inflateChunks, readZip, writeZip } from "./zip";
@@ -27,6 +32,7 @@ const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 const CT = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
 };
 const WORKBOOK_TYPES: Record<string, "xlsx" | "xlsm" | "xltx" | "xltm"> = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
@@ -55,13 +61,6 @@ interface TableMeta {
   columns: string[];
 }
 
-/** Display width of text in a column: CJK characters take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
 export class XlsxWorkbook implements WorkbookPort {
   private readonly parts: Parts;
   private workbookPath = "xl/workbook.xml";
@@ -74,6 +73,9 @@ export class XlsxWorkbook implements WorkbookPort {
   private sharedStrings: string[] | null = null;
   private dateStyles: boolean[] | null = null;
   private pending: Array<{ table: OutputTable; sheetName: string }> = [];
+  private pendingSheets: Array<{ content: OwnedSheet; sheetName: string }> = [];
+  private styles: StyleBook | null = null;
+  private stylesPath = "";
 
   private constructor(buf: Uint8Array) {
     refuseNonZip(buf);
@@ -232,26 +234,35 @@ export class XlsxWorkbook implements WorkbookPort {
     this.parts.verifyAll();
   }
 
-  async writeTables(tables: readonly OutputTable[]): Promise<WriteReport> {
-    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
+  /**
+   * Notes what to write; `toBuffer` writes it. Writes add up until then: a table or owned sheet written
+   * again replaces its earlier content, in the place it was given.
+   */
+  async writeTables(tables: readonly OutputTable[], sheets: readonly OwnedSheet[] = []): Promise<WriteReport> {
+    const planned = new Map([...this.pending.map((p) => [p.table.name.toLowerCase(), p.sheetName] as const), ...this.pendingSheets.map((p) => [p.content.name.toLowerCase(), p.sheetName] as const)]);
+    const taken = new Set([...this.sheets.map((s) => s.name), ...planned.values()].map((n) => n.toLowerCase()));
     const report: WriteReport = { renamedSheets: [] };
-    this.pending = [];
-    for (const table of tables) {
-      const existing = findByName(this.tables, table.name);
-      let sheetName = existing?.sheet.name ?? table.name;
-      if (!existing) {
-        for (let i = 2; taken.has(sheetName.toLowerCase()); i++) sheetName = `${table.name} (${i})`;
-        taken.add(sheetName.toLowerCase());
-        if (sheetName !== table.name) report.renamedSheets.push({ table: table.name, sheet: sheetName });
-      }
-      this.pending.push({ table, sheetName });
-    }
+    // A table, or an owned sheet, goes where the table of its name stands, or to a sheet of its own.
+    const place = (name: string): string => {
+      const existing = findByName(this.tables, name);
+      if (existing) return existing.sheet.name;
+      const again = planned.get(name.toLowerCase());
+      if (again) return again;
+      let sheetName = name;
+      for (let i = 2; taken.has(sheetName.toLowerCase()); i++) sheetName = `${name} (${i})`;
+      taken.add(sheetName.toLowerCase());
+      if (sheetName !== name) report.renamedSheets.push({ table: name, sheet: sheetName });
+      return sheetName;
+    };
+    const named = (n: string) => (x: { table?: OutputTable; content?: OwnedSheet }) => (x.table?.name ?? x.content?.name ?? "").toLowerCase() !== n.toLowerCase();
+    for (const table of tables) this.pending = [...this.pending.filter(named(table.name)), { table, sheetName: place(table.name) }];
+    for (const content of sheets) this.pendingSheets = [...this.pendingSheets.filter(named(content.name)), { content, sheetName: place(content.name) }];
     return report;
   }
 
   /** The package with the pending output tables written into it, every written part read back strictly. */
   toBuffer(): Uint8Array {
-    if (this.pending.length > 0) {
+    if (this.pending.length + this.pendingSheets.length > 0) {
       let rewrote = false;
       for (const { table, sheetName } of this.pending) {
         const existing = findByName(this.tables, table.name);
@@ -260,11 +271,16 @@ export class XlsxWorkbook implements WorkbookPort {
           rewrote = true;
         } else this.createTable(table, sheetName);
       }
+      for (const { content, sheetName } of this.pendingSheets) rewrote = this.writeOwned(content, sheetName) || rewrote;
       if (rewrote) this.dropCalcChain();
       this.requestFullCalc();
+      if (this.styles?.changed) this.parts.touched(this.stylesPath);
       this.parts.commitDocs();
       this.pending = [];
+      this.pendingSheets = [];
+      this.styles = null;
       this.sharedStrings = null;
+      this.dateStyles = null;
       this.loadStructure();
     }
     this.parts.verifyAll();
@@ -278,6 +294,47 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   // ---------------------------------------------------------------- writing
+
+  /** The workbook's stylesheet, to find or append the formats our cells need (one is added when the package has none). */
+  private styleBook(): StyleBook {
+    if (this.styles) return this.styles;
+    let path = this.related(REL_TYPE.styles);
+    if (!path) {
+      path = "xl/styles.xml";
+      for (let i = 2; this.parts.has(path); i++) path = `xl/styles${i}.xml`;
+      this.parts.put(path, XML_HEAD + EMPTY_STYLES);
+      this.addRelationship(REL_TYPE.styles, path);
+      this.addOverride(path, CT.styles);
+    }
+    this.styles = new StyleBook(this.parts.doc(path), path);
+    this.stylesPath = path;
+    return this.styles;
+  }
+
+  /** How a table's cells look: its header as text, each column by its kind, link cells as links. */
+  private lookOf(t: OutputTable): TableLook {
+    const book = this.styleBook();
+    return { header: book.xf("text", "bold"), columns: t.columns.map((c) => book.xf(c.kind)), link: book.xf("text", "link"), dxf: { error: book.dxf("error"), warning: book.dxf("warning") } };
+  }
+
+  /** A relationship of the workbook part, under an Id it does not use yet. */
+  private addRelationship(type: string, target: string): string {
+    const wbRelsPath = relsOf(this.workbookPath);
+    const relsRoot = rootOf(this.parts.doc(wbRelsPath), NS.pkgRel, "Relationships", wbRelsPath);
+    const used = new Set(childrenNS(relsRoot, NS.pkgRel, "Relationship").map((r) => r.getAttribute("Id")));
+    let rId = "rIdKpi1";
+    for (let i = 2; used.has(rId); i++) rId = `rIdKpi${i}`;
+    appendNS(relsRoot, NS.pkgRel, "Relationship", { Id: rId, Type: type, Target: relativeTarget(this.workbookPath, target) });
+    this.parts.touched(wbRelsPath);
+    return rId;
+  }
+
+  /** The content type of a new part. */
+  private addOverride(part: string, type: string): void {
+    const typesRoot = rootOf(this.parts.doc("[Content_Types].xml"), NS.types, "Types", "[Content_Types].xml");
+    appendNS(typesRoot, NS.types, "Override", { PartName: `/${part}`, ContentType: type });
+    this.parts.touched("[Content_Types].xml");
+  }
 
   private nextPart(prefix: string): string {
     const used = this.parts.names().map((n) => n.match(new RegExp(`^${prefix}(\\d+)\\.xml$`))?.[1]).filter(Boolean).map(Number);
@@ -303,20 +360,18 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheetPath = this.nextPart("xl/worksheets/sheet");
     const tablePath = this.nextPart("xl/tables/table");
     const tableId = Math.max(0, ...this.tables.map((x) => x.id)) + 1;
-    const widths = t.columns.map((c, i) => Math.min(60, Math.max(10, displayWidth(c.name) + 4, ...t.rows.slice(0, 200).map((r) => displayWidth(String(r[i] ?? "")) + 2))));
-    this.parts.putChunks(sheetPath, newSheetXml(t, this.date1904, widths));
+    this.parts.putChunks(sheetPath, newSheetXml(t, this.date1904, fitWidths(t.columns, t.rows), this.lookOf(t)));
     this.parts.put(relsOf(sheetPath), `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL_TYPE.table}" Target="${relativeTarget(sheetPath, tablePath)}"/></Relationships>`);
     this.parts.put(tablePath, this.tableXml(tableId, t, XlsxWorkbook.ref(1, 1, t)));
 
-    // List the sheet in the workbook, its relationships and the content types, each in its own namespace.
-    const wbRelsPath = relsOf(this.workbookPath);
-    const relsRoot = rootOf(this.parts.doc(wbRelsPath), NS.pkgRel, "Relationships", wbRelsPath);
-    const used = new Set(childrenNS(relsRoot, NS.pkgRel, "Relationship").map((r) => r.getAttribute("Id")));
-    let rId = "rIdKpi1";
-    for (let i = 2; used.has(rId); i++) rId = `rIdKpi${i}`;
-    appendNS(relsRoot, NS.pkgRel, "Relationship", { Id: rId, Type: REL_TYPE.worksheet, Target: relativeTarget(this.workbookPath, sheetPath) });
-    this.parts.touched(wbRelsPath);
+    const meta = this.addSheet(sheetName, sheetPath);
+    this.addOverride(tablePath, CT.table);
+    this.tables.push({ id: tableId, name: t.name, path: tablePath, sheet: meta, left: 1, top: 1, right: t.columns.length, bottom: bottomOf(t, 1), headerRowCount: 1, totalsRowCount: 0, columns: t.columns.map((c) => c.name) });
+  }
 
+  /** Lists a new sheet in the workbook, its relationships and the content types, each in its own namespace. */
+  private addSheet(sheetName: string, sheetPath: string): SheetMeta {
+    const rId = this.addRelationship(REL_TYPE.worksheet, sheetPath);
     const wbRoot = rootOf(this.parts.doc(this.workbookPath), NS.main, "workbook", this.workbookPath);
     const sheetsEl = childNS(wbRoot, NS.main, "sheets");
     if (!sheetsEl) throw new XlsxError(`${this.workbookPath} lists no sheets: the file is damaged`);
@@ -324,14 +379,54 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheet = appendNS(sheetsEl, NS.main, "sheet", { name: sheetName, sheetId: String(sheetId) });
     setAttributeNS(sheet, NS.rel, "id", rId, "r");
     this.parts.touched(this.workbookPath);
-
-    const typesRoot = rootOf(this.parts.doc("[Content_Types].xml"), NS.types, "Types", "[Content_Types].xml");
-    appendNS(typesRoot, NS.types, "Override", { PartName: `/${sheetPath}`, ContentType: CT.worksheet });
-    appendNS(typesRoot, NS.types, "Override", { PartName: `/${tablePath}`, ContentType: CT.table });
-    this.parts.touched("[Content_Types].xml");
+    this.addOverride(sheetPath, CT.worksheet);
     const meta: SheetMeta = { name: sheetName, sheetId, path: sheetPath };
     this.sheets.push(meta);
-    this.tables.push({ id: tableId, name: t.name, path: tablePath, sheet: meta, left: 1, top: 1, right: t.columns.length, bottom: bottomOf(t, 1), headerRowCount: 1, totalsRowCount: 0, columns: t.columns.map((c) => c.name) });
+    return meta;
+  }
+
+  /** What the owned-sheet writer needs of the package. */
+  private ownedHost(): OwnedHost {
+    return {
+      parts: this.parts,
+      date1904: this.date1904,
+      xf: (kind, style) => this.styleBook().xf(kind, style),
+      lookOf: (t) => this.lookOf(t),
+      nextPart: (prefix) => this.nextPart(prefix),
+      addOverride: (part, type) => this.addOverride(part, type),
+      dropPart: (part) => this.dropPart(part),
+      tablesElsewhere: (sheetPath) => ({ names: new Set(this.tables.filter((t) => t.sheet.path !== sheetPath).map((t) => t.name.toLowerCase())), maxId: Math.max(0, ...this.tables.map((t) => t.id)) }),
+    };
+  }
+
+  /** A part removed from the package with its content type. */
+  private dropPart(part: string): void {
+    this.parts.remove(part);
+    const typesRoot = rootOf(this.parts.doc("[Content_Types].xml"), NS.types, "Types", "[Content_Types].xml");
+    for (const o of childrenNS(typesRoot, NS.types, "Override")) if ((o.getAttribute("PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) typesRoot.removeChild(o);
+    this.parts.touched("[Content_Types].xml");
+  }
+
+  /**
+   * Writes an owned sheet whole: over the sheet that holds the table of its name (its old tables,
+   * drawing and charts dropped), or on a new sheet. Returns whether an existing sheet was replaced.
+   */
+  private writeOwned(content: OwnedSheet, sheetName: string): boolean {
+    const existing = findByName(this.tables, content.name);
+    let meta: SheetMeta;
+    if (existing) {
+      meta = existing.sheet;
+      dropHangingParts(this.ownedHost(), meta.path);
+      this.tables = this.tables.filter((t) => t.sheet !== meta);
+    } else {
+      if (this.structureLocked) throw new XlsxError(`the workbook's structure is protected (Review › Protect Workbook), so the ${content.name} sheet cannot be added: unprotect it, then run again`);
+      meta = this.addSheet(sheetName, this.nextPart("xl/worksheets/sheet"));
+    }
+    for (const w of writeOwnedParts(this.ownedHost(), content, meta.name, meta.path)) {
+      const t = w.table;
+      this.tables.push({ id: w.id, name: w.name, path: w.path, sheet: meta, left: t.column, top: t.row, right: t.column + t.columns.length - 1, bottom: bottomOf(t, t.row), headerRowCount: 1, totalsRowCount: 0, columns: t.columns.map((c) => c.name) });
+    }
+    return existing !== undefined;
   }
 
   /** Replaces the cells of an existing output table where it stands; cells around it are kept as they were. */
@@ -345,7 +440,7 @@ export class XlsxWorkbook implements WorkbookPort {
       for (const chunk of inflateChunks(entry as ZipEntry)) yield decoder.decode(chunk, { stream: true });
       yield decoder.decode();
     }
-    this.parts.putChunks(m.sheet.path, rewriteSheetXml(oldText(), { sheet: m.sheet.name, old: m, table: t, date1904: this.date1904 }));
+    this.parts.putChunks(m.sheet.path, rewriteSheetXml(oldText(), { sheet: m.sheet.name, old: m, table: t, date1904: this.date1904, look: this.lookOf(t) }));
 
     const root = rootOf(this.parts.doc(m.path), NS.main, "table", m.path);
     const ref = XlsxWorkbook.ref(m.left, m.top, t);

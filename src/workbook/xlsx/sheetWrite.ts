@@ -9,10 +9,15 @@ import { columnLetters } from "../../engine/table";
 import { OutputTable, OutputValue } from "../port";
 import { XlsxError } from "./errors";
 import { columnOf } from "./sheetRead";
+import { ColumnArea, TailEdit, editTail, linkXml } from "./sheetTail";
+import { Placement, TableLook, bottomOf, tableCf, tableLinks } from "./tableLook";
+
+export { bottomOf } from "./tableLook";
+export type { Placement, TableLook } from "./tableLook";
 import { XmlScanner, XmlStart } from "./xmlscan";
+import { escapeText } from "./xml";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-import { escapeText } from "./xml";
 
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -23,10 +28,10 @@ export function serialOf(d: Date, date1904: boolean): number {
   return date1904 ? days - 1462 : days;
 }
 
-/** One cell's XML; "" for a blank cell (a blank is written as no cell at all). Text is always text. */
-export function cellXml(p: string, col: number, row: number, v: OutputValue, date1904: boolean): string {
+/** One cell's XML in cell format `style` (a cellXfs index); "" for a blank cell (written as no cell at all). Text is always text. */
+export function cellXml(p: string, col: number, row: number, v: OutputValue, date1904: boolean, style = 0): string {
   if (v === null || v === "") return "";
-  const r = `${columnLetters(col)}${row}`;
+  const r = `${columnLetters(col)}${row}${style > 0 ? `" s="${style}` : ""}`;
   if (typeof v === "number") return Number.isFinite(v) ? `<${p}c r="${r}"><${p}v>${v}</${p}v></${p}c>` : "";
   if (typeof v === "boolean") return `<${p}c r="${r}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
   if (v instanceof Date) return `<${p}c r="${r}"><${p}v>${serialOf(v, date1904)}</${p}v></${p}c>`;
@@ -34,29 +39,20 @@ export function cellXml(p: string, col: number, row: number, v: OutputValue, dat
   return `<${p}c r="${r}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(v)}</${p}t></${p}is></${p}c>`;
 }
 
-/** Where a table's cells go: its header at `top`, columns from `left`. */
-export interface Placement {
-  top: number;
-  left: number;
-}
-
 /** The cells of one sheet row of the table (header or body), by column. */
-function tableRowCells(p: string, t: OutputTable, at: Placement, row: number, date1904: boolean): Map<number, string> {
+export function tableRowCells(p: string, t: OutputTable, at: Placement, row: number, date1904: boolean, look: TableLook): Map<number, string> {
   const cells = new Map<number, string>();
-  if (row === at.top) t.columns.forEach((c, i) => cells.set(at.left + i, cellXml(p, at.left + i, row, c.name, date1904)));
+  if (row === at.top) t.columns.forEach((c, i) => cells.set(at.left + i, cellXml(p, at.left + i, row, c.name, date1904, look.header)));
   else {
-    const values = t.rows[row - at.top - 1];
+    const k = row - at.top - 1;
+    const values = t.rows[k];
+    const linkAt = t.links && t.links.locations[k] ? t.columns.findIndex((c) => c.name === t.links?.column) : -1;
     if (values) values.forEach((v, i) => {
-      const x = cellXml(p, at.left + i, row, v, date1904);
+      const x = cellXml(p, at.left + i, row, v, date1904, i === linkAt ? look.link : look.columns[i]);
       if (x) cells.set(at.left + i, x);
     });
   }
   return cells;
-}
-
-/** The last sheet row of a table: a table always has at least one body row, even an empty one. */
-export function bottomOf(t: OutputTable, top: number): number {
-  return top + Math.max(1, t.rows.length);
 }
 
 function rowXml(p: string, row: number, attrs: string, cells: Map<number, string>): string {
@@ -65,34 +61,59 @@ function rowXml(p: string, row: number, attrs: string, cells: Map<number, string
 }
 
 /** A new sheet holding only the table at A1, its header row frozen, in chunks. */
-export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly number[]): Generator<string> {
+export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly number[], look: TableLook): Generator<string> {
   const at = { top: 1, left: 1 };
   const bottom = bottomOf(t, 1);
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   yield `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${columnLetters(Math.max(1, t.columns.length))}${bottom}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
   let batch: string[] = [];
   for (let r = 1; r <= bottom; r++) {
-    const cells = tableRowCells("", t, at, r, date1904);
+    const cells = tableRowCells("", t, at, r, date1904, look);
     if (cells.size > 0) batch.push(rowXml("", r, "", cells));
     if (batch.length >= 2000) {
       yield batch.join("");
       batch = [];
     }
   }
-  yield batch.join("") + `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
+  const links = tableLinks(t, at);
+  const hyperlinks = links.length > 0 ? `<hyperlinks>${links.map((l) => linkXml("", l)).join("")}</hyperlinks>` : "";
+  yield batch.join("") + `</sheetData>${tableCf("", t, at, look, 1)}${hyperlinks}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
 }
 
 /** The table's old extent on its sheet, and the new one. */
 export interface Rewrite {
   sheet: string;
-  old: { top: number; left: number; right: number; bottom: number };
+  old: { top: number; left: number; right: number; bottom: number; columns: readonly string[] };
   table: OutputTable;
   date1904: boolean;
+  look: TableLook;
 }
 
 /** A1 range text of a rectangle. */
 function rangeText(left: number, top: number, right: number, bottom: number): string {
   return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+}
+
+/** Areas of a named column over the old and the new extent of a rewritten table (1-based body rows). */
+function rewrittenAreas(w: Rewrite, name: string | undefined): ColumnArea[] {
+  if (name === undefined) return [];
+  const bottom = Math.max(w.old.bottom, bottomOf(w.table, w.old.top));
+  const oldAt = w.old.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+  const newAt = w.table.columns.findIndex((c) => c.name === name);
+  return [oldAt, newAt].filter((i) => i >= 0).map((i) => ({ column: w.old.left + i, top: w.old.top + 1, bottom }));
+}
+
+/** What the rewrite does after the cells: our status colours and links replaced, in the sheet's prefix. */
+function tailEditOf(w: Rewrite, p: string): TailEdit {
+  const at = { top: w.old.top, left: w.old.left };
+  const cf = tableCf(p, w.table, at, w.look, 1);
+  return {
+    p,
+    statusAreas: rewrittenAreas(w, w.table.statusColumn),
+    linkAreas: rewrittenAreas(w, w.table.links?.column),
+    cf: cf ? (priority) => tableCf(p, w.table, at, w.look, priority) : null,
+    links: tableLinks(w.table, at).map((l) => linkXml(p, l)),
+  };
 }
 
 /**
@@ -123,13 +144,18 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
   let dataQname = "";
   let copying: { row: number; hasR: boolean; depth: number } | null = null;
   let cell: { col: number; hasR: boolean; keep: boolean; depth: number; hasValue: boolean } | null = null;
+  /** The root's namespace declarations, and where the scan is after the cells: the elements that follow them. */
+  let declarations: Record<string, string> | null = null;
+  let tail: "no" | "next" | "yes" = "no";
+  let tailDepth = 0;
 
   const emitNewRowsBefore = (row: number) => {
     for (; nextNew < row && nextNew <= bottom; nextNew++) {
-      const cells = tableRowCells(p, w.table, at, nextNew, w.date1904);
+      const cells = tableRowCells(p, w.table, at, nextNew, w.date1904, w.look);
       if (cells.size > 0) out.push(rowXml(p, nextNew, "", cells));
     }
   };
+  const tailEdit = (prefix: string) => tailEditOf(w, prefix);
   const withR = (raw: string, r: string) => raw.replace(/^<([^\s/>]+)/, `<$1 r="${r}"`);
   const finishCell = (end: number) => {
     const c = cell as NonNullable<typeof cell>;
@@ -145,7 +171,7 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
   const finishRow = () => {
     const r = rebuilding as NonNullable<typeof rebuilding>;
     rebuilding = null;
-    const cells = r.row <= bottom ? tableRowCells(p, w.table, at, r.row, w.date1904) : new Map<number, string>();
+    const cells = r.row <= bottom ? tableRowCells(p, w.table, at, r.row, w.date1904, w.look) : new Map<number, string>();
     for (const [c, x] of r.kept) cells.set(c, x);
     if (r.row <= bottom) nextNew = r.row + 1;
     if (cells.size > 0 || r.attrs !== "") out.push(rowXml(p, r.row, r.attrs, cells));
@@ -159,6 +185,13 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
 
   const scanner: XmlScanner = new XmlScanner({
     open(e: XmlStart) {
+      declarations ??= Object.fromEntries(Object.entries(e.attrs).filter(([k]) => k === "xmlns" || k.startsWith("xmlns:")));
+      if (tail === "yes") {
+        tailDepth++;
+        // Sheet protection comes after the cells in the schema's order: it is refused once the scan is done.
+        if (e.uri === NS_MAIN && e.local === "sheetProtection" && (e.attrs.sheet === "1" || e.attrs.sheet === "true")) protectedSheet = true;
+        return;
+      }
       if (cell) {
         cell.depth++;
         if (e.uri === NS_MAIN && (e.local === "v" || e.local === "is" || e.local === "f")) cell.hasValue = true;
@@ -170,10 +203,7 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
       }
       const main = e.uri === NS_MAIN;
       if (!inData) {
-        if (!main) return;
-        // Sheet protection comes after the cells in the schema's order: it is refused once the scan is done.
-        if (e.local === "sheetProtection" && (e.attrs.sheet === "1" || e.attrs.sheet === "true")) protectedSheet = true;
-        if (seenData) return;
+        if (!main || seenData) return;
         if (e.local === "dimension") {
           out.push(scanner.endCapture(e.start));
           const ref = parseRange(e.attrs.ref);
@@ -190,6 +220,7 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
             emitNewRowsBefore(bottom + 1);
             out.push(`</${p}sheetData>`);
             scanner.startCapture(e.end);
+            tail = "next";
           } else inData = true;
         }
         return;
@@ -220,7 +251,15 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
       }
     },
     close(qname: string, start: number, end: number) {
-      if (cell) {
+      if (tail === "next") tail = "yes";
+      else if (tail === "yes") {
+        if (tailDepth > 0) tailDepth--;
+        else {
+          // The root closes: what came between the cells and here is edited, the rest copied.
+          out.push(editTail(scanner.endCapture(start), declarations ?? {}, tailEdit(p)));
+          scanner.startCapture(start);
+        }
+      } else if (cell) {
         if (cell.depth > 0) cell.depth--;
         else finishCell(end);
       } else if (copying) {
@@ -233,7 +272,9 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
       else if (inData && !rebuilding && qname === dataQname) {
         emitNewRowsBefore(bottom + 1);
         inData = false;
-        scanner.startCapture(start);
+        out.push(`</${dataQname}>`);
+        scanner.startCapture(end);
+        tail = "yes";
       }
     },
   });

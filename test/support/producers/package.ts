@@ -265,10 +265,22 @@ export function structureProblems(pkg: Package): string[] {
   return problems;
 }
 
+/** Every part reachable from `part` through relationships (a sheet's drawing, the drawing's charts, ...). */
+function hanging(pkg: Package, part: string, into: Set<string>): void {
+  for (const r of relationships(pkg, part)) {
+    if (r.external || into.has(r.target)) continue;
+    into.add(r.target);
+    into.add(relsPartOf(r.target));
+    hanging(pkg, r.target, into);
+  }
+}
+
 /**
  * The parts a recalculation may change: the content types, the workbook part and its relationships,
  * and for each sheet that holds an output table or is new, the sheet, its relationships and its
- * output tables' parts; plus the calculation chain, which it may drop. Found from the relationships.
+ * output tables' parts (and for a new sheet, everything hanging from it: a Dashboard's drawing and
+ * charts); plus the calculation chain, which it may drop. Found from the relationships. The
+ * stylesheet is not owned: it may change only by appending (see unownedPartChanges).
  */
 export function runOwnedParts(input: Package, output: Package, outputTables: readonly string[]): { owned: Set<string>; droppable: Set<string>; outputSheets: string[] } {
   const owned = new Set<string>([CONTENT_TYPES]);
@@ -289,13 +301,19 @@ export function runOwnedParts(input: Package, output: Package, outputTables: rea
     owned.add(s.part);
     owned.add(relsPartOf(s.part));
     for (const t of s.tables) if (outputTables.includes(t.name) || !inputSheetParts.has(s.part)) owned.add(t.part);
+    if (!inputSheetParts.has(s.part)) hanging(output, s.part, owned);
   }
   return { owned, droppable, outputSheets };
 }
 
-/** Every part the run does not own must be in the output with the same bytes, and nothing else may appear. */
+/**
+ * Every part the run does not own must be in the output with the same bytes, and nothing else may
+ * appear; the stylesheet may differ only by formats appended to its lists (every index kept).
+ */
 export function unownedPartChanges(input: Package, output: Package, outputTables: readonly string[]): { compared: number; problems: string[]; outputSheets: string[] } {
   const { owned, droppable, outputSheets } = runOwnedParts(input, output, outputTables);
+  const wb = workbookPart(input);
+  const styles = wb ? relationships(input, wb).find((r) => r.type.endsWith("/styles"))?.target : undefined;
   const problems: string[] = [];
   let compared = 0;
   for (const [name, before] of input.parts) {
@@ -306,8 +324,74 @@ export function unownedPartChanges(input: Package, output: Package, outputTables
       continue;
     }
     compared++;
-    if (Buffer.compare(Buffer.from(before), Buffer.from(after)) !== 0) problems.push(`${name} changed (${before.length} → ${after.length} bytes)`);
+    if (Buffer.compare(Buffer.from(before), Buffer.from(after)) === 0) continue;
+    if (name === styles) problems.push(...stylesChangesOtherThanAppending(before, after).map((p) => `${name} changed other than by appending: ${p}`));
+    else problems.push(`${name} changed (${before.length} → ${after.length} bytes)`);
   }
   for (const name of output.parts.keys()) if (!input.parts.has(name) && !owned.has(name)) problems.push(`${name} is new, but is not a part of an output sheet`);
   return { compared, problems, outputSheets };
+}
+
+interface Node {
+  name: string;
+  attrs: string;
+  children: Node[];
+}
+
+/** A part as a tree of elements ({uri}local, attributes sorted without namespace declarations), whitespace ignored. */
+function treeOf(bytes: Uint8Array): Node | undefined {
+  const parser = new SaxesParser({ xmlns: true });
+  const stack: Node[] = [];
+  let root: Node | undefined;
+  parser.on("opentag", (tag) => {
+    const attrs = Object.values(tag.attributes)
+      .filter((a) => a.prefix !== "xmlns" && a.name !== "xmlns")
+      .map((a) => `{${a.uri}}${a.local}=${a.value}`)
+      .sort()
+      .join(" ");
+    const node = { name: `{${tag.uri}}${tag.local}`, attrs, children: [] };
+    if (stack.length) stack[stack.length - 1].children.push(node);
+    else root = node;
+    stack.push(node);
+  });
+  parser.on("closetag", () => void stack.pop());
+  parser.write(new TextDecoder().decode(bytes)).close();
+  return root;
+}
+
+const text = (n: Node): string => `<${n.name} ${n.attrs}>${n.children.map(text).join("")}</${n.name}>`;
+/** styleSheet's lists whose items are referred to by index: only appending to them keeps every index. */
+const INDEXED = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles"];
+
+/**
+ * How a stylesheet changed other than by appending: every list whose items are referred to by index
+ * (fonts, cellXfs, dxfs, ...) must begin with exactly the items it had (its count may grow), and every
+ * other element must be unchanged. New lists may appear.
+ */
+export function stylesChangesOtherThanAppending(before: Uint8Array, after: Uint8Array): string[] {
+  const a = treeOf(before);
+  const b = treeOf(after);
+  if (!a || !b) return ["styles: no root element"];
+  const problems: string[] = [];
+  if (a.name !== b.name || a.attrs !== b.attrs) problems.push("styles: the root element changed");
+  const local = (n: Node) => n.name.replace(/^\{[^}]*\}/, "");
+  for (const old of a.children) {
+    const now = b.children.find((c) => c.name === old.name);
+    if (!now) {
+      problems.push(`styles: ${local(old)} is gone`);
+      continue;
+    }
+    if (!INDEXED.includes(local(old))) {
+      if (text(old) !== text(now)) problems.push(`styles: ${local(old)} changed`);
+      continue;
+    }
+    const attrs = (n: Node) => n.attrs.split(" ").filter((x) => !x.startsWith("{}count=")).join(" ");
+    if (attrs(old) !== attrs(now)) problems.push(`styles: the attributes of ${local(old)} changed`);
+    old.children.forEach((item, i) => {
+      if (!now.children[i] || text(item) !== text(now.children[i])) problems.push(`styles: ${local(old)} item ${i} changed`);
+    });
+  }
+  const order = (n: Node) => n.children.map(local).filter((x) => a.children.some((o) => local(o) === x));
+  if (order(a).join() !== order(b).join()) problems.push("styles: the order of its lists changed");
+  return problems;
 }

@@ -11,7 +11,8 @@ import { runRecalculation } from "../../../src/app/recalculate";
 import { main } from "../../../src/cli/main";
 import { templateWorkbook } from "../../../src/cli/template";
 import { PackageBug, XlsxError, XlsxWorkbook } from "../../../src/workbook/xlsx/package";
-import { inflateEntry, newEntry, readZip, writeZip } from "../../../src/workbook/xlsx/zip";
+import { inflateEntry, readZip, writeZip } from "../../../src/workbook/xlsx/zip";
+import { edited as editPackage, sheetOf, text } from "../../support/packages";
 import { readTable, writeTable } from "../../support/tables";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-damaged-"));
@@ -23,32 +24,8 @@ beforeAll(async () => {
   sample = new Uint8Array(await templateWorkbook("en"));
 });
 
-const text = (b: Uint8Array) => new TextDecoder().decode(b);
-
-/** The sample with some parts edited (null removes a part), as another tool or a damaged copy would leave it. */
-function edited(edits: Record<string, ((xml: string) => string | null) | Uint8Array>, base: Uint8Array = sample): Uint8Array {
-  const zip = readZip(base);
-  const out = [];
-  for (const [name, e] of zip) {
-    const edit = edits[name];
-    if (!edit) out.push(e);
-    else if (edit instanceof Uint8Array) out.push(newEntry(name, edit));
-    else {
-      const next = edit(text(inflateEntry(e)));
-      if (next !== null) out.push(newEntry(name, new TextEncoder().encode(next)));
-    }
-  }
-  for (const [name, edit] of Object.entries(edits)) if (!zip.has(name) && edit instanceof Uint8Array) out.push(newEntry(name, edit));
-  return writeZip(out);
-}
-
-/** The sheet part that holds a table of this name. */
-function sheetOf(buf: Uint8Array, table: string): string {
-  const zip = readZip(buf);
-  const tablePart = [...zip.keys()].find((n) => n.startsWith("xl/tables/") && text(inflateEntry(zip.get(n)!)).includes(`name="${table}"`))!;
-  const rels = [...zip.keys()].find((n) => n.startsWith("xl/worksheets/_rels/") && text(inflateEntry(zip.get(n)!)).includes(tablePart.split("/").pop()!))!;
-  return rels.replace("_rels/", "").replace(/\.rels$/, "");
-}
+/** The sample with some parts edited, as another tool or a damaged copy would leave it. */
+const edited = (edits: Parameters<typeof editPackage>[1], base: Uint8Array = sample) => editPackage(base, edits);
 
 async function kpi(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";

@@ -164,6 +164,8 @@ export class Book extends Store {
         autofitColumns: [...s.autofitColumns.keys()].sort((a, b) => a - b).map(columnLetters),
         conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, sheet: s.name, range: plainRect(cf.range), rule: { ...cf.rule }, format: { ...cf.format } })),
         charts: s.charts.map((ch) => ({ ...ch, sheet: s.name, source: plainRect(ch.source), series: ch.series.map((x) => ({ ...x })), position: { ...ch.position }, title: { ...ch.title } })),
+        pageBreaks: [...s.pageBreaks],
+        pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } },
       })),
       tables: this.tables.map((t) => ({ ...t, sheet: t.sheet.name, range: plainRect(t.range), columnIds: [...t.columnIds] })),
     };

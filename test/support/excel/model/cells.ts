@@ -22,6 +22,8 @@ import { excelError } from "../errors";
 
 export interface CellStyle {
   bold?: boolean;
+  /** Font size in points; absent is 11. */
+  fontSize?: number;
   italic?: boolean;
   fontColor?: string;
   fill?: string;

@@ -39,7 +39,8 @@ export interface ChartModel {
   legend: { position: string; visible: boolean };
   /** Set by setPosition (A1 cells) or by top/left/width/height (points). */
   position: { startCell?: string; endCell?: string; top: number; left: number; width: number; height: number };
-  series: readonly { name: string }[];
+  /** Each series' name and, once set by setValues / setXAxisValues, the A1 addresses (with sheet) of its values and categories. */
+  series: readonly { name: string; values?: string; xAxisValues?: string }[];
 }
 
 export interface SheetModel {
@@ -56,6 +57,9 @@ export interface SheetModel {
   frozenColumns: number;
   conditionalFormats: readonly ConditionalFormatModel[];
   charts: readonly ChartModel[];
+  /** Manual horizontal page breaks: the 0-based rows they come before. */
+  pageBreaks: readonly number[];
+  pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } };
 }
 
 export interface TableModel {
@@ -185,7 +189,8 @@ export class Store {
     const id = `{${n.toString(16).toUpperCase().padStart(8, "0")}-0001-0000-0000-000000000000}`;
     return {
       id, name, visibility: "Visible", tabColor: "", cells: new Map(), columnWidths: new Map(), rowHeights: new Map(),
-      autofitColumns: new Map(), frozenRows: 0, frozenColumns: 0, conditionalFormats: [], charts: [],
+      autofitColumns: new Map(), frozenRows: 0, frozenColumns: 0, conditionalFormats: [], charts: [], pageBreaks: [],
+      pageLayout: { orientation: "Portrait", zoom: { scale: 100 } },
     };
   }
 }

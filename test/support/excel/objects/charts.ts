@@ -6,7 +6,7 @@
  * else its rows after the first, each named by its first cell's text; new charts are 360×216 points, named
  * "Chart 1", "Chart 2", … ("图表 1" in Chinese Excel); setting a title's text makes it visible.
  */
-import { cellName, columns, rows } from "../address";
+import { cellName, columns, formatRect, quoteSheetName, rows } from "../address";
 import { excelError } from "../errors";
 import { textOf } from "../model/cells";
 import { chartNamePrefix } from "../model/names";
@@ -242,7 +242,7 @@ interface SeriesRef {
 
 export class ChartSeriesCollectionDouble
   extends CollectionDouble<ChartModel, SeriesRef, ChartSeriesDouble>
-  implements Pick<Excel.ChartSeriesCollection, "context" | "load" | "items" | "count" | "getCount" | "getItemAt">
+  implements Pick<Excel.ChartSeriesCollection, "context" | "load" | "items" | "count" | "add" | "getCount" | "getItemAt">
 {
   private readonly _refs = new Map<string, SeriesRef>();
 
@@ -265,6 +265,25 @@ export class ChartSeriesCollectionDouble
   get count(): number { return this._get("count"); }
   load(option?: unknown): Excel.ChartSeriesCollection { return this._load(option) as unknown as Excel.ChartSeriesCollection; }
 
+  /**
+   * ExcelApi 1.7 (docs-ref `excel.chartseriescollection.yml`): "Add a new series to the collection. The new added
+   * series is not visible until values, x-axis values, or bubble sizes for it are set". **Inference:** an index past
+   * the end appends.
+   */
+  add(name?: string, index?: number): Excel.ChartSeries {
+    let at = -1;
+    this._call("add", [name ?? null, index ?? null], (c) => {
+      at = index === undefined || index > c.series.length ? c.series.length : Math.max(0, index);
+      const next = [...c.series];
+      next.splice(at, 0, { name: name ?? "" });
+      this._core.book.set(c, "series", next);
+    });
+    return face<Excel.ChartSeries>(new ChartSeriesDouble(this._core, `${this._path}.add()`, () => {
+      const c = this._entity();
+      return c && at >= 0 ? this._ref(c, at) : null;
+    }));
+  }
+
   getItemAt(index: number): Excel.ChartSeries {
     return face<Excel.ChartSeries>(new ChartSeriesDouble(this._core, `${this._path}.getItemAt(${index})`, () => {
       const c = this._entity();
@@ -280,7 +299,7 @@ export class ChartSeriesCollectionDouble
   }
 }
 
-export class ChartSeriesDouble extends ClientObjectDouble<SeriesRef> implements Pick<Excel.ChartSeries, "context" | "load" | "name"> {
+export class ChartSeriesDouble extends ClientObjectDouble<SeriesRef> implements Pick<Excel.ChartSeries, "context" | "load" | "name" | "setValues" | "setXAxisValues"> {
   constructor(core: Core, path: string, resolve: () => SeriesRef | null) {
     super(core, "ChartSeries", path, resolve);
   }
@@ -290,6 +309,26 @@ export class ChartSeriesDouble extends ClientObjectDouble<SeriesRef> implements 
 
   get name(): string { return this._get("name"); }
   set name(v: string) {
-    this._set("name", v, (s) => this._core.book.set(s.chart, "series", s.chart.series.map((x, k) => (k === s.index ? { name: String(v) } : x))));
+    this._set("name", v, (s) => this._patch(s, { name: String(v) }));
+  }
+
+  private _patch(s: SeriesRef, change: Partial<ChartModel["series"][number]>): void {
+    this._core.book.set(s.chart, "series", s.chart.series.map((x, k) => (k === s.index ? { ...x, ...change } : x)));
+  }
+
+  /** The range's address with its sheet, as the model keeps it ("Dashboard!B5:B8"). */
+  private _address(arg: Excel.Range, method: string): string {
+    const ref = resolveRangeArg(this._core, arg, null, `ChartSeries.${method}`);
+    return `${quoteSheetName(ref.sheet.name)}!${formatRect(ref.rect)}`;
+  }
+
+  /** ExcelApi 1.7 (docs-ref `excel.chartseries.yml`: "Sets the values for a chart series"). */
+  setValues(sourceData: Excel.Range): void {
+    this._call("setValues", ["(Range)"], (s) => this._patch(s, { values: this._address(sourceData, "setValues") }));
+  }
+
+  /** ExcelApi 1.7 ("Sets the values of the x-axis for a chart series"). */
+  setXAxisValues(sourceData: Excel.Range): void {
+    this._call("setXAxisValues", ["(Range)"], (s) => this._patch(s, { xAxisValues: this._address(sourceData, "setXAxisValues") }));
   }
 }

@@ -115,7 +115,7 @@ function styleProp<K extends keyof CellStyle>(owner: ClientObjectDouble<RangeRef
   owner._set(prop, value, (e) => writeStyle(owner._core.book, e.sheet, e.rect, { [key]: normalize ? normalize(value) : value } as Partial<CellStyle>));
 }
 
-export class RangeFontDouble extends ClientObjectDouble<RangeRef> implements Pick<Excel.RangeFont, "context" | "load" | "bold" | "italic" | "color"> {
+export class RangeFontDouble extends ClientObjectDouble<RangeRef> implements Pick<Excel.RangeFont, "context" | "load" | "bold" | "italic" | "color" | "size"> {
   constructor(core: Core, path: string, resolve: () => RangeRef | null) {
     super(core, "RangeFont", path, resolve);
   }
@@ -126,6 +126,7 @@ export class RangeFontDouble extends ClientObjectDouble<RangeRef> implements Pic
       bold: (e) => uniform(book, e.sheet, e.rect, (c) => c?.s?.bold ?? false),
       italic: (e) => uniform(book, e.sheet, e.rect, (c) => c?.s?.italic ?? false),
       color: (e) => uniform(book, e.sheet, e.rect, (c) => c?.s?.fontColor ?? "#000000"),
+      size: (e) => uniform(book, e.sheet, e.rect, (c) => c?.s?.fontSize ?? 11),
     };
   }
 
@@ -139,6 +140,14 @@ export class RangeFontDouble extends ClientObjectDouble<RangeRef> implements Pic
   set italic(v: boolean) { styleProp(this, "italic", "italic", v || undefined); }
   get color(): string { return this._get("color"); }
   set color(v: string) { styleProp(this, "fontColor", "color", v, (x) => normalizeColor(x, "RangeFont.color")); }
+  get size(): number { return this._get("size"); }
+  /** **Inference:** sizes outside Excel's 1–409 points are InvalidArgument. */
+  set size(v: number) {
+    this._set("size", v, (e) => {
+      if (typeof v !== "number" || !(v >= 1 && v <= 409)) throw excelError("InvalidArgument", "RangeFont.size");
+      writeStyle(this._core.book, e.sheet, e.rect, { fontSize: v === 11 ? undefined : v });
+    });
+  }
 }
 
 export class RangeFillDouble extends ClientObjectDouble<RangeRef> implements Pick<Excel.RangeFill, "context" | "load" | "color" | "clear"> {

@@ -14,6 +14,7 @@ import type { SheetModel, Store } from "../model/store";
 import type { Core } from "../runtime/core";
 import { ClientObjectDouble, CollectionDouble, Reader, clientResult, instantiate } from "../runtime/proxy";
 import { ChartCollectionDouble } from "./charts";
+import { PageBreakCollectionDouble, PageLayoutDouble } from "./pageBreaks";
 import { rangeFace } from "./range";
 import { checkedRect, face, quote, resolveRangeArg } from "./shared";
 import { TableCollectionDouble } from "./tables";
@@ -21,7 +22,7 @@ import { TableCollectionDouble } from "./tables";
 type SheetMembers =
   | "context" | "isNullObject" | "load" | "name" | "position" | "visibility" | "id" | "tabColor" | "tables" | "charts"
   | "freezePanes" | "getRange" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject"
-  | "activate" | "delete";
+  | "activate" | "delete" | "horizontalPageBreaks" | "pageLayout";
 
 type Visibility = Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
 
@@ -29,6 +30,8 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> implements P
   private _tables: Excel.TableCollection | undefined;
   private _charts: Excel.ChartCollection | undefined;
   private _freezePanes: Excel.WorksheetFreezePanes | undefined;
+  private _breaks: Excel.PageBreakCollection | undefined;
+  private _pageLayout: Excel.PageLayout | undefined;
 
   constructor(core: Core, path: string, resolve: () => SheetModel | null) {
     super(core, "Worksheet", path, resolve);
@@ -73,6 +76,16 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> implements P
   get freezePanes(): Excel.WorksheetFreezePanes {
     this._gate("freezePanes");
     return (this._freezePanes ??= face<Excel.WorksheetFreezePanes>(new FreezePanesDouble(this._core, `${this._path}.freezePanes`, () => this._entity())));
+  }
+
+  get horizontalPageBreaks(): Excel.PageBreakCollection {
+    this._gate("horizontalPageBreaks");
+    return (this._breaks ??= face<Excel.PageBreakCollection>(new PageBreakCollectionDouble(this._core, `${this._path}.horizontalPageBreaks`, () => this._entity())));
+  }
+
+  get pageLayout(): Excel.PageLayout {
+    this._gate("pageLayout");
+    return (this._pageLayout ??= face<Excel.PageLayout>(new PageLayoutDouble(this._core, `${this._path}.pageLayout`, () => this._entity())));
   }
 
   private _range(member: string, args: unknown[], at: (s: SheetModel) => ReturnType<typeof rect> | null, nullable = false): Excel.Range {

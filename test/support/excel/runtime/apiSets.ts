@@ -56,6 +56,14 @@ export const API_SET: Readonly<Record<string, string>> = {
   "Chart.chartType": "1.7",
   "Chart.worksheet": "1.2",
   "ChartSeriesCollection.getCount": "1.4",
+  "ChartSeriesCollection.add": "1.7",
+  "ChartSeries.setValues": "1.7",
+  "ChartSeries.setXAxisValues": "1.7",
+  "Worksheet.horizontalPageBreaks": "1.9",
+  "Worksheet.pageLayout": "1.9",
+  "PageBreakCollection.add": "1.9",
+  "PageBreakCollection.getCount": "1.9",
+  "PageBreakCollection.removePageBreaks": "1.9",
 };
 
 /** "1.20" > "1.9": compare major and minor as numbers. */

@@ -1,0 +1,14 @@
+/** A value as Excel's values arrays take it. */
+import { OutputValue } from "../port";
+
+/** Excel's serial number of a date (1900 system). */
+function serial(d: Date): number {
+  return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/** A value as written into a cell: a blank is "", a date its serial number. */
+export function toExcel(v: OutputValue | undefined): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return serial(v);
+  return v;
+}
