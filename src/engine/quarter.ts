@@ -89,11 +89,11 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     issues.push(...incentives.issues);
     // The hit-streak reward (SPEC §4.6) is part of Incentives, each on a Breakdown line of its own.
     r.incentives = incentives.value !== null && sales.value ? (sales.value.rewards.isZero() ? incentives.value : incentives.value.plus(sales.value.rewards)) : null;
-    for (const hit of sales.value?.hits ?? []) {
+    if (sales.value && sales.value.hits.length > 0) {
       const zh = wb.lang === "zh";
-      r.rewardLines.push([e.id, q.text, `${zh ? "连续达标奖" : "Hit streak"} ${monthText(hit.month)}`, null, hit.run, zh ? "连续达标奖" : "HitBonus", null, explainHit(hit.month, hit.run, plan.hitRun, hit.reward, wb.lang)]);
+      r.rewardLines = sales.value.hits.map((hit) => [e.id, q.text, `${zh ? "连续达标奖" : "Hit streak"} ${monthText(hit.month)}`, null, hit.run, zh ? "连续达标奖" : "HitBonus", null, explainHit(hit.month, hit.run, plan.hitRun, hit.reward, wb.lang)]);
+      for (const line of r.rewardLines) r.breakdown.push(line);
     }
-    for (const line of r.rewardLines) r.breakdown.push(line);
     const adjustments = adjustmentsOf(wb, e, q);
     issues.push(...adjustments.issues);
     r.adjustments = adjustments.value;

@@ -27,7 +27,7 @@ export interface EmployeeResult {
   /** Breakdown rows: one per indicator (a quarter) or per quarter (a year), then one per hit-streak reward. */
   breakdown: OutputRow[];
   /** The hit-streak rewards' Breakdown rows (also in `breakdown`), which the annual view lists again. */
-  rewardLines: OutputRow[];
+  rewardLines: readonly OutputRow[];
 }
 
 export interface RecalcResult {
@@ -38,6 +38,9 @@ export interface RecalcResult {
   inputHash: string;
 }
 
+/** Most employees earn no hit-streak reward: one shared empty list rather than one each. */
+const NO_LINES: readonly OutputRow[] = Object.freeze([]);
+
 export function emptyResult(employee: Employee, period: string, breakdown: OutputRow[]): EmployeeResult {
-  return { employee, period, score: null, grade: null, coefficient: null, rank: null, completion: null, quarterlyBonus: null, dealBonus: null, commission: null, incentives: null, penalties: null, adjustments: null, totalPay: null, status: "OK", flags: [], breakdown, rewardLines: [] };
+  return { employee, period, score: null, grade: null, coefficient: null, rank: null, completion: null, quarterlyBonus: null, dealBonus: null, commission: null, incentives: null, penalties: null, adjustments: null, totalPay: null, status: "OK", flags: [], breakdown, rewardLines: NO_LINES };
 }

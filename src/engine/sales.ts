@@ -107,7 +107,7 @@ export class SalesLedger {
     let commission = ZERO;
     let penalties = ZERO;
     let rewards = ZERO;
-    const hits: Hit[] = [];
+    let hits: Hit[] | null = null;
     for (const m of this.months) {
       if (m.month > q.lastMonth) break;
       (m.month > this.listedThrough ? issues : carried).push(...m.scanIssues);
@@ -116,7 +116,7 @@ export class SalesLedger {
       penalties = penalties.plus(m.penalty);
       if (m.hitRun > 0) {
         rewards = rewards.plus(m.reward);
-        hits.push({ month: m.month, run: m.hitRun, reward: m.reward });
+        (hits ??= []).push({ month: m.month, run: m.hitRun, reward: m.reward });
       }
       const { target, actual, rate } = m.row;
       if (!rate.ok) issues.push(rate.issue);
@@ -134,7 +134,7 @@ export class SalesLedger {
       }
     }
     if (q.lastMonth > this.listedThrough) this.listedThrough = q.lastMonth;
-    return { value: complete ? { commission, penalties, rewards, hits } : null, issues, carried };
+    return { value: complete ? { commission, penalties, rewards, hits: hits ?? NO_HITS } : null, issues, carried };
   }
 }
 
@@ -150,10 +150,12 @@ export interface SalesQuarter {
   penalties: D;
   /** The hit-streak rewards, part of Incentives (SPEC §4.6). */
   rewards: D;
-  hits: Hit[];
+  hits: readonly Hit[];
 }
 
-export const NO_SALES: SalesQuarter = Object.freeze({ commission: ZERO, penalties: ZERO, rewards: ZERO, hits: [] });
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
+export const NO_SALES: SalesQuarter = Object.freeze({ commission: ZERO, penalties: ZERO, rewards: ZERO, hits: NO_HITS });
 
 export function salesLedger(wb: Workbook, e: Employee, plan: Plan): SalesLedger | null {
   const view = wb.views.get("Sales");
