@@ -97,3 +97,30 @@ describe("compare", () => {
     );
   });
 });
+
+describe("TASKS", () => {
+  const statuses = ["Done", "Late", "NotAsRequired", "NotDone"] as const; // from least to most lost
+  const task = fc.record({ kind: fc.constantFrom("Daily" as const, "Exception" as const), status: fc.constantFrom(...statuses), points: decimalIn(0.5, 50, 2) });
+  const list = fc.array(task, { minLength: 1, maxLength: 12 }).filter((l) => l.some((t) => t.kind === "Daily") && l.filter((t) => t.kind === "Exception").length <= 4);
+
+  it("lies between 0 and the weight, the whole weight when every task is done", () => {
+    fc.assert(
+      fc.property(decimalIn(0, 200, 2), list, (weight, tasks) => {
+        const points = rules.tasks(weight, tasks).points;
+        expect(points.greaterThanOrEqualTo(0) && points.lessThanOrEqualTo(weight)).toBe(true);
+        expect(rules.tasks(weight, tasks.map((t) => ({ ...t, status: "Done" as const }))).points.equals(weight)).toBe(true);
+      }),
+    );
+  });
+
+  it("never scores more when one task does worse", () => {
+    fc.assert(
+      fc.property(decimalIn(0, 200, 2), list, fc.nat(), (weight, tasks, pick) => {
+        const i = pick % tasks.length;
+        const worse = statuses[Math.min(statuses.indexOf(tasks[i].status) + 1, statuses.length - 1)];
+        const after = tasks.map((t, j) => (j === i ? { ...t, status: worse } : t));
+        expect(rules.tasks(weight, after).points.lessThanOrEqualTo(rules.tasks(weight, tasks).points)).toBe(true);
+      }),
+    );
+  });
+});
