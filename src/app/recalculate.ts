@@ -123,7 +123,7 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
   // The user's values on the rows being replaced, by key, in order (two rows may share a key).
   const carried = new Map<string, OutputValue[][]>();
   if (mode !== "append") for (const r of old.filter((x) => mode === "replace" || isThisPeriod(x))) carried.set(keyOf(r), [...(carried.get(keyOf(r)) ?? []), r.slice(columns.length)]);
-  const withExtras = fresh.map((r) => [...r, ...((keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null))]);
+  const withExtras = extras.length === 0 ? fresh : fresh.map((r) => [...r, ...((keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null))]);
   if (mode === "replace") return { columns: all, rows: withExtras };
   if (mode === "append") return { columns: all, rows: [...old, ...withExtras] };
   const rows = [...old.filter((r) => !isThisPeriod(r)), ...withExtras];
@@ -149,7 +149,14 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 async function calculate(inputs: ReadonlyMap<string, TableData>, period: string, options: RunOptions): Promise<RecalcResult> {
   const run = startRecalculation(forEngine(inputs), period);
   let p = run.progress();
+  let released = false;
   while (!p.finished) {
+    // Once employees are being computed the engine has its records and the fingerprint: the cells can go,
+    // so that a large workbook does not hold its raw tables and its records at once.
+    if (!released && p.done > 0) {
+      for (const t of inputs.values()) t.rows = [];
+      released = true;
+    }
     const start = performance.now();
     do p = run.next(100);
     while (!p.finished && performance.now() - start < SLICE_MS);
@@ -167,8 +174,14 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
   options.onProgress?.("reading", 1, 1);
   const inputs = new Map([...read].filter(([name]) => INPUT_NAMES.includes(name)));
   const period = typeof periodChoice === "string" ? periodChoice : periodChoice(inputs);
+  const fromSheet = fromSheetIssues(inputs);
   const result = await calculate(inputs, period, options);
-  result.issues.unshift(...fromSheetIssues(inputs));
+  result.issues.unshift(...fromSheet);
+  // The inputs' rows are not needed any more: let them go, so a large workbook's memory serves the writing.
+  for (const [name, t] of inputs) {
+    inputs.set(name, { ...t, rows: [] });
+    read.delete(name);
+  }
   const fresh = outputRows(result) as Record<"Results" | "Breakdown" | "Issues", OutputRow[]>;
   const errors = result.issues.filter((i) => i.severity === "Error").length;
   const warnings = result.issues.length - errors;

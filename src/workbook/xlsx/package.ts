@@ -142,7 +142,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private context(): CellContext {
     return {
-      strings: () => (this.sharedStrings ??= this.readSharedStrings()),
+      strings: () => {
+        if (!this.sharedStrings) throw new XlsxError("the shared strings were not read before the sheets (a bug)");
+        return this.sharedStrings;
+      },
       isDateStyle: (s) => (this.dateStyles ??= this.readDateStyles())[s] ?? false,
       date1904: this.date1904,
     };
@@ -153,14 +156,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return rel && this.parts.has(rel.target) ? rel.target : null;
   }
 
-  private readSharedStrings(): string[] {
+  private async readSharedStrings(): Promise<string[]> {
     const path = this.related(REL_TYPE.sharedStrings);
     const out: string[] = [];
     if (!path) return out;
     let text: string | null = null;
     let phonetic = 0;
     let inT = false;
-    this.parts.scan(path, {
+    await this.parts.scanAsync(path, {
       open: (e) => {
         if (e.uri !== NS.main) return;
         if (e.local === "si") text = "";
@@ -208,8 +211,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const wanted = names.map((n) => [n, findByName(this.tables, n)] as const).filter((x): x is readonly [string, TableMeta] => x[1] !== undefined);
     const regions = new Map<TableMeta, Region>();
     for (const [, t] of wanted) regions.set(t, { top: t.top + t.headerRowCount, bottom: t.bottom - t.totalsRowCount, left: t.left, right: t.right, rows: [] });
+    // The shared strings first: cells point into them.
+    this.sharedStrings ??= await this.readSharedStrings();
     for (const sheet of new Set(wanted.map(([, t]) => t.sheet))) {
-      readRegions(this.parts, sheet.path, sheet.name, wanted.filter(([, t]) => t.sheet === sheet).map(([, t]) => regions.get(t) as Region), this.context());
+      await readRegions(this.parts, sheet.path, sheet.name, wanted.filter(([, t]) => t.sheet === sheet).map(([, t]) => regions.get(t) as Region), this.context());
     }
     const out = new Map<string, TableData>();
     for (const [asked, t] of wanted) {
@@ -221,7 +226,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const hosts = new Set(this.tables.map((t) => t.sheet));
       const sheet = (fallbackSheets?.get(name) ?? []).map((n) => this.sheets.find((s) => s.name.trim().toLowerCase() === n.toLowerCase() && s.path && !hosts.has(s))).find((s) => s !== undefined);
       if (!sheet) continue;
-      const read = readSheetAsTable(this.parts, sheet.path, sheet.name, this.context());
+      const read = await readSheetAsTable(this.parts, sheet.path, sheet.name, this.context());
       if (read) out.set(name, { name, sheet: sheet.name, ...read, fromSheet: true });
     }
     // Every other part is checked too, so that a damaged file is refused before anything is computed.

@@ -49,15 +49,15 @@ export interface Region {
 }
 
 /** Reads the given regions of a sheet in one pass (the whole part is checked strictly on the way). */
-export function readRegions(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext): void {
+export async function readRegions(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext): Promise<void> {
   for (const g of regions) g.rows = Array.from({ length: Math.max(0, g.bottom - g.top + 1) }, () => new Array<CellValue>(g.right - g.left + 1).fill(null));
-  readCells(parts, sheetPath, sheetName, regions, ctx, (row, col, v) => {
+  await readCells(parts, sheetPath, sheetName, regions, ctx, (row, col, v) => {
     for (const g of regions) if (row >= g.top && row <= g.bottom && col >= g.left && col <= g.right) g.rows[row - g.top][col - g.left] = v;
   });
 }
 
 /** Each cell of the sheet inside one of the regions, as it is read. */
-function readCells(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext, each: (row: number, col: number, v: CellValue) => void): void {
+function readCells(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext, each: (row: number, col: number, v: CellValue) => void): Promise<void> {
   const lastRow = Math.max(0, ...regions.map((g) => g.bottom));
   let inData = false;
   let row = 0;
@@ -73,7 +73,7 @@ function readCells(parts: Parts, sheetPath: string, sheetName: string, regions: 
   const inside: string[] = [];
   let phonetic = 0;
   const where = () => `${sheetName}!${columnLetters(cell ? cell.col : col)}${row}`;
-  parts.scan(sheetPath, {
+  return parts.scanAsync(sheetPath, {
     open(e: XmlStart) {
       if (cell) {
         const l = e.uri === NS.main ? e.local : "";
@@ -158,10 +158,10 @@ function cellValue(cell: { s: number; t: string }, v: string | null, inline: str
 }
 
 /** A sheet read as a table when its Excel table was lost (the rule of sheetTable.ts). */
-export function readSheetAsTable(parts: Parts, sheetPath: string, sheetName: string, ctx: CellContext): SheetTable | null {
+export async function readSheetAsTable(parts: Parts, sheetPath: string, sheetName: string, ctx: CellContext): Promise<SheetTable | null> {
   const cells = new Map<number, Map<number, CellValue>>();
   const everything: Region = { top: 1, bottom: 1_048_576, left: 1, right: 16_384, rows: [] };
-  readCells(parts, sheetPath, sheetName, [everything], ctx, (row, col, v) => {
+  await readCells(parts, sheetPath, sheetName, [everything], ctx, (row, col, v) => {
     if (v === null) return;
     let r = cells.get(row);
     if (!r) cells.set(row, (r = new Map()));

@@ -36,7 +36,9 @@ export function cellXml(p: string, col: number, row: number, v: OutputValue, dat
   if (typeof v === "boolean") return `<${p}c r="${r}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
   if (v instanceof Date) return `<${p}c r="${r}"><${p}v>${serialOf(v, date1904)}</${p}v></${p}c>`;
   // An inline string is text whatever it starts with (=, +, -, @): never a formula.
-  return `<${p}c r="${r}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(v)}</${p}t></${p}is></${p}c>`;
+  // xml:space="preserve" only where it matters: text with spaces, tabs or line breaks at an end or inside runs.
+  const preserve = /^[\s]|[\s]$|[\t\n\r]| {2}/.test(v) ? ' xml:space="preserve"' : "";
+  return `<${p}c r="${r}" t="inlineStr"><${p}is><${p}t${preserve}>${escapeText(v)}</${p}t></${p}is></${p}c>`;
 }
 
 /** The cells of one sheet row of the table (header or body), by column. */

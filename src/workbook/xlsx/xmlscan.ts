@@ -29,6 +29,7 @@ export interface XmlStart {
 }
 
 export interface XmlHandler {
+  /** A start tag. The object is the scanner's own, filled anew for each tag: read it during the call, keep nothing of it. */
   open?(el: XmlStart): void;
   /** Character data with entities resolved (CDATA sections included), possibly in several pieces. */
   text?(text: string): void;
@@ -70,6 +71,9 @@ const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9A-Fa-f]+));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const WHITESPACE = /^[ \t\r\n]*$/;
 const NORMALIZE = /[\t\n\r]/;
+/** The attributes of every tag when no handler asks for them. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** A token longer than this without its end is taken as broken, not as still arriving. */
 const MAX_PENDING = 8 << 20;
 
@@ -89,6 +93,7 @@ export class XmlScanner {
   private seenRoot = false;
   private seenAnything = false;
   private capture: { from: number; text: string } | null = null;
+  private readonly el: XmlStart = { qname: "", local: "", uri: "", attrs: NO_ATTRIBUTES, selfClosing: false, start: 0, end: 0 };
   /** 1 when the text began with a byte order mark, so the XML declaration may sit at offset 1. */
   private bom = 0;
 
@@ -266,7 +271,10 @@ export class XmlScanner {
       if (this.seenRoot) this.fail("a second root element", start);
       this.seenRoot = true;
     }
-    const attrs: Record<string, string> = {};
+    // Attribute values are kept only for a handler that looks at them; a check alone needs just the names.
+    const keep = this.handler.open !== undefined;
+    const attrs: Record<string, string> = keep ? {} : NO_ATTRIBUTES;
+    const names: string[] = [];
     let scope = this.scope();
     if (attrText.length > 0) {
       let copied = false;
@@ -288,10 +296,13 @@ export class XmlScanner {
         const close = attrText.indexOf(c === 34 ? '"' : "'", i + 1);
         const raw = attrText.slice(i + 1, close);
         i = close + 1;
-        if (Object.prototype.hasOwnProperty.call(attrs, name)) this.fail(`the attribute ${name} appears twice on <${qname}>`, at + nameStart);
+        if (names.includes(name)) this.fail(`the attribute ${name} appears twice on <${qname}>`, at + nameStart);
+        names.push(name);
         // Attribute values: line ends, tabs and newlines become spaces before entities are resolved (XML 1.0 §3.3.3).
         const value = this.decode(NORMALIZE.test(raw) ? raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ") : raw, at + nameStart);
-        if (name === "__proto__") Object.defineProperty(attrs, name, { value, enumerable: true });
+        if (!keep) {
+          // Nothing to store.
+        } else if (name === "__proto__") Object.defineProperty(attrs, name, { value, enumerable: true });
         else attrs[name] = value;
         if (name.indexOf(":") < 0 && name !== "xmlns") continue;
         // xml:space and the like: the xml prefix is always bound.
@@ -309,7 +320,7 @@ export class XmlScanner {
           scope.set(prefix, value);
         } else prefixed = true;
       }
-      if (prefixed) this.checkAttributePrefixes(qname, attrs, scope, start);
+      if (prefixed) this.checkAttributePrefixes(qname, names, scope, start);
     }
     const colon = qname.indexOf(":");
     let uri: string;
@@ -322,15 +333,26 @@ export class XmlScanner {
       uri = bound;
     } else uri = scope.get("") ?? "";
     const h = this.handler;
-    if (h.open) h.open({ qname, local, uri, attrs, selfClosing, start: this.base + start, end: this.base + end });
+    if (h.open) {
+      // One object, filled anew for each start tag: a handler reads it during the call and keeps nothing of it.
+      const el = this.el;
+      el.qname = qname;
+      el.local = local;
+      el.uri = uri;
+      el.attrs = attrs;
+      el.selfClosing = selfClosing;
+      el.start = this.base + start;
+      el.end = this.base + end;
+      h.open(el);
+    }
     if (selfClosing) {
       if (h.close) h.close(qname, this.base + end, this.base + end);
     } else this.stack.push({ qname, scope });
   }
 
-  private checkAttributePrefixes(qname: string, attrs: Record<string, string>, scope: Scope, at: number): void {
+  private checkAttributePrefixes(qname: string, names: readonly string[], scope: Scope, at: number): void {
     const expanded = new Set<string>();
-    for (const name of Object.keys(attrs)) {
+    for (const name of names) {
       const colon = name.indexOf(":");
       if (colon < 0) continue;
       const prefix = name.slice(0, colon);
