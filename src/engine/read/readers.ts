@@ -152,9 +152,18 @@ export const month: Reader<Period & { kind: "month" }> = (v, h) => {
 /** One of the contract's words (English or Chinese), matched without regard to case, spaces or underscores; blank takes `fallback`. */
 export function choice<T extends string>(words: Words<T>, fallback: NoInfer<T> | null): Reader<T> {
   const byWord = new Map<string, T>();
-  for (const [value, list] of Object.entries(words) as Array<[T, readonly string[]]>) for (const w of list) byWord.set(w.toLowerCase().replace(/[\s_]/g, ""), value);
+  // The words exactly as the contract spells them, each with its reading made once: most cells hold one of them.
+  const exact = new Map<string, Reading<T>>();
+  for (const [value, list] of Object.entries(words) as Array<[T, readonly string[]]>) {
+    for (const w of list) {
+      byWord.set(w.toLowerCase().replace(/[\s_]/g, ""), value);
+      exact.set(w, Object.freeze({ ok: true as const, value }));
+    }
+  }
   const shown = Object.values<readonly string[]>(words).map((ws) => ws.slice(0, 2).join("/"));
   return (v, h) => {
+    const known = typeof v === "string" ? exact.get(v) : undefined;
+    if (known) return known;
     const bad = textProblem(v, h);
     if (bad) return bad;
     if (isBlank(v)) return fallback === null ? problem(`${h} is empty: enter one of ${shown.join(", ")}`, `${h} 为空：请输入 ${shown.join("、")} 之一`) : { ok: true, value: fallback };
