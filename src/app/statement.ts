@@ -219,7 +219,8 @@ export function statementText(s: Statement, lang: Lang): string {
   if (s.flags) out.push(s.flags);
   if (s.issues.length > 0) {
     out.push(`${w.toFix}${sep}`);
-    for (const i of s.issues) out.push(`- ${i.table}${i.cell ? ` ${i.cell}` : ""}${sep}${i.message}`);
+    // The engine's messages already start with the table and the cell ("Employees A3: …"): not said twice.
+    for (const i of s.issues) out.push(i.message.startsWith(i.table) ? `- ${i.message}` : `- ${i.table}${i.cell ? ` ${i.cell}` : ""}${sep}${i.message}`);
   }
   return out.join("\n");
 }

@@ -17,6 +17,7 @@ import { TableView, note } from "./read/view";
 import { keyOf } from "./read/names";
 import { isBlank, nonNegative, percentScore, readText } from "./values";
 import { scoreTasks, tasksByIndicator } from "./taskList";
+import { missingRow } from "./missing";
 
 export interface ScoreOutcome extends Outcome<D> {
   /** Breakdown lines of the indicators that could be scored. */
@@ -115,7 +116,7 @@ function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, 
   }
   const row = actualRows[0];
   if (!row || !at || !row.actual) {
-    issues.push(issue("Error", "Actuals", "", e.id, msg(`Actuals has no row for ${e.id} "${ind.name}" in ${q.text}: add the actual (blank is not 0)`, `实际值表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）：请填写实际值（空白不等于 0）`)));
+    issues.push(missingRow(wb, e, msg(`Actuals has no row for ${e.id} "${ind.name}" in ${q.text}: add the actual (blank is not 0)`, `实际值表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）：请填写实际值（空白不等于 0）`)));
     return null;
   }
   if (!note(row.actual, issues)) return null;
@@ -259,3 +260,4 @@ export function gradeQuarter(wb: Workbook, e: Employee, plan: Plan, score: D): O
     return { value: null, issues: [pt.error(plan.row, "GradeScale", e.id, `scale "${plan.gradeScale}" of plan "${plan.name}": ${err.text.en}`, `方案 "${plan.name}" 的等级标准 "${plan.gradeScale}"：${err.text.zh}`)] };
   }
 }
+

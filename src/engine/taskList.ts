@@ -15,6 +15,7 @@ import * as rules from "./rules";
 import { keyOf } from "./read/names";
 import { note } from "./read/view";
 import { isBlank } from "./values";
+import { missingRow } from "./missing";
 
 /** A task list scored: its points, the number of tasks done (Breakdown's Actual) and the sentence. */
 export interface TasksScored {
@@ -65,7 +66,7 @@ export function scoreTasks(wb: Workbook, e: Employee, ind: Indicator, rows: read
     issues.push(at.warn(actual.row, "Actual", e.id, `"${ind.name}" is a task list, scored from Tasks, so this Actual is not used`, `指标 "${ind.name}" 为任务清单，按任务清单表计分，此实际值未使用`));
   }
   if (!t || rows.length === 0) {
-    issues.push(issue("Error", "Tasks", "", e.id, msg(`Tasks has no row for ${e.id} "${ind.name}" in ${q.text}: list the tasks there (no tasks is not full marks)`, `任务清单表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）的工作事项：请列出（没有工作事项不等于满分）`)));
+    issues.push(missingRow(wb, e, msg(`Tasks has no row for ${e.id} "${ind.name}" in ${q.text}: list the tasks there (no tasks is not full marks)`, `任务清单表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）的工作事项：请列出（没有工作事项不等于满分）`)));
     return null;
   }
   if (!t.has("Points")) {

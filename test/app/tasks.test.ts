@@ -103,8 +103,9 @@ describe("a task-list indicator", () => {
     const { t, issues } = await run(rows([]));
     expect(t.Status).toBe("Error");
     expect(t.TotalPay).toBe(null);
-    expect(issues).toMatchObject([{ Severity: "Error", Table: "Tasks", Cell: "" }]);
-    expect(String(issues[0].Message)).toBe('Tasks has no row for T001 "Duties" in 2026-Q2: list the tasks there (no tasks is not full marks)');
+    // The missing row has no cell: the Issue is at T001's EmployeeId cell, the 5th employee, so Employees A6.
+    expect(issues).toMatchObject([{ Severity: "Error", Table: "Employees", Cell: "A6" }]);
+    expect(String(issues[0].Message)).toBe('Employees A6: Tasks has no row for T001 "Duties" in 2026-Q2: list the tasks there (no tasks is not full marks)');
     expect(String(t.Flags)).toContain('Tasks has no row for T001 "Duties"');
   });
 
@@ -113,7 +114,8 @@ describe("a task-list indicator", () => {
     delete r.Tasks;
     const { t, issues } = await run(r);
     expect(t.Status).toBe("Error");
-    expect(issues.map((i) => i.Table)).toEqual(["Tasks"]);
+    expect(issues.map((i) => [i.Table, i.Cell])).toEqual([["Employees", "A6"]]);
+    expect(String(issues[0].Message)).toContain("Tasks has no row for T001");
   });
 });
 

@@ -165,7 +165,8 @@ function cases(base: Tables): Case[] {
       edit: (t) => set(t, "Actuals", ["A001", "2026-Q2", "Work completion"], 2, "Work complettion"),
       issues: [
         { severity: "Warning", table: "Actuals", cell: cellOf(base, "Actuals", ["A001", "2026-Q2", "Work completion"], "C"), employeeId: "A001", words: 'indicator "Work complettion" is not in plan "Account executive": the row is ignored' },
-        { severity: "Error", table: "Actuals", cell: "", employeeId: "A001", words: 'Actuals has no row for A001 "Work completion" in 2026-Q2: add the actual (blank is not 0)' },
+        // The missing row has no cell of its own: the Error is at A001's EmployeeId cell.
+        { severity: "Error", table: "Employees", cell: cellOf(base, "Employees", ["A001"], "A"), employeeId: "A001", words: 'Actuals has no row for A001 "Work completion" in 2026-Q2: add the actual (blank is not 0)' },
       ],
       touched: { A001: "Error" },
     },

@@ -19,7 +19,7 @@ import { renderPane } from "./render";
 /** The fixture with two employees in Error and one Warning. */
 function withErrors(): MemoryWorkbook {
   const rows = baseRows();
-  rows.Actuals = rows.Actuals.filter((r) => !(r[0] === "P002" && r[2] === "HR")); // P002: a missing actual, no cell
+  rows.Actuals = rows.Actuals.filter((r) => !(r[0] === "P002" && r[2] === "HR")); // P002: a missing actual, at its EmployeeId cell Employees A3
   rows.Employees[3][4] = "six thousand"; // C001: MonthlyBase is text, Employees E5
   rows.Ratings.pop(); // A001: no Supervisor rating, re-weighted (Warning, Ratings D2)
   return workbook(rows);
@@ -117,14 +117,14 @@ describe("a run with errors", () => {
     expect(figure("Total pay")).toBe("21,191.46");
     await user.click(screen.getByRole("tab", { name: /Issues/ }));
     const groups = screen.getAllByRole("region").filter((r) => ["Employees", "Actuals", "Ratings"].includes(r.getAttribute("aria-label") ?? ""));
-    expect(groups.map((g) => g.getAttribute("aria-label"))).toEqual(["Employees", "Actuals", "Ratings"]);
+    expect(groups.map((g) => g.getAttribute("aria-label"))).toEqual(["Employees", "Ratings"]);
     expect(screen.getByText("2 errors · 1 warning")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Go to Employees E5" }));
     expect(select).toHaveBeenCalledWith("Employees", "E5");
     expect(await screen.findByText("In Excel this selects Employees!E5")).toBeTruthy();
-    // The missing actual has no cell: the table itself (header A1, 19 rows below it).
-    await user.click(screen.getByRole("button", { name: "Go to the Actuals table" }));
-    expect(await screen.findByText("In Excel this selects Actuals!A1:D19")).toBeTruthy();
+    // The missing actual has no cell of its own: P002's EmployeeId cell, the second employee.
+    await user.click(screen.getByRole("button", { name: "Go to Employees A3" }));
+    expect(await screen.findByText("In Excel this selects Employees!A3")).toBeTruthy();
   });
 
   it("filters the issues by employee id or name", async () => {
@@ -217,7 +217,8 @@ describe("the statement of an employee in Error", () => {
     // The Breakdown still explains the six indicators that have an actual (HR, the seventh, is missing).
     const indicators = within(statement).getByRole("table", { name: "Indicators" });
     expect(within(indicators).getAllByRole("row")).toHaveLength(1 + 6);
-    expect(within(statement).getByRole("region", { name: "To fix" }).textContent).toContain('Actuals: Actuals has no row for P002 "HR" in 2026-Q2');
+    expect(within(statement).getByRole("region", { name: "To fix" }).textContent).toContain('Employees A3: Actuals has no row for P002 "HR" in 2026-Q2');
+    expect(within(statement).getByRole("region", { name: "To fix" }).textContent).not.toContain("Employees A3: Employees A3");
     await user.click(within(statement).getByRole("button", { name: "Copy" }));
     expect(copied).toHaveLength(1);
     expect(copied[0]).toContain("Li Na (P002) · Presales Support · Presales");

@@ -150,10 +150,8 @@ export function StatementPanel(props: {
               <ul style={{ margin: 0, paddingLeft: 16 }}>
                 {statement.issues.map((i, n) => (
                   <li key={n}>
-                    <Caption1>
-                      {i.table}
-                      {i.cell ? ` ${i.cell}` : ""}: {i.message}
-                    </Caption1>
+                    {/* Engine messages already start with the table and the cell. */}
+                    <Caption1>{i.message.startsWith(i.table) ? i.message : `${i.table}${i.cell ? ` ${i.cell}` : ""}: ${i.message}`}</Caption1>
                   </li>
                 ))}
               </ul>
