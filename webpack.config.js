@@ -18,17 +18,24 @@ module.exports = (env, options) => {
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
-      ],
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
     },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
-      new LocalizeFunctionsPlugin({ input: "functions.json", output: "functions.zh-CN.json", table: path.resolve(__dirname, "src/functions/functions.zh-CN.json") }),
+      new LocalizeFunctionsPlugin({
+        input: "functions.json",
+        output: "functions.zh-CN.json",
+        table: path.resolve(__dirname, "src/functions/functions.zh-CN.json"),
+      }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "commands", "functions"] }),
       new HtmlWebpackPlugin({ filename: "outcome.html", template: "./src/commands/outcome.html", chunks: ["outcome"] }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/*", to: "assets/[name][ext]" }, { from: "manifest.xml", to: "manifest.xml" }] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
     ],
     devServer: {
       static: { directory: path.join(__dirname, "dist") },

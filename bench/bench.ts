@@ -78,7 +78,11 @@ function child(args: string[], options: { memoryMb?: number; timeoutS?: number }
   const probe = join(mkdtempSync(join(tmpdir(), "kpi-bench-probe-")), "probe.cjs");
   writeFileSync(probe, 'process.on("exit", () => process.stderr.write(`\\npeak_kb=${process.resourceUsage().maxRSS}\\n`));');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...(options.memoryMb ? [`--max-old-space-size=${options.memoryMb}`] : []), "-r", probe, ...args], { encoding: "utf8", timeout: (options.timeoutS ?? 600) * 1000, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...(options.memoryMb ? [`--max-old-space-size=${options.memoryMb}`] : []), "-r", probe, ...args], {
+    encoding: "utf8",
+    timeout: (options.timeoutS ?? 600) * 1000,
+    maxBuffer: 1 << 26,
+  });
   const seconds = (performance.now() - t0) / 1000;
   rmSync(dirname(probe), { recursive: true, force: true });
   const peak = Number(r.stderr?.match(/peak_kb=(\d+)/)?.[1]);
@@ -89,7 +93,10 @@ function child(args: string[], options: { memoryMb?: number; timeoutS?: number }
 /** The naive baseline: ExcelJS loads the whole workbook and saves it, nothing computed. */
 function excelJsRoundTrip(file: string, out: string): { seconds: number; peakMb: number } | null {
   const script = join(mkdtempSync(join(tmpdir(), "kpi-bench-exceljs-")), "roundtrip.cjs");
-  writeFileSync(script, `const ExcelJS = require(${JSON.stringify(join(ROOT, "node_modules", "exceljs"))});\n(async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.readFile(${JSON.stringify(file)}); await wb.xlsx.writeFile(${JSON.stringify(out)}); })().catch((e) => { console.error(e && e.message); process.exit(3); });`);
+  writeFileSync(
+    script,
+    `const ExcelJS = require(${JSON.stringify(join(ROOT, "node_modules", "exceljs"))});\n(async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.readFile(${JSON.stringify(file)}); await wb.xlsx.writeFile(${JSON.stringify(out)}); })().catch((e) => { console.error(e && e.message); process.exit(3); });`,
+  );
   const r = child([script], { memoryMb: 4096, timeoutS: 600 });
   rmSync(dirname(script), { recursive: true, force: true });
   return r;
@@ -108,7 +115,8 @@ function functionCalls(): { bonus: number; step: number; bonusFloat: number; ste
   const bonus = perSecond(() => fns.bonus(36000, 72 / 87, 92));
   const step = perSecond(() => fns.step(0.8, 0.9, 20, 0.05, 2, 0.01, 0.5));
   const bonusFloat = perSecond(() => Math.round(36000 * 0.4 * (72 / 87) * (92 / 100) * 100) / 100);
-  const stepFloat = perSecond(() => (0.8 < 0.9 ? 20 - Math.floor((0.9 - 0.8) / 0.05 + 1e-9) * 2 : 20));
+  const [completion, standard] = [0.8, 0.9];
+  const stepFloat = perSecond(() => (completion < standard ? 20 - Math.floor((standard - completion) / 0.05 + 1e-9) * 2 : 20));
   return { bonus, step, bonusFloat, stepFloat };
 }
 
@@ -148,7 +156,9 @@ async function measure(n: number, dir: string): Promise<SizeFigures> {
   const year = await best(() => recalculate(tables, "2026"), rounds);
   // The floor computes the same formulas: every employee the engine pays gets the same TotalPay.
   const paid = new Map(floor.value.map((r) => [r.id, r.totalPay]));
-  const mismatches = quarter.value.results.filter((r) => r.totalPay !== null && Math.abs(r.totalPay.toNumber() - (paid.get(r.employee.id) ?? NaN)) > 0.005).length;
+  const mismatches = quarter.value.results.filter(
+    (r) => r.totalPay !== null && Math.abs(r.totalPay.toNumber() - (paid.get(r.employee.id) ?? NaN)) > 0.005,
+  ).length;
   if (mismatches > 0) throw new Error(`the plain-number floor pays ${mismatches} employees differently: it is not the same computation`);
   let cli: { seconds: number; peakMb: number } | null = null;
   for (let i = 0; i < rounds; i++) {
@@ -163,14 +173,30 @@ async function measure(n: number, dir: string): Promise<SizeFigures> {
     const double = createExcelDouble({ sheets: [], platform: "web" });
     for (const t of scaledSample(n, "en")) {
       double.book.addSheet(t.sheet);
-      double.book.addTable(t.sheet, "A1", t.name, t.headers, t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))));
+      double.book.addTable(
+        t.sheet,
+        "A1",
+        t.name,
+        t.headers,
+        t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
+      );
     }
     const before = double.stats.syncs;
     await recalculateInExcel({ run: double.run, isSetSupported: (s, v) => double.Office.context.requirements.isSetSupported(s, v) }, { period: "2026-Q2" });
     syncs = double.stats.syncs - before;
     maxRequestMb = double.stats.maxRequestBytes / 1024 / 1024;
   } else console.log(`  the Excel double is not run at ${n} employees (its in-memory model of every cell is the limit, not the adapter): na`);
-  return { employees: n, engine: quarter.seconds, year: year.seconds, floor: floor.seconds, cli: cli?.seconds ?? null, peakMb: cli?.peakMb ?? null, excelJs: excelJs?.seconds ?? null, syncs, maxRequestMb };
+  return {
+    employees: n,
+    engine: quarter.seconds,
+    year: year.seconds,
+    floor: floor.seconds,
+    cli: cli?.seconds ?? null,
+    peakMb: cli?.peakMb ?? null,
+    excelJs: excelJs?.seconds ?? null,
+    syncs,
+    maxRequestMb,
+  };
 }
 
 const fix = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? "na" : x.toFixed(d));
@@ -184,14 +210,20 @@ async function main(): Promise<void> {
     const calls = functionCalls();
     const nodeAlone = median(["-e", "0"]);
     const startup = median([KPI, "--help"]);
-    console.log(`\n${"employees".padStart(9)} ${"engine s".padStart(9)} ${"÷ float".padStart(8)} ${"year s".padStart(7)} ${"kpi s".padStart(7)} ${"ExcelJS s".padStart(10)} ${"÷ ExcelJS".padStart(10)} ${"peak MB".padStart(8)} ${"syncs".padStart(6)} ${"max req MB".padStart(11)}`);
+    console.log(
+      `\n${"employees".padStart(9)} ${"engine s".padStart(9)} ${"÷ float".padStart(8)} ${"year s".padStart(7)} ${"kpi s".padStart(7)} ${"ExcelJS s".padStart(10)} ${"÷ ExcelJS".padStart(10)} ${"peak MB".padStart(8)} ${"syncs".padStart(6)} ${"max req MB".padStart(11)}`,
+    );
     for (const r of rows) {
-      console.log(`${String(r.employees).padStart(9)} ${fix(r.engine, 3).padStart(9)} ${fix(r.engine / r.floor, 1).padStart(8)} ${fix(r.year, 3).padStart(7)} ${fix(r.cli).padStart(7)} ${fix(r.excelJs).padStart(10)} ${fix(r.cli !== null && r.excelJs !== null ? r.cli / r.excelJs : null, 3).padStart(10)} ${fix(r.peakMb, 0).padStart(8)} ${fix(r.syncs, 0).padStart(6)} ${fix(r.maxRequestMb).padStart(11)}`);
+      console.log(
+        `${String(r.employees).padStart(9)} ${fix(r.engine, 3).padStart(9)} ${fix(r.engine / r.floor, 1).padStart(8)} ${fix(r.year, 3).padStart(7)} ${fix(r.cli).padStart(7)} ${fix(r.excelJs).padStart(10)} ${fix(r.cli !== null && r.excelJs !== null ? r.cli / r.excelJs : null, 3).padStart(10)} ${fix(r.peakMb, 0).padStart(8)} ${fix(r.syncs, 0).padStart(6)} ${fix(r.maxRequestMb).padStart(11)}`,
+      );
     }
     const ten = rows.find((r) => r.employees === 10000);
     const hundred = rows.find((r) => r.employees === 100000);
     if (ten && hundred && ten.cli && hundred.cli) console.log(`\n100,000 ÷ 10,000 kpi recalc time: ${(hundred.cli / ten.cli).toFixed(1)}×`);
-    console.log(`bonus: ${Math.round(calls.bonus).toLocaleString("en")} calls/s (plain numbers ${Math.round(calls.bonusFloat).toLocaleString("en")}); step: ${Math.round(calls.step).toLocaleString("en")} calls/s (plain numbers ${Math.round(calls.stepFloat).toLocaleString("en")})`);
+    console.log(
+      `bonus: ${Math.round(calls.bonus).toLocaleString("en")} calls/s (plain numbers ${Math.round(calls.bonusFloat).toLocaleString("en")}); step: ${Math.round(calls.step).toLocaleString("en")} calls/s (plain numbers ${Math.round(calls.stepFloat).toLocaleString("en")})`,
+    );
     console.log(`kpi start-up: ${(startup * 1000).toFixed(0)} ms, ${(startup / nodeAlone).toFixed(1)}× a bare node -e 0 (${(nodeAlone * 1000).toFixed(0)} ms)`);
     const last = rows[rows.length - 1];
     const cliVsExcelJs = last.cli !== null && last.excelJs !== null ? last.cli / last.excelJs : null;
@@ -208,7 +240,16 @@ function asShipped(): boolean {
   if (process.env.KPI_BENCH_BUNDLED || process.argv.includes("--tsx")) return false;
   // Inside the project, so that the bundle finds exceljs and esbuild, left outside it, in node_modules.
   const out = join(mkdtempSync(join(__dirname, "..", "node_modules", ".kpi-bench-")), "bench.cjs");
-  buildSync({ entryPoints: [__filename], outfile: out, bundle: true, platform: "node", target: "node20", format: "cjs", external: ["exceljs", "esbuild"], logLevel: "warning" });
+  buildSync({
+    entryPoints: [__filename],
+    outfile: out,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    external: ["exceljs", "esbuild"],
+    logLevel: "warning",
+  });
   const run = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, KPI_BENCH_BUNDLED: "1" } });
   rmSync(dirname(out), { recursive: true, force: true });
   process.exitCode = run.status ?? 1;

@@ -5,8 +5,21 @@
  * ranked — without what the product adds: decimal arithmetic, cell-by-cell checks and issues,
  * explanations. Floats are allowed here because this is never shipped; the engine's time divided by
  * this one says what the product's exactness and checks cost.
+ * One file: the floor must stay one self-contained reimplementation, importing nothing from the engine it is measured against.
  */
-import { BASIS_WORDS, DEAL_BONUS_WORDS, DEFAULT_GRADES, INPUT_TABLES, RATER_WORDS, RULE_WORDS, TASK_KIND_WORDS, TASK_STATUS_WORDS, TIER_MODE_WORDS, Words, YES_WORDS } from "../src/engine/contract";
+import {
+  BASIS_WORDS,
+  DEAL_BONUS_WORDS,
+  DEFAULT_GRADES,
+  INPUT_TABLES,
+  RATER_WORDS,
+  RULE_WORDS,
+  TASK_KIND_WORDS,
+  TASK_STATUS_WORDS,
+  TIER_MODE_WORDS,
+  Words,
+  YES_WORDS,
+} from "../src/engine/contract";
 import { matchHeaders } from "../src/engine/read/headers";
 import { Period, parsePeriod, parseDate } from "../src/engine/periods";
 import { TableData } from "../src/engine/table";
@@ -95,7 +108,8 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
 /** A quarter of every employee, in floats. */
 export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: number, quarter: number): FloatResult[] {
   const qi = year * 4 + quarter - 1;
-  const qOf = (p: Period | null) => (!p ? -1 : p.kind === "quarter" ? p.year * 4 + p.quarter - 1 : p.kind === "month" ? p.year * 4 + ((p.month - 1) / 3 | 0) : -1);
+  const qOf = (p: Period | null) =>
+    !p ? -1 : p.kind === "quarter" ? p.year * 4 + p.quarter - 1 : p.kind === "month" ? p.year * 4 + (((p.month - 1) / 3) | 0) : -1;
   const plans = new Map<string, Plan>();
   const P = table(tables, "Plans");
   const c = P.col;
@@ -130,7 +144,19 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
     const stepAbove = g("StepAbove") === null || g("StepAbove") === undefined ? null : num(g("StepAbove"));
     const cap = g("Cap") === null || g("Cap") === undefined ? null : num(g("Cap"));
     const w = num(g("Weight"));
-    p.indicators.push({ key: key(g("Indicator")), rule: RULES.get(key(g("Rule"))) ?? "Score", weight: w, points: w, standard: opt(g("Standard"), 0), stepBelow: opt(g("StepBelow"), 1), pointsBelow: opt(g("PointsBelow"), 0), stepAbove, pointsAbove: opt(g("PointsAbove"), 0), floor: opt(g("Floor"), 0), cap });
+    p.indicators.push({
+      key: key(g("Indicator")),
+      rule: RULES.get(key(g("Rule"))) ?? "Score",
+      weight: w,
+      points: w,
+      standard: opt(g("Standard"), 0),
+      stepBelow: opt(g("StepBelow"), 1),
+      pointsBelow: opt(g("PointsBelow"), 0),
+      stepAbove,
+      pointsAbove: opt(g("PointsAbove"), 0),
+      floor: opt(g("Floor"), 0),
+      cap,
+    });
   }
   for (const p of plans.values()) {
     const total = p.indicators.reduce((a, i) => a + i.weight, 0);
@@ -139,17 +165,26 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
   const scales = new Map<string, Array<{ min: number; coefficient: number }>>();
   const G = table(tables, "Grades");
   for (const r of G.rows) push(scales, key(r[G.col("Scale")]), { min: num(r[G.col("MinScore")]), coefficient: opt(r[G.col("Coefficient")], 1) });
-  for (const p of plans.values()) p.bands = (scales.get(p.scale) ?? DEFAULT_GRADES.map((d) => ({ min: d.min ?? -Infinity, coefficient: 1 }))).sort((a, b) => b.min - a.min);
+  for (const p of plans.values())
+    p.bands = (scales.get(p.scale) ?? DEFAULT_GRADES.map((d) => ({ min: d.min ?? -Infinity, coefficient: 1 }))).sort((a, b) => b.min - a.min);
   const RW = table(tables, "RaterWeights");
   for (const r of RW.rows) plans.get(key(r[RW.col("Plan")]))?.raters.set(RATERS.get(key(r[RW.col("Rater")])) ?? "", num(r[RW.col("Weight")]));
   const CT = table(tables, "CommissionTiers");
   for (const r of CT.rows) plans.get(key(r[CT.col("Plan")]))?.tiers.push({ min: num(r[CT.col("MinAttainment")]), m: num(r[CT.col("Multiplier")]) });
   for (const p of plans.values()) {
-    if (p.tiers.length === 0) p.tiers = [{ min: 0.5, m: 0.7 }, { min: 1, m: 1 }];
+    if (p.tiers.length === 0)
+      p.tiers = [
+        { min: 0.5, m: 0.7 },
+        { min: 1, m: 1 },
+      ];
     p.tiers.sort((a, b) => a.min - b.min);
   }
   const IR = table(tables, "IncentiveRules");
-  for (const r of IR.rows) plans.get(key(r[IR.col("Plan")]))?.rules.set(key(r[IR.col("Item")]), ["PerUnit", "PerShort", "PerOver", "OnComplete"].map((k) => opt(r[IR.col(k)], 0)));
+  for (const r of IR.rows)
+    plans.get(key(r[IR.col("Plan")]))?.rules.set(
+      key(r[IR.col("Item")]),
+      ["PerUnit", "PerShort", "PerOver", "OnComplete"].map((k) => opt(r[IR.col(k)], 0)),
+    );
 
   // Period rows of the quarter, by employee.
   const actuals = new Map<string, Map<string, CellValue>>();
@@ -163,7 +198,13 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
   }
   const ratings = new Map<string, Array<{ ind: string; rater: string; score: number }>>();
   const R = table(tables, "Ratings");
-  for (const r of R.rows) if (qOf(parsePeriod(r[R.col("Period")])) === qi) push(ratings, key(r[R.col("EmployeeId")]), { ind: key(r[R.col("Indicator")]), rater: RATERS.get(key(r[R.col("Rater")])) ?? "", score: num(r[R.col("Score")]) });
+  for (const r of R.rows)
+    if (qOf(parsePeriod(r[R.col("Period")])) === qi)
+      push(ratings, key(r[R.col("EmployeeId")]), {
+        ind: key(r[R.col("Indicator")]),
+        rater: RATERS.get(key(r[R.col("Rater")])) ?? "",
+        score: num(r[R.col("Score")]),
+      });
   // Task lists of the quarter, by employee and indicator.
   const taskLists = new Map<string, Array<{ daily: boolean; points: number; status: string }>>();
   const TK = table(tables, "Tasks");
@@ -171,11 +212,16 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
     const p = parsePeriod(r[TK.col("Period")]);
     if (p?.kind !== "quarter" || qOf(p) !== qi) continue;
     const kind = KINDS.get(key(r[TK.col("Kind")] ?? null)) ?? "Daily";
-    push(taskLists, `${key(r[TK.col("EmployeeId")])}\u0000${key(r[TK.col("Indicator")])}`, { daily: kind === "Daily", points: opt(r[TK.col("Points")] ?? null, 0), status: STATUSES.get(key(r[TK.col("Status")])) ?? "" });
+    push(taskLists, `${key(r[TK.col("EmployeeId")])}\u0000${key(r[TK.col("Indicator")])}`, {
+      daily: kind === "Daily",
+      points: opt(r[TK.col("Points")] ?? null, 0),
+      status: STATUSES.get(key(r[TK.col("Status")])) ?? "",
+    });
   }
   const targets = new Map<string, { target: number; actual: number }>();
   const T = table(tables, "Targets");
-  for (const r of T.rows) if (qOf(parsePeriod(r[T.col("Period")])) === qi) targets.set(key(r[T.col("Key")]), { target: num(r[T.col("Target")]), actual: num(r[T.col("Actual")]) });
+  for (const r of T.rows)
+    if (qOf(parsePeriod(r[T.col("Period")])) === qi) targets.set(key(r[T.col("Key")]), { target: num(r[T.col("Target")]), actual: num(r[T.col("Actual")]) });
   const inQuarter = (name: string) => {
     const t = table(tables, name);
     const m = new Map<string, CellValue[][]>();
@@ -191,7 +237,12 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
   for (const r of S.rows) {
     const p = parsePeriod(r[S.col("Month")]);
     if (p?.kind !== "month" || p.year * 12 + p.month - 1 > lastMonth) continue;
-    push(sales, key(r[S.col("EmployeeId")]), { month: p.year * 12 + p.month - 1, target: num(r[S.col("Target")]), actual: num(r[S.col("Actual")]), rate: num(r[S.col("Rate")]) });
+    push(sales, key(r[S.col("EmployeeId")]), {
+      month: p.year * 12 + p.month - 1,
+      target: num(r[S.col("Target")]),
+      actual: num(r[S.col("Actual")]),
+      rate: num(r[S.col("Rate")]),
+    });
   }
 
   const start = Date.UTC(year, (quarter - 1) * 3, 1);
@@ -276,7 +327,10 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
     const completion = tg ? Math.max(0, (tg.actual - plan.taskBase * tg.target) / ((1 - plan.taskBase) * tg.target)) : null;
     const band = score === null ? undefined : plan.bands.find((b) => score! >= b.min);
     const base = num(r[E.col("MonthlyBase")]);
-    const bonus = score === null || completion === null || !band ? null : round2(((base * 3 * days) / quarterDays) * plan.bonusRate * completion * (score / plan.fullScore) * band.coefficient);
+    const bonus =
+      score === null || completion === null || !band
+        ? null
+        : round2(((base * 3 * days) / quarterDays) * plan.bonusRate * completion * (score / plan.fullScore) * band.coefficient);
     // Deals.
     let dealBonus = 0;
     if (plan.dealBonus !== "None") {
@@ -285,7 +339,13 @@ export function floatQuarter(tables: ReadonlyMap<string, TableData>, year: numbe
         if (plan.dealBonus === "BigDeal") dealBonus += amount >= plan.threshold ? round2(num(d[deals.col("Receipts")]) * plan.bigDealRate) : 0;
         else {
           const type = d[deals.col("Type")];
-          dealBonus += round2(amount * plan.poolRate * (typeof type === "number" ? type : TYPES[key(type)] ?? 1) * (num(d[deals.col("Quality")]) / 100) * opt(d[deals.col("Difficulty")], 1));
+          dealBonus += round2(
+            amount *
+              plan.poolRate *
+              (typeof type === "number" ? type : (TYPES[key(type)] ?? 1)) *
+              (num(d[deals.col("Quality")]) / 100) *
+              opt(d[deals.col("Difficulty")], 1),
+          );
         }
       }
     }

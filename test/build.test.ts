@@ -7,7 +7,22 @@ import * as functions from "../src/functions/functions";
 
 const root = join(__dirname, "..");
 const dist = join(root, "dist");
-const SPEC_FUNCTIONS = ["WEIGHTED", "STEP", "DEDUCT", "COMPLETION", "BONUS", "GRADE", "COMMISSION", "BIGDEAL", "PROJECT", "QTARGET", "STREAK", "RANK", "UNITS", "TASKS"];
+const SPEC_FUNCTIONS = [
+  "WEIGHTED",
+  "STEP",
+  "DEDUCT",
+  "COMPLETION",
+  "BONUS",
+  "GRADE",
+  "COMMISSION",
+  "BIGDEAL",
+  "PROJECT",
+  "QTARGET",
+  "STREAK",
+  "RANK",
+  "UNITS",
+  "TASKS",
+];
 
 interface Meta {
   functions: Array<{ id: string; name: string; description: string; parameters: Array<{ name: string; description: string; optional?: boolean }> }>;

@@ -7,7 +7,21 @@ import { MemoryWorkbook } from "../src/workbook/memory";
 
 export const HEADERS: Record<string, string[]> = {
   Employees: ["EmployeeId", "Name", "Plan", "Department", "MonthlyBase", "JoinDate", "LeaveDate"],
-  Plans: ["Plan", "FullScore", "BonusRate", "TaskBase", "CompletionBasis", "GradeScale", "DealBonus", "BigDealThreshold", "BigDealRate", "PoolRate", "MissPenalty", "MissRun", "TierMode"],
+  Plans: [
+    "Plan",
+    "FullScore",
+    "BonusRate",
+    "TaskBase",
+    "CompletionBasis",
+    "GradeScale",
+    "DealBonus",
+    "BigDealThreshold",
+    "BigDealRate",
+    "PoolRate",
+    "MissPenalty",
+    "MissRun",
+    "TierMode",
+  ],
   Indicators: ["Plan", "Indicator", "Weight", "Rule", "Standard", "StepBelow", "PointsBelow", "StepAbove", "PointsAbove", "Floor", "Cap"],
   Actuals: ["EmployeeId", "Period", "Indicator", "Actual"],
   Targets: ["Key", "Period", "Target", "Actual"],
@@ -147,5 +161,10 @@ export function workbook(rows: Rows = baseRows(), headers: Record<string, string
 
 /** Results of a period as records keyed by EmployeeId. */
 export function resultsById(wb: MemoryWorkbook, period = "2026-Q2"): Record<string, Record<string, CellValue>> {
-  return Object.fromEntries(wb.records("Results").filter((r) => r.Period === period).map((r) => [String(r.EmployeeId), r]));
+  return Object.fromEntries(
+    wb
+      .records("Results")
+      .filter((r) => r.Period === period)
+      .map((r) => [String(r.EmployeeId), r]),
+  );
 }

@@ -11,7 +11,12 @@ import { describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..");
 const xml = readFileSync(join(root, "manifest.xml"), "utf8");
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", removeNSPrefix: true, isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+});
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const doc: any = parser.parse(xml);
 

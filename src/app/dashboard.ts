@@ -84,10 +84,17 @@ export function dashboardFigures(columns: readonly OutputColumn[], rows: Readonl
     const score = num(r[iScore]);
     const grade = text(r[iGrade]);
     if (grade && score && (!best.has(grade) || score.greaterThan(best.get(grade) as Decimal))) best.set(grade, score);
-    for (const [kind, name] of [["departments", text(r[iDept]) || WORDS[lang].noDepartment], ["plans", text(r[iPlan])]] as const) {
+    for (const [kind, name] of [
+      ["departments", text(r[iDept]) || WORDS[lang].noDepartment],
+      ["plans", text(r[iPlan])],
+    ] as const) {
       const map = groups[kind];
       let g = map.get(name);
-      if (!g) map.set(name, (g = { f: { name, employees: 0, ok: 0, warning: 0, error: 0, totalPay: new Decimal(0), averageScore: null, grades: new Map() }, scores: [] }));
+      if (!g)
+        map.set(
+          name,
+          (g = { f: { name, employees: 0, ok: 0, warning: 0, error: 0, totalPay: new Decimal(0), averageScore: null, grades: new Map() }, scores: [] }),
+        );
       g.f.employees++;
       const status = text(r[iStatus]);
       if (status === "OK") g.f.ok++;
@@ -100,7 +107,15 @@ export function dashboardFigures(columns: readonly OutputColumn[], rows: Readonl
     }
   }
   const done = (m: Map<string, { f: Figures; scores: Decimal[] }>) =>
-    [...m.values()].map(({ f, scores }) => ({ ...f, averageScore: scores.length ? scores.reduce((a, b) => a.plus(b), new Decimal(0)).dividedBy(scores.length).toDecimalPlaces(2, Decimal.ROUND_HALF_UP) : null }));
+    [...m.values()].map(({ f, scores }) => ({
+      ...f,
+      averageScore: scores.length
+        ? scores
+            .reduce((a, b) => a.plus(b), new Decimal(0))
+            .dividedBy(scores.length)
+            .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        : null,
+    }));
   const grades = [...best].sort((a, b) => b[1].comparedTo(a[1]) || (a[0] < b[0] ? -1 : 1)).map(([g]) => g);
   return { departments: done(groups.departments), plans: done(groups.plans), grades };
 }
@@ -120,7 +135,15 @@ function unique(names: string[]): string[] {
 export function dashboardSheet(columns: readonly OutputColumn[], rows: ReadonlyArray<readonly OutputValue[]>, period: string, lang: Lang): OwnedSheet {
   const w = WORDS[lang];
   const figures = dashboardFigures(columns, rows, period, lang);
-  const common = (f: Figures): OutputValue[] => [f.name, f.employees, f.ok, f.warning, f.error, f.totalPay.toNumber(), f.averageScore ? f.averageScore.toNumber() : null];
+  const common = (f: Figures): OutputValue[] => [
+    f.name,
+    f.employees,
+    f.ok,
+    f.warning,
+    f.error,
+    f.totalPay.toNumber(),
+    f.averageScore ? f.averageScore.toNumber() : null,
+  ];
   const commonColumns = (first: string): OutputColumn[] => [
     { name: first, kind: "text" },
     { name: w.employees, kind: "integer" },
@@ -144,10 +167,30 @@ export function dashboardSheet(columns: readonly OutputColumn[], rows: ReadonlyA
   const chartTop = planTop + Math.max(1, plans.rows.length) + 2;
   const charts: SheetChart[] = [];
   if (plans.rows.length > 0 && figures.grades.length > 0) {
-    charts.push({ type: "column", title: `${w.gradesTitle} · ${period}`, categoryTitle: w.plan, valueTitle: w.employees, table: DASHBOARD_PLANS, categories: planHeaders[0], series: planHeaders.slice(7), from: { row: chartTop, column: 1 }, to: { row: chartTop + 18, column: 6 } });
+    charts.push({
+      type: "column",
+      title: `${w.gradesTitle} · ${period}`,
+      categoryTitle: w.plan,
+      valueTitle: w.employees,
+      table: DASHBOARD_PLANS,
+      categories: planHeaders[0],
+      series: planHeaders.slice(7),
+      from: { row: chartTop, column: 1 },
+      to: { row: chartTop + 18, column: 6 },
+    });
   }
   if (departments.rows.length > 0) {
-    charts.push({ type: "bar", title: `${w.payTitle} · ${period}`, categoryTitle: w.department, valueTitle: w.payAxis, table: DASHBOARD, categories: w.department, series: [w.totalPay], from: { row: chartTop, column: 7 }, to: { row: chartTop + 18, column: 13 } });
+    charts.push({
+      type: "bar",
+      title: `${w.payTitle} · ${period}`,
+      categoryTitle: w.department,
+      valueTitle: w.payAxis,
+      table: DASHBOARD,
+      categories: w.department,
+      series: [w.totalPay],
+      from: { row: chartTop, column: 7 },
+      to: { row: chartTop + 18, column: 13 },
+    });
   }
   const widths = [departments, plans].map((t) => fitWidths(t.columns, t.rows));
   return {

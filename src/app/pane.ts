@@ -116,7 +116,19 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | null> {
 }
 
 /** Columns the template shows as money (#,##0.00) rather than as plain numbers. */
-const MONEY_COLUMNS = new Set(["MonthlyBase", "BigDealThreshold", "MissPenalty", "HitBonus", "DealAmount", "Receipts", "Amount", "PerUnit", "PerShort", "PerOver", "OnComplete"]);
+const MONEY_COLUMNS = new Set([
+  "MonthlyBase",
+  "BigDealThreshold",
+  "MissPenalty",
+  "HitBonus",
+  "DealAmount",
+  "Receipts",
+  "Amount",
+  "PerUnit",
+  "PerShort",
+  "PerOver",
+  "OnComplete",
+]);
 
 /**
  * The kind of a template column: rates and dates by the sample's number format, text where the
@@ -139,7 +151,14 @@ export function templateTables(lang: Lang): OutputTable[] {
     const keys = spec ? spec.columns.map((c) => c.key) : t.headers;
     return {
       name: t.name,
-      columns: t.headers.map((h, i) => ({ name: h, kind: templateKind(keys[i] ?? h, t.formats[keys[i] ?? h], t.rows.map((r) => r[i] ?? null)) })),
+      columns: t.headers.map((h, i) => ({
+        name: h,
+        kind: templateKind(
+          keys[i] ?? h,
+          t.formats[keys[i] ?? h],
+          t.rows.map((r) => r[i] ?? null),
+        ),
+      })),
       rows: t.rows.map((r) => r.map((v): OutputValue => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
     };
   });

@@ -32,6 +32,12 @@ export function assessedPeriods(inputs: ReadonlyMap<string, TableData>): string[
 /** The latest assessed quarter; a workbook with none cannot be recalculated without a period. */
 export function latestQuarter(inputs: ReadonlyMap<string, TableData>): string {
   const q = assessedPeriods(inputs).find((p) => p.includes("Q"));
-  if (!q) throw new UnusableWorkbook(msg("No Actuals, Ratings or Tasks row has a quarter such as 2026-Q2: fill in the Period column, or choose the period in the KPI pane", "实际值表、评分表和任务清单表中没有季度（如 2026-Q2）：请填写考核周期列，或在 KPI 面板中选择考核周期"));
+  if (!q)
+    throw new UnusableWorkbook(
+      msg(
+        "No Actuals, Ratings or Tasks row has a quarter such as 2026-Q2: fill in the Period column, or choose the period in the KPI pane",
+        "实际值表、评分表和任务清单表中没有季度（如 2026-Q2）：请填写考核周期列，或在 KPI 面板中选择考核周期",
+      ),
+    );
   return q;
 }

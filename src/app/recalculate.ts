@@ -106,7 +106,14 @@ const asOutput = (v: unknown): OutputValue => (v === undefined || (typeof v === 
  * by key (EmployeeId and Period, and Indicator for Breakdown). `mode` says what happens to old rows:
  * "period" replaces the period's rows and keeps the others, "append" keeps them all, "replace" none.
  */
-export function mergeOutput(existing: TableData | null, columns: readonly OutputColumn[], fresh: OutputValue[][], mode: "period" | "append" | "replace", period: string, keyColumns: readonly string[] = []): Merged {
+export function mergeOutput(
+  existing: TableData | null,
+  columns: readonly OutputColumn[],
+  fresh: OutputValue[][],
+  mode: "period" | "append" | "replace",
+  period: string,
+  keyColumns: readonly string[] = [],
+): Merged {
   if (!existing) return { columns: [...columns], rows: fresh };
   const lower = (h: string) => String(h).trim().toLowerCase();
   const ours = new Set(columns.map((c) => lower(c.name)));
@@ -122,14 +129,23 @@ export function mergeOutput(existing: TableData | null, columns: readonly Output
   const isThisPeriod = (r: OutputValue[]) => periodIndex >= 0 && readText(r[periodIndex]) === period;
   // The user's values on the rows being replaced, by key, in order (two rows may share a key).
   const carried = new Map<string, OutputValue[][]>();
-  if (mode !== "append") for (const r of old.filter((x) => mode === "replace" || isThisPeriod(x))) carried.set(keyOf(r), [...(carried.get(keyOf(r)) ?? []), r.slice(columns.length)]);
-  const withExtras = extras.length === 0 ? fresh : fresh.map((r) => [...r, ...((keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null))]);
+  if (mode !== "append")
+    for (const r of old.filter((x) => mode === "replace" || isThisPeriod(x)))
+      carried.set(keyOf(r), [...(carried.get(keyOf(r)) ?? []), r.slice(columns.length)]);
+  const withExtras =
+    extras.length === 0 ? fresh : fresh.map((r) => [...r, ...((keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null))]);
   if (mode === "replace") return { columns: all, rows: withExtras };
   if (mode === "append") return { columns: all, rows: [...old, ...withExtras] };
   const rows = [...old.filter((r) => !isThisPeriod(r)), ...withExtras];
   const order = (r: OutputValue[]) => readText(r[periodIndex]);
   // Period order, stable within a period, so re-running a period never moves rows.
-  return { columns: all, rows: rows.map((r, i) => ({ r, i })).sort((a, b) => (order(a.r) < order(b.r) ? -1 : order(a.r) > order(b.r) ? 1 : a.i - b.i)).map((x) => x.r) };
+  return {
+    columns: all,
+    rows: rows
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => (order(a.r) < order(b.r) ? -1 : order(a.r) > order(b.r) ? 1 : a.i - b.i))
+      .map((x) => x.r),
+  };
 }
 
 /** A period, or how to choose one from the inputs once they are read (the latest assessed quarter). */

@@ -6,6 +6,7 @@
  * 30/20/20/15/15, grade coefficients that raise or cut the bonus), customer manager (seed 001: monthly
  * commission tiers, the 3-month miss penalty, banquet, display and outlet incentives, inspection fines;
  * seed 002: a reward for 3 months in a row at target), 360° ratings, and a dozen employees.
+ * One file: the sample's tables are read together (an employee's plan, indicators, actuals and targets must agree); it is data, not logic.
  */
 import { INPUT_TABLES, RULE_ZH } from "../engine/contract";
 import { Lang } from "../engine/errors";
@@ -165,46 +166,181 @@ export function sampleTables(lang: Lang = "zh"): SampleTable[] {
 
   for (const p of PEOPLE) put("Employees", [p.id, t(lang, p.name), plan(p.plan), t(lang, DEPT[p.dept]), p.base, p.join ?? null, p.leave ?? null]);
 
-  put("Plans", [plan("presales"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "大项目奖" : "BigDeal", 100000, 0.015, null, null, null, null, null, null]);
-  put("Plans", [plan("project"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "项目奖" : "Project", null, null, 0.005, null, null, null, null, null]);
-  put("Plans", [plan("ae"), 100, 0.4, 0.7, basis("Employee"), lang === "zh" ? "AE等级" : "AE scale", lang === "zh" ? "无" : "None", null, null, null, null, null, null, null, null]);
-  put("Plans", [plan("cm"), 100, 0.2, 0.7, basis("Employee"), "Default", lang === "zh" ? "无" : "None", null, null, null, 300, 3, lang === "zh" ? "整体" : "Whole", 500, 3]);
+  put("Plans", [
+    plan("presales"),
+    100,
+    0.4,
+    0.7,
+    basis("Department"),
+    "Default",
+    lang === "zh" ? "大项目奖" : "BigDeal",
+    100000,
+    0.015,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
+  put("Plans", [
+    plan("project"),
+    100,
+    0.4,
+    0.7,
+    basis("Department"),
+    "Default",
+    lang === "zh" ? "项目奖" : "Project",
+    null,
+    null,
+    0.005,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
+  put("Plans", [
+    plan("ae"),
+    100,
+    0.4,
+    0.7,
+    basis("Employee"),
+    lang === "zh" ? "AE等级" : "AE scale",
+    lang === "zh" ? "无" : "None",
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
+  put("Plans", [
+    plan("cm"),
+    100,
+    0.2,
+    0.7,
+    basis("Employee"),
+    "Default",
+    lang === "zh" ? "无" : "None",
+    null,
+    null,
+    null,
+    300,
+    3,
+    lang === "zh" ? "整体" : "Whole",
+    500,
+    3,
+  ]);
   // Last, so the rows above keep their cells. The Default scale is seed 004's five bands: 优秀 91–100, 良好 81–90,
   // 称职 71–80, 基本称职 60–70, 不称职 below.
-  put("Plans", [plan("tasks"), 100, 0.4, 0.7, basis("Department"), "Default", lang === "zh" ? "大项目奖" : "BigDeal", 100000, 0.015, null, null, null, null, null, null]);
+  put("Plans", [
+    plan("tasks"),
+    100,
+    0.4,
+    0.7,
+    basis("Department"),
+    "Default",
+    lang === "zh" ? "大项目奖" : "BigDeal",
+    100000,
+    0.015,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
 
   const rule = (r: string) => (lang === "zh" ? RULE_ZH[r as keyof typeof RULE_ZH] : r);
-  for (const k of ["presales", "project"] as const) for (const [name, w, r, p] of PRESALES_KPI) put("Indicators", [plan(k), t(lang, name), w, rule(r), ...p, null, null]);
+  for (const k of ["presales", "project"] as const)
+    for (const [name, w, r, p] of PRESALES_KPI) put("Indicators", [plan(k), t(lang, name), w, rule(r), ...p, null, null]);
   for (const [name, w] of AE_KPI) put("Indicators", [plan("ae"), t(lang, name), w, rule("Score"), null, null, null, null, null, null, null]);
   for (const [name, w, r, p] of CM_KPI) put("Indicators", [plan("cm"), t(lang, name), w, rule(r), ...p, null, r === "Ratio" ? 72 : null]);
   for (const [name, w, r, p, floor] of TASKS_KPI) put("Indicators", [plan("tasks"), t(lang, name), w, rule(r), ...p, floor, null]);
 
-  for (const [id, byQ] of Object.entries(PRESALES_ACTUALS)) for (const [q, vals] of Object.entries(byQ)) PRESALES_KPI.forEach(([name], i) => put("Actuals", [id, q, t(lang, name), lang === "en" && typeof vals[i] === "string" ? (vals[i] === "是" ? "Yes" : "No") : vals[i]]));
+  for (const [id, byQ] of Object.entries(PRESALES_ACTUALS))
+    for (const [q, vals] of Object.entries(byQ))
+      PRESALES_KPI.forEach(([name], i) =>
+        put("Actuals", [id, q, t(lang, name), lang === "en" && typeof vals[i] === "string" ? (vals[i] === "是" ? "Yes" : "No") : vals[i]]),
+      );
   for (const [id, byQ] of Object.entries(WEEKLY_LATE)) for (const [q, late] of Object.entries(byQ)) put("Actuals", [id, q, t(lang, WEEKLY), late]);
   for (const [id, byQ] of Object.entries(TASKS)) {
     for (const [q, list] of Object.entries(byQ)) {
-      for (const [task, kind, points, status] of list) put("Tasks", [id, q, t(lang, DUTIES), t(lang, task), lang === "zh" ? kind : kind === "日常" ? "Daily" : "Exception", points, lang === "zh" ? status : TASK_STATUS_EN[status]]);
+      for (const [task, kind, points, status] of list)
+        put("Tasks", [
+          id,
+          q,
+          t(lang, DUTIES),
+          t(lang, task),
+          lang === "zh" ? kind : kind === "日常" ? "Daily" : "Exception",
+          points,
+          lang === "zh" ? status : TASK_STATUS_EN[status],
+        ]);
     }
   }
   for (const [id, byQ] of Object.entries(AE_ACTUALS)) {
-    for (const [q, vals] of Object.entries(byQ)) AE_KPI.forEach(([name], i) => (q === "2026-Q2" && i === 3 ? undefined : put("Actuals", [id, q, t(lang, name), vals[i]])));
+    for (const [q, vals] of Object.entries(byQ))
+      AE_KPI.forEach(([name], i) => (q === "2026-Q2" && i === 3 ? undefined : put("Actuals", [id, q, t(lang, name), vals[i]])));
   }
-  for (const [id, byQ] of Object.entries(CM_ACTUALS)) for (const [q, vals] of Object.entries(byQ)) CM_KPI.forEach(([name], i) => put("Actuals", [id, q, t(lang, name), vals[i]]));
+  for (const [id, byQ] of Object.entries(CM_ACTUALS))
+    for (const [q, vals] of Object.entries(byQ)) CM_KPI.forEach(([name], i) => put("Actuals", [id, q, t(lang, name), vals[i]]));
 
   // Department target 1160 (万元) split 15/25/30/30: 174, 290, 348, 348; Q2 actual 275 → completion 72/87.
   // Q3 and Q4 actuals are left blank for HR to fill in (a blank is never taken as 0).
   const presalesDept = t(lang, DEPT.presales);
   [174, 290, 348, 348].forEach((target, i) => put("Targets", [presalesDept, `2026-Q${i + 1}`, target, i === 0 ? 180 : i === 1 ? 275 : null]));
-  const individual: Record<string, Array<[number, number]>> = { A001: [[100, 96], [100, 94]], A002: [[120, 130], [120, 126]], A003: [[90, 80], [90, 85]], A004: [[80, 60], [80, 58]], C001: [[600000, 590000], [600000, 450000]], C002: [[600000, 665000], [600000, 640000]], C003: [[600000, 530000], [600000, 460000]], C004: [[600000, 720000], [600000, 900000]] };
+  const individual: Record<string, Array<[number, number]>> = {
+    A001: [
+      [100, 96],
+      [100, 94],
+    ],
+    A002: [
+      [120, 130],
+      [120, 126],
+    ],
+    A003: [
+      [90, 80],
+      [90, 85],
+    ],
+    A004: [
+      [80, 60],
+      [80, 58],
+    ],
+    C001: [
+      [600000, 590000],
+      [600000, 450000],
+    ],
+    C002: [
+      [600000, 665000],
+      [600000, 640000],
+    ],
+    C003: [
+      [600000, 530000],
+      [600000, 460000],
+    ],
+    C004: [
+      [600000, 720000],
+      [600000, 900000],
+    ],
+  };
   for (const [id, qs] of Object.entries(individual)) qs.forEach(([target, actual], i) => put("Targets", [id, `2026-Q${i + 1}`, target, actual]));
 
   const ae = lang === "zh" ? "AE等级" : "AE scale";
   const labels = lang === "zh" ? ["优秀", "良好", "合格", "不合格"] : ["Excellent", "Good", "Pass", "Fail"];
   // seed 000 三、1: 优秀者奖金上浮，不合格者奖金下调
-  [[90, 1.2], [80, 1], [60, 0.8], [0, 0.5]].forEach(([min, c], i) => put("Grades", [ae, min, labels[i], c]));
+  [
+    [90, 1.2],
+    [80, 1],
+    [60, 0.8],
+    [0, 0.5],
+  ].forEach(([min, c], i) => put("Grades", [ae, min, labels[i], c]));
 
   const raters = lang === "zh" ? ["自评", "互评", "上级", "客户"] : ["Self", "Peer", "Supervisor", "Customer"];
-  for (const [id, scores] of Object.entries(AE_RATINGS)) scores.forEach((s, i) => (s === null ? undefined : put("Ratings", [id, "2026-Q2", t(lang, AE_KPI[3][0]), raters[i], s])));
+  for (const [id, scores] of Object.entries(AE_RATINGS))
+    scores.forEach((s, i) => (s === null ? undefined : put("Ratings", [id, "2026-Q2", t(lang, AE_KPI[3][0]), raters[i], s])));
   [10, 30, 40, 20].forEach((w, i) => put("RaterWeights", [plan("ae"), raters[i], w]));
 
   const types = lang === "zh" ? ["开拓型", "稳定型", "复制型"] : ["pioneer", "standard", "replica"];
@@ -216,7 +352,10 @@ export function sampleTables(lang: Lang = "zh"): SampleTable[] {
   put("Deals", ["D-2607-06", "P001", "2026-07", 500000, 0, null, null, null]);
 
   for (const [id, months] of Object.entries(MONTHLY_SALES)) months.forEach((actual, i) => put("Sales", [id, `2026-0${i + 1}`, 200000, actual, 0.02]));
-  [[0.5, 0.7], [1, 1]].forEach(([min, m]) => put("CommissionTiers", [plan("cm"), min, m]));
+  [
+    [0.5, 0.7],
+    [1, 1],
+  ].forEach(([min, m]) => put("CommissionTiers", [plan("cm"), min, m]));
 
   const item = (zh: string, en: string) => (lang === "zh" ? zh : en);
   const banquet = item("家宴", "Banquets");
@@ -242,7 +381,11 @@ export function sampleTables(lang: Lang = "zh"): SampleTable[] {
 
   return INPUT_TABLES.map((spec) => {
     const formats: Record<string, string> = {};
-    const percentCols: Record<string, string[]> = { Plans: ["BonusRate", "TaskBase", "BigDealRate", "PoolRate"], Sales: ["Rate"], CommissionTiers: ["MinAttainment"] };
+    const percentCols: Record<string, string[]> = {
+      Plans: ["BonusRate", "TaskBase", "BigDealRate", "PoolRate"],
+      Sales: ["Rate"],
+      CommissionTiers: ["MinAttainment"],
+    };
     for (const c of percentCols[spec.name] ?? []) formats[c] = "0.0%";
     if (spec.name === "Employees") formats.JoinDate = formats.LeaveDate = "yyyy-mm-dd";
     return {

@@ -7,16 +7,40 @@ import Decimal from "decimal.js";
 import { Lang } from "../engine/errors";
 import { CellValue, TableData, WorkbookPort } from "../workbook/port";
 
-const RESULT_COLUMNS = ["EmployeeId", "Name", "Department", "Plan", "Period", "Score", "Grade", "Rank", "Completion", "QuarterlyBonus", "DealBonus", "Commission", "Incentives", "Penalties", "Adjustments", "TotalPay", "Status", "Flags"] as const;
+const RESULT_COLUMNS = [
+  "EmployeeId",
+  "Name",
+  "Department",
+  "Plan",
+  "Period",
+  "Score",
+  "Grade",
+  "Rank",
+  "Completion",
+  "QuarterlyBonus",
+  "DealBonus",
+  "Commission",
+  "Incentives",
+  "Penalties",
+  "Adjustments",
+  "TotalPay",
+  "Status",
+  "Flags",
+] as const;
 const BREAKDOWN_COLUMNS = ["EmployeeId", "Period", "Indicator", "Weight", "Actual", "Rule", "Points", "Explanation"] as const;
 const ISSUE_COLUMNS = ["Severity", "Table", "Cell", "EmployeeId", "Message"] as const;
 
 /** Rows of a table as records keyed by the names asked for (headers match ignoring case, spaces and underscores). */
 export function recordsOf(table: TableData | undefined, columns: readonly string[]): Array<Record<string, CellValue>> {
   if (!table) return [];
-  const norm = (h: string) => String(h).replace(/[\s_\u3000]/g, "").toLowerCase();
+  const norm = (h: string) =>
+    String(h)
+      .replace(/[\s_\u3000]/g, "")
+      .toLowerCase();
   const at = columns.map((c) => table.headers.findIndex((h) => norm(h) === norm(c)));
-  return table.rows.filter((r) => r.some((v) => v !== null && v !== "")).map((r) => Object.fromEntries(columns.map((c, i) => [c, at[i] < 0 ? null : (r[at[i]] ?? null)])));
+  return table.rows
+    .filter((r) => r.some((v) => v !== null && v !== ""))
+    .map((r) => Object.fromEntries(columns.map((c, i) => [c, at[i] < 0 ? null : (r[at[i]] ?? null)])));
 }
 
 export const MONEY_LINES = ["QuarterlyBonus", "DealBonus", "Commission", "Incentives", "Penalties", "Adjustments", "TotalPay"] as const;
@@ -45,7 +69,8 @@ export async function readStatementData(port: WorkbookPort): Promise<StatementDa
   };
 }
 
-const text = (v: CellValue): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim());
+const text = (v: CellValue): string =>
+  v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim();
 
 export interface EmployeeMatch {
   id: string;
@@ -118,10 +143,19 @@ export function statementOf(data: StatementData, employeeId: string, period: str
     money: MONEY_LINES.map((line) => ({ line, value: r[line] })),
     lines: data.breakdown
       .filter((b) => text(b.EmployeeId) === employeeId && text(b.Period) === period)
-      .map((b) => ({ indicator: text(b.Indicator), weight: b.Weight, actual: b.Actual, rule: text(b.Rule), points: b.Points, explanation: text(b.Explanation) })),
+      .map((b) => ({
+        indicator: text(b.Indicator),
+        weight: b.Weight,
+        actual: b.Actual,
+        rule: text(b.Rule),
+        points: b.Points,
+        explanation: text(b.Explanation),
+      })),
     issues:
       data.issuesPeriod === period
-        ? data.issues.filter((i) => text(i.EmployeeId) === employeeId).map((i) => ({ severity: text(i.Severity), table: text(i.Table), cell: text(i.Cell), message: text(i.Message) }))
+        ? data.issues
+            .filter((i) => text(i.EmployeeId) === employeeId)
+            .map((i) => ({ severity: text(i.Severity), table: text(i.Table), cell: text(i.Cell), message: text(i.Message) }))
         : [],
   };
 }
@@ -172,7 +206,15 @@ export const STATEMENT_WORDS = {
     status: "Status",
     notPaid: "not computed, so not paid until fixed",
     toFix: "To fix",
-    money: { QuarterlyBonus: "Quarterly bonus", DealBonus: "Deal bonus", Commission: "Commission", Incentives: "Incentives", Penalties: "Penalties", Adjustments: "Adjustments", TotalPay: "Total pay" } as Record<MoneyLine, string>,
+    money: {
+      QuarterlyBonus: "Quarterly bonus",
+      DealBonus: "Deal bonus",
+      Commission: "Commission",
+      Incentives: "Incentives",
+      Penalties: "Penalties",
+      Adjustments: "Adjustments",
+      TotalPay: "Total pay",
+    } as Record<MoneyLine, string>,
     statusName: { OK: "OK", Warning: "Warning", Error: "Error" } as Record<string, string>,
   },
   zh: {
@@ -189,7 +231,15 @@ export const STATEMENT_WORDS = {
     status: "状态",
     notPaid: "未能计算，修正前不计发",
     toFix: "需修正",
-    money: { QuarterlyBonus: "季度奖金", DealBonus: "项目奖", Commission: "提成", Incentives: "激励", Penalties: "扣罚", Adjustments: "调整", TotalPay: "应发合计" } as Record<MoneyLine, string>,
+    money: {
+      QuarterlyBonus: "季度奖金",
+      DealBonus: "项目奖",
+      Commission: "提成",
+      Incentives: "激励",
+      Penalties: "扣罚",
+      Adjustments: "调整",
+      TotalPay: "应发合计",
+    } as Record<MoneyLine, string>,
     statusName: { OK: "正常", Warning: "警告", Error: "错误" } as Record<string, string>,
   },
 } satisfies Record<Lang, unknown>;
@@ -203,7 +253,11 @@ export function statementText(s: Statement, lang: Lang): string {
   const out: string[] = [];
   out.push(`${w.heading} · ${s.period}`);
   out.push(zh ? `${s.name}（${s.employeeId}） · ${s.department} · ${s.plan}` : `${s.name} (${s.employeeId}) · ${s.department} · ${s.plan}`);
-  out.push([`${w.score} ${showScore(s.score)}`, `${w.grade} ${s.grade || "—"}`, `${w.rank} ${showValue(s.rank)}`, `${w.completion} ${showRatio(s.completion)}`].join(" · "));
+  out.push(
+    [`${w.score} ${showScore(s.score)}`, `${w.grade} ${s.grade || "—"}`, `${w.rank} ${showValue(s.rank)}`, `${w.completion} ${showRatio(s.completion)}`].join(
+      " · ",
+    ),
+  );
   out.push("");
   out.push(`${w.indicators}${sep}`);
   for (const l of s.lines) {

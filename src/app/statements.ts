@@ -16,7 +16,8 @@ import { statementsSheets } from "./statementsLayout";
 
 export type { Statement } from "./statement";
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim());
+const text = (v: CellValue | undefined): string =>
+  v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim();
 
 /** The canonical spelling of a period (2026Q2 and 2026年第2季度 are 2026-Q2), or the text as given. */
 export function canonicalPeriod(period: string): string {
@@ -32,12 +33,29 @@ export function statementsOf(data: StatementData, period: string): Statement[] {
 
 /** What a recalculation just wrote, as the statement data the tables now hold. */
 function dataOf(summary: RunSummary): StatementData {
-  const table = (name: "Results" | "Breakdown" | "Issues"): TableData => ({ name, sheet: name, headers: outputColumns(name).map((c) => c.name), headerRow: 1, firstColumn: 1, rows: summary.rows[name] });
-  const records = <K extends string>(name: "Results" | "Breakdown" | "Issues", columns: readonly K[]) => recordsOf(table(name), columns) as Array<Record<K, CellValue>>;
+  const table = (name: "Results" | "Breakdown" | "Issues"): TableData => ({
+    name,
+    sheet: name,
+    headers: outputColumns(name).map((c) => c.name),
+    headerRow: 1,
+    firstColumn: 1,
+    rows: summary.rows[name],
+  });
+  const records = <K extends string>(name: "Results" | "Breakdown" | "Issues", columns: readonly K[]) =>
+    recordsOf(table(name), columns) as Array<Record<K, CellValue>>;
   return {
-    results: records("Results", outputColumns("Results").map((c) => c.name)) as StatementData["results"],
-    breakdown: records("Breakdown", outputColumns("Breakdown").map((c) => c.name)) as StatementData["breakdown"],
-    issues: records("Issues", outputColumns("Issues").map((c) => c.name)) as StatementData["issues"],
+    results: records(
+      "Results",
+      outputColumns("Results").map((c) => c.name),
+    ) as StatementData["results"],
+    breakdown: records(
+      "Breakdown",
+      outputColumns("Breakdown").map((c) => c.name),
+    ) as StatementData["breakdown"],
+    issues: records(
+      "Issues",
+      outputColumns("Issues").map((c) => c.name),
+    ) as StatementData["issues"],
     issuesPeriod: summary.period,
   };
 }
@@ -75,5 +93,12 @@ export async function writeStatements(port: WorkbookPort, periodGiven: string | 
   const before = new Map((await port.listTables()).map((t) => [t.name.toLowerCase(), t.sheet]));
   const written = await port.writeTables([], sheets);
   const renamed = new Map(written.renamedSheets.map((r) => [r.table, r.sheet]));
-  return { lang, period: finalPeriod, statements, recalculated, sheets: sheets.map((s) => renamed.get(s.name) ?? before.get(s.name.toLowerCase()) ?? s.name), written };
+  return {
+    lang,
+    period: finalPeriod,
+    statements,
+    recalculated,
+    sheets: sheets.map((s) => renamed.get(s.name) ?? before.get(s.name.toLowerCase()) ?? s.name),
+    written,
+  };
 }

@@ -16,7 +16,17 @@ export const WORDS = {
     title: "Pay statement",
     sheetTitle: "Pay statements",
     note: "Built by KPI Bonus from the Results and Breakdown tables; one page per employee. Rewritten on each request.",
-    fields: { employeeId: "Employee ID", name: "Name", department: "Department", plan: "Plan", period: "Period", status: "Status", score: "Score", grade: "Grade", completion: "Completion" },
+    fields: {
+      employeeId: "Employee ID",
+      name: "Name",
+      department: "Department",
+      plan: "Plan",
+      period: "Period",
+      status: "Status",
+      score: "Score",
+      grade: "Grade",
+      completion: "Completion",
+    },
     indicators: ["Indicator", "Weight", "Actual", "Points", "Explanation"],
     item: "Item",
     amount: "Amount",
@@ -28,7 +38,17 @@ export const WORDS = {
     title: "工资条",
     sheetTitle: "工资条",
     note: "由 KPI Bonus 按 Results 与 Breakdown 表生成，每位员工一页；每次生成时重写。",
-    fields: { employeeId: "员工编号", name: "姓名", department: "部门", plan: "考核方案", period: "考核周期", status: "状态", score: "得分", grade: "等级", completion: "完成率" },
+    fields: {
+      employeeId: "员工编号",
+      name: "姓名",
+      department: "部门",
+      plan: "考核方案",
+      period: "考核周期",
+      status: "状态",
+      score: "得分",
+      grade: "等级",
+      completion: "完成率",
+    },
     indicators: ["指标", "权重", "实际值", "得分", "说明"],
     item: "项目",
     amount: "金额",
@@ -84,7 +104,13 @@ function block(s: Statement, lang: Lang, top: number): { cells: SheetCell[]; nex
   w.indicators.forEach((h, i) => cells.push({ row, column: i + 1, value: h, style: "bold" }));
   for (const l of s.lines) {
     row++;
-    cells.push({ row, column: 1, value: l.indicator }, { row, column: 2, value: out(l.weight), kind: "score" }, { row, column: 3, value: out(l.actual), kind: "number" }, { row, column: 4, value: out(l.points), kind: "score" }, { row, column: 5, value: l.explanation, style: "wrap" });
+    cells.push(
+      { row, column: 1, value: l.indicator },
+      { row, column: 2, value: out(l.weight), kind: "score" },
+      { row, column: 3, value: out(l.actual), kind: "number" },
+      { row, column: 4, value: out(l.points), kind: "score" },
+      { row, column: 5, value: l.explanation, style: "wrap" },
+    );
   }
   row += 2;
   cells.push({ row, column: 1, value: w.item, style: "bold" }, { row, column: 2, value: w.amount, style: "bold" });
@@ -144,9 +170,14 @@ export function statementHtml(s: Statement, lang: Lang): string {
     .map(([label, value, kind]) => `<tr><th>${escapeHtml(label)}</th><td>${shown(value, kind)}</td></tr>`)
     .join("");
   const indicators = s.lines
-    .map((l) => `<tr><td>${escapeHtml(l.indicator)}</td><td class="n">${shown(l.weight, "score")}</td><td class="n">${shown(l.actual, "number")}</td><td class="n">${shown(l.points, "score")}</td><td>${escapeHtml(l.explanation)}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${escapeHtml(l.indicator)}</td><td class="n">${shown(l.weight, "score")}</td><td class="n">${shown(l.actual, "number")}</td><td class="n">${shown(l.points, "score")}</td><td>${escapeHtml(l.explanation)}</td></tr>`,
+    )
     .join("");
-  const money = lines(s).map((m) => `<tr><td>${escapeHtml(lineName(m.line, lang))}</td><td class="n">${shown(m.value, "money")}</td></tr>`).join("");
+  const money = lines(s)
+    .map((m) => `<tr><td>${escapeHtml(lineName(m.line, lang))}</td><td class="n">${shown(m.value, "money")}</td></tr>`)
+    .join("");
   const flags = s.flags ? `<p class="flags"><b>${escapeHtml(w.flags)}</b>：${escapeHtml(s.flags)}</p>` : "";
   return `<!DOCTYPE html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">

@@ -7,7 +7,9 @@ main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => p
   },
   (e: unknown) => {
     // A bug of ours: one line, and the stack only when asked for.
-    process.stderr.write(`kpi: internal error: ${e instanceof Error ? e.message : String(e)}${process.env.KPI_DEBUG && e instanceof Error ? `\n${e.stack}` : ""}\nPlease report it, with the workbook if you can. Nothing was written.\n`);
+    process.stderr.write(
+      `kpi: internal error: ${e instanceof Error ? e.message : String(e)}${process.env.KPI_DEBUG && e instanceof Error ? `\n${e.stack}` : ""}\nPlease report it, with the workbook if you can. Nothing was written.\n`,
+    );
     process.exitCode = 3;
   },
 );

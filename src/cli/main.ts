@@ -46,7 +46,12 @@ class UsageError extends Error {}
 class HelpWanted extends Error {}
 
 const VALUED = ["period", "out", "lang", "html"];
-const FLAGS: Record<string, string[]> = { init: ["lang", "force"], recalc: ["period", "out", "in-place", "print", "progress"], check: ["period"], statements: ["period", "out", "in-place", "html"] };
+const FLAGS: Record<string, string[]> = {
+  init: ["lang", "force"],
+  recalc: ["period", "out", "in-place", "print", "progress"],
+  check: ["period"],
+  statements: ["period", "out", "in-place", "html"],
+};
 
 function parseArgs(argv: string[]): { cmd: string; file: string; flags: Map<string, string | true> } {
   if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") throw new HelpWanted();
@@ -97,7 +102,14 @@ export function formatTable(headers: readonly string[], rows: ReadonlyArray<Read
   };
   const line = (r: string[], numeric: boolean[]) => r.map((c, i) => pad(clip(c, widths[i]), widths[i], numeric[i])).join("  ");
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === "number"));
-  return [line([...headers], headers.map(() => false)), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map((r) => line(r, numeric))].join("\n");
+  return [
+    line(
+      [...headers],
+      headers.map(() => false),
+    ),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...cells.map((r) => line(r, numeric)),
+  ].join("\n");
 }
 
 function money(n: { toFixed: (dp: number) => string }): string {
@@ -107,15 +119,28 @@ function money(n: { toFixed: (dp: number) => string }): string {
 export function summaryText(s: RunSummary, file: string): string {
   const zh = s.lang === "zh";
   const lines = zh
-    ? [`${basename(file)}：${s.period} 重算完成`, `员工 ${s.employees} 人：正常 ${s.ok}，警告 ${s.employeesWithWarning}，错误 ${s.employeesInError}`, `问题清单：错误 ${s.errors} 条，警告 ${s.warnings} 条（见 Issues 表）`, "各部门应发合计（TotalPay）："]
-    : [`${basename(file)}: ${s.period} recalculated`, `${s.employees} employees: ${s.ok} OK, ${s.employeesWithWarning} Warning, ${s.employeesInError} Error`, `Issues: ${s.errors} errors, ${s.warnings} warnings (see the Issues table)`, "Total pay by department:"];
+    ? [
+        `${basename(file)}：${s.period} 重算完成`,
+        `员工 ${s.employees} 人：正常 ${s.ok}，警告 ${s.employeesWithWarning}，错误 ${s.employeesInError}`,
+        `问题清单：错误 ${s.errors} 条，警告 ${s.warnings} 条（见 Issues 表）`,
+        "各部门应发合计（TotalPay）：",
+      ]
+    : [
+        `${basename(file)}: ${s.period} recalculated`,
+        `${s.employees} employees: ${s.ok} OK, ${s.employeesWithWarning} Warning, ${s.employeesInError} Error`,
+        `Issues: ${s.errors} errors, ${s.warnings} warnings (see the Issues table)`,
+        "Total pay by department:",
+      ];
   const depts = s.payByDepartment.map((d) => [d.department || (zh ? "（无部门）" : "(no department)"), d.employees, money(d.totalPay)]);
   return [...lines, formatTable(zh ? ["部门", "人数", "应发合计"] : ["Department", "Employees", "TotalPay"], depts)].join("\n");
 }
 
 function issuesText(issues: Issue[], lang: Lang): string {
   if (issues.length === 0) return lang === "zh" ? "没有发现问题。" : "No issues found.";
-  return formatTable(["Severity", "Table", "Cell", "EmployeeId", "Message"], issues.map((i) => [i.severity, i.table, i.cell, i.employeeId, i.text[lang]]));
+  return formatTable(
+    ["Severity", "Table", "Cell", "EmployeeId", "Message"],
+    issues.map((i) => [i.severity, i.table, i.cell, i.employeeId, i.text[lang]]),
+  );
 }
 
 const PHASE_WORDS = { reading: "reading", calculating: "employees", writing: "writing" } as const;
@@ -150,12 +175,22 @@ function outputOf(fs: FileSystem, file: string, flags: Map<string, string | true
   const out = flags.get("out");
   const inPlace = flags.has("in-place");
   if (typeof out === "string" && inPlace) throw new UsageError("give either --out FILE or --in-place, not both");
-  if (typeof out !== "string" && !inPlace) throw new UsageError(`say where to write: --out NEW.xlsx for a new workbook, or --in-place to update ${file} (its previous version kept as ${backupPath(file)})`);
+  if (typeof out !== "string" && !inPlace)
+    throw new UsageError(
+      `say where to write: --out NEW.xlsx for a new workbook, or --in-place to update ${file} (its previous version kept as ${backupPath(file)})`,
+    );
   const target = typeof out === "string" ? out : file;
-  if (!inPlace && sameFile(fs, target, file)) throw new UsageError(`--out is the input file itself: add --in-place to update it (its previous version kept as ${backupPath(file)}), or give another name`);
+  if (!inPlace && sameFile(fs, target, file))
+    throw new UsageError(
+      `--out is the input file itself: add --in-place to update it (its previous version kept as ${backupPath(file)}), or give another name`,
+    );
   const ext = target.toLowerCase().match(/\.(xlsx|xlsm|xltx|xltm)$/)?.[0];
   if (ext && ext !== EXTENSIONS[wb.kind]) {
-    throw new UsageError(wb.kind === "xlsm" || wb.kind === "xltm" ? `${file} has macros: write it to a ${EXTENSIONS[wb.kind]} file (Excel will not open a macro workbook named ${ext}), macros kept as they are` : `${file} is a ${EXTENSIONS[wb.kind]} workbook: give the output the same extension (Excel will not open it as ${ext})`);
+    throw new UsageError(
+      wb.kind === "xlsm" || wb.kind === "xltm"
+        ? `${file} has macros: write it to a ${EXTENSIONS[wb.kind]} file (Excel will not open a macro workbook named ${ext}), macros kept as they are`
+        : `${file} is a ${EXTENSIONS[wb.kind]} workbook: give the output the same extension (Excel will not open it as ${ext})`,
+    );
   }
   return target;
 }
@@ -183,7 +218,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // A new sample may go into a new folder; results (recalc --out) never do, as a mistyped folder is likelier there.
       makeFolderOf(fs, file);
       writeWhole(fs, file, await templateWorkbook(lang));
-      io.out(lang === "zh" ? `已写入示例工作簿 ${file}\n下一步：kpi recalc ${file} --period 2026-Q2 --out 结果.xlsx\n` : `Wrote the sample workbook ${file}\nNext: kpi recalc ${file} --period 2026-Q2 --out results.xlsx\n`);
+      io.out(
+        lang === "zh"
+          ? `已写入示例工作簿 ${file}\n下一步：kpi recalc ${file} --period 2026-Q2 --out 结果.xlsx\n`
+          : `Wrote the sample workbook ${file}\nNext: kpi recalc ${file} --period 2026-Q2 --out results.xlsx\n`,
+      );
       return 0;
     }
     if (cmd === "recalc") {
@@ -198,17 +237,36 @@ export async function main(argv: string[], io: Io): Promise<number> {
       writeWhole(fs, out, data);
       io.out(summaryText(summary, out) + "\n");
       for (const r of summary.written.renamedSheets) {
-        io.out(summary.lang === "zh" ? `注意：已有名为 ${r.table} 的工作表且不是本工具的，${r.table} 表写在工作表 ${r.sheet}\n` : `Note: a sheet named ${r.table} already exists and is not ours, so the ${r.table} table went to sheet ${r.sheet}\n`);
+        io.out(
+          summary.lang === "zh"
+            ? `注意：已有名为 ${r.table} 的工作表且不是本工具的，${r.table} 表写在工作表 ${r.sheet}\n`
+            : `Note: a sheet named ${r.table} already exists and is not ours, so the ${r.table} table went to sheet ${r.sheet}\n`,
+        );
       }
-      if (flags.has("in-place")) io.out(summary.lang === "zh" ? `原文件已备份为 ${backupPath(file)}\n` : `The previous version is kept as ${backupPath(file)}\n`);
+      if (flags.has("in-place"))
+        io.out(summary.lang === "zh" ? `原文件已备份为 ${backupPath(file)}\n` : `The previous version is kept as ${backupPath(file)}\n`);
       if (flags.has("print")) {
         const shown = OUTPUT_HEADERS.Results.map((c, i) => [c, i] as const).filter(([c]) => c !== "Flags");
         const rows = summary.result.results.map(resultRow);
-        io.out("\n" + formatTable(shown.map(([c]) => c), rows.map((r) => shown.map(([, i]) => r[i]))) + "\n");
+        io.out(
+          "\n" +
+            formatTable(
+              shown.map(([c]) => c),
+              rows.map((r) => shown.map(([, i]) => r[i])),
+            ) +
+            "\n",
+        );
       }
       return summary.employeesInError > 0 ? 1 : 0;
     }
-    if (cmd === "statements") return await statementsCommand(file, flags, { fs, out: io.out, load: (f) => load(fs, f), target: (f, wb) => outputOf(fs, f, flags, wb), usage: (m) => new UsageError(m) });
+    if (cmd === "statements")
+      return await statementsCommand(file, flags, {
+        fs,
+        out: io.out,
+        load: (f) => load(fs, f),
+        target: (f, wb) => outputOf(fs, f, flags, wb),
+        usage: (m) => new UsageError(m),
+      });
     const period = flags.get("period");
     if (flags.has("period") && typeof period !== "string") throw new UsageError("--period needs a value");
     const { lang, issues } = await checkWorkbook(load(fs, file), typeof period === "string" ? period : undefined);

@@ -27,12 +27,32 @@ function say(run: StatementsRun, where: { workbook?: string; html?: string; coun
   const zh = run.lang === "zh";
   const n = run.statements.length;
   const lines: string[] = [];
-  if (run.recalculated) lines.push(zh ? `Results 中没有 ${run.period} 的行：已先重算该周期${where.workbook ? "" : "（重算结果未保存：要保存请加 --out）"}` : `Results has no rows of ${run.period}: the period was recalculated first${where.workbook ? "" : " (not saved: add --out to keep it)"}`);
-  if (where.workbook) lines.push(zh ? `${run.period} 工资条 ${n} 份：工作表 ${run.sheets.join("、")}（汇总一页，每位员工一页）已写入 ${where.workbook}` : `${n} pay statements for ${run.period}: sheet ${run.sheets.join(", ")} (a summary page, then a page per employee) written to ${where.workbook}`);
+  if (run.recalculated)
+    lines.push(
+      zh
+        ? `Results 中没有 ${run.period} 的行：已先重算该周期${where.workbook ? "" : "（重算结果未保存：要保存请加 --out）"}`
+        : `Results has no rows of ${run.period}: the period was recalculated first${where.workbook ? "" : " (not saved: add --out to keep it)"}`,
+    );
+  if (where.workbook)
+    lines.push(
+      zh
+        ? `${run.period} 工资条 ${n} 份：工作表 ${run.sheets.join("、")}（汇总一页，每位员工一页）已写入 ${where.workbook}`
+        : `${n} pay statements for ${run.period}: sheet ${run.sheets.join(", ")} (a summary page, then a page per employee) written to ${where.workbook}`,
+    );
   if (where.html) lines.push(zh ? `HTML 工资条 ${where.count} 个文件已写入 ${where.html}` : `${where.count} HTML statements written to ${where.html}`);
   const errors = run.statements.filter((s) => s.status === "Error").length;
-  if (errors > 0) lines.push(zh ? `注意：${errors} 名员工状态为 Error，其工资条没有金额（见 Issues 表）` : `Note: ${errors} employees are in Error: their statements show no pay (see the Issues table)`);
-  for (const r of run.written.renamedSheets) lines.push(zh ? `注意：已有名为 ${r.table} 的工作表且不是本工具的，工资条写在工作表 ${r.sheet}` : `Note: a sheet named ${r.table} already exists and is not ours, so the statements went to sheet ${r.sheet}`);
+  if (errors > 0)
+    lines.push(
+      zh
+        ? `注意：${errors} 名员工状态为 Error，其工资条没有金额（见 Issues 表）`
+        : `Note: ${errors} employees are in Error: their statements show no pay (see the Issues table)`,
+    );
+  for (const r of run.written.renamedSheets)
+    lines.push(
+      zh
+        ? `注意：已有名为 ${r.table} 的工作表且不是本工具的，工资条写在工作表 ${r.sheet}`
+        : `Note: a sheet named ${r.table} already exists and is not ours, so the statements went to sheet ${r.sheet}`,
+    );
   return lines.join("\n") + "\n";
 }
 
@@ -42,7 +62,8 @@ export async function statementsCommand(file: string, flags: Map<string, string 
   const html = flags.get("html");
   if (flags.has("html") && typeof html !== "string") throw ctx.usage("--html needs a folder");
   const wantsBook = flags.has("out") || flags.has("in-place");
-  if (!wantsBook && html === undefined) throw ctx.usage("say where the statements go: --out NEW.xlsx (or --in-place) for the Statements sheet, --html FOLDER for a page per employee, or both");
+  if (!wantsBook && html === undefined)
+    throw ctx.usage("say where the statements go: --out NEW.xlsx (or --in-place) for the Statements sheet, --html FOLDER for a page per employee, or both");
   const wb = ctx.load(file);
   const out = wantsBook ? ctx.target(file, wb) : undefined;
   const run = await writeStatements(wb, typeof period === "string" ? period : undefined, { version: VERSION });

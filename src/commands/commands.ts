@@ -20,13 +20,13 @@ export function officeHost(): OfficeHost {
 
 /** Brings the table to look at into view. */
 async function activate(table: "Results" | "Issues"): Promise<void> {
-  await Excel.run(async (ctx) => {
-    const t = ctx.workbook.tables.getItemOrNullObject(table);
-    await ctx.sync();
+  await Excel.run(async (context) => {
+    const t = context.workbook.tables.getItemOrNullObject(table);
+    await context.sync();
     if (t.isNullObject) return;
     t.worksheet.activate();
     t.getHeaderRowRange().getCell(0, 0).select();
-    await ctx.sync();
+    await context.sync();
   });
 }
 
@@ -34,7 +34,9 @@ async function activate(table: "Results" | "Issues"): Promise<void> {
 function show(outcome: Outcome, lang: Lang): Promise<void> {
   const base = typeof location !== "undefined" ? location.href.replace(/[^/]*([?#].*)?$/, "") : "";
   return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(`${base}outcome.html?${outcomeQuery(outcome, lang)}`, { height: 30, width: 30, displayInIframe: true }, () => resolve());
+    Office.context.ui.displayDialogAsync(`${base}outcome.html?${outcomeQuery(outcome, lang)}`, { height: 30, width: 30, displayInIframe: true }, () =>
+      resolve(),
+    );
   });
 }
 

@@ -30,7 +30,14 @@ export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: read
   const mine = quarters.map((q) => q.result);
   const breakdown: OutputRow[] = mine.map((r) => {
     const score = r.score?.toNumber() ?? null;
-    const why = r.score === null ? (zh ? `${r.period} 得分无法计算` : `${r.period} score could not be computed`) : zh ? `${r.period} 得分 ${show(r.score)}，等级 ${r.grade ?? ""}` : `${r.period} score ${show(r.score)}, grade ${r.grade ?? ""}`;
+    const why =
+      r.score === null
+        ? zh
+          ? `${r.period} 得分无法计算`
+          : `${r.period} score could not be computed`
+        : zh
+          ? `${r.period} 得分 ${show(r.score)}，等级 ${r.grade ?? ""}`
+          : `${r.period} score ${show(r.score)}, grade ${r.grade ?? ""}`;
     return [e.id, String(year), r.period, null, score, zh ? "季度得分" : "Quarter score", score, why];
   });
   // Each hit-streak reward of the year again, under the year: which months earned what is part of the year's pay.
@@ -44,7 +51,10 @@ export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: read
   if (mine.length < 4) {
     const t = wb.views.get("Employees");
     const n = mine.length;
-    const text = msg(`${year} has ${n} quarter${n === 1 ? "" : "s"} for ${e.id}: the annual score is the mean of those`, `${e.id} 在 ${year} 年只有 ${n} 个季度：年度得分为这些季度的平均分`);
+    const text = msg(
+      `${year} has ${n} quarter${n === 1 ? "" : "s"} for ${e.id}: the annual score is the mean of those`,
+      `${e.id} 在 ${year} 年只有 ${n} 个季度：年度得分为这些季度的平均分`,
+    );
     yearIssues.push(issue("Warning", "Employees", t ? t.address(e.row, "EmployeeId") : "", e.id, text));
     r.flags.push(zh ? `${year} 年只有 ${n} 个季度：年度得分为其平均分` : `only ${n} quarter${n === 1 ? "" : "s"} in ${year}: the annual score is their mean`);
   }

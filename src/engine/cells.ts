@@ -19,7 +19,8 @@ function numbersOf(range: Range, arg: string, skipBlank: boolean): D[] {
   flatten(range).forEach((v, i) => {
     const d = readNumberOrBlank(v, `${arg} cell ${i + 1}`);
     if (d !== null) out.push(d);
-    else if (!skipBlank) throw valueError(`${arg} cell ${i + 1} is empty: enter a value (blank is not 0)`, `${arg} 第 ${i + 1} 个单元格为空：请填写数值（空白不等于 0）`);
+    else if (!skipBlank)
+      throw valueError(`${arg} cell ${i + 1} is empty: enter a value (blank is not 0)`, `${arg} 第 ${i + 1} 个单元格为空：请填写数值（空白不等于 0）`);
   });
   return out;
 }
@@ -28,22 +29,36 @@ export function weighted(scores: Range, weights: Range): number {
   return rules.weighted(numbersOf(scores, "scores", false), numbersOf(weights, "weights", false)).toNumber();
 }
 
-export function step(actual: CellValue, standard: CellValue, weight: CellValue, stepBelow: CellValue, pointsBelow: CellValue, stepAbove?: CellValue, pointsAbove?: CellValue, floor?: CellValue, cap?: CellValue): number {
-  return rules.step({
-    actual: readNumber(actual, "actual"),
-    standard: readNumber(standard, "standard"),
-    weight: readNumber(weight, "weight"),
-    stepBelow: readNumber(stepBelow, "stepBelow"),
-    pointsBelow: readNumber(pointsBelow, "pointsBelow"),
-    stepAbove: readNumberOrBlank(stepAbove, "stepAbove"),
-    pointsAbove: readNumberOrBlank(pointsAbove, "pointsAbove"),
-    floor: readNumberOrBlank(floor, "floor"),
-    cap: readNumberOrBlank(cap, "cap"),
-  }).points.toNumber();
+export function step(
+  actual: CellValue,
+  standard: CellValue,
+  weight: CellValue,
+  stepBelow: CellValue,
+  pointsBelow: CellValue,
+  stepAbove?: CellValue,
+  pointsAbove?: CellValue,
+  floor?: CellValue,
+  cap?: CellValue,
+): number {
+  return rules
+    .step({
+      actual: readNumber(actual, "actual"),
+      standard: readNumber(standard, "standard"),
+      weight: readNumber(weight, "weight"),
+      stepBelow: readNumber(stepBelow, "stepBelow"),
+      pointsBelow: readNumber(pointsBelow, "pointsBelow"),
+      stepAbove: readNumberOrBlank(stepAbove, "stepAbove"),
+      pointsAbove: readNumberOrBlank(pointsAbove, "pointsAbove"),
+      floor: readNumberOrBlank(floor, "floor"),
+      cap: readNumberOrBlank(cap, "cap"),
+    })
+    .points.toNumber();
 }
 
 export function deduct(weight: CellValue, count: CellValue, pointsEach: CellValue, floor?: CellValue): number {
-  return rules.deduct(readNumber(weight, "weight"), readNumber(count, "count"), readNumber(pointsEach, "pointsEach"), readOptional(floor, "floor", DEFAULTS.floor)).toNumber();
+  return rules
+    .deduct(readNumber(weight, "weight"), readNumber(count, "count"), readNumber(pointsEach, "pointsEach"), readOptional(floor, "floor", DEFAULTS.floor))
+    .toNumber();
 }
 
 export function completion(actual: CellValue, target: CellValue, taskBase?: CellValue): number {
@@ -101,20 +116,35 @@ export function commission(actual: CellValue, target: CellValue, rate: CellValue
 
 export function bigDeal(dealAmount: CellValue, receipts: CellValue, threshold?: CellValue, rate?: CellValue): number {
   return rules
-    .bigDeal(readNumber(dealAmount, "dealAmount"), readNumber(receipts, "receipts"), readOptional(threshold, "threshold", DEFAULTS.bigDealThreshold), readOptional(rate, "rate", DEFAULTS.bigDealRate))
+    .bigDeal(
+      readNumber(dealAmount, "dealAmount"),
+      readNumber(receipts, "receipts"),
+      readOptional(threshold, "threshold", DEFAULTS.bigDealThreshold),
+      readOptional(rate, "rate", DEFAULTS.bigDealRate),
+    )
     .toNumber();
 }
 
 /** The type argument: a coefficient number or a type name. */
 export function typeCoefficientOf(type: CellValue, arg = "type"): D {
-  if (isBlank(type)) throw valueError(`${arg} is empty: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${arg} 为空：请输入 开拓型、稳定型、复制型 或系数`);
+  if (isBlank(type))
+    throw valueError(
+      `${arg} is empty: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`,
+      `${arg} 为空：请输入 开拓型、稳定型、复制型 或系数`,
+    );
   if (typeof type === "string") return rules.projectTypeCoefficient(parseNumberText(type) ?? type, arg);
   return rules.projectTypeCoefficient(readNumber(type, arg), arg);
 }
 
 export function project(amount: CellValue, type: CellValue, quality: CellValue, difficulty?: CellValue, poolRate?: CellValue): number {
   return rules
-    .project(readNumber(amount, "amount"), typeCoefficientOf(type), readNumber(quality, "quality"), readOptional(difficulty, "difficulty", DEFAULTS.difficulty), readOptional(poolRate, "poolRate", DEFAULTS.poolRate))
+    .project(
+      readNumber(amount, "amount"),
+      typeCoefficientOf(type),
+      readNumber(quality, "quality"),
+      readOptional(difficulty, "difficulty", DEFAULTS.difficulty),
+      readOptional(poolRate, "poolRate", DEFAULTS.poolRate),
+    )
     .toNumber();
 }
 
@@ -125,7 +155,8 @@ function quarterOf(v: CellValue): number {
     if (m) return Number(m[1]);
   }
   const d = readNumber(v, "quarter");
-  if (!d.isInteger() || d.lessThan(1) || d.greaterThan(4)) throw numError(`quarter is ${d.toFixed()}: enter 1, 2, 3 or 4`, `quarter 为 ${d.toFixed()}：请输入 1、2、3 或 4`);
+  if (!d.isInteger() || d.lessThan(1) || d.greaterThan(4))
+    throw numError(`quarter is ${d.toFixed()}: enter 1, 2, 3 or 4`, `quarter 为 ${d.toFixed()}：请输入 1、2、3 或 4`);
   return d.toNumber();
 }
 
@@ -156,7 +187,6 @@ export function units(done: CellValue, target: CellValue, perUnit: CellValue, pe
     .toNumber();
 }
 
-
 const taskStatus = choice<TaskStatus>(TASK_STATUS_WORDS, null);
 const taskKind = choice<TaskKind>(TASK_KIND_WORDS, "Daily");
 
@@ -176,8 +206,16 @@ export function tasks(weight: CellValue, points: Range, statuses: Range, kinds?:
   const p = flatten(points);
   const s = flatten(statuses);
   const k = kinds === null || kinds === undefined ? null : flatten(kinds);
-  if (p.length !== s.length) throw valueError(`points has ${p.length} cells but statuses has ${s.length}: give one status per task`, `points 有 ${p.length} 个单元格而 statuses 有 ${s.length} 个：每项工作需要一个完成情况`);
-  if (k && k.length !== p.length) throw valueError(`kinds has ${k.length} cells but points has ${p.length}: give one kind per task, or leave kinds out`, `kinds 有 ${k.length} 个单元格而 points 有 ${p.length} 个：每项工作需要一个类型，或省略 kinds`);
+  if (p.length !== s.length)
+    throw valueError(
+      `points has ${p.length} cells but statuses has ${s.length}: give one status per task`,
+      `points 有 ${p.length} 个单元格而 statuses 有 ${s.length} 个：每项工作需要一个完成情况`,
+    );
+  if (k && k.length !== p.length)
+    throw valueError(
+      `kinds has ${k.length} cells but points has ${p.length}: give one kind per task, or leave kinds out`,
+      `kinds 有 ${k.length} 个单元格而 points 有 ${p.length} 个：每项工作需要一个类型，或省略 kinds`,
+    );
   const list: rules.TaskItem[] = [];
   const cells: number[] = [];
   p.forEach((v, i) => {

@@ -3,6 +3,7 @@
  * other choices (English / 中文), the input tables and their columns, and the output tables with the
  * kind of each column, so that every host formats outputs the same way. Rules, readers and the custom
  * functions take their defaults and names from here and nowhere else.
+ * One file on purpose: the contract is worth having in one place (issue 11).
  */
 import { D } from "./decimal";
 
@@ -92,7 +93,11 @@ export const RATER_WORDS: Words<RaterType> = {
 export const RATER_ZH: Readonly<Record<RaterType, string>> = { Self: "自评", Peer: "互评", Supervisor: "上级", Customer: "客户" };
 
 export const BASIS_WORDS: Words<Basis> = { Department: ["Department", "部门"], Employee: ["Employee", "员工", "个人"] };
-export const DEAL_BONUS_WORDS: Words<DealBonusKind> = { BigDeal: ["BigDeal", "大项目奖", "大项目"], Project: ["Project", "项目奖", "项目"], None: ["None", "无", "不适用"] };
+export const DEAL_BONUS_WORDS: Words<DealBonusKind> = {
+  BigDeal: ["BigDeal", "大项目奖", "大项目"],
+  Project: ["Project", "项目奖", "项目"],
+  None: ["None", "无", "不适用"],
+};
 export const TIER_MODE_WORDS: Words<TierMode> = { Whole: ["Whole", "整体", "全额"], Marginal: ["Marginal", "累进", "分段"] };
 
 // Task lists (KPI.TASKS, the Tasks rule; seed 004 第五条、第八条: 日常工作 80%, 例外工作 20%).
@@ -154,7 +159,15 @@ export const INPUT_TABLES: TableSpec[] = [
     zh: "员工",
     essential: true,
     required: true,
-    columns: [col("EmployeeId", "员工编号"), col("Name", "姓名"), col("Plan", "考核方案"), col("Department", "部门"), col("MonthlyBase", "月基本工资"), opt("JoinDate", "入职日期"), opt("LeaveDate", "离职日期")],
+    columns: [
+      col("EmployeeId", "员工编号"),
+      col("Name", "姓名"),
+      col("Plan", "考核方案"),
+      col("Department", "部门"),
+      col("MonthlyBase", "月基本工资"),
+      opt("JoinDate", "入职日期"),
+      opt("LeaveDate", "离职日期"),
+    ],
   },
   {
     name: "Plans",
@@ -198,30 +211,114 @@ export const INPUT_TABLES: TableSpec[] = [
       opt("Cap", "上限"),
     ],
   },
-  { name: "Actuals", zh: "实际值", essential: false, required: true, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Indicator", "指标"), col("Actual", "实际值")] },
-  { name: "Targets", zh: "目标", essential: false, required: true, columns: [col("Key", "对象"), col("Period", "考核周期"), col("Target", "目标"), col("Actual", "实际")] },
-  { name: "Grades", zh: "等级", essential: false, required: false, columns: [col("Scale", "等级标准"), col("MinScore", "最低分"), col("Grade", "等级"), opt("Coefficient", "系数")] },
-  { name: "Ratings", zh: "评分", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Indicator", "指标"), col("Rater", "评价人"), col("Score", "分数")] },
-  { name: "RaterWeights", zh: "评价权重", essential: false, required: false, columns: [col("Plan", "考核方案"), col("Rater", "评价人"), col("Weight", "权重")] },
+  {
+    name: "Actuals",
+    zh: "实际值",
+    essential: false,
+    required: true,
+    columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Indicator", "指标"), col("Actual", "实际值")],
+  },
+  {
+    name: "Targets",
+    zh: "目标",
+    essential: false,
+    required: true,
+    columns: [col("Key", "对象"), col("Period", "考核周期"), col("Target", "目标"), col("Actual", "实际")],
+  },
+  {
+    name: "Grades",
+    zh: "等级",
+    essential: false,
+    required: false,
+    columns: [col("Scale", "等级标准"), col("MinScore", "最低分"), col("Grade", "等级"), opt("Coefficient", "系数")],
+  },
+  {
+    name: "Ratings",
+    zh: "评分",
+    essential: false,
+    required: false,
+    columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Indicator", "指标"), col("Rater", "评价人"), col("Score", "分数")],
+  },
+  {
+    name: "RaterWeights",
+    zh: "评价权重",
+    essential: false,
+    required: false,
+    columns: [col("Plan", "考核方案"), col("Rater", "评价人"), col("Weight", "权重")],
+  },
   {
     name: "Deals",
     zh: "项目",
     essential: false,
     required: false,
-    columns: [col("DealId", "项目编号"), col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("DealAmount", "成交金额"), col("Receipts", "回款"), opt("Type", "类型"), opt("Quality", "质量评分"), opt("Difficulty", "难度系数")],
+    columns: [
+      col("DealId", "项目编号"),
+      col("EmployeeId", "员工编号"),
+      col("Period", "考核周期"),
+      col("DealAmount", "成交金额"),
+      col("Receipts", "回款"),
+      opt("Type", "类型"),
+      opt("Quality", "质量评分"),
+      opt("Difficulty", "难度系数"),
+    ],
   },
-  { name: "Sales", zh: "销售", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Month", "月份"), col("Target", "任务"), col("Actual", "完成"), col("Rate", "提成比例")] },
-  { name: "CommissionTiers", zh: "提成档位", essential: false, required: false, columns: [col("Plan", "考核方案"), col("MinAttainment", "最低完成率"), col("Multiplier", "提成系数")] },
-  { name: "Incentives", zh: "过程激励", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Item", "项目"), opt("Target", "目标数"), col("Done", "完成数")] },
+  {
+    name: "Sales",
+    zh: "销售",
+    essential: false,
+    required: false,
+    columns: [col("EmployeeId", "员工编号"), col("Month", "月份"), col("Target", "任务"), col("Actual", "完成"), col("Rate", "提成比例")],
+  },
+  {
+    name: "CommissionTiers",
+    zh: "提成档位",
+    essential: false,
+    required: false,
+    columns: [col("Plan", "考核方案"), col("MinAttainment", "最低完成率"), col("Multiplier", "提成系数")],
+  },
+  {
+    name: "Incentives",
+    zh: "过程激励",
+    essential: false,
+    required: false,
+    columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Item", "项目"), opt("Target", "目标数"), col("Done", "完成数")],
+  },
   {
     name: "IncentiveRules",
     zh: "激励规则",
     essential: false,
     required: false,
-    columns: [col("Plan", "考核方案"), col("Item", "项目"), col("PerUnit", "单价"), opt("PerShort", "未完成扣"), opt("PerOver", "超额奖"), opt("OnComplete", "完成奖")],
+    columns: [
+      col("Plan", "考核方案"),
+      col("Item", "项目"),
+      col("PerUnit", "单价"),
+      opt("PerShort", "未完成扣"),
+      opt("PerOver", "超额奖"),
+      opt("OnComplete", "完成奖"),
+    ],
   },
-  { name: "Adjustments", zh: "调整", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Amount", "金额"), col("Reason", "原因")] },
-  { name: "Tasks", zh: "任务清单", essential: false, required: false, columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Indicator", "指标"), col("Task", "工作事项"), opt("Kind", "类型"), opt("Points", "分值"), col("Status", "完成情况")] },
+  {
+    name: "Adjustments",
+    zh: "调整",
+    essential: false,
+    required: false,
+    columns: [col("EmployeeId", "员工编号"), col("Period", "考核周期"), col("Amount", "金额"), col("Reason", "原因")],
+  },
+  {
+    name: "Tasks",
+    zh: "任务清单",
+    essential: false,
+    required: false,
+    columns: [
+      col("EmployeeId", "员工编号"),
+      col("Period", "考核周期"),
+      col("Indicator", "指标"),
+      col("Task", "工作事项"),
+      opt("Kind", "类型"),
+      opt("Points", "分值"),
+      col("Status", "完成情况"),
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------- output tables (SPEC §3)

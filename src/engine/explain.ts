@@ -64,11 +64,15 @@ export function explainStep(ind: StepIndicator, actual: D, r: StepResult, lang: 
     zh = `实际 ${v(actual)}，标准 ${v(std)}：高于标准 ${r.steps} 个 ${v(ind.above.step)} 步长，${signed(change)} 分`;
   } else {
     const below = compare(actual, std) < 0;
-    en = below ? `${v(actual)} vs standard ${v(std)}: less than one step of ${v(ind.stepBelow)} below, no deduction` : `${v(actual)} vs standard ${v(std)}: at or above the standard`;
+    en = below
+      ? `${v(actual)} vs standard ${v(std)}: less than one step of ${v(ind.stepBelow)} below, no deduction`
+      : `${v(actual)} vs standard ${v(std)}: at or above the standard`;
     zh = below ? `实际 ${v(actual)}，标准 ${v(std)}：低于标准不足一个 ${v(ind.stepBelow)} 步长，不扣分` : `实际 ${v(actual)}，标准 ${v(std)}：达到标准`;
   }
   const clamp = clampNote(ind, r.clampedTo);
-  return flat(lang === "en" ? `${en} → ${fmt(r.points)} of ${fmt(ind.points)}${clamp.en}` : `${zh} → 得 ${fmt(r.points)} 分（权重 ${fmt(ind.points)}）${clamp.zh}`);
+  return flat(
+    lang === "en" ? `${en} → ${fmt(r.points)} of ${fmt(ind.points)}${clamp.en}` : `${zh} → 得 ${fmt(r.points)} 分（权重 ${fmt(ind.points)}）${clamp.zh}`,
+  );
 }
 
 export function explainRatio(ind: RatioIndicator, actual: D, points: D, lang: Lang): string {
@@ -91,9 +95,17 @@ export function explainScore(ind: Indicator, actual: D, points: D, lang: Lang, r
   if (raters) {
     const en = raters.map((p) => `${p.rater} ${fmt(p.score)} (weight ${fmt(p.weight)})`).join(", ");
     const zh = raters.map((p) => `${RATER_ZH[p.rater]} ${fmt(p.score)}（权重 ${fmt(p.weight)}）`).join("，");
-    return flat(lang === "en" ? `ratings ${en}: mix ${fmt(actual)} → ${fmt(ind.points)} × ${fmt(actual)}% → ${fmt(points)} of ${fmt(ind.points)}` : `评分 ${zh}：加权 ${fmt(actual)} → ${fmt(ind.points)} × ${fmt(actual)}% → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`);
+    return flat(
+      lang === "en"
+        ? `ratings ${en}: mix ${fmt(actual)} → ${fmt(ind.points)} × ${fmt(actual)}% → ${fmt(points)} of ${fmt(ind.points)}`
+        : `评分 ${zh}：加权 ${fmt(actual)} → ${fmt(ind.points)} × ${fmt(actual)}% → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`,
+    );
   }
-  return flat(lang === "en" ? `rating ${fmt(actual)} of 100 → ${fmt(ind.points)} × ${fmt(actual)}% → ${fmt(points)} of ${fmt(ind.points)}` : `评分 ${fmt(actual)}（满分 100）→ ${fmt(ind.points)} × ${fmt(actual)}% → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`);
+  return flat(
+    lang === "en"
+      ? `rating ${fmt(actual)} of 100 → ${fmt(ind.points)} × ${fmt(actual)}% → ${fmt(points)} of ${fmt(ind.points)}`
+      : `评分 ${fmt(actual)}（满分 100）→ ${fmt(ind.points)} × ${fmt(actual)}% → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`,
+  );
 }
 
 export function explainDeduct(ind: DeductIndicator, count: D, taken: D, points: D, lang: Lang): string {
@@ -106,7 +118,11 @@ export function explainDeduct(ind: DeductIndicator, count: D, taken: D, points: 
 }
 
 export function explainBinary(ind: Indicator, yes: boolean, points: D, lang: Lang): string {
-  return flat(lang === "en" ? `${yes ? "done" : "not done"} → ${fmt(points)} of ${fmt(ind.points)}` : `${yes ? "已完成" : "未完成"} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`);
+  return flat(
+    lang === "en"
+      ? `${yes ? "done" : "not done"} → ${fmt(points)} of ${fmt(ind.points)}`
+      : `${yes ? "已完成" : "未完成"} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`,
+  );
 }
 
 /** What went wrong, in the seed's order (未完成, 未按要求完成, 未及时完成): "1 not done (−16), 1 late (−6)". */
@@ -115,7 +131,9 @@ const STATUS_EN: Readonly<Record<TaskStatus, string>> = { Done: "done", NotDone:
 
 function losses(l: TaskLosses, lang: Lang): string[] {
   const out: string[] = [];
-  for (const s of LOSS_ORDER) if (l[s].count > 0) out.push(lang === "en" ? `${l[s].count} ${STATUS_EN[s]} (−${fmt(l[s].lost)})` : `${TASK_STATUS_ZH[s]} ${l[s].count} 项（−${fmt(l[s].lost)}）`);
+  for (const s of LOSS_ORDER)
+    if (l[s].count > 0)
+      out.push(lang === "en" ? `${l[s].count} ${STATUS_EN[s]} (−${fmt(l[s].lost)})` : `${TASK_STATUS_ZH[s]} ${l[s].count} 项（−${fmt(l[s].lost)}）`);
   return out;
 }
 
@@ -130,11 +148,17 @@ export function explainTasks(weight: D, r: TasksResult, lang: Lang): string {
   const exceptionLosses = losses(r.exception, lang);
   if (lang === "en") {
     const d = `${r.dailyCount} daily task${r.dailyCount === 1 ? "" : "s"} (${fmt(r.dailyTotal)} points): ${dailyLosses.length > 0 ? dailyLosses.join(", ") : "all done"} → ${kept}`;
-    const x = r.exceptionCount === 0 ? `no exception tasks → ${exception}` : `${r.exceptionCount} exception task${r.exceptionCount === 1 ? "" : "s"}: ${exceptionLosses.length > 0 ? exceptionLosses.join(", ") : "all done"} → ${exception}`;
+    const x =
+      r.exceptionCount === 0
+        ? `no exception tasks → ${exception}`
+        : `${r.exceptionCount} exception task${r.exceptionCount === 1 ? "" : "s"}: ${exceptionLosses.length > 0 ? exceptionLosses.join(", ") : "all done"} → ${exception}`;
     return flat(`${d}; ${x} → ${fmt(r.points)} of ${w}`);
   }
   const d = `日常工作 ${r.dailyCount} 项（共 ${fmt(r.dailyTotal)} 分）：${dailyLosses.length > 0 ? dailyLosses.join("，") : "全部完成"} → ${kept}`;
-  const x = r.exceptionCount === 0 ? `无例外工作 → ${exception}` : `例外工作 ${r.exceptionCount} 项：${exceptionLosses.length > 0 ? exceptionLosses.join("，") : "全部完成"} → ${exception}`;
+  const x =
+    r.exceptionCount === 0
+      ? `无例外工作 → ${exception}`
+      : `例外工作 ${r.exceptionCount} 项：${exceptionLosses.length > 0 ? exceptionLosses.join("，") : "全部完成"} → ${exception}`;
   return flat(`${d}；${x} → 得 ${fmt(r.points)} 分（权重 ${w}）`);
 }
 

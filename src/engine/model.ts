@@ -200,7 +200,16 @@ export interface QuarterRows {
   monthTasks: TaskRow[];
 }
 
-export const NO_ROWS: QuarterRows = Object.freeze({ actuals: [], monthActuals: [], ratings: [], deals: [], incentives: [], adjustments: [], tasks: [], monthTasks: [] });
+export const NO_ROWS: QuarterRows = Object.freeze({
+  actuals: [],
+  monthActuals: [],
+  ratings: [],
+  deals: [],
+  incentives: [],
+  adjustments: [],
+  tasks: [],
+  monthTasks: [],
+});
 
 /** The rows of the period tables that concern one employee. */
 export interface EmployeeRows {

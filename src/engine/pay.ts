@@ -48,7 +48,12 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
     const at = emp.address(e.row, "Department");
     // A Department cell that cannot be read is already the employee's Error.
     if (e.issues.some((i) => i.cell === at && i.severity === "Error")) return { value: null, issues };
-    issues.push(issue("Error", emp.name, at, e.id, { en: `Employees ${at}: Department is empty, and plan "${plan.name}" takes completion from the department's target: fill it in`, zh: `员工表 ${at}：部门为空，而方案 "${plan.name}" 按部门目标计算完成率：请填写` }));
+    issues.push(
+      issue("Error", emp.name, at, e.id, {
+        en: `Employees ${at}: Department is empty, and plan "${plan.name}" takes completion from the department's target: fill it in`,
+        zh: `员工表 ${at}：部门为空，而方案 "${plan.name}" 按部门目标计算完成率：请填写`,
+      }),
+    );
     return { value: null, issues };
   }
   const rows = wb.targets.get(keyOf(key))?.get(q.index) ?? [];
@@ -56,13 +61,29 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   if (!t || rows.length === 0) {
     // The missing row has no cell: point at the employee's cell that names what it is missing for.
     const what = byDepartment ? { en: `department "${key}"`, zh: `部门 "${key}"` } : { en: `employee ${key}`, zh: `员工 ${key}` };
-    issues.push(emp.error(e.row, column, e.id, `Targets has no row for ${what.en} in ${q.text}: add a Targets row for ${what.en} in ${q.text} with its Target and Actual`, `目标表中没有 ${what.zh} 在 ${q.text} 的数据：请在目标表中为 ${what.zh} 添加 ${q.text} 的一行，填写目标和实际`));
+    issues.push(
+      emp.error(
+        e.row,
+        column,
+        e.id,
+        `Targets has no row for ${what.en} in ${q.text}: add a Targets row for ${what.en} in ${q.text} with its Target and Actual`,
+        `目标表中没有 ${what.zh} 在 ${q.text} 的数据：请在目标表中为 ${what.zh} 添加 ${q.text} 的一行，填写目标和实际`,
+      ),
+    );
     return { value: null, issues };
   }
   if (rows.length > 1) {
-    const range = t.columnRange("Key", rows.map((r) => r.row));
+    const range = t.columnRange(
+      "Key",
+      rows.map((r) => r.row),
+    );
     const what = byDepartment ? { en: `department "${key}"`, zh: `部门 "${key}"` } : { en: `employee ${key}`, zh: `员工 ${key}` };
-    issues.push(issue("Error", t.name, range, e.id, { en: `Targets ${range}: ${rows.length} rows for ${what.en} in ${q.text}: keep one`, zh: `目标表 ${range}：${what.zh} 在 ${q.text} 有 ${rows.length} 行：请只保留一行` }));
+    issues.push(
+      issue("Error", t.name, range, e.id, {
+        en: `Targets ${range}: ${rows.length} rows for ${what.en} in ${q.text}: keep one`,
+        zh: `目标表 ${range}：${what.zh} 在 ${q.text} 有 ${rows.length} 行：请只保留一行`,
+      }),
+    );
     return { value: null, issues };
   }
   const row = rows[0];
@@ -98,7 +119,8 @@ export function dealBonusOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): 
     try {
       if (plan.dealBonus === "BigDeal") {
         const receipts = d.receipts;
-        if ([take(amount, e.id, issues), take(receipts, e.id, issues)].every(Boolean) && amount.ok && receipts.ok) pay = rules.bigDeal(amount.value, receipts.value, plan.bigDealThreshold, plan.bigDealRate);
+        if ([take(amount, e.id, issues), take(receipts, e.id, issues)].every(Boolean) && amount.ok && receipts.ok)
+          pay = rules.bigDeal(amount.value, receipts.value, plan.bigDealThreshold, plan.bigDealRate);
       } else pay = projectBonus(t, d, e, plan, issues);
     } catch (err) {
       issues.push(ruleError(err, t, d.row, "DealAmount", e.id));
@@ -112,8 +134,26 @@ export function dealBonusOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): 
 function projectBonus(t: TableView, d: DealRow, e: Employee, plan: Plan, issues: Issue[]): D | null {
   const { amount, type, quality, difficulty } = d;
   const fine = [take(amount, e.id, issues), take(type, e.id, issues), take(quality, e.id, issues), take(difficulty, e.id, issues)].every(Boolean);
-  if (type.ok && type.value === null) issues.push(t.error(d.row, "Type", e.id, `${t.header("Type")} is empty: a Project deal needs its type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${t.header("Type")} 为空：项目奖需要项目类型：请输入 开拓型、稳定型、复制型 或系数`));
-  if (quality.ok && quality.value === null) issues.push(t.error(d.row, "Quality", e.id, `${t.header("Quality")} is empty: a Project deal needs its quality score (0–100)`, `${t.header("Quality")} 为空：项目奖需要质量评分（0–100）`));
+  if (type.ok && type.value === null)
+    issues.push(
+      t.error(
+        d.row,
+        "Type",
+        e.id,
+        `${t.header("Type")} is empty: a Project deal needs its type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`,
+        `${t.header("Type")} 为空：项目奖需要项目类型：请输入 开拓型、稳定型、复制型 或系数`,
+      ),
+    );
+  if (quality.ok && quality.value === null)
+    issues.push(
+      t.error(
+        d.row,
+        "Quality",
+        e.id,
+        `${t.header("Quality")} is empty: a Project deal needs its quality score (0–100)`,
+        `${t.header("Quality")} 为空：项目奖需要质量评分（0–100）`,
+      ),
+    );
   if (!fine || !amount.ok || !type.ok || !quality.ok || !difficulty.ok || type.value === null || quality.value === null) return null;
   return rules.project(amount.value, type.value, quality.value, difficulty.value, plan.poolRate);
 }
@@ -132,13 +172,25 @@ export function incentivesOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
     let pay: D | null = null;
     if (item.ok && !itemRule) {
       const at = t.address(row.row, "Item");
-      issues.push(issue("Error", t.name, at, e.id, { en: `Incentives ${at}: item "${item.value}" has no rule for plan "${plan.name}" in IncentiveRules: add one or correct the item`, zh: `过程激励表 ${at}：项目 "${item.value}" 在激励规则表中没有方案 "${plan.name}" 的规则：请添加或更正项目名称` }));
+      issues.push(
+        issue("Error", t.name, at, e.id, {
+          en: `Incentives ${at}: item "${item.value}" has no rule for plan "${plan.name}" in IncentiveRules: add one or correct the item`,
+          zh: `过程激励表 ${at}：项目 "${item.value}" 在激励规则表中没有方案 "${plan.name}" 的规则：请添加或更正项目名称`,
+        }),
+      );
     } else if (itemRule && "bad" in itemRule) {
       const rt = wb.views.get("IncentiveRules");
       issues.push(issue("Error", "IncentiveRules", rt ? rt.address(itemRule.row, "Item") : "", e.id, itemRule.bad));
     } else if (fine && itemRule && done.ok && target.ok) {
       try {
-        pay = rules.units({ done: done.value, target: target.value, perUnit: itemRule.perUnit, perShort: itemRule.perShort, perOver: itemRule.perOver, onComplete: itemRule.onComplete });
+        pay = rules.units({
+          done: done.value,
+          target: target.value,
+          perUnit: itemRule.perUnit,
+          perShort: itemRule.perShort,
+          perOver: itemRule.perOver,
+          onComplete: itemRule.onComplete,
+        });
       } catch (err) {
         issues.push(ruleError(err, t, row.row, "Done", e.id));
       }
@@ -159,13 +211,19 @@ export function adjustmentsOf(wb: Workbook, e: Employee, q: Quarter): Outcome<D>
     for (const n of row.notes) issues.push(n);
     const amount = row.amount;
     total = take(amount, e.id, issues) && amount.ok && total !== null ? total.plus(roundMoney(amount.value)) : null;
-    if (take(row.reason, e.id, issues) && row.reason.ok && row.reason.value === "") issues.push(t.warn(row.row, "Reason", e.id, "Reason is empty: say why the amount was adjusted", "原因为空：请说明调整原因"));
+    if (take(row.reason, e.id, issues) && row.reason.ok && row.reason.value === "")
+      issues.push(t.warn(row.row, "Reason", e.id, "Reason is empty: say why the amount was adjusted", "原因为空：请说明调整原因"));
   }
   return { value: total, issues };
 }
 
 /** QuarterlyBonus (SPEC §4.3): MonthlyBase × 3 × BonusRate × Completion × Score/FullScore × Coefficient, prorated by days employed. */
-export function quarterlyBonusOf(wb: Workbook, e: Employee, plan: Plan, inputs: { score: D; completion: D; coefficient: D; days: number; quarterDays: number; monthlyBase: D }): Outcome<D> {
+export function quarterlyBonusOf(
+  wb: Workbook,
+  e: Employee,
+  plan: Plan,
+  inputs: { score: D; completion: D; coefficient: D; days: number; quarterDays: number; monthlyBase: D },
+): Outcome<D> {
   const issues: Issue[] = [];
   const quarterly = inputs.monthlyBase.times(3);
   const base = inputs.days === inputs.quarterDays ? quarterly : quarterly.times(inputs.days).dividedBy(inputs.quarterDays);

@@ -4,7 +4,10 @@
  */
 import { CellValue, isBlank, readText } from "./values";
 
-export type Period = { readonly kind: "quarter"; readonly year: number; readonly quarter: number } | { readonly kind: "month"; readonly year: number; readonly month: number } | { readonly kind: "year"; readonly year: number };
+export type Period =
+  | { readonly kind: "quarter"; readonly year: number; readonly quarter: number }
+  | { readonly kind: "month"; readonly year: number; readonly month: number }
+  | { readonly kind: "year"; readonly year: number };
 
 const QUARTER = [/^(\d{4})\s*[-/.]?\s*q\s*([1-4])$/i, /^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?$/, /^q([1-4])\s*[-/ ]?\s*(\d{4})$/i];
 const MONTH = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月$/, /^(\d{4})(\d{2})$/];
@@ -130,7 +133,17 @@ export function quarterOf(year: number, quarter: number): Quarter {
   const start = quarterStart(year, quarter);
   const end = quarterEnd(year, quarter);
   const lastMonth = monthIndex({ year, month: quarter * 3 });
-  return { year, quarter, index: year * 4 + quarter - 1, text: periodText({ kind: "quarter", year, quarter }), start, end, firstMonth: lastMonth - 2, lastMonth, days: daysInclusive(start, end) };
+  return {
+    year,
+    quarter,
+    index: year * 4 + quarter - 1,
+    text: periodText({ kind: "quarter", year, quarter }),
+    start,
+    end,
+    firstMonth: lastMonth - 2,
+    lastMonth,
+    days: daysInclusive(start, end),
+  };
 }
 
 /** The quarter of a quarter index (year × 4 + quarter − 1). */

@@ -72,7 +72,14 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     r.completion = completion.value;
     if (days < q.days) issues.push(prorationWarning(wb, e, q, days));
     if (r.score !== null && r.coefficient !== null && r.completion !== null && e.monthlyBase !== null) {
-      const bonus = quarterlyBonusOf(wb, e, plan, { score: r.score, completion: r.completion, coefficient: r.coefficient, days, quarterDays: q.days, monthlyBase: e.monthlyBase });
+      const bonus = quarterlyBonusOf(wb, e, plan, {
+        score: r.score,
+        completion: r.completion,
+        coefficient: r.coefficient,
+        days,
+        quarterDays: q.days,
+        monthlyBase: e.monthlyBase,
+      });
       issues.push(...bonus.issues);
       r.quarterlyBonus = bonus.value;
     }
@@ -88,10 +95,20 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     const incentives = incentivesOf(wb, e, plan, q);
     issues.push(...incentives.issues);
     // The hit-streak reward (SPEC §4.6) is part of Incentives, each on a Breakdown line of its own.
-    r.incentives = incentives.value !== null && sales.value ? (sales.value.rewards.isZero() ? incentives.value : incentives.value.plus(sales.value.rewards)) : null;
+    r.incentives =
+      incentives.value !== null && sales.value ? (sales.value.rewards.isZero() ? incentives.value : incentives.value.plus(sales.value.rewards)) : null;
     if (sales.value && sales.value.hits.length > 0) {
       const zh = wb.lang === "zh";
-      r.rewardLines = sales.value.hits.map((hit) => [e.id, q.text, `${zh ? "连续达标奖" : "Hit streak"} ${monthText(hit.month)}`, null, hit.run, zh ? "连续达标奖" : "HitBonus", null, explainHit(hit.month, hit.run, plan.hitRun, hit.reward, wb.lang)]);
+      r.rewardLines = sales.value.hits.map((hit) => [
+        e.id,
+        q.text,
+        `${zh ? "连续达标奖" : "Hit streak"} ${monthText(hit.month)}`,
+        null,
+        hit.run,
+        zh ? "连续达标奖" : "HitBonus",
+        null,
+        explainHit(hit.month, hit.run, plan.hitRun, hit.reward, wb.lang),
+      ]);
       for (const line of r.rewardLines) r.breakdown.push(line);
     }
     const adjustments = adjustmentsOf(wb, e, q);
@@ -117,5 +134,11 @@ function prorationWarning(wb: Workbook, e: Employee, q: Quarter, days: number): 
   const when = [join ? `joined ${dateText(join)}` : "", leave ? `left ${dateText(leave)}` : ""].filter(Boolean).join(", ");
   const whenZh = [join ? `${dateText(join)} 入职` : "", leave ? `${dateText(leave)} 离职` : ""].filter(Boolean).join("，");
   const t = wb.views.get("Employees");
-  return issue("Warning", "Employees", t ? t.address(e.row, join ? "JoinDate" : "LeaveDate") : "", e.id, msg(`${when}: quarterly base prorated ${days}/${q.days} days`, `${whenZh}：季度基数按 ${days}/${q.days} 天折算`));
+  return issue(
+    "Warning",
+    "Employees",
+    t ? t.address(e.row, join ? "JoinDate" : "LeaveDate") : "",
+    e.id,
+    msg(`${when}: quarterly base prorated ${days}/${q.days} days`, `${whenZh}：季度基数按 ${days}/${q.days} 天折算`),
+  );
 }

@@ -29,7 +29,12 @@ type RunPeriod = Extract<Period, { kind: "quarter" | "year" }>;
 function parseRunPeriod(periodInput: string): RunPeriod {
   const p = parsePeriod(periodInput);
   if (!p || p.kind === "month") {
-    throw new UnusableWorkbook(msg(`"${periodInput}" is not a quarter or a year: give a period such as 2026-Q2 or 2026`, `"${periodInput}" 不是季度或年份：请给出考核周期，如 2026-Q2 或 2026`));
+    throw new UnusableWorkbook(
+      msg(
+        `"${periodInput}" is not a quarter or a year: give a period such as 2026-Q2 or 2026`,
+        `"${periodInput}" 不是季度或年份：请给出考核周期，如 2026-Q2 或 2026`,
+      ),
+    );
   }
   return p;
 }
@@ -178,7 +183,8 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
   const p = periodInput === undefined ? null : parseRunPeriod(periodInput);
   const wb = readWorkbook(tables);
   const assessed = new Set<number>();
-  for (const e of wb.employees) for (const [q, rows] of e.rows.quarters) if (rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0) assessed.add(q);
+  for (const e of wb.employees)
+    for (const [q, rows] of e.rows.quarters) if (rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0) assessed.add(q);
   const asked = p?.kind === "quarter" ? quarterOf(p.year, p.quarter) : null;
   if (asked) assessed.add(asked.index);
   const quarters = [...assessed].sort((a, b) => a - b).map(quarterAt);

@@ -42,5 +42,24 @@ export interface RecalcResult {
 const NO_LINES: readonly OutputRow[] = Object.freeze([]);
 
 export function emptyResult(employee: Employee, period: string, breakdown: OutputRow[]): EmployeeResult {
-  return { employee, period, score: null, grade: null, coefficient: null, rank: null, completion: null, quarterlyBonus: null, dealBonus: null, commission: null, incentives: null, penalties: null, adjustments: null, totalPay: null, status: "OK", flags: [], breakdown, rewardLines: NO_LINES };
+  return {
+    employee,
+    period,
+    score: null,
+    grade: null,
+    coefficient: null,
+    rank: null,
+    completion: null,
+    quarterlyBonus: null,
+    dealBonus: null,
+    commission: null,
+    incentives: null,
+    penalties: null,
+    adjustments: null,
+    totalPay: null,
+    status: "OK",
+    flags: [],
+    breakdown,
+    rewardLines: NO_LINES,
+  };
 }

@@ -15,7 +15,10 @@ import { fraction, nonNegative, percentScore, positive } from "./values";
 /** Σ scoreᵢ·weightᵢ / Σ weightᵢ; weights sum to 100 or to 1, scores 0–100 each. */
 export function weighted(scores: readonly D[], weights: readonly D[]): D {
   if (scores.length !== weights.length) {
-    throw valueError(`scores has ${scores.length} cells but weights has ${weights.length}: give one weight per score`, `scores 有 ${scores.length} 个单元格而 weights 有 ${weights.length} 个：每个分数需要一个权重`);
+    throw valueError(
+      `scores has ${scores.length} cells but weights has ${weights.length}: give one weight per score`,
+      `scores 有 ${scores.length} 个单元格而 weights 有 ${weights.length} 个：每个分数需要一个权重`,
+    );
   }
   if (scores.length === 0) throw valueError("scores is empty: give at least one score", "scores 为空：至少需要一个分数");
   scores.forEach((s, i) => percentScore(s, `scores cell ${i + 1}`));
@@ -65,11 +68,17 @@ export function step(p: StepInput): StepResult {
   if (stepAbove !== null) positive(stepAbove, "stepAbove");
   if (pointsAbove !== null) nonNegative(pointsAbove, "pointsAbove");
   if (stepAbove !== null && pointsAbove === null) {
-    throw valueError("pointsAbove is empty while stepAbove is given: enter the points for each step above", "给了 stepAbove 但 pointsAbove 为空：请输入每高一步加的分");
+    throw valueError(
+      "pointsAbove is empty while stepAbove is given: enter the points for each step above",
+      "给了 stepAbove 但 pointsAbove 为空：请输入每高一步加的分",
+    );
   }
   const floor = p.floor ?? ZERO;
   if (p.cap != null && p.cap.lessThan(floor)) {
-    throw numError(`cap ${show(p.cap)} is below floor ${show(floor)}: the cap must be at least the floor`, `上限 cap ${show(p.cap)} 低于下限 floor ${show(floor)}：上限不能小于下限`);
+    throw numError(
+      `cap ${show(p.cap)} is below floor ${show(floor)}: the cap must be at least the floor`,
+      `上限 cap ${show(p.cap)} 低于下限 floor ${show(floor)}：上限不能小于下限`,
+    );
   }
   let steps = 0;
   let unclamped: D;
@@ -117,7 +126,10 @@ export function ratio(weight: D, actual: D, standard: D, floor: D = ZERO, cap: D
   if (standard.isZero()) throw div0Error("standard is 0: a ratio needs a standard above 0", "标准值 standard 为 0：达成率计分需要大于 0 的标准值");
   positive(standard, "standard");
   if (cap != null && cap.lessThan(floor)) {
-    throw numError(`cap ${show(cap)} is below floor ${show(floor)}: the cap must be at least the floor`, `上限 cap ${show(cap)} 低于下限 floor ${show(floor)}：上限不能小于下限`);
+    throw numError(
+      `cap ${show(cap)} is below floor ${show(floor)}: the cap must be at least the floor`,
+      `上限 cap ${show(cap)} 低于下限 floor ${show(floor)}：上限不能小于下限`,
+    );
   }
   const raw = maxD(weight.times(actual).dividedBy(standard), floor);
   return cap != null ? minD(raw, cap) : raw;
@@ -131,7 +143,10 @@ export function completion(actual: D, target: D, taskBase: D = DEFAULTS.taskBase
   positive(target, "target");
   fraction(taskBase, "taskBase");
   if (taskBase.equals(1)) {
-    throw div0Error("taskBase is 100%: it leaves nothing between the base and the target; enter a base below 100%", "任务基数 taskBase 为 100%：基数与目标之间没有区间；请输入小于 100% 的基数");
+    throw div0Error(
+      "taskBase is 100%: it leaves nothing between the base and the target; enter a base below 100%",
+      "任务基数 taskBase 为 100%：基数与目标之间没有区间；请输入小于 100% 的基数",
+    );
   }
   const base = taskBase.times(target);
   return maxD(ZERO, actual.minus(base).dividedBy(ONE.minus(taskBase).times(target)));
@@ -140,7 +155,14 @@ export function completion(actual: D, target: D, taskBase: D = DEFAULTS.taskBase
 // ---------------------------------------------------------------- quarterly bonus (季度奖金)
 
 /** base × rate × completion × score/fullScore × coefficient, rounded to 0.01. */
-export function bonus(base: D, completionRate: D, score: D, rate: D = DEFAULTS.bonusRate, fullScore: D = DEFAULTS.fullScore, coefficient: D = DEFAULTS.coefficient): D {
+export function bonus(
+  base: D,
+  completionRate: D,
+  score: D,
+  rate: D = DEFAULTS.bonusRate,
+  fullScore: D = DEFAULTS.fullScore,
+  coefficient: D = DEFAULTS.coefficient,
+): D {
   nonNegative(base, "base");
   nonNegative(completionRate, "completion");
   nonNegative(score, "score");
@@ -169,11 +191,15 @@ export function sortBands(bands: readonly GradeBand[]): GradeBand[] {
   const sorted = [...bands].sort((a, b) => b.min.comparedTo(a.min));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].min.equals(sorted[i - 1].min)) {
-      throw valueError(`bands has two rows with min score ${show(sorted[i].min)} ("${sorted[i - 1].label}", "${sorted[i].label}"): keep one`, `bands 中有两行最低分都是 ${show(sorted[i].min)}（"${sorted[i - 1].label}"、"${sorted[i].label}"）：请只保留一行`);
+      throw valueError(
+        `bands has two rows with min score ${show(sorted[i].min)} ("${sorted[i - 1].label}", "${sorted[i].label}"): keep one`,
+        `bands 中有两行最低分都是 ${show(sorted[i].min)}（"${sorted[i - 1].label}"、"${sorted[i].label}"）：请只保留一行`,
+      );
     }
   }
   for (const b of sorted) {
-    if (b.label.trim() === "") throw valueError(`bands row with min score ${show(b.min)} has no label: enter the grade`, `bands 中最低分 ${show(b.min)} 的行没有等级名称：请填写等级`);
+    if (b.label.trim() === "")
+      throw valueError(`bands row with min score ${show(b.min)} has no label: enter the grade`, `bands 中最低分 ${show(b.min)} 的行没有等级名称：请填写等级`);
   }
   return sorted;
 }
@@ -188,7 +214,10 @@ export function bandOf(score: D, sorted: readonly GradeBand[]): GradeBand {
   const band = sorted.find((b) => compare(score, b.min) >= 0);
   if (!band) {
     const lowest = sorted[sorted.length - 1];
-    throw numError(`score ${show(score)} is below the lowest band (${show(lowest.min)} "${lowest.label}"): add a band for it`, `分数 ${show(score)} 低于最低等级（${show(lowest.min)} "${lowest.label}"）：请为其增加一个等级`);
+    throw numError(
+      `score ${show(score)} is below the lowest band (${show(lowest.min)} "${lowest.label}"): add a band for it`,
+      `分数 ${show(score)} 低于最低等级（${show(lowest.min)} "${lowest.label}"）：请为其增加一个等级`,
+    );
   }
   return band;
 }
@@ -212,7 +241,10 @@ export function checkTiers(tiers: readonly Tier[]): Tier[] {
     nonNegative(t.minAttainment, `tiers row ${i + 1} min attainment`);
     nonNegative(t.multiplier, `tiers row ${i + 1} multiplier`);
     if (i > 0 && t.minAttainment.equals(sorted[i - 1].minAttainment)) {
-      throw valueError(`tiers has two rows with min attainment ${pct(t.minAttainment)}: keep one`, `tiers 中有两行最低完成率都是 ${pct(t.minAttainment)}：请只保留一行`);
+      throw valueError(
+        `tiers has two rows with min attainment ${pct(t.minAttainment)}: keep one`,
+        `tiers 中有两行最低完成率都是 ${pct(t.minAttainment)}：请只保留一行`,
+      );
     }
   });
   return sorted;
@@ -277,7 +309,10 @@ export function projectTypeCoefficient(type: D | string, arg = "type"): D {
   if (typeof type !== "string") return nonNegative(type, arg);
   const t = type.trim().toLowerCase();
   for (const p of PROJECT_TYPES) if (p.words.includes(t)) return p.coefficient;
-  throw valueError(`${arg} "${type}" is not a project type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${arg} "${type}" 不是项目类型：请输入 开拓型、稳定型、复制型 或系数`);
+  throw valueError(
+    `${arg} "${type}" is not a project type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`,
+    `${arg} "${type}" 不是项目类型：请输入 开拓型、稳定型、复制型 或系数`,
+  );
 }
 
 /** Project bonus S = B·C·D·E (seed 004): B = amount × poolRate, D = quality/100. Rounded. */
@@ -301,13 +336,18 @@ export function quarterTarget(annual: D, quarter: number, split: readonly D[] = 
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
     throw numError(`quarter is ${quarter}: enter 1, 2, 3 or 4`, `quarter 为 ${quarter}：请输入 1、2、3 或 4`);
   }
-  if (split.length !== 4) throw valueError(`split has ${split.length} cells: give 4 shares, one per quarter`, `split 有 ${split.length} 个单元格：请给出 4 个季度比例`);
+  if (split.length !== 4)
+    throw valueError(`split has ${split.length} cells: give 4 shares, one per quarter`, `split 有 ${split.length} 个单元格：请给出 4 个季度比例`);
   split.forEach((s, i) => nonNegative(s, `split cell ${i + 1}`));
   const total = sum(split);
   if (total.equals(100)) {
-    throw numError("split sums to 100: enter the shares as percents (15%) or fractions (0.15) so they sum to 1", "split 合计为 100：请按百分比（15%）或小数（0.15）输入，使合计为 1");
+    throw numError(
+      "split sums to 100: enter the shares as percents (15%) or fractions (0.15) so they sum to 1",
+      "split 合计为 100：请按百分比（15%）或小数（0.15）输入，使合计为 1",
+    );
   }
-  if (!total.equals(1)) throw numError(`split sums to ${show(total)}: the 4 shares must sum to 1 (100%)`, `split 合计为 ${show(total)}：4 个季度比例合计必须为 1（100%）`);
+  if (!total.equals(1))
+    throw numError(`split sums to ${show(total)}: the 4 shares must sum to 1 (100%)`, `split 合计为 ${show(total)}：4 个季度比例合计必须为 1（100%）`);
   return annual.times(split[quarter - 1]);
 }
 
@@ -324,7 +364,10 @@ export function streak(attainments: ReadonlyArray<D | null>, threshold: D = DEFA
   for (let i = last; i >= 0; i--) {
     const a = attainments[i];
     if (a === null) {
-      throw valueError(`attainments cell ${i + 1} is empty inside the run of misses: fill it in or start the range after it`, `attainments 第 ${i + 1} 个单元格在连续未完成期间为空：请填写，或让区域从其后开始`);
+      throw valueError(
+        `attainments cell ${i + 1} is empty inside the run of misses: fill it in or start the range after it`,
+        `attainments 第 ${i + 1} 个单元格在连续未完成期间为空：请填写，或让区域从其后开始`,
+      );
     }
     if (a.greaterThanOrEqualTo(threshold)) break;
     run++;
@@ -369,9 +412,7 @@ export function units(p: UnitsInput): D {
   let total = p.done.times(p.perUnit);
   if (p.target !== null) {
     nonNegative(p.target, "target");
-    total = total
-      .minus(maxD(ZERO, p.target.minus(p.done)).times(perShort))
-      .plus(maxD(ZERO, p.done.minus(p.target)).times(perOver));
+    total = total.minus(maxD(ZERO, p.target.minus(p.done)).times(perShort)).plus(maxD(ZERO, p.done.minus(p.target)).times(perOver));
     if (compare(p.done, p.target) >= 0) total = total.plus(onComplete);
   }
   return roundMoney(total);
@@ -407,7 +448,12 @@ export interface TasksResult {
   done: number;
 }
 
-const noLosses = (): TaskLosses => ({ Done: { count: 0, lost: ZERO }, NotDone: { count: 0, lost: ZERO }, NotAsRequired: { count: 0, lost: ZERO }, Late: { count: 0, lost: ZERO } });
+const noLosses = (): TaskLosses => ({
+  Done: { count: 0, lost: ZERO },
+  NotDone: { count: 0, lost: ZERO },
+  NotAsRequired: { count: 0, lost: ZERO },
+  Late: { count: 0, lost: ZERO },
+});
 
 /**
  * Task-list scoring (KPI.TASKS): daily tasks make up 80% of the weight and lose 80%, 50% or 20% of their
@@ -428,7 +474,10 @@ export function tasks(weight: D, list: readonly TaskItem[], cell: (i: number) =>
     if (t.status === "Done") done++;
     if (t.kind === "Exception") {
       if (++exceptionCount > TASK_RULES.maxExceptions) {
-        throw valueError(`kinds ${cell(i)} is a fifth exception task: at most ${TASK_RULES.maxExceptions} exception tasks count; make it a daily task or leave it out`, `kinds ${cell(i)} 是第 5 项例外工作：例外工作最多 ${TASK_RULES.maxExceptions} 项；请改为日常工作或删去`);
+        throw valueError(
+          `kinds ${cell(i)} is a fifth exception task: at most ${TASK_RULES.maxExceptions} exception tasks count; make it a daily task or leave it out`,
+          `kinds ${cell(i)} 是第 5 项例外工作：例外工作最多 ${TASK_RULES.maxExceptions} 项；请改为日常工作或删去`,
+        );
       }
       const loss = TASK_RULES.exceptionLoss[t.status];
       exception[t.status] = { count: exception[t.status].count + 1, lost: exception[t.status].lost.plus(loss) };
@@ -443,8 +492,24 @@ export function tasks(weight: D, list: readonly TaskItem[], cell: (i: number) =>
     dailyTotal = dailyTotal.plus(t.points);
     dailyLost = dailyLost.plus(lost);
   });
-  if (dailyCount === 0) throw valueError("there is no daily task: daily tasks make up 80% of the weight; list at least one (a blank kind is daily)", "没有日常工作：日常工作占权重的 80%；请至少列出一项（类型空白即为日常）");
+  if (dailyCount === 0)
+    throw valueError(
+      "there is no daily task: daily tasks make up 80% of the weight; list at least one (a blank kind is daily)",
+      "没有日常工作：日常工作占权重的 80%；请至少列出一项（类型空白即为日常）",
+    );
   const dailyPart = TASK_RULES.dailyShare.times(weight).times(dailyTotal.minus(dailyLost)).dividedBy(dailyTotal);
   const exceptionPart = weight.times(maxD(ZERO, TASK_RULES.exceptionPool.minus(deductions))).dividedBy(100);
-  return { points: dailyPart.plus(exceptionPart), dailyPart, exceptionPart, dailyTotal, dailyLost, deductions, daily, exception, dailyCount, exceptionCount, done };
+  return {
+    points: dailyPart.plus(exceptionPart),
+    dailyPart,
+    exceptionPart,
+    dailyTotal,
+    dailyLost,
+    deductions,
+    daily,
+    exception,
+    dailyCount,
+    exceptionCount,
+    done,
+  };
 }

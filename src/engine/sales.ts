@@ -42,7 +42,7 @@ export class SalesLedger {
     let hits = 0;
     const rewarding = !plan.hitBonus.isZero();
     let previous: number | null = null;
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       let j = i + 1;
       while (j < rows.length && rows[j].month === rows[i].month) j++;
       const m = rows[i].month;
@@ -51,8 +51,22 @@ export class SalesLedger {
       const entry: LedgerMonth = { month: m, row: j - i === 1 ? rows[i] : null, penalty: ZERO, reward: ZERO, hitRun: 0, scanIssues };
       this.months.push(entry);
       if (j - i > 1) {
-        const range = view.columnRange("Month", rows.slice(i, j).map((r) => r.row));
-        scanIssues.push(issue("Error", view.name, range, e.id, msg(`Sales ${range}: ${j - i} rows for ${e.id} in ${monthText(m)}: keep one`, `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行：请只保留一行`)));
+        const range = view.columnRange(
+          "Month",
+          rows.slice(i, j).map((r) => r.row),
+        );
+        scanIssues.push(
+          issue(
+            "Error",
+            view.name,
+            range,
+            e.id,
+            msg(
+              `Sales ${range}: ${j - i} rows for ${e.id} in ${monthText(m)}: keep one`,
+              `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行：请只保留一行`,
+            ),
+          ),
+        );
         i = j;
         continue;
       }
@@ -65,7 +79,13 @@ export class SalesLedger {
       if (!target.ok || !actual.ok) continue;
       if (previous !== null && m !== previous + 1 && run > 0) {
         scanIssues.push(
-          view.warn(entry.row?.row ?? 0, "Month", e.id, `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of missed months starts again`, `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续未完成重新计数`),
+          view.warn(
+            entry.row?.row ?? 0,
+            "Month",
+            e.id,
+            `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of missed months starts again`,
+            `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续未完成重新计数`,
+          ),
         );
         run = 0;
       }
@@ -73,7 +93,13 @@ export class SalesLedger {
         // Said only where a run of months at target can earn something.
         if (rewarding) {
           scanIssues.push(
-            view.warn(entry.row?.row ?? 0, "Month", e.id, `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of months at target starts again`, `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续达标重新计数`),
+            view.warn(
+              entry.row?.row ?? 0,
+              "Month",
+              e.id,
+              `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of months at target starts again`,
+              `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续达标重新计数`,
+            ),
           );
         }
         hits = 0;

@@ -2,6 +2,7 @@
  * A quarter's score (SPEC §4.1): each indicator of the employee's plan scored by its rule from the
  * quarter's Actuals (or Ratings), a Breakdown line for each, the total rounded once; then the grade
  * and its coefficient from the plan's bands. Each returns its value with the issues that arose.
+ * One file: indicator points, the weighted total and the grade are one step of SPEC §4.1 and share its Breakdown lines.
  */
 import { RATER_ZH, RULE_ZH, RaterType } from "./contract";
 import { D, ONE, ZERO, compare, roundScore, sum } from "./decimal";
@@ -43,12 +44,38 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   if (actualsTable) {
     for (const row of rows.monthActuals) {
       for (const n of row.notes) issues.push(n);
-      issues.push(actualsTable.warn(row.row, "Period", e.id, `the period is the month ${periodText(row.period)}; indicators are scored per quarter, so this row is not used: enter ${q.text}`, `考核周期为月份 ${periodText(row.period)}；指标按季度计分，此行未使用：请填写 ${q.text}`));
+      issues.push(
+        actualsTable.warn(
+          row.row,
+          "Period",
+          e.id,
+          `the period is the month ${periodText(row.period)}; indicators are scored per quarter, so this row is not used: enter ${q.text}`,
+          `考核周期为月份 ${periodText(row.period)}；指标按季度计分，此行未使用：请填写 ${q.text}`,
+        ),
+      );
     }
-    for (const row of actuals.unknown) issues.push(actualsTable.warn(row.row, "Indicator", e.id, `indicator "${row.indicatorText}" is not in plan "${plan.name}": the row is ignored; correct the name`, `指标 "${row.indicatorText}" 不属于方案 "${plan.name}"：该行被忽略；请更正名称`));
+    for (const row of actuals.unknown)
+      issues.push(
+        actualsTable.warn(
+          row.row,
+          "Indicator",
+          e.id,
+          `indicator "${row.indicatorText}" is not in plan "${plan.name}": the row is ignored; correct the name`,
+          `指标 "${row.indicatorText}" 不属于方案 "${plan.name}"：该行被忽略；请更正名称`,
+        ),
+      );
   }
   if (ratingsTable) {
-    for (const row of ratings.unknown) issues.push(ratingsTable.warn(row.row, "Indicator", e.id, `indicator "${row.indicatorText}" is not in plan "${plan.name}": the ratings are ignored; correct the name`, `指标 "${row.indicatorText}" 不属于方案 "${plan.name}"：这些评分被忽略；请更正名称`));
+    for (const row of ratings.unknown)
+      issues.push(
+        ratingsTable.warn(
+          row.row,
+          "Indicator",
+          e.id,
+          `indicator "${row.indicatorText}" is not in plan "${plan.name}": the ratings are ignored; correct the name`,
+          `指标 "${row.indicatorText}" 不属于方案 "${plan.name}"：这些评分被忽略；请更正名称`,
+        ),
+      );
   }
   const tasks = rows.tasks.length + rows.monthTasks.length > 0 ? tasksByIndicator(wb, e, plan, q, rows.tasks, rows.monthTasks, issues) : NONE;
   const points: D[] = [];
@@ -72,7 +99,11 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
 }
 
 /** A quarter's rows by the indicator they name; each row's own notes are listed; rows naming none, once per name. */
-function groupByIndicator<R extends ActualRow | RatingRow>(rows: readonly R[], plan: Plan, issues: Issue[]): { byIndicator: Array<R[] | undefined>; unknown: R[] } {
+function groupByIndicator<R extends ActualRow | RatingRow>(
+  rows: readonly R[],
+  plan: Plan,
+  issues: Issue[],
+): { byIndicator: Array<R[] | undefined>; unknown: R[] } {
   // By the indicator's place in its plan: an employee has a handful of rows, a Map each would be waste.
   const byIndicator: Array<R[] | undefined> = [];
   const unknown: R[] = [];
@@ -97,26 +128,66 @@ interface Scored {
 }
 
 /** Points of one indicator; null when its input is missing or bad. */
-function indicatorPoints(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, actualRows: ActualRow[], ratingRows: RatingRow[], q: Quarter, issues: Issue[]): Scored | null {
+function indicatorPoints(
+  wb: Workbook,
+  e: Employee,
+  plan: Plan,
+  ind: Indicator,
+  actualRows: ActualRow[],
+  ratingRows: RatingRow[],
+  q: Quarter,
+  issues: Issue[],
+): Scored | null {
   const lang = wb.lang;
   const at = view(wb, "Actuals");
   if (actualRows.length > 1 && at) {
-    const range = at.columnRange("Actual", actualRows.map((r) => r.row));
-    issues.push(issue("Error", at.name, range, e.id, msg(`Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text}: keep one`, `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行：请只保留一行`)));
+    const range = at.columnRange(
+      "Actual",
+      actualRows.map((r) => r.row),
+    );
+    issues.push(
+      issue(
+        "Error",
+        at.name,
+        range,
+        e.id,
+        msg(
+          `Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text}: keep one`,
+          `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行：请只保留一行`,
+        ),
+      ),
+    );
     return null;
   }
   if (ind.rule === "Score" && ratingRows.length > 0) {
     const mixed = ratingMix(wb, e, plan, ind, ratingRows, issues);
     if (!mixed) return null;
     if (actualRows.length === 1 && at && !isBlank(actualRows[0].raw)) {
-      issues.push(at.warn(actualRows[0].row, "Actual", e.id, `"${ind.name}" has Ratings, so this Actual is not used`, `指标 "${ind.name}" 已有评分表数据，此实际值未使用`));
+      issues.push(
+        at.warn(
+          actualRows[0].row,
+          "Actual",
+          e.id,
+          `"${ind.name}" has Ratings, so this Actual is not used`,
+          `指标 "${ind.name}" 已有评分表数据，此实际值未使用`,
+        ),
+      );
     }
     const points = ind.points.times(mixed.mix).dividedBy(100);
     return { points, actual: mixed.mix.toNumber(), why: explainScore(ind, mixed.mix, points, lang, mixed.parts) };
   }
   const row = actualRows[0];
   if (!row || !at || !row.actual) {
-    issues.push(missingRow(wb, e, msg(`Actuals has no row for ${e.id} "${ind.name}" in ${q.text}: add the actual (blank is not 0)`, `实际值表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）：请填写实际值（空白不等于 0）`)));
+    issues.push(
+      missingRow(
+        wb,
+        e,
+        msg(
+          `Actuals has no row for ${e.id} "${ind.name}" in ${q.text}: add the actual (blank is not 0)`,
+          `实际值表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）：请填写实际值（空白不等于 0）`,
+        ),
+      ),
+    );
     return null;
   }
   if (!note(row.actual, issues)) return null;
@@ -161,7 +232,17 @@ function scoreActual(wb: Workbook, e: Employee, ind: Indicator, row: ActualRow, 
         return { points, actual: shown, why: explainRatio(ind, a, points, lang) };
       }
       case "Step": {
-        const res = rules.step({ actual: a, standard: ind.standard, weight: ind.points, stepBelow: ind.stepBelow, pointsBelow: ind.pointsBelow, stepAbove: ind.above?.step, pointsAbove: ind.above?.points, floor: ind.floor, cap: ind.cap });
+        const res = rules.step({
+          actual: a,
+          standard: ind.standard,
+          weight: ind.points,
+          stepBelow: ind.stepBelow,
+          pointsBelow: ind.pointsBelow,
+          stepAbove: ind.above?.step,
+          pointsAbove: ind.above?.points,
+          floor: ind.floor,
+          cap: ind.cap,
+        });
         return { points: res.points, actual: shown, why: explainStep(ind, a, res, lang) };
       }
       case "Deduct": {
@@ -210,7 +291,18 @@ function ratingMix(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, rows: 
     if (!plan.raterWeights.has(rater.value)) {
       complete = false;
       const at = rt.address(r.row, "Rater");
-      issues.push(issue("Error", rt.name, at, e.id, msg(`Ratings ${at}: rater ${rater.value} has no weight for plan "${plan.name}" in RaterWeights: add it`, `评分表 ${at}：评价人 ${rater.value} 在评价权重表中没有方案 "${plan.name}" 的权重：请添加`)));
+      issues.push(
+        issue(
+          "Error",
+          rt.name,
+          at,
+          e.id,
+          msg(
+            `Ratings ${at}: rater ${rater.value} has no weight for plan "${plan.name}" in RaterWeights: add it`,
+            `评分表 ${at}：评价人 ${rater.value} 在评价权重表中没有方案 "${plan.name}" 的权重：请添加`,
+          ),
+        ),
+      );
       continue;
     }
     pushTo(byType, rater.value, score.value);
@@ -229,7 +321,18 @@ function ratingMix(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, rows: 
   const total = sum(parts.map((p) => p.weight));
   const first = rt.address(rows[0].row, "Rater");
   if (total.isZero()) {
-    issues.push(issue("Error", rt.name, first, e.id, msg(`Ratings: the raters of "${ind.name}" all have weight 0 for plan "${plan.name}": give them a weight in RaterWeights`, `评分表：指标 "${ind.name}" 的评价人在方案 "${plan.name}" 中权重均为 0：请在评价权重表中设置权重`)));
+    issues.push(
+      issue(
+        "Error",
+        rt.name,
+        first,
+        e.id,
+        msg(
+          `Ratings: the raters of "${ind.name}" all have weight 0 for plan "${plan.name}": give them a weight in RaterWeights`,
+          `评分表：指标 "${ind.name}" 的评价人在方案 "${plan.name}" 中权重均为 0：请在评价权重表中设置权重`,
+        ),
+      ),
+    );
     return null;
   }
   if (missing.length > 0) {
@@ -257,7 +360,17 @@ export function gradeQuarter(wb: Workbook, e: Employee, plan: Plan, score: D): O
     if (!(err instanceof KpiError)) throw err;
     const pt = view(wb, "Plans");
     if (!pt) throw err;
-    return { value: null, issues: [pt.error(plan.row, "GradeScale", e.id, `scale "${plan.gradeScale}" of plan "${plan.name}": ${err.text.en}`, `方案 "${plan.name}" 的等级标准 "${plan.gradeScale}"：${err.text.zh}`)] };
+    return {
+      value: null,
+      issues: [
+        pt.error(
+          plan.row,
+          "GradeScale",
+          e.id,
+          `scale "${plan.gradeScale}" of plan "${plan.name}": ${err.text.en}`,
+          `方案 "${plan.name}" 的等级标准 "${plan.gradeScale}"：${err.text.zh}`,
+        ),
+      ],
+    };
   }
 }
-

@@ -56,7 +56,9 @@ const GROUPED_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
  * else, so that words are reported rather than guessed.
  */
 export function parseNumberText(text: string): D | null {
-  let s = toHalfWidth(text).trim().replace(/^[¥$]\s*/, "");
+  let s = toHalfWidth(text)
+    .trim()
+    .replace(/^[¥$]\s*/, "");
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;
@@ -156,7 +158,10 @@ export function fraction(d: D, arg: string): D {
   nonNegative(d, arg);
   if (compare(d, ONE) > 0) {
     const n = show(d);
-    throw numError(`${arg}: ${n} looks like a percent: enter ${n}% or ${show(d.dividedBy(100))}`, `${arg}：${n} 看起来是百分数：请输入 ${n}% 或 ${show(d.dividedBy(100))}`);
+    throw numError(
+      `${arg}: ${n} looks like a percent: enter ${n}% or ${show(d.dividedBy(100))}`,
+      `${arg}：${n} 看起来是百分数：请输入 ${n}% 或 ${show(d.dividedBy(100))}`,
+    );
   }
   return d;
 }

@@ -45,7 +45,17 @@ export function weighted(scores: any[][], weights: any[][]): number {
  * @param [cap] Highest points (default none).
  * @returns The indicator's points.
  */
-export function step(actual: any, standard: any, weight: any, stepBelow: any, pointsBelow: any, stepAbove?: any, pointsAbove?: any, floor?: any, cap?: any): number {
+export function step(
+  actual: any,
+  standard: any,
+  weight: any,
+  stepBelow: any,
+  pointsBelow: any,
+  stepAbove?: any,
+  pointsAbove?: any,
+  floor?: any,
+  cap?: any,
+): number {
   return excelCall(() => cells.step(actual, standard, weight, stepBelow, pointsBelow, stepAbove, pointsAbove, floor, cap));
 }
 

@@ -12,7 +12,8 @@ export const STRINGS = {
     tabs: { run: "Recalculate", issues: "Issues", statement: "Statement", functions: "Functions" },
     connecting: "Connecting to Excel…",
     notInExcel: "Not running in Excel",
-    notInExcelBody: "This page is open in a plain browser: Excel did not answer, so it cannot reach a workbook. Open KPI Bonus from Excel (Home › Add-ins) to work on your own workbook.",
+    notInExcelBody:
+      "This page is open in a plain browser: Excel did not answer, so it cannot reach a workbook. Open KPI Bonus from Excel (Home › Add-ins) to work on your own workbook.",
     openPreview: "Preview on the sample workbook",
     previewBanner: "Preview · sample workbook in this page, not an Excel file. Nothing is saved.",
     excelLate: "Excel is ready now.",
@@ -53,7 +54,8 @@ export const STRINGS = {
     statements: "Statements",
     statementsHint: "Printable statements for every employee of the period",
     issuesFromRun: (period: string) => `Issues of the run of ${period}`,
-    issuesFromCheck: (period: string | null) => (period ? `Issues found by the check of ${period} (nothing written)` : "Issues found by the check (nothing written)"),
+    issuesFromCheck: (period: string | null) =>
+      period ? `Issues found by the check of ${period} (nothing written)` : "Issues found by the check (nothing written)",
     noIssuesYet: "Recalculate or Check to list the issues here.",
     noIssues: "No issues.",
     filter: "Filter by employee",
@@ -85,7 +87,8 @@ export const STRINGS = {
     flags: "Flags",
     toFix: "To fix",
     templateTitle: "Start with the template",
-    templateBody: "This workbook has no KPI tables yet. Create the input tables (Employees, Plans, Indicators, Actuals, Targets, Grades and the optional ones) with the sample plans, then replace the sample rows with your own.",
+    templateBody:
+      "This workbook has no KPI tables yet. Create the input tables (Employees, Plans, Indicators, Actuals, Targets, Grades and the optional ones) with the sample plans, then replace the sample rows with your own.",
     createTemplate: "Create template",
     templateCreated: (n: number) => `Created ${n} tables with the sample plans.`,
     templateRefused: (names: string) => `Nothing was changed: the workbook already has ${names}.`,
@@ -203,5 +206,10 @@ export const FUNCTION_EXAMPLES: Array<{ name: string; formula: string; result: s
   { name: "STREAK", formula: "=KPI.STREAK({1.1,0.8,0.9,0.7})", result: "3" },
   { name: "RANK", formula: "=KPI.RANK(90,{95,90,90,80})", result: "2" },
   { name: "UNITS", formula: "=KPI.UNITS(480,500,30,15,,100)", result: "14100.00" },
-  { name: "TASKS", formula: '=KPI.TASKS(100,{30;30;20;20;0;0},{"完成";"未及时完成";"未按要求完成";"未完成";"未完成";"未及时完成"},{"日常";"日常";"日常";"日常";"例外";"例外"})', result: "70.4" },
+  {
+    name: "TASKS",
+    formula:
+      '=KPI.TASKS(100,{30;30;20;20;0;0},{"完成";"未及时完成";"未按要求完成";"未完成";"未完成";"未及时完成"},{"日常";"日常";"日常";"日常";"例外";"例外"})',
+    result: "70.4",
+  },
 ];

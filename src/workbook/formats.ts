@@ -10,7 +10,11 @@ import { ColumnKind, OutputColumn, OutputValue } from "./port";
 export function isDateFormat(code: string | undefined, id?: number): boolean {
   if (id !== undefined && ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58))) return true;
   if (!code) return false;
-  const bare = code.replace(/"[^"]*"/g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "").replace(/\\./g, "").replace(/_.|\*./g, "");
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "")
+    .replace(/\\./g, "")
+    .replace(/_.|\*./g, "");
   return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 

@@ -53,13 +53,28 @@ export class MemoryWorkbook implements WorkbookPort {
       const existing = findByName(this.tables.values(), t.name);
       const sheet = existing?.sheet ?? this.freeSheet(t.name, report);
       if (existing) this.tables.delete(existing.name);
-      this.tables.set(t.name, { name: t.name, sheet, headers: t.columns.map((c) => c.name), headerRow: existing?.headerRow ?? 1, firstColumn: existing?.firstColumn ?? 1, rows: t.rows.map((r) => [...r]) });
+      this.tables.set(t.name, {
+        name: t.name,
+        sheet,
+        headers: t.columns.map((c) => c.name),
+        headerRow: existing?.headerRow ?? 1,
+        firstColumn: existing?.firstColumn ?? 1,
+        rows: t.rows.map((r) => [...r]),
+      });
     }
     for (const content of sheets) {
       // The sheet holding the table of its name is ours: its tables are replaced; otherwise a new sheet.
       const sheet = findByName(this.tables.values(), content.name)?.sheet ?? this.freeSheet(content.name, report);
       for (const [name, t] of [...this.tables]) if (t.sheet === sheet) this.tables.delete(name);
-      for (const t of content.tables) this.tables.set(t.name, { name: t.name, sheet, headers: t.columns.map((c) => c.name), headerRow: t.row, firstColumn: t.column, rows: t.rows.map((r) => [...r]) });
+      for (const t of content.tables)
+        this.tables.set(t.name, {
+          name: t.name,
+          sheet,
+          headers: t.columns.map((c) => c.name),
+          headerRow: t.row,
+          firstColumn: t.column,
+          rows: t.rows.map((r) => [...r]),
+        });
       this.owned.set(content.name, { sheet, content });
     }
     return report;

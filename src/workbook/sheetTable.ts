@@ -23,7 +23,8 @@ export function sheetAsTable(rows: Iterable<number>, cells: (row: number) => Rea
   const head = [...cells(headerRow)].filter(([, v]) => !blank(v)).map(([c]) => c);
   const first = Math.min(...head);
   const last = Math.max(...head);
-  const text = (v: CellValue | undefined) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? "" : typeof v === "object" ? v.formula : String(v));
+  const text = (v: CellValue | undefined) =>
+    v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? "" : typeof v === "object" ? v.formula : String(v);
   const headers: string[] = [];
   for (let c = first; c <= last; c++) headers.push(text(cells(headerRow).get(c)).trim());
   let bottom = headerRow;

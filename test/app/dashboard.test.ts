@@ -9,8 +9,27 @@ import { OutputValue } from "../../src/workbook/port";
 
 const COLUMNS = outputColumns("Results");
 /** A Results row from the fields that matter here. */
-function row(r: { id: string; dept: string; plan: string; period?: string; score: number | null; grade: string | null; pay: number | null; status: string }): OutputValue[] {
-  const v: Record<string, OutputValue> = { EmployeeId: r.id, Name: r.id, Department: r.dept, Plan: r.plan, Period: r.period ?? "2026-Q2", Score: r.score, Grade: r.grade, TotalPay: r.pay, Status: r.status };
+function row(r: {
+  id: string;
+  dept: string;
+  plan: string;
+  period?: string;
+  score: number | null;
+  grade: string | null;
+  pay: number | null;
+  status: string;
+}): OutputValue[] {
+  const v: Record<string, OutputValue> = {
+    EmployeeId: r.id,
+    Name: r.id,
+    Department: r.dept,
+    Plan: r.plan,
+    Period: r.period ?? "2026-Q2",
+    Score: r.score,
+    Grade: r.grade,
+    TotalPay: r.pay,
+    Status: r.status,
+  };
   return COLUMNS.map((c) => v[c.name] ?? null);
 }
 
@@ -24,7 +43,12 @@ const ROWS = [
 
 describe("the Dashboard's figures", () => {
   const f = dashboardFigures(COLUMNS, ROWS, "2026-Q2", "en");
-  const plain = (x: (typeof f.departments)[number]) => ({ ...x, totalPay: x.totalPay.toNumber(), averageScore: x.averageScore?.toNumber() ?? null, grades: Object.fromEntries(x.grades) });
+  const plain = (x: (typeof f.departments)[number]) => ({
+    ...x,
+    totalPay: x.totalPay.toNumber(),
+    averageScore: x.averageScore?.toNumber() ?? null,
+    grades: Object.fromEntries(x.grades),
+  });
 
   it("counts each department's employees by status, sums its pay exactly and averages its scores, for the period only", () => {
     // Sales: E1 + E2 = 100.1 + 0.2 = 100.3 (not 100.29999999999998), scores (90 + 85.5) / 2 = 87.75.

@@ -128,8 +128,24 @@ describe("grades per plan", () => {
 
 describe("grade order", () => {
   it("puts the grade of the highest score first, whatever order the employees come in", () => {
-    const r = (plan: string, grade: string | null, score: number | null) => ({ employee: { planName: plan }, grade, score: score === null ? null : { toString: () => String(score) } });
-    const summary = { result: { results: [r("CM", "Pass", 62), r("CM", "Excellent", 95), r("CM", "Good", 85), r("CM", "Excellent", 91.5), r("CM", null, null)] } };
-    expect(gradesByPlan(summary as never)).toEqual([{ plan: "CM", grades: [{ grade: "Excellent", employees: 2 }, { grade: "Good", employees: 1 }, { grade: "Pass", employees: 1 }], ungraded: 1 }]);
+    const r = (plan: string, grade: string | null, score: number | null) => ({
+      employee: { planName: plan },
+      grade,
+      score: score === null ? null : { toString: () => String(score) },
+    });
+    const summary = {
+      result: { results: [r("CM", "Pass", 62), r("CM", "Excellent", 95), r("CM", "Good", 85), r("CM", "Excellent", 91.5), r("CM", null, null)] },
+    };
+    expect(gradesByPlan(summary as never)).toEqual([
+      {
+        plan: "CM",
+        grades: [
+          { grade: "Excellent", employees: 2 },
+          { grade: "Good", employees: 1 },
+          { grade: "Pass", employees: 1 },
+        ],
+        ungraded: 1,
+      },
+    ]);
   });
 });

@@ -107,7 +107,8 @@ describe("a quarter end to end (SPEC §5 worked examples)", () => {
 });
 
 describe("the consecutive-miss penalty", () => {
-  const sales = (id: string, hits: boolean[], from = 1) => hits.map((hit, i) => [id, `2026-${String(from + i).padStart(2, "0")}`, 100000, hit ? 100000 : 50000, 0.01]);
+  const sales = (id: string, hits: boolean[], from = 1) =>
+    hits.map((hit, i) => [id, `2026-${String(from + i).padStart(2, "0")}`, 100000, hit ? 100000 : 50000, 0.01]);
 
   it("costs 300 in the month that completes 3 misses inside the quarter", async () => {
     const rows = baseRows();
@@ -278,7 +279,21 @@ describe("bad inputs", () => {
 describe("Chinese headers", () => {
   const ZH: Record<string, string[]> = {
     Employees: ["员工编号", "姓名", "考核方案", "部门", "月基本工资", "入职日期", "离职日期"],
-    Plans: ["考核方案", "满分", "奖金比例", "任务基数", "完成率口径", "等级标准", "项目奖", "大项目门槛", "大项目比例", "奖金总盘比例", "连续未完成罚款", "连续月数", "提成方式"],
+    Plans: [
+      "考核方案",
+      "满分",
+      "奖金比例",
+      "任务基数",
+      "完成率口径",
+      "等级标准",
+      "项目奖",
+      "大项目门槛",
+      "大项目比例",
+      "奖金总盘比例",
+      "连续未完成罚款",
+      "连续月数",
+      "提成方式",
+    ],
     Indicators: ["考核方案", "指标", "权重", "计分规则", "标准值", "低于步长", "扣分", "高于步长", "加分", "下限", "上限"],
     Actuals: ["员工编号", "考核周期", "指标", "实际值"],
     Targets: ["对象", "考核周期", "目标", "实际"],
@@ -457,7 +472,10 @@ describe("cells named in issues", () => {
     rows.IncentiveRules[0][2] = "thirty"; // Outlets PerUnit, cell C2
     const { wb } = await run(workbook(rows));
     expect(resultsById(wb).C001.Status).toBe("Error");
-    const cells = wb.records("Issues").filter((i) => i.Table === "IncentiveRules").map((i) => i.Cell);
+    const cells = wb
+      .records("Issues")
+      .filter((i) => i.Table === "IncentiveRules")
+      .map((i) => i.Cell);
     expect(cells).toEqual(["C2", "B2"]); // the bad cell itself, then C001's flag pointing at the rule's row
   });
 });
@@ -490,7 +508,9 @@ describe("a long calculation", () => {
     const { memoryOf, scaledSample } = await import("../support/scaled");
     const wb = memoryOf(scaledSample(3000));
     let calculating = 0;
-    await expect(runRecalculation(wb, "2026-Q2", { now: NOW, onProgress: (phase) => phase === "calculating" && calculating++, cancelled: () => calculating >= 2 })).rejects.toThrow("cancelled");
+    await expect(
+      runRecalculation(wb, "2026-Q2", { now: NOW, onProgress: (phase) => phase === "calculating" && calculating++, cancelled: () => calculating >= 2 }),
+    ).rejects.toThrow("cancelled");
     expect(wb.writes).toBe(0);
   });
 });

@@ -14,7 +14,12 @@ const NOW = new Date("2026-07-05T09:00:00Z");
 async function recalculated(lang: Lang, period = "2026-Q2") {
   const wb = memoryOf(scaledSample(12, lang));
   await runRecalculation(wb, period, { now: NOW });
-  const results = Object.fromEntries(wb.records("Results").filter((r) => r.Period === period).map((r) => [String(r.EmployeeId), r]));
+  const results = Object.fromEntries(
+    wb
+      .records("Results")
+      .filter((r) => r.Period === period)
+      .map((r) => [String(r.EmployeeId), r]),
+  );
   const lines = (id: string) => wb.records("Breakdown").filter((b) => b.EmployeeId === id && b.Period === period);
   return { wb, results, lines };
 }
@@ -58,7 +63,11 @@ describe.each(["zh", "en"] as const)("the sample workbook (%s)", (lang) => {
     const { results, lines } = await recalculated(lang);
     // Banquets 5 of 6 at 100, −50 per banquet short: 500 − 50 = 450; hit streak 500 → 950.
     expect(results.C004.Incentives).toBe(950);
-    expect(lines("C004").filter((l) => l.Rule === (lang === "zh" ? "连续达标奖" : "HitBonus")).map((l) => [l.Indicator, l.Actual])).toEqual([[lang === "zh" ? "连续达标奖 2026-06" : "Hit streak 2026-06", 6]]);
+    expect(
+      lines("C004")
+        .filter((l) => l.Rule === (lang === "zh" ? "连续达标奖" : "HitBonus"))
+        .map((l) => [l.Indicator, l.Actual]),
+    ).toEqual([[lang === "zh" ? "连续达标奖 2026-06" : "Hit streak 2026-06", 6]]);
     // C002 missed April: May and June make a run of 2, nothing in 2026-Q2.
     expect(results.C002.Incentives).toBe(17000); // outlets 520 of 500: 15600 + 100; displays 50 of 50: 100; banquets 6 of 4: 600 + 2 × 300 → 15700 + 100 + 1200
   });

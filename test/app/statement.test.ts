@@ -33,11 +33,35 @@ describe("finding an employee", () => {
 describe("a statement", () => {
   it("holds the Results row, the Breakdown lines and the money lines of the period", async () => {
     const s = statementOf(await ranData(), "P001", "2026-Q2")!;
-    expect(s).toMatchObject({ name: "Zhang Wei", department: "Presales Support", plan: "Presales", score: 92, grade: "Excellent", rank: 1, status: "OK", flags: "" });
+    expect(s).toMatchObject({
+      name: "Zhang Wei",
+      department: "Presales Support",
+      plan: "Presales",
+      score: 92,
+      grade: "Excellent",
+      rank: 1,
+      status: "OK",
+      flags: "",
+    });
     expect(s.lines).toHaveLength(7); // the Presales plan's seven indicators
-    expect(s.lines.find((l) => l.indicator === "Excellent solutions")).toEqual({ indicator: "Excellent solutions", weight: 20, actual: 0.8, rule: "Step", points: 16, explanation: "80% vs standard 90%: 2 steps of 5% below, −4 → 16 of 20" });
+    expect(s.lines.find((l) => l.indicator === "Excellent solutions")).toEqual({
+      indicator: "Excellent solutions",
+      weight: 20,
+      actual: 0.8,
+      rule: "Step",
+      points: 16,
+      explanation: "80% vs standard 90%: 2 steps of 5% below, −4 → 16 of 20",
+    });
     // 36000 × 0.4 × 72/87 × 0.92 = 10963.86; big deal 250000 with 150000 received: 2250
-    expect(Object.fromEntries(s.money.map((m) => [m.line, m.value]))).toEqual({ QuarterlyBonus: 10963.86, DealBonus: 2250, Commission: 0, Incentives: 0, Penalties: 0, Adjustments: 0, TotalPay: 13213.86 });
+    expect(Object.fromEntries(s.money.map((m) => [m.line, m.value]))).toEqual({
+      QuarterlyBonus: 10963.86,
+      DealBonus: 2250,
+      Commission: 0,
+      Incentives: 0,
+      Penalties: 0,
+      Adjustments: 0,
+      TotalPay: 13213.86,
+    });
   });
 
   it("is null for an employee or a period Results has no row for", async () => {
@@ -72,7 +96,11 @@ describe("a statement", () => {
 describe("the statement as text", () => {
   it("says every line and the total in English", async () => {
     const text = statementText(statementOf(await ranData(), "P001", "2026-Q2")!, "en");
-    expect(text.split("\n").slice(0, 3)).toEqual(["KPI bonus statement · 2026-Q2", "Zhang Wei (P001) · Presales Support · Presales", "Score 92.00 · Grade Excellent · Rank in plan 1 · Completion 82.76%"]);
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      "KPI bonus statement · 2026-Q2",
+      "Zhang Wei (P001) · Presales Support · Presales",
+      "Score 92.00 · Grade Excellent · Rank in plan 1 · Completion 82.76%",
+    ]);
     expect(text).toContain("- Excellent solutions (Step, weight 20, actual 0.8) → 16.00 points: 80% vs standard 90%: 2 steps of 5% below, −4 → 16 of 20");
     expect(text).toContain("- Quarterly bonus 10,963.86");
     expect(text).toContain("- Total pay 13,213.86");

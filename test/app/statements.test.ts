@@ -19,19 +19,61 @@ function table(name: "Results" | "Breakdown", rows: Array<Record<string, OutputV
 }
 
 const RESULTS = table("Results", [
-  { EmployeeId: "E1", Name: "Ann <Lee>", Department: "Sales", Plan: "AE", Period: "2026-Q2", Score: 92, Grade: "Excellent", Completion: 0.5, QuarterlyBonus: 1000.5, DealBonus: 0, Commission: 200, Incentives: 0, Penalties: -300, Adjustments: 0, TotalPay: 900.5, Status: "OK" },
+  {
+    EmployeeId: "E1",
+    Name: "Ann <Lee>",
+    Department: "Sales",
+    Plan: "AE",
+    Period: "2026-Q2",
+    Score: 92,
+    Grade: "Excellent",
+    Completion: 0.5,
+    QuarterlyBonus: 1000.5,
+    DealBonus: 0,
+    Commission: 200,
+    Incentives: 0,
+    Penalties: -300,
+    Adjustments: 0,
+    TotalPay: 900.5,
+    Status: "OK",
+  },
   { EmployeeId: "E1", Name: "Ann <Lee>", Department: "Sales", Plan: "AE", Period: "2026-Q1", Score: 80, TotalPay: 1, Status: "OK" },
-  { EmployeeId: "E2", Name: "Bo", Department: "Ops", Plan: "AE", Period: "2026-Q2", Score: 70, Grade: "Competent", Status: "Error", Flags: "Actuals D9: blank" },
+  {
+    EmployeeId: "E2",
+    Name: "Bo",
+    Department: "Ops",
+    Plan: "AE",
+    Period: "2026-Q2",
+    Score: 70,
+    Grade: "Competent",
+    Status: "Error",
+    Flags: "Actuals D9: blank",
+  },
 ]);
 const BREAKDOWN = table("Breakdown", [
-  { EmployeeId: "E1", Period: "2026-Q2", Indicator: "Sales", Weight: 60, Actual: 0.8, Rule: "Step", Points: 56, Explanation: "80% vs standard 90%: 2 steps of 5% below, −4 → 56 of 60" },
+  {
+    EmployeeId: "E1",
+    Period: "2026-Q2",
+    Indicator: "Sales",
+    Weight: 60,
+    Actual: 0.8,
+    Rule: "Step",
+    Points: 56,
+    Explanation: "80% vs standard 90%: 2 steps of 5% below, −4 → 56 of 60",
+  },
   { EmployeeId: "E1", Period: "2026-Q1", Indicator: "Sales", Weight: 60, Actual: 0.9, Rule: "Step", Points: 60, Explanation: "Q1" },
   { EmployeeId: "E1", Period: "2026-Q2", Indicator: "Service", Weight: 40, Actual: 90, Rule: "Score", Points: 36, Explanation: "rated 90 → 36 of 40" },
 ]);
 
 const DATA = {
-  results: recordsOf(RESULTS, outputColumns("Results").map((c) => c.name)),
-  breakdown: recordsOf(BREAKDOWN, outputColumns("Breakdown").map((c) => c.name)),
+  results: recordsOf(
+    RESULTS,
+    outputColumns("Results").map((c) => c.name),
+  ),
+  breakdown: recordsOf(
+    BREAKDOWN,
+    outputColumns("Breakdown").map((c) => c.name),
+  ),
   issues: [],
   issuesPeriod: null,
 } as unknown as Parameters<typeof statementsOf>[0];
@@ -42,13 +84,23 @@ describe("a statement", () => {
 
   it("holds the employee's Results row of the period and their Breakdown lines of that period only", () => {
     expect(statementsOf(DATA, "2026-Q2")).toHaveLength(2);
-    expect({ id: ann.employeeId, name: ann.name, department: ann.department, plan: ann.plan, score: ann.score, grade: ann.grade, total: totalOf(ann) }).toEqual({ id: "E1", name: "Ann <Lee>", department: "Sales", plan: "AE", score: 92, grade: "Excellent", total: 900.5 });
+    expect({ id: ann.employeeId, name: ann.name, department: ann.department, plan: ann.plan, score: ann.score, grade: ann.grade, total: totalOf(ann) }).toEqual(
+      { id: "E1", name: "Ann <Lee>", department: "Sales", plan: "AE", score: 92, grade: "Excellent", total: 900.5 },
+    );
     expect(ann.lines.map((l) => [l.indicator, l.points, l.explanation])).toEqual([
       ["Sales", 56, "80% vs standard 90%: 2 steps of 5% below, −4 → 56 of 60"],
       ["Service", 36, "rated 90 → 36 of 40"],
     ]);
     // Each money line in Results' order; their sum is the total: 1000.5 + 0 + 200 + 0 − 300 + 0 = 900.5.
-    expect(ann.money.map((m) => [m.line, m.value])).toEqual([["QuarterlyBonus", 1000.5], ["DealBonus", 0], ["Commission", 200], ["Incentives", 0], ["Penalties", -300], ["Adjustments", 0], ["TotalPay", 900.5]]);
+    expect(ann.money.map((m) => [m.line, m.value])).toEqual([
+      ["QuarterlyBonus", 1000.5],
+      ["DealBonus", 0],
+      ["Commission", 200],
+      ["Incentives", 0],
+      ["Penalties", -300],
+      ["Adjustments", 0],
+      ["TotalPay", 900.5],
+    ]);
   });
 
   it("of an employee in Error has no pay, and says why", () => {
@@ -78,7 +130,15 @@ describe("the Statements sheet", () => {
   it("has a summary table, then each employee's block starting a new page", () => {
     const [sheet] = statementsSheets(statements, "2026-Q2", "en");
     expect(sheet.tables.map((t) => [t.name, t.row, t.columns.map((c) => c.name), t.rows])).toEqual([
-      ["Statements", 4, ["EmployeeId", "Name", "Department", "TotalPay", "Status"], [["E1", "Ann <Lee>", "Sales", 900.5, "OK"], ["E2", "Bo", "Ops", null, "Error"]]],
+      [
+        "Statements",
+        4,
+        ["EmployeeId", "Name", "Department", "TotalPay", "Status"],
+        [
+          ["E1", "Ann <Lee>", "Sales", 900.5, "OK"],
+          ["E2", "Bo", "Ops", null, "Error"],
+        ],
+      ],
     ]);
     const titles = sheet.cells.filter((c) => c.style === "title" && String(c.value).startsWith("Pay statement ·"));
     expect(titles.map((c) => c.value)).toEqual(["Pay statement · Ann <Lee> · 2026-Q2", "Pay statement · Bo · 2026-Q2"]);
@@ -105,7 +165,14 @@ describe("writing statements", () => {
     await runRecalculation(wb, "2026-Q2", { now: NOW });
     const writes = wb.writes;
     const run = await writeStatements(wb, "2026Q2");
-    expect([run.period, run.lang, run.recalculated, run.sheets, run.statements.length, wb.writes - writes]).toEqual(["2026-Q2", "zh", null, ["Statements"], 12, 1]);
+    expect([run.period, run.lang, run.recalculated, run.sheets, run.statements.length, wb.writes - writes]).toEqual([
+      "2026-Q2",
+      "zh",
+      null,
+      ["Statements"],
+      12,
+      1,
+    ]);
     const results = wb.records("Results").filter((r) => r.Period === "2026-Q2");
     expect(run.statements.map((s) => [s.employeeId, totalOf(s)])).toEqual(results.map((r) => [r.EmployeeId, r.TotalPay]));
   });

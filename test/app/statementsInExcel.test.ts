@@ -16,12 +16,19 @@ function doubleOf(tables: readonly PlainTable[]): ExcelDouble {
   const d = createExcelDouble({ sheets: [] });
   for (const t of tables) {
     if (!d.book.sheetNames().includes(t.sheet)) d.book.addSheet(t.sheet);
-    d.book.addTable(t.sheet, "A1", t.name, t.headers, t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))));
+    d.book.addTable(
+      t.sheet,
+      "A1",
+      t.name,
+      t.headers,
+      t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
+    );
   }
   return d;
 }
 const hostOf = (d: ExcelDouble): OfficeHost => ({ run: d.run, isSetSupported: (name, version) => d.Office.context.requirements.isSetSupported(name, version) });
-const sheetOf = (d: ExcelDouble, name: string) => (d.book.snapshot() as { sheets: Array<{ name: string; pageBreaks: number[]; columnWidths: Record<string, number> }> }).sheets.find((s) => s.name === name)!;
+const sheetOf = (d: ExcelDouble, name: string) =>
+  (d.book.snapshot() as { sheets: Array<{ name: string; pageBreaks: number[]; columnWidths: Record<string, number> }> }).sheets.find((s) => s.name === name)!;
 
 describe("statements inside Excel", () => {
   it("writes the Statements sheet with a page break before each employee, as the in-memory workbook gets it", async () => {

@@ -25,7 +25,10 @@ const SPEC_LIST: CellValue[][] = [
   ["T001", "2026-Q2", "Duties", "Manager's assignment: training", "Exception", null, "Late"],
 ];
 
-function rows(tasks: CellValue[][] = SPEC_LIST, indicators: CellValue[][] = [["Tasks", "Duties", 100, "Tasks", null, null, null, null, null, null, null]]): Rows {
+function rows(
+  tasks: CellValue[][] = SPEC_LIST,
+  indicators: CellValue[][] = [["Tasks", "Duties", 100, "Tasks", null, null, null, null, null, null, null]],
+): Rows {
   const r = baseRows();
   r.Employees.push(["T001", "Sun Yue", "Tasks", "Presales Support", 10000, null, null]);
   r.Plans.push(["Tasks", 100, 0.4, 0.7, "Department", "Default", "None", null, null, null, null, null, null]);
@@ -65,7 +68,8 @@ describe("a task-list indicator", () => {
         Actual: 1, // one task of six was Done
         Rule: "Tasks",
         Points: 70.4,
-        Explanation: "4 daily tasks (100 points): 1 not done (−16), 1 not as required (−10), 1 late (−6) → 80% × 100 × 68/100 = 54.4; 2 exception tasks: 1 not done (−3), 1 late (−1) → 100 × (20 − 4)/100 = 16 → 70.4 of 100",
+        Explanation:
+          "4 daily tasks (100 points): 1 not done (−16), 1 not as required (−10), 1 late (−6) → 80% × 100 × 68/100 = 54.4; 2 exception tasks: 1 not done (−3), 1 late (−1) → 100 × (20 − 4)/100 = 16 → 70.4 of 100",
       },
     ]);
   });
@@ -82,7 +86,12 @@ describe("a task-list indicator", () => {
   });
 
   it("reads statuses and kinds in Chinese and English alike", async () => {
-    const mixed = SPEC_LIST.map((r, i) => [...r.slice(0, 4), i === 4 ? "例外" : i === 5 ? "exception" : i === 1 ? "日常" : r[4], r[5], ["完成", "late", "未按要求完成", "NOT DONE", "未完成", "未及时完成"][i]]);
+    const mixed = SPEC_LIST.map((r, i) => [
+      ...r.slice(0, 4),
+      i === 4 ? "例外" : i === 5 ? "exception" : i === 1 ? "日常" : r[4],
+      r[5],
+      ["完成", "late", "未按要求完成", "NOT DONE", "未完成", "未及时完成"][i],
+    ]);
     expect((await run(rows(mixed))).t.Score).toBe(70.4);
   });
 
@@ -96,7 +105,9 @@ describe("a task-list indicator", () => {
     // 0.8 × 100 × 100/100 = 80; no exception task: 100 × 20/100 = 20.
     expect(t.Score).toBe(100);
     expect(lines[0].Actual).toBe(2);
-    expect(lines[0].Explanation).toBe("2 daily tasks (100 points): all done → 80% × 100 × 100/100 = 80; no exception tasks → 100 × (20 − 0)/100 = 20 → 100 of 100");
+    expect(lines[0].Explanation).toBe(
+      "2 daily tasks (100 points): all done → 80% × 100 × 100/100 = 80; no exception tasks → 100 × (20 − 0)/100 = 20 → 100 of 100",
+    );
   });
 
   it("is an Error when the employee has no Tasks rows for it, as a missing Actual is", async () => {
@@ -127,7 +138,9 @@ describe("a bad task is an issue at its cell", () => {
     expect(t.Status).toBe("Error");
     expect(t.QuarterlyBonus).toBe(null);
     expect(issues).toMatchObject([{ Severity: "Error", Table: "Tasks", Cell: "G4" }]);
-    expect(String(issues[0].Message)).toContain('Tasks G4: Status "half done" is not one of Done/完成, NotDone/未完成, NotAsRequired/未按要求完成, Late/未及时完成');
+    expect(String(issues[0].Message)).toContain(
+      'Tasks G4: Status "half done" is not one of Done/完成, NotDone/未完成, NotAsRequired/未按要求完成, Late/未及时完成',
+    );
   });
 
   it("a blank status: Error at the Status cell", async () => {
@@ -217,7 +230,11 @@ describe("a bad task is an issue at its cell", () => {
 describe("task lists over a year", () => {
   it("count a quarter with only Tasks rows as assessed in the annual view", async () => {
     // 2026-Q1: daily 50 Done, 50 Late → 0.8 × 100 × 90/100 = 72, + 20 = 92. 2026-Q2: 70.4. Mean (92 + 70.4)/2 = 81.2.
-    const r = rows([...SPEC_LIST, ["T001", "2026-Q1", "Duties", "Solution proposals", "Daily", 50, "Done"], ["T001", "2026-Q1", "Duties", "Product demos", "Daily", 50, "Late"]]);
+    const r = rows([
+      ...SPEC_LIST,
+      ["T001", "2026-Q1", "Duties", "Solution proposals", "Daily", 50, "Done"],
+      ["T001", "2026-Q1", "Duties", "Product demos", "Daily", 50, "Late"],
+    ]);
     r.Targets.push(["Presales Support", "2026-Q1", 174, 180]);
     const { t } = await run(r, "2026");
     expect(t.Score).toBe(81.2);

@@ -22,20 +22,39 @@ const ROOT = resolve(__dirname, "..", "..");
 export function buildAddin(): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), "kpi-pane-dist-"));
   return new Promise((done, fail) => {
-    execFile(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`webpack failed: ${error.message}\n${stdout}\n${stderr}`));
-      else done(out);
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) fail(new Error(`webpack failed: ${error.message}\n${stdout}\n${stderr}`));
+        else done(out);
+      },
+    );
   });
 }
 
 /** The script served in place of office.js: the Excel double and the sample-loading prelude, as one IIFE. */
 export function buildStandIn(): string {
-  const result = buildSync({ entryPoints: [join(__dirname, "officeStandIn.ts")], bundle: true, platform: "browser", format: "iife", target: "es2020", write: false, logLevel: "silent" });
+  const result = buildSync({
+    entryPoints: [join(__dirname, "officeStandIn.ts")],
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  });
   return result.outputFiles[0]!.text;
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
 /** Serves a folder on 127.0.0.1 at a free port. */
 export async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -54,7 +73,11 @@ export async function serve(dir: string): Promise<{ url: string; close(): Promis
 }
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
 }
 
 export type OfficeStandIn = { excel: "en" | "zh" } | "refused" | "never-ready";
@@ -83,9 +106,13 @@ export async function openPane(browser: Browser, url: string, standIn: string, o
   });
   await page.route("**/appsforoffice.microsoft.com/**", (route) => {
     if (office === "refused") return route.abort("failed");
-    if (office === "never-ready") return route.fulfill({ contentType: "text/javascript", body: "window.Office = { onReady: function () { return new Promise(function () {}); } };" });
+    if (office === "never-ready")
+      return route.fulfill({ contentType: "text/javascript", body: "window.Office = { onReady: function () { return new Promise(function () {}); } };" });
     const options = { displayLanguage: office.excel === "zh" ? "zh-CN" : "en-US", sheets: [] };
-    return route.fulfill({ contentType: "text/javascript", body: `window.__EXCEL_DOUBLE_OPTIONS__ = ${JSON.stringify(options)}; window.__SAMPLE_LANG__ = ${JSON.stringify(office.excel)};\n${standIn}` });
+    return route.fulfill({
+      contentType: "text/javascript",
+      body: `window.__EXCEL_DOUBLE_OPTIONS__ = ${JSON.stringify(options)}; window.__SAMPLE_LANG__ = ${JSON.stringify(office.excel)};\n${standIn}`,
+    });
   });
   const started = Date.now();
   await page.goto(url);

@@ -20,8 +20,50 @@ import type { ExcelDouble } from "../support/excel";
 import { CHROMIUM, buildAddin, buildStandIn, launch, openPane, serve, shotsDir } from "./harness";
 
 const WORDS = {
-  en: { period: "Period", recalculate: "Recalculate", done: "2026-Q2 recalculated", employees: "Employees", ok: "OK", warning: "Warning", error: "Error", totalPay: "Total pay", issues: "Issues", goTo: "Go to Employees F4", selected: "Selected Employees!F4", sheet: "Employees", statement: "Statement", employee: "Employee", who: "Zhang Wei", article: "Zhang Wei P001 2026-Q2", indicators: "Indicators", pay: "Pay", quarterly: "Quarterly bonus", deal: "Deal bonus" },
-  zh: { period: "考核周期", recalculate: "重算", done: "2026-Q2 已重算", employees: "员工", ok: "正常", warning: "警告", error: "错误", totalPay: "应发合计", issues: "问题", goTo: "转到 Employees F4", selected: "已选中 员工!F4", sheet: "员工", statement: "员工明细", employee: "员工", who: "张伟", article: "张伟 P001 2026-Q2", indicators: "考核明细", pay: "金额", quarterly: "季度奖金", deal: "项目奖" },
+  en: {
+    period: "Period",
+    recalculate: "Recalculate",
+    done: "2026-Q2 recalculated",
+    employees: "Employees",
+    ok: "OK",
+    warning: "Warning",
+    error: "Error",
+    totalPay: "Total pay",
+    issues: "Issues",
+    goTo: "Go to Employees F4",
+    selected: "Selected Employees!F4",
+    sheet: "Employees",
+    statement: "Statement",
+    employee: "Employee",
+    who: "Zhang Wei",
+    article: "Zhang Wei P001 2026-Q2",
+    indicators: "Indicators",
+    pay: "Pay",
+    quarterly: "Quarterly bonus",
+    deal: "Deal bonus",
+  },
+  zh: {
+    period: "考核周期",
+    recalculate: "重算",
+    done: "2026-Q2 已重算",
+    employees: "员工",
+    ok: "正常",
+    warning: "警告",
+    error: "错误",
+    totalPay: "应发合计",
+    issues: "问题",
+    goTo: "转到 Employees F4",
+    selected: "已选中 员工!F4",
+    sheet: "员工",
+    statement: "员工明细",
+    employee: "员工",
+    who: "张伟",
+    article: "张伟 P001 2026-Q2",
+    indicators: "考核明细",
+    pay: "金额",
+    quarterly: "季度奖金",
+    deal: "项目奖",
+  },
 } as const;
 
 type Row = Array<string | number | boolean>;
@@ -32,7 +74,14 @@ const results = (page: Page) =>
   });
 
 /** A summary figure: the value under its label. */
-const figure = (page: Page, label: string) => page.locator("dl").first().locator("div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd").textContent();
+const figure = (page: Page, label: string) =>
+  page
+    .locator("dl")
+    .first()
+    .locator("div")
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+    .locator("dd")
+    .textContent();
 
 const money = (d: Decimal) => d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
@@ -56,7 +105,10 @@ describe("the built functions bundle", () => {
 
   it("binds all 14 functions to Excel's CustomFunctions inside Excel", () => {
     const bound: string[] = [];
-    runInContext(code, createContext({ document: {}, CustomFunctions: { associate: (id: string, fn: unknown) => typeof fn === "function" && bound.push(id) } }));
+    runInContext(
+      code,
+      createContext({ document: {}, CustomFunctions: { associate: (id: string, fn: unknown) => typeof fn === "function" && bound.push(id) } }),
+    );
     expect(bound.sort()).toEqual([...ids].sort());
   });
 
@@ -88,7 +140,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the built pane in Chromium", () => {
     const w = WORDS[lang];
     it(`recalculates 2026-Q2 in Excel, goes to an issue's cell and shows a statement (${lang})`, async () => {
       const pane = await openPane(browser, server.url, standIn, { excel: lang });
-        const { page } = pane;
+      const { page } = pane;
       await page.getByLabel(w.period).selectOption("2026-Q2");
       await page.getByRole("button", { name: w.recalculate, exact: true }).click();
       await page.getByText(w.done).waitFor();
@@ -113,7 +165,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the built pane in Chromium", () => {
       await page.getByRole("tab", { name: new RegExp(`^${w.issues}`) }).click();
       await page.getByRole("button", { name: w.goTo }).click();
       await page.getByText(w.selected).waitFor();
-      const where = await page.evaluate(() => (globalThis as unknown as { __EXCEL_DOUBLE__: ExcelDouble }).__EXCEL_DOUBLE__.book.snapshot() as { activeSheet: string; selection: string });
+      const where = await page.evaluate(
+        () => (globalThis as unknown as { __EXCEL_DOUBLE__: ExcelDouble }).__EXCEL_DOUBLE__.book.snapshot() as { activeSheet: string; selection: string },
+      );
       expect(where).toMatchObject({ activeSheet: w.sheet, selection: `${w.sheet}!F4` });
 
       // P001's statement: seven indicators of the presales plan, and the money lines of SPEC §5.

@@ -31,7 +31,23 @@ describe("kpi init", () => {
   it("writes every input table of the contract with Chinese headers", async () => {
     const tables = await XlsxWorkbook.fromBuffer(readFileSync(file)).listTables();
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ["Actuals", "Adjustments", "CommissionTiers", "Deals", "Employees", "Grades", "IncentiveRules", "Incentives", "Indicators", "Plans", "RaterWeights", "Ratings", "Sales", "Targets", "Tasks"].sort(),
+      [
+        "Actuals",
+        "Adjustments",
+        "CommissionTiers",
+        "Deals",
+        "Employees",
+        "Grades",
+        "IncentiveRules",
+        "Incentives",
+        "Indicators",
+        "Plans",
+        "RaterWeights",
+        "Ratings",
+        "Sales",
+        "Targets",
+        "Tasks",
+      ].sort(),
     );
     expect(tables.find((t) => t.name === "Employees")?.headers).toEqual(["员工编号", "姓名", "考核方案", "部门", "月基本工资", "入职日期", "离职日期"]);
   });
@@ -223,7 +239,12 @@ describe("kpi check and kpi recalc", () => {
     await kpi("init", file);
     const wb = XlsxWorkbook.fromBuffer(readFileSync(file));
     const t = await readTable(wb, "Sales");
-    await writeTable(wb, "Sales", t.headers, t.rows.map((r, i) => (i === 4 ? [r[0], r[1], "二十万", ...r.slice(3)] : r)));
+    await writeTable(
+      wb,
+      "Sales",
+      t.headers,
+      t.rows.map((r, i) => (i === 4 ? [r[0], r[1], "二十万", ...r.slice(3)] : r)),
+    );
     writeFileSync(file, wb.toBuffer());
     const checked = (await kpi("check", file)).out.split("\n").filter((l) => l.includes("二十万"));
     expect(checked).toHaveLength(1);

@@ -62,7 +62,9 @@ describe("kpi statements on a recalculated workbook", () => {
       expect(rows[top + 1].slice(0, 4)).toEqual(["员工编号", id, "姓名", name]);
       const lines = breakdown.slice(1).filter((b) => b[bh.indexOf("EmployeeId")] === id && b[bh.indexOf("Period")] === "2026-Q2");
       const header = rows.findIndex((x, i) => i > top && x?.[0] === "指标");
-      expect(rows.slice(header + 1, header + 1 + lines.length).map((x) => [x[0], x[3], x[4]])).toEqual(lines.map((b) => [b[bh.indexOf("Indicator")], b[bh.indexOf("Points")], b[bh.indexOf("Explanation")]]));
+      expect(rows.slice(header + 1, header + 1 + lines.length).map((x) => [x[0], x[3], x[4]])).toEqual(
+        lines.map((b) => [b[bh.indexOf("Indicator")], b[bh.indexOf("Points")], b[bh.indexOf("Explanation")]]),
+      );
       const totalRow = rows.find((x, i) => i > top && x?.[0] === "应发合计");
       expect(totalRow?.[1] ?? null, String(name)).toBe(total ?? null);
     }
@@ -72,7 +74,11 @@ describe("kpi statements on a recalculated workbook", () => {
     if (!tools.openpyxl) return void console.warn("skipped: no python with openpyxl");
     const rows = await sheetRows(out, "Statements");
     const starts = rows.map((x, i) => (typeof x?.[0] === "string" && /^工资条 · .+ · 2026-Q2$/.test(x[0] as string) ? i + 1 : 0)).filter((n) => n > 0);
-    const r = await run(tools.openpyxl, ["-c", "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])['Statements']\nprint([b.id for b in ws.row_breaks.brk])", out]);
+    const r = await run(tools.openpyxl, [
+      "-c",
+      "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])['Statements']\nprint([b.id for b in ws.row_breaks.brk])",
+      out,
+    ]);
     // A break's id is the last row of the page before it: each block's title row − 1.
     expect(JSON.parse(r.stdout.trim())).toEqual(starts.map((n) => n - 1));
     expect(starts).toHaveLength(12);
@@ -91,7 +97,13 @@ describe("kpi statements on a recalculated workbook", () => {
   it("writes one HTML page per employee, with the same lines", async () => {
     const files = readdirSync(html).sort();
     expect(files).toHaveLength(12);
-    const p001 = readFileSync(join(html, files.find((f) => f.includes("_P001_"))!), "utf8");
+    const p001 = readFileSync(
+      join(
+        html,
+        files.find((f) => f.includes("_P001_"))!,
+      ),
+      "utf8",
+    );
     // SPEC §5: P001's quarterly bonus 10963.86 and big-deal bonus 2250.00, total 13213.86.
     expect(p001).toContain('<td>季度奖金</td><td class="n">10,963.86</td>');
     expect(p001).toContain('<td>项目奖</td><td class="n">2,250.00</td>');

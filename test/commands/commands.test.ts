@@ -16,7 +16,13 @@ function doubleOfSample(lang: "en-US" | "zh-CN", edit?: (t: ReturnType<typeof sc
   edit?.(tables);
   for (const t of tables) {
     if (!d.book.sheetNames().includes(t.sheet)) d.book.addSheet(t.sheet);
-    d.book.addTable(t.sheet, "A1", t.name, t.headers, t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))));
+    d.book.addTable(
+      t.sheet,
+      "A1",
+      t.name,
+      t.headers,
+      t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
+    );
   }
   uninstall = installGlobals(d);
   register();
@@ -67,7 +73,11 @@ describe("the Recalculate quarter button", () => {
     const before = d.book.snapshot();
     // A host that cannot wait for the cell edit: the batch fails at once.
     const run = d.run;
-    (globalThis as { Excel: typeof Excel }).Excel = { ...d.Excel, run: ((o: Excel.RunOptions, b: (c: Excel.RequestContext) => Promise<unknown>) => (typeof o === "function" ? run(o) : run({ ...o, delayForCellEdit: false }, b))) as typeof Excel.run } as typeof Excel;
+    (globalThis as { Excel: typeof Excel }).Excel = {
+      ...d.Excel,
+      run: ((o: Excel.RunOptions, b: (c: Excel.RequestContext) => Promise<unknown>) =>
+        typeof o === "function" ? run(o) : run({ ...o, delayForCellEdit: false }, b)) as typeof Excel.run,
+    } as typeof Excel;
     d.faults.cellEditMode = true;
     await d.invokeAction("recalculateQuarter");
     d.faults.cellEditMode = false;
@@ -78,7 +88,12 @@ describe("the Recalculate quarter button", () => {
   });
 
   it("says so when the workbook has no Employees table", async () => {
-    const d = doubleOfSample("en-US", (tables) => tables.splice(tables.findIndex((t) => t.name === "Employees"), 1));
+    const d = doubleOfSample("en-US", (tables) =>
+      tables.splice(
+        tables.findIndex((t) => t.name === "Employees"),
+        1,
+      ),
+    );
     await d.invokeAction("recalculateQuarter");
     expect(d.office.completions).toHaveLength(1);
     expect(outcome(d).get("lines")).toContain("The table Employees");

@@ -57,7 +57,14 @@ function cases(base: Tables): Case[] {
       name: "plan weights that do not sum to the full score",
       // Presales: 10 + 20 + 10 + 10 + 20 + 20 + 10 = 100; Market activities 10 → 15 makes 105.
       edit: (t) => set(t, "Indicators", ["Presales", "Market activities"], 2, 15),
-      issues: [{ severity: "Error", table: "Indicators", cell: "C2:C8", words: 'the weights of plan "Presales" sum to 105; they must sum to its FullScore 100 or to 100%' }],
+      issues: [
+        {
+          severity: "Error",
+          table: "Indicators",
+          cell: "C2:C8",
+          words: 'the weights of plan "Presales" sum to 105; they must sum to its FullScore 100 or to 100%',
+        },
+      ],
       touched: PRESALES,
     },
     {
@@ -81,25 +88,51 @@ function cases(base: Tables): Case[] {
     {
       name: "TRUE in a number cell",
       edit: (t) => set(t, "Actuals", ["P001", "2026-Q2", "Excellent solution rate"], 3, true),
-      issues: [{ severity: "Error", table: "Actuals", cell: actual("P001", "Excellent solution rate"), employeeId: "P001", words: "Actual is TRUE, not a number" }],
+      issues: [
+        { severity: "Error", table: "Actuals", cell: actual("P001", "Excellent solution rate"), employeeId: "P001", words: "Actual is TRUE, not a number" },
+      ],
       touched: { P001: "Error" },
     },
     {
       name: "#N/A in a number cell",
       edit: (t) => set(t, "Targets", ["A001", "2026-Q2"], 3, "#N/A"),
-      issues: [{ severity: "Error", table: "Targets", cell: cellOf(base, "Targets", ["A001", "2026-Q2"], "D"), employeeId: "A001", words: "Actual is the error #N/A from its cell: fix that cell first" }],
+      issues: [
+        {
+          severity: "Error",
+          table: "Targets",
+          cell: cellOf(base, "Targets", ["A001", "2026-Q2"], "D"),
+          employeeId: "A001",
+          words: "Actual is the error #N/A from its cell: fix that cell first",
+        },
+      ],
       touched: { A001: "Error" },
     },
     {
       name: "#DIV/0! in a number cell",
       edit: (t) => set(t, "Sales", ["C001", "2026-05"], 3, "#DIV/0!"),
-      issues: [{ severity: "Error", table: "Sales", cell: cellOf(base, "Sales", ["C001", "2026-05"], "D"), employeeId: "C001", words: "the error #DIV/0! from its cell" }],
+      issues: [
+        {
+          severity: "Error",
+          table: "Sales",
+          cell: cellOf(base, "Sales", ["C001", "2026-05"], "D"),
+          employeeId: "C001",
+          words: "the error #DIV/0! from its cell",
+        },
+      ],
       touched: { C001: "Error" },
     },
     {
       name: "a number typed as text with a thousands separator",
       edit: (t) => set(t, "Employees", ["P004"], 4, "9,000"),
-      issues: [{ severity: "Warning", table: "Employees", cell: "E5", employeeId: "P004", words: 'MonthlyBase is the text "9,000": taken as 9000; format the cell as a number' }],
+      issues: [
+        {
+          severity: "Warning",
+          table: "Employees",
+          cell: "E5",
+          employeeId: "P004",
+          words: 'MonthlyBase is the text "9,000": taken as 9000; format the cell as a number',
+        },
+      ],
       touched: { P004: "Warning" },
       samePay: ["P004"],
     },
@@ -124,25 +157,31 @@ function cases(base: Tables): Case[] {
         ["Chinese text", "2026年5月6日"],
         ["a serial number", 46148],
       ] as const
-    ).map(
-      ([how, v]): Case => ({
-        name: `a join date as ${how} (read as 6 May 2026: P003 prorated 56/91 days, as with a date cell)`,
-        edit: (t) => set(t, "Employees", ["P003"], 5, v),
-        issues: [{ severity: "Warning", table: "Employees", cell: "F4", employeeId: "P003", words: "joined 2026-05-06: quarterly base prorated 56/91 days" }],
-        touched: {},
-      }),
-    ),
+    ).map(([how, v]): Case => ({
+      name: `a join date as ${how} (read as 6 May 2026: P003 prorated 56/91 days, as with a date cell)`,
+      edit: (t) => set(t, "Employees", ["P003"], 5, v),
+      issues: [{ severity: "Warning", table: "Employees", cell: "F4", employeeId: "P003", words: "joined 2026-05-06: quarterly base prorated 56/91 days" }],
+      touched: {},
+    })),
     {
       name: "a date in a form that could be read two ways (5/6/2026)",
       edit: (t) => set(t, "Employees", ["P003"], 5, "5/6/2026"),
-      issues: [{ severity: "Error", table: "Employees", cell: "F4", employeeId: "P003", words: 'JoinDate "5/6/2026" is not a date: enter a date such as 2026-04-15' }],
+      issues: [
+        { severity: "Error", table: "Employees", cell: "F4", employeeId: "P003", words: 'JoinDate "5/6/2026" is not a date: enter a date such as 2026-04-15' },
+      ],
       touched: { P003: "Error" },
     },
     {
       name: "duplicate employee ids",
       edit: (t) => t.get("Employees")!.rows.push([...t.get("Employees")!.rows[1]]),
       issues: [
-        { severity: "Error", table: "Employees", cell: "A3", employeeId: "P002", words: 'EmployeeId "P002" is on 2 rows (A3:A14): which one is right cannot be known' },
+        {
+          severity: "Error",
+          table: "Employees",
+          cell: "A3",
+          employeeId: "P002",
+          words: 'EmployeeId "P002" is on 2 rows (A3:A14): which one is right cannot be known',
+        },
         { severity: "Error", table: "Employees", cell: "A14", employeeId: "P002", words: "keep one row per employee" },
       ],
       touched: { P002: "Error" },
@@ -150,13 +189,29 @@ function cases(base: Tables): Case[] {
     {
       name: "an unknown plan",
       edit: (t) => set(t, "Employees", ["A001"], 2, "Acount executive"),
-      issues: [{ severity: "Error", table: "Employees", cell: "C6", employeeId: "A001", words: 'plan "Acount executive" is not in Plans: add the plan or correct the name' }],
+      issues: [
+        {
+          severity: "Error",
+          table: "Employees",
+          cell: "C6",
+          employeeId: "A001",
+          words: 'plan "Acount executive" is not in Plans: add the plan or correct the name',
+        },
+      ],
       touched: { A001: "Error" },
     },
     {
       name: "a plan name in another letter case (matched, with a Warning)",
       edit: (t) => set(t, "Employees", ["P001"], 2, "presales"),
-      issues: [{ severity: "Warning", table: "Employees", cell: "C2", employeeId: "P001", words: 'plan "presales" is written "Presales" in Plans: matched; correct the spelling to be sure' }],
+      issues: [
+        {
+          severity: "Warning",
+          table: "Employees",
+          cell: "C2",
+          employeeId: "P001",
+          words: 'plan "presales" is written "Presales" in Plans: matched; correct the spelling to be sure',
+        },
+      ],
       touched: { P001: "Warning" },
       samePay: ["P001"],
     },
@@ -164,28 +219,63 @@ function cases(base: Tables): Case[] {
       name: "an unknown indicator in Actuals",
       edit: (t) => set(t, "Actuals", ["A001", "2026-Q2", "Work completion"], 2, "Work complettion"),
       issues: [
-        { severity: "Warning", table: "Actuals", cell: cellOf(base, "Actuals", ["A001", "2026-Q2", "Work completion"], "C"), employeeId: "A001", words: 'indicator "Work complettion" is not in plan "Account executive": the row is ignored' },
+        {
+          severity: "Warning",
+          table: "Actuals",
+          cell: cellOf(base, "Actuals", ["A001", "2026-Q2", "Work completion"], "C"),
+          employeeId: "A001",
+          words: 'indicator "Work complettion" is not in plan "Account executive": the row is ignored',
+        },
         // The missing row has no cell of its own: the Error is at A001's EmployeeId cell.
-        { severity: "Error", table: "Employees", cell: cellOf(base, "Employees", ["A001"], "A"), employeeId: "A001", words: 'Actuals has no row for A001 "Work completion" in 2026-Q2: add the actual (blank is not 0)' },
+        {
+          severity: "Error",
+          table: "Employees",
+          cell: cellOf(base, "Employees", ["A001"], "A"),
+          employeeId: "A001",
+          words: 'Actuals has no row for A001 "Work completion" in 2026-Q2: add the actual (blank is not 0)',
+        },
       ],
       touched: { A001: "Error" },
     },
     {
       name: "an unknown rater",
       edit: (t) => set(t, "Ratings", ["A001", "2026-Q2", "Teamwork", "Peer"], 3, "Boss"),
-      issues: [{ severity: "Error", table: "Ratings", cell: cellOf(base, "Ratings", ["A001", "2026-Q2", "Teamwork", "Peer"], "D"), employeeId: "A001", words: 'Rater "Boss" is not one of' }],
+      issues: [
+        {
+          severity: "Error",
+          table: "Ratings",
+          cell: cellOf(base, "Ratings", ["A001", "2026-Q2", "Teamwork", "Peer"], "D"),
+          employeeId: "A001",
+          words: 'Rater "Boss" is not one of',
+        },
+      ],
       touched: { A001: "Error" },
     },
     {
       name: "an incentive item with no rule",
       edit: (t) => set(t, "Incentives", ["C001", "2026-Q2", "Outlets"], 2, "Outlet"),
-      issues: [{ severity: "Error", table: "Incentives", cell: cellOf(base, "Incentives", ["C001", "2026-Q2", "Outlets"], "C"), employeeId: "C001", words: 'item "Outlet" has no rule for plan "Customer manager" in IncentiveRules' }],
+      issues: [
+        {
+          severity: "Error",
+          table: "Incentives",
+          cell: cellOf(base, "Incentives", ["C001", "2026-Q2", "Outlets"], "C"),
+          employeeId: "C001",
+          words: 'item "Outlet" has no rule for plan "Customer manager" in IncentiveRules',
+        },
+      ],
       touched: { C001: "Error" },
     },
     {
       name: "an unknown grade scale",
       edit: (t) => set(t, "Plans", ["Account executive"], 5, "AE scal"),
-      issues: [{ severity: "Error", table: "Plans", cell: "F4", words: 'grade scale "AE scal" of plan "Account executive" has no rows in Grades: add its bands or use Default' }],
+      issues: [
+        {
+          severity: "Error",
+          table: "Plans",
+          cell: "F4",
+          words: 'grade scale "AE scal" of plan "Account executive" has no rows in Grades: add its bands or use Default',
+        },
+      ],
       touched: AE,
     },
     {
@@ -197,20 +287,37 @@ function cases(base: Tables): Case[] {
     {
       name: "a target of 0",
       edit: (t) => set(t, "Targets", ["A002", "2026-Q2"], 2, 0),
-      issues: [{ severity: "Error", table: "Targets", cell: cellOf(base, "Targets", ["A002", "2026-Q2"], "C"), employeeId: "A002", words: "Target is 0: it must be greater than 0" }],
+      issues: [
+        {
+          severity: "Error",
+          table: "Targets",
+          cell: cellOf(base, "Targets", ["A002", "2026-Q2"], "C"),
+          employeeId: "A002",
+          words: "Target is 0: it must be greater than 0",
+        },
+      ],
       touched: { A002: "Error" },
     },
     {
       name: "a negative sales target",
       edit: (t) => set(t, "Sales", ["C002", "2026-04"], 2, -200000),
-      issues: [{ severity: "Error", table: "Sales", cell: cellOf(base, "Sales", ["C002", "2026-04"], "C"), employeeId: "C002", words: "must be greater than 0" }],
+      issues: [
+        { severity: "Error", table: "Sales", cell: cellOf(base, "Sales", ["C002", "2026-04"], "C"), employeeId: "C002", words: "must be greater than 0" },
+      ],
       touched: { C002: "Error" },
     },
     {
       name: "a Step standard of 0 (scored by it, with a Warning)",
       // Excellent solution rate, standard 0 with +0.5 per 1% above: every presales actual now scores above 20.
       edit: (t) => set(t, "Indicators", ["Presales", "Excellent solution rate"], 4, 0),
-      issues: [{ severity: "Warning", table: "Indicators", cell: "E6", words: "Standard is 0: every actual of 0 or more scores at least the full weight; check the standard" }],
+      issues: [
+        {
+          severity: "Warning",
+          table: "Indicators",
+          cell: "E6",
+          words: "Standard is 0: every actual of 0 or more scores at least the full weight; check the standard",
+        },
+      ],
       touched: { P001: "OK", P002: "OK", P003: "Warning" },
     },
     {
@@ -225,14 +332,20 @@ function cases(base: Tables): Case[] {
         ["Q2", "a quarter without its year"],
         ["二季度", "a quarter in words"],
       ] as const
-    ).map(
-      ([p, how]): Case => ({
-        name: `a malformed period: ${how} (${p})`,
-        edit: (t) => set(t, "Actuals", ["P001", "2026-Q2", "Sales tools"], 1, p),
-        issues: [{ severity: "Error", table: "Actuals", cell: cellOf(base, "Actuals", ["P001", "2026-Q2", "Sales tools"], "B"), employeeId: "P001", words: `Period "${p}" is not a period: enter a quarter such as 2026-Q2` }],
-        touched: { P001: "Error" },
-      }),
-    ),
+    ).map(([p, how]): Case => ({
+      name: `a malformed period: ${how} (${p})`,
+      edit: (t) => set(t, "Actuals", ["P001", "2026-Q2", "Sales tools"], 1, p),
+      issues: [
+        {
+          severity: "Error",
+          table: "Actuals",
+          cell: cellOf(base, "Actuals", ["P001", "2026-Q2", "Sales tools"], "B"),
+          employeeId: "P001",
+          words: `Period "${p}" is not a period: enter a quarter such as 2026-Q2`,
+        },
+      ],
+      touched: { P001: "Error" },
+    })),
     {
       name: "a missing Targets table",
       edit: (t) => t.delete("Targets"),
@@ -264,7 +377,13 @@ function cases(base: Tables): Case[] {
       samePay: ["P001", "P002", "A001", "A002", "C001"],
       check: (run) => {
         const name = (id: string) => run.rows.Results.find((r) => r[0] === id)?.[1];
-        expect([name("P001"), name("P002"), name("A001"), name("A002"), name("C001")]).toEqual(["=Zhang Wei", "+Li Na", "-Chen Jing", "@Yang Fan", "\tZhou Jie"]);
+        expect([name("P001"), name("P002"), name("A001"), name("A002"), name("C001")]).toEqual([
+          "=Zhang Wei",
+          "+Li Na",
+          "-Chen Jing",
+          "@Yang Fan",
+          "\tZhou Jie",
+        ]);
       },
     },
   ];
@@ -289,8 +408,18 @@ describe("the bad-input corpus", () => {
       c.edit(tables);
       const run = await runRecalculation(memoryOf([...tables.values()]), "2026-Q2", { now: NOW });
       for (const e of c.issues) {
-        const found = run.result.issues.find((i) => i.severity === e.severity && i.table === e.table && i.cell === e.cell && (e.employeeId === undefined || i.employeeId === e.employeeId) && i.text.en.includes(e.words));
-        expect(found, `${e.severity} at ${e.table} ${e.cell}: ${e.words}\n got: ${run.result.issues.map((i) => `${i.severity} ${i.table} ${i.cell} ${i.employeeId} ${i.text.en}`).join("\n      ")}`).toBeDefined();
+        const found = run.result.issues.find(
+          (i) =>
+            i.severity === e.severity &&
+            i.table === e.table &&
+            i.cell === e.cell &&
+            (e.employeeId === undefined || i.employeeId === e.employeeId) &&
+            i.text.en.includes(e.words),
+        );
+        expect(
+          found,
+          `${e.severity} at ${e.table} ${e.cell}: ${e.words}\n got: ${run.result.issues.map((i) => `${i.severity} ${i.table} ${i.cell} ${i.employeeId} ${i.text.en}`).join("\n      ")}`,
+        ).toBeDefined();
       }
       c.check?.(run);
       const before = byId(clean);

@@ -44,7 +44,11 @@ describe("the bad-input corpus in .xlsx files", () => {
   it("a totals row under Employees is not read as an employee", async () => {
     const book = withTable(
       "Employees",
-      (x) => x.replace("</sheetData>", '<row r="14"><c r="A14" t="inlineStr"><is><t>Total</t></is></c><c r="E14"><f>SUBTOTAL(109,Employees[MonthlyBase])</f><v>103300</v></c></row></sheetData>'),
+      (x) =>
+        x.replace(
+          "</sheetData>",
+          '<row r="14"><c r="A14" t="inlineStr"><is><t>Total</t></is></c><c r="E14"><f>SUBTOTAL(109,Employees[MonthlyBase])</f><v>103300</v></c></row></sheetData>',
+        ),
       (x) => x.replace('ref="A1:G13"', 'ref="A1:G14" totalsRowCount="1"').replace('<autoFilter ref="A1:G13"', '<autoFilter ref="A1:G13"'),
     );
     const { run } = await recalc(book);
@@ -56,7 +60,11 @@ describe("the bad-input corpus in .xlsx files", () => {
     const book = withTable(
       "Employees",
       (x) => x.replace('<row r="3"', '<row r="3" hidden="1"').replace('<row r="4"', '<row r="4" hidden="1"'),
-      (x) => x.replace(/<autoFilter ref="A1:G13">[\s\S]*?<\/autoFilter>/, '<autoFilter ref="A1:G13"><filterColumn colId="0"><filters><filter val="P001"/></filters></filterColumn></autoFilter>'),
+      (x) =>
+        x.replace(
+          /<autoFilter ref="A1:G13">[\s\S]*?<\/autoFilter>/,
+          '<autoFilter ref="A1:G13"><filterColumn colId="0"><filters><filter val="P001"/></filters></filterColumn></autoFilter>',
+        ),
     );
     const { run } = await recalc(book);
     expect(results(run)).toEqual(results(clean));
@@ -64,7 +72,11 @@ describe("the bad-input corpus in .xlsx files", () => {
 
   it("a merged cell leaves the cells it covers blank: the plan cell it swallowed is an Error at its address", async () => {
     // A producer that merges B2:C2 keeps the value of B2 only; C2 (P001's plan) is then empty.
-    const book = withTable("Employees", (x) => x.replace(/<c r="C2"[^>]*>[\s\S]*?<\/c>/, '<c r="C2"/>').replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="B2:C2"/></mergeCells>'));
+    const book = withTable("Employees", (x) =>
+      x
+        .replace(/<c r="C2"[^>]*>[\s\S]*?<\/c>/, '<c r="C2"/>')
+        .replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="B2:C2"/></mergeCells>'),
+    );
     const { run } = await recalc(book);
     expect(issue(run, "Employees", "C2")).toMatchObject({ severity: "Error", employeeId: "P001" });
     expect(issue(run, "Employees", "C2")?.text.en).toContain("Plan is empty: fill it in");
@@ -78,13 +90,18 @@ describe("the bad-input corpus in .xlsx files", () => {
     const book = edited(sample, { [parts.sheet]: (x) => x.replace(new RegExp(`<c r="D${row}"[^>]*>[\\s\\S]*?</c>`), `<c r="D${row}"><f>0.4*2</f></c>`) });
     const { run } = await recalc(book);
     expect(issue(run, "Actuals", `D${row}`)).toMatchObject({ severity: "Error", employeeId: "P001" });
-    expect(issue(run, "Actuals", `D${row}`)?.text.en).toMatch(/Actual is a formula with no calculated value \(=?0\.4\*2\): open and save the workbook in Excel, or type the value/);
+    expect(issue(run, "Actuals", `D${row}`)?.text.en).toMatch(
+      /Actual is a formula with no calculated value \(=?0\.4\*2\): open and save the workbook in Excel, or type the value/,
+    );
     const p001 = results(run).find((r) => r[0] === "P001")!;
     expect([p001[5], p001[16]]).toEqual([null, "Error"]);
   });
 
   it("a hidden input sheet is read as any other", async () => {
-    const book = edited(sample, { "xl/workbook.xml": (x) => x.replace(/(<sheet [^>]*name="Employees"[^>]*?)\s*state="visible"/, "$1").replace(/(<sheet [^>]*name="Employees")/, '$1 state="hidden"') });
+    const book = edited(sample, {
+      "xl/workbook.xml": (x) =>
+        x.replace(/(<sheet [^>]*name="Employees"[^>]*?)\s*state="visible"/, "$1").replace(/(<sheet [^>]*name="Employees")/, '$1 state="hidden"'),
+    });
     expect(text(inflateEntry(readZip(book).get("xl/workbook.xml")!))).toMatch(/name="Employees" state="hidden"/);
     expect(results((await recalc(book)).run)).toEqual(results(clean));
   });
@@ -99,7 +116,13 @@ describe("the bad-input corpus in .xlsx files", () => {
     const wb = XlsxWorkbook.fromBuffer(sample);
     const employees = await readTable(wb, "Employees");
     names.forEach((n, i) => (employees.rows[i][1] = n));
-    await wb.writeTables([{ name: "Employees", columns: employees.headers.map((h) => ({ name: h, kind: "text" as const })), rows: employees.rows.map((r) => r.map((v) => v as Exclude<CellValue, { formula: string }>)) }]);
+    await wb.writeTables([
+      {
+        name: "Employees",
+        columns: employees.headers.map((h) => ({ name: h, kind: "text" as const })),
+        rows: employees.rows.map((r) => r.map((v) => v as Exclude<CellValue, { formula: string }>)),
+      },
+    ]);
     const { out } = await recalc(wb.toBuffer());
     const back = await readTable(XlsxWorkbook.fromBuffer(out), "Results");
     expect(back.rows.slice(0, 6).map((r) => r[1])).toEqual(names);
@@ -112,7 +135,9 @@ describe("the bad-input corpus in .xlsx files", () => {
 
   it("a workbook saved with Excel's own line-break escape (_x000D_) reads the carriage return back", async () => {
     const parts = partsOf(sample, "Employees");
-    const book = edited(sample, { [parts.sheet]: (x) => x.replace(/<c r="B2"[^>]*>[\s\S]*?<\/c>/, '<c r="B2" t="inlineStr"><is><t>Zhang_x000D_\nWei</t></is></c>') });
+    const book = edited(sample, {
+      [parts.sheet]: (x) => x.replace(/<c r="B2"[^>]*>[\s\S]*?<\/c>/, '<c r="B2" t="inlineStr"><is><t>Zhang_x000D_\nWei</t></is></c>'),
+    });
     const employees = await readTable(XlsxWorkbook.fromBuffer(book), "Employees");
     expect(employees.rows[0][1]).toBe("Zhang\r\nWei");
   });

@@ -44,7 +44,7 @@ function readCells(t: Tables): Array<{ table: string; row: number; col: number }
 const workbook = fc.record({ seed: fc.integer({ min: 1, max: 1_000_000 }), scale: fc.integer({ min: 50, max: 150 }) }).map(({ seed, scale }) => {
   const t = copy(base);
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (const r of t.get("Employees")!.rows) r[4] = Math.round(((r[4] as number) * scale) / 100);
   for (const r of t.get("Actuals")!.rows) if (typeof r[3] === "number" && r[3] < 1 && r[3] > 0) r[3] = Math.round(r[3] * (90 + rand() * 20)) / 100;
   for (const r of t.get("Targets")!.rows) if (typeof r[3] === "number") r[3] = Math.round((r[3] as number) * (0.8 + rand() * 0.4));
@@ -68,7 +68,14 @@ describe("the recalculation over random workbooks with random bad cells", () => 
       fc.asyncProperty(workbook, corruption, async (good, bads) => {
         const cells = readCells(good);
         const t = copy(good);
-        const hit = [...new Map(bads.map((b) => { const c = cells[b.pick % cells.length]; return [`${c.table}!${c.row}!${c.col}`, { ...c, bad: b.bad }]; })).values()];
+        const hit = [
+          ...new Map(
+            bads.map((b) => {
+              const c = cells[b.pick % cells.length];
+              return [`${c.table}!${c.row}!${c.col}`, { ...c, bad: b.bad }];
+            }),
+          ).values(),
+        ];
         for (const h of hit) t.get(h.table)!.rows[h.row][h.col] = h.bad;
         tried += hit.length;
         const wb = memoryOf([...t.values()]);
@@ -76,7 +83,10 @@ describe("the recalculation over random workbooks with random bad cells", () => 
         // Every bad cell is an Issue at its address.
         for (const h of hit) {
           const at = address(h.table, h.row, h.col);
-          expect(bad.result.issues.some((i) => i.table === h.table && i.cell === at), `${h.table} ${at} = ${String(h.bad)}`).toBe(true);
+          expect(
+            bad.result.issues.some((i) => i.table === h.table && i.cell === at),
+            `${h.table} ${at} = ${String(h.bad)}`,
+          ).toBe(true);
         }
         // Everyone no issue names is computed as in the workbook without the bad rows.
         const named = new Set(bad.result.issues.map((i) => i.employeeId));

@@ -147,7 +147,9 @@ describe("a missing Targets row", () => {
     const res = run(rows);
     const [e] = at(res, "Employees", "D2");
     expect(e).toMatchObject({ severity: "Error", employeeId: "P001" });
-    expect(e.text.en).toBe('Employees D2: Targets has no row for department "Presales Support" in 2026-Q2: add a Targets row for department "Presales Support" in 2026-Q2 with its Target and Actual');
+    expect(e.text.en).toBe(
+      'Employees D2: Targets has no row for department "Presales Support" in 2026-Q2: add a Targets row for department "Presales Support" in 2026-Q2 with its Target and Actual',
+    );
     expect(at(res, "Employees", "D3")[0]?.employeeId).toBe("P002");
   });
 
@@ -226,7 +228,9 @@ describe("a missing or misspelt column", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(UnusableWorkbook);
-    expect((error as UnusableWorkbook).text.en).toBe('Employees has no column MonthlyBase/月基本工资: add the header (is "Monthly Base Pay" in E1 meant to be it?)');
+    expect((error as UnusableWorkbook).text.en).toBe(
+      'Employees has no column MonthlyBase/月基本工资: add the header (is "Monthly Base Pay" in E1 meant to be it?)',
+    );
   });
 
   it("names the nearest header of another table at its cell", () => {

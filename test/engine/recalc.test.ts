@@ -71,7 +71,10 @@ describe("issues met by several quarters of a year", () => {
     rows.Targets.push(["C001", "2026-Q1", 600000, 600000]);
     for (const period of [undefined, "2026-Q2", "2026"]) {
       const { issues } = checkTables(tables(rows), period);
-      expect(issues.filter((i) => i.table === "Sales" && i.cell === "C2"), String(period)).toHaveLength(1);
+      expect(
+        issues.filter((i) => i.table === "Sales" && i.cell === "C2"),
+        String(period),
+      ).toHaveLength(1);
     }
   });
 });

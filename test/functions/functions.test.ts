@@ -238,7 +238,14 @@ describe("GRADE", () => {
     expect(e.message).toContain("below the lowest band");
   });
   it("rejects two bands with the same minimum", () => {
-    expect(errorOf(() => f.grade(70, [[60, "C"], [60, "D"]])).message).toContain("two rows with min score 60");
+    expect(
+      errorOf(() =>
+        f.grade(70, [
+          [60, "C"],
+          [60, "D"],
+        ]),
+      ).message,
+    ).toContain("two rows with min score 60");
   });
 });
 

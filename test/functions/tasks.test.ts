@@ -100,7 +100,9 @@ describe("KPI.TASKS: lists", () => {
 
   it("counts four exception tasks", () => {
     // Daily done: 80; four exceptions NotDone: 100 × (20 − 12)/100 = 8 → 88.
-    expect(f.tasks(100, col(10, null, null, null, null), col("Done", "NotDone", "NotDone", "NotDone", "NotDone"), col("Daily", "例外", "例外", "例外", "例外"))).toBe(88);
+    expect(
+      f.tasks(100, col(10, null, null, null, null), col("Done", "NotDone", "NotDone", "NotDone", "NotDone"), col("Daily", "例外", "例外", "例外", "例外")),
+    ).toBe(88);
   });
 
   it("ignores an exception task's points", () => {
@@ -119,7 +121,14 @@ describe("KPI.TASKS: lists", () => {
 
 describe("KPI.TASKS: bad arguments", () => {
   it("refuses a fifth exception task, naming its cell", () => {
-    const e = errorOf(() => f.tasks(100, col(10, null, null, null, null, null), col("Done", "Done", "Done", "Done", "Done", "Late"), col("Daily", "例外", "例外", "例外", "例外", "例外")));
+    const e = errorOf(() =>
+      f.tasks(
+        100,
+        col(10, null, null, null, null, null),
+        col("Done", "Done", "Done", "Done", "Done", "Late"),
+        col("Daily", "例外", "例外", "例外", "例外", "例外"),
+      ),
+    );
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("kinds cell 6 is a fifth exception task: at most 4 exception tasks count; make it a daily task or leave it out");
   });
@@ -143,8 +152,13 @@ describe("KPI.TASKS: bad arguments", () => {
   });
 
   it("refuses ranges of different sizes", () => {
-    expect(errorOf(() => f.tasks(100, col(30, 70), col("Done"), null as never))).toEqual({ code: "#VALUE!", message: "points has 2 cells but statuses has 1: give one status per task" });
-    expect(errorOf(() => f.tasks(100, col(30, 70), col("Done", "Late"), col("Daily"))).message).toBe("kinds has 1 cells but points has 2: give one kind per task, or leave kinds out");
+    expect(errorOf(() => f.tasks(100, col(30, 70), col("Done"), null as never))).toEqual({
+      code: "#VALUE!",
+      message: "points has 2 cells but statuses has 1: give one status per task",
+    });
+    expect(errorOf(() => f.tasks(100, col(30, 70), col("Done", "Late"), col("Daily"))).message).toBe(
+      "kinds has 1 cells but points has 2: give one kind per task, or leave kinds out",
+    );
   });
 
   it("refuses a list with no daily task", () => {

@@ -23,7 +23,9 @@ export function edited(base: Uint8Array, edits: Record<string, ((xml: string) =>
 /** The part of a table, and the sheet part that holds it, found through the relationships. */
 export function partsOf(buf: Uint8Array, table: string): { table: string; sheet: string } {
   const zip = readZip(buf);
-  const tablePart = [...zip.keys()].find((n) => n.startsWith("xl/tables/") && new RegExp(`displayName="${table}"|name="${table}"`).test(text(inflateEntry(zip.get(n)!))));
+  const tablePart = [...zip.keys()].find(
+    (n) => n.startsWith("xl/tables/") && new RegExp(`displayName="${table}"|name="${table}"`).test(text(inflateEntry(zip.get(n)!))),
+  );
   if (!tablePart) throw new Error(`no table part for ${table}`);
   const rels = [...zip.keys()].find((n) => n.startsWith("xl/worksheets/_rels/") && text(inflateEntry(zip.get(n)!)).includes(`/${tablePart.split("/").pop()}"`));
   if (!rels) throw new Error(`no sheet lists ${tablePart}`);

@@ -26,7 +26,8 @@ export function scaledSample(n: number, lang: Lang = "en"): PlainTable[] {
     const idCol = PER_EMPLOYEE[t.name];
     const rows: CellValue[][] = [];
     if (idCol !== undefined) {
-      for (let k = 0; k < copies; k++) for (const r of t.rows) if (t.name !== "Employees" || rows.length < n) rows.push(r.map((v, i) => (i === idCol ? idOf(v, k) : v)));
+      for (let k = 0; k < copies; k++)
+        for (const r of t.rows) if (t.name !== "Employees" || rows.length < n) rows.push(r.map((v, i) => (i === idCol ? idOf(v, k) : v)));
     } else if (t.name === "Targets") {
       // Individual targets follow the copied ids; department targets stay as they are.
       for (const r of t.rows) if (!PERSONAL.test(String(r[0]))) rows.push(r);

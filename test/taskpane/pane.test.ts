@@ -68,7 +68,14 @@ describe("a clean run", () => {
     expect(figure("Error")).toBe("0");
     expect(figure("Total pay")).toBe("55,502.59"); // 13213.86 + 8143.45 + 7985.28 + 26160
     const departments = screen.getByRole("table", { name: "Total pay by department" });
-    const rows = within(departments).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").map((c) => c.textContent));
+    const rows = within(departments)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      );
     expect(rows).toEqual([
       ["Presales Support", "2", "21,357.31"], // 13213.86 + 8143.45
       ["Accounts", "1", "7,985.28"],
@@ -76,7 +83,11 @@ describe("a clean run", () => {
     ]);
     // P001 92 → Excellent (≥91), P002 82 → Good (≥81); A001 83.18 → B on the AE scale; C001 80 → Competent (≥71)
     const grades = screen.getAllByRole("list", { name: "Grades by plan" }).at(-1)!;
-    expect(within(grades).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Presales: Excellent 1 · Good 1", "AE: B 1", "CM: Competent 1"]);
+    expect(
+      within(grades)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Presales: Excellent 1 · Good 1", "AE: B 1", "CM: Competent 1"]);
     expect(wb.records("Results").find((r) => r.EmployeeId === "P001")?.TotalPay).toBe(13213.86);
   });
 
@@ -204,7 +215,13 @@ describe("the statement of an employee in Error", () => {
     expect(within(statement).getByText("Error")).toBeTruthy();
     expect(within(statement).getByText(/not computed, so not paid until fixed: .*no row for P002 "HR" in 2026-Q2/)).toBeTruthy();
     const pay = within(statement).getByRole("table", { name: "Pay" });
-    const lines = within(pay).getAllByRole("row").map((r) => within(r).getAllByRole("cell").map((c) => c.textContent));
+    const lines = within(pay)
+      .getAllByRole("row")
+      .map((r) =>
+        within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      );
     expect(lines).toEqual([
       ["Quarterly bonus", "—"],
       ["Deal bonus", "—"],

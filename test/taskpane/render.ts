@@ -23,7 +23,16 @@ if (typeof g.ResizeObserver === "undefined") {
   };
 }
 if (typeof window !== "undefined" && !window.matchMedia) {
-  window.matchMedia = ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+  window.matchMedia = ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
 }
 
 export function renderPane(actions: PaneActions, options: { lang?: Lang; preview?: boolean } = {}) {

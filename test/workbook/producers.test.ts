@@ -21,7 +21,19 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleTables } from "../../src/app/sample";
 import { INPUT_TABLES, LANGS, Lang, Matrix, OUTPUT_TABLES, PERIOD, PRODUCERS, ProducerSpec, WorkbookDump, buildMatrix, key } from "../support/producers/matrix";
-import { NS, Package, attrNs, openPackage, parseXml, relationships, strictXmlProblems, stylesChangesOtherThanAppending, structureProblems, unownedPartChanges, workbookPart } from "../support/producers/package";
+import {
+  NS,
+  Package,
+  attrNs,
+  openPackage,
+  parseXml,
+  relationships,
+  strictXmlProblems,
+  stylesChangesOtherThanAppending,
+  structureProblems,
+  unownedPartChanges,
+  workbookPart,
+} from "../support/producers/package";
 import { rangeOf, sheetDifferences, tableDifferences, tableNames, tableOf } from "../support/producers/read";
 import { findTools, run } from "../support/producers/tools";
 
@@ -76,10 +88,15 @@ function output(p: ProducerSpec, lang: Lang): string {
   if (!r.written) throw new Error(`kpi recalc wrote no output (exit ${r.run.code}): ${r.run.stderr.trim()}`);
   return r.out;
 }
-const referenceOutput = (lang: Lang) => output(PRODUCERS.find((p) => p.id === REFERENCE)!, lang);
+const referenceOutput = (lang: Lang) =>
+  output(
+    PRODUCERS.find((p) => p.id === REFERENCE)!,
+    lang,
+  );
 
 /** Numbers as LibreOffice writes them back: 15 significant digits (0.8275862068965517 → 0.827586206896552). */
-const sameIn15Digits = (a: unknown, b: unknown) => (typeof a === "number" && typeof b === "number" ? a === b || a.toPrecision(15) === b.toPrecision(15) : JSON.stringify(a) === JSON.stringify(b));
+const sameIn15Digits = (a: unknown, b: unknown) =>
+  typeof a === "number" && typeof b === "number" ? a === b || a.toPrecision(15) === b.toPrecision(15) : JSON.stringify(a) === JSON.stringify(b);
 
 /** What a producer keeps of the ExcelJS sample, for the summary: the facts behind the fallback decision. */
 function keeps(p: ProducerSpec): string {
@@ -96,7 +113,12 @@ function keeps(p: ProducerSpec): string {
   // The sample's cells by table, row and column: P003's JoinDate (2026-05-06), the first plan's BonusRate (40%).
   const at = (table: string, row: (r: unknown[]) => boolean, column: string) => {
     const t = sampleTables("zh").find((x) => x.name === table)!;
-    const address = `${String.fromCharCode(65 + sampleTables("en").find((x) => x.name === table)!.headers.indexOf(column))}${t.rows.findIndex(row) + 2}`;
+    const address = `${String.fromCharCode(
+      65 +
+        sampleTables("en")
+          .find((x) => x.name === table)!
+          .headers.indexOf(column),
+    )}${t.rows.findIndex(row) + 2}`;
     const sheet = d.sheets.find((s) => s.name === t.sheet);
     return { sheet, cell: sheet?.cells.find((c) => c[0] === address) };
   };
@@ -180,7 +202,14 @@ describe("the producer matrix: the sample workbook from every tool HR uses, reca
               const other = got.sheets.find((s) => s.name === sheet.name);
               if (!other) diffs.push(`${sheet.name} is gone`);
               for (const [name, t] of Object.entries(sheet.tables)) {
-                if (other) diffs.push(...tableDifferences(`${lang} ${name}`, { sheet: other.name, ref: t.ref, ...rangeOf(other, t.ref) }, { sheet: sheet.name, ref: t.ref, ...rangeOf(sheet, t.ref) }));
+                if (other)
+                  diffs.push(
+                    ...tableDifferences(
+                      `${lang} ${name}`,
+                      { sheet: other.name, ref: t.ref, ...rangeOf(other, t.ref) },
+                      { sheet: sheet.name, ref: t.ref, ...rangeOf(sheet, t.ref) },
+                    ),
+                  );
               }
             }
             expect(diffs).toEqual([]);
@@ -189,7 +218,8 @@ describe("the producer matrix: the sample workbook from every tool HR uses, reca
       } else {
         check("keeps all the sample's Excel tables, at the same places", NO_READER, () => {
           for (const lang of LANGS) {
-            const where = (d: WorkbookDump) => (d.ok ? d.sheets.flatMap((s) => Object.entries(s.tables).map(([n, t]) => `${s.name}!${n}@${t.ref}`)).sort() : []);
+            const where = (d: WorkbookDump) =>
+              d.ok ? d.sheets.flatMap((s) => Object.entries(s.tables).map(([n, t]) => `${s.name}!${n}@${t.ref}`)).sort() : [];
             expect(where(loaded(producerFile(p, lang)))).toEqual(where(loaded(matrix.produced.get(REFERENCE)!.files![lang])));
           }
         });
@@ -228,16 +258,20 @@ describe("the producer matrix: the sample workbook from every tool HR uses, reca
           expect(d.ok ? "loaded" : d.error).toBe("loaded");
         });
 
-        check(`${lang}: (b) the output opens in LibreOffice, which shows the Results sheet's content`, NO_READER ?? (tools.soffice ? undefined : "soffice is not installed"), () => {
-          const lo = matrix.libre.get(output(p, lang))!;
-          expect(lo.error).toBeUndefined();
-          const d = lo.dump!;
-          if (!d.ok) throw new Error(`openpyxl cannot read LibreOffice's copy: ${d.error}`);
-          const want = tableOf(loaded(referenceOutput(lang)), "Results")!;
-          const sheet = d.sheets.find((s) => s.name === want.sheet);
-          expect(sheet, `LibreOffice's copy has no sheet ${want.sheet}`).toBeDefined();
-          expect(tableDifferences("Results", { sheet: want.sheet, ref: want.ref, ...rangeOf(sheet!, want.ref) }, want, { same: sameIn15Digits })).toEqual([]);
-        });
+        check(
+          `${lang}: (b) the output opens in LibreOffice, which shows the Results sheet's content`,
+          NO_READER ?? (tools.soffice ? undefined : "soffice is not installed"),
+          () => {
+            const lo = matrix.libre.get(output(p, lang))!;
+            expect(lo.error).toBeUndefined();
+            const d = lo.dump!;
+            if (!d.ok) throw new Error(`openpyxl cannot read LibreOffice's copy: ${d.error}`);
+            const want = tableOf(loaded(referenceOutput(lang)), "Results")!;
+            const sheet = d.sheets.find((s) => s.name === want.sheet);
+            expect(sheet, `LibreOffice's copy has no sheet ${want.sheet}`).toBeDefined();
+            expect(tableDifferences("Results", { sheet: want.sheet, ref: want.ref, ...rangeOf(sheet!, want.ref) }, want, { same: sameIn15Digits })).toEqual([]);
+          },
+        );
 
         check(`${lang}: (c) every XML part of the output parses strictly, namespaces included`, undefined, () => {
           const problems = strictXmlProblems(pkg(output(p, lang)));
@@ -261,7 +295,12 @@ describe("the producer matrix: the sample workbook from every tool HR uses, reca
         check(`${lang}: (d) every sheet but the output sheets keeps its values and styles (openpyxl)`, NO_READER, () => {
           const before = loaded(producerFile(p, lang));
           const after = loaded(output(p, lang));
-          const diffs = before.sheets.flatMap((s) => sheetDifferences(s, after.sheets.find((x) => x.name === s.name)));
+          const diffs = before.sheets.flatMap((s) =>
+            sheetDifferences(
+              s,
+              after.sheets.find((x) => x.name === s.name),
+            ),
+          );
           expect(diffs).toEqual([]);
           expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), ...OUTPUT_TABLES, "Dashboard"]);
           stats.sheetsCompared += before.sheets.length;
@@ -364,7 +403,8 @@ describe("the matrix's package checks, on packages made by hand", () => {
     "xl/worksheets/_rels/sheet1.xml.rels": `<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${NS.rel}/table" Target="../tables/table1.xml"/></Relationships>`,
     "xl/tables/table1.xml": `<table xmlns="${NS.main}" id="1" name="Employees" displayName="Employees" ref="A1:B2"/>`,
   });
-  const zip = (parts: Record<string, string>) => openPackage(zipSync(Object.fromEntries(Object.entries(parts).map(([n, x]) => [n, new TextEncoder().encode(x)]))));
+  const zip = (parts: Record<string, string>) =>
+    openPackage(zipSync(Object.fromEntries(Object.entries(parts).map(([n, x]) => [n, new TextEncoder().encode(x)]))));
 
   it("accepts a small valid package", () => {
     expect(strictXmlProblems(zip(base()))).toEqual([]);
@@ -373,15 +413,22 @@ describe("the matrix's package checks, on packages made by hand", () => {
 
   it("refuses an r:id whose prefix is declared only on a sibling element, as in issue 7", () => {
     const parts = base();
-    parts["xl/workbook.xml"] = `<workbook xmlns="${NS.main}"><sheets><sheet xmlns:r="${NS.rel}" name="Employees" sheetId="1" r:id="rId1"/><sheet name="Results" sheetId="2" r:id="rId3"/></sheets></workbook>`;
+    parts["xl/workbook.xml"] =
+      `<workbook xmlns="${NS.main}"><sheets><sheet xmlns:r="${NS.rel}" name="Employees" sheetId="1" r:id="rId1"/><sheet name="Results" sheetId="2" r:id="rId3"/></sheets></workbook>`;
     expect(strictXmlProblems(zip(parts))).toEqual([expect.stringMatching(/^xl\/workbook\.xml: .*unbound namespace prefix: "r"/)]);
   });
 
   it("finds a part without a content type, a relationship to a missing part and a table id used twice", () => {
     const parts = base();
     parts["xl/media/logo.png"] = "png";
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace("</Relationships>", `<Relationship Id="rId9" Type="${NS.rel}/theme" Target="theme/theme1.xml"/></Relationships>`);
-    parts["xl/worksheets/_rels/sheet1.xml.rels"] = parts["xl/worksheets/_rels/sheet1.xml.rels"].replace("</Relationships>", `<Relationship Id="rId2" Type="${NS.rel}/table" Target="../tables/table2.xml"/></Relationships>`);
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+      "</Relationships>",
+      `<Relationship Id="rId9" Type="${NS.rel}/theme" Target="theme/theme1.xml"/></Relationships>`,
+    );
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] = parts["xl/worksheets/_rels/sheet1.xml.rels"].replace(
+      "</Relationships>",
+      `<Relationship Id="rId2" Type="${NS.rel}/table" Target="../tables/table2.xml"/></Relationships>`,
+    );
     parts["xl/tables/table2.xml"] = `<table xmlns="${NS.main}" id="1" name="Plans" displayName="Plans" ref="D1:E2"/>`;
     expect(structureProblems(zip(parts))).toEqual([
       "[Content_Types].xml: no content type for xl/media/logo.png",
@@ -394,12 +441,18 @@ describe("the matrix's package checks, on packages made by hand", () => {
     const before = base();
     const after = base();
     after["xl/workbook.xml"] = after["xl/workbook.xml"].replace("</sheets>", `<sheet name="Results" sheetId="2" r:id="rId3"/></sheets>`);
-    after["xl/_rels/workbook.xml.rels"] = after["xl/_rels/workbook.xml.rels"].replace("</Relationships>", `<Relationship Id="rId3" Type="${NS.rel}/worksheet" Target="worksheets/sheet9.xml"/></Relationships>`);
+    after["xl/_rels/workbook.xml.rels"] = after["xl/_rels/workbook.xml.rels"].replace(
+      "</Relationships>",
+      `<Relationship Id="rId3" Type="${NS.rel}/worksheet" Target="worksheets/sheet9.xml"/></Relationships>`,
+    );
     after["xl/worksheets/sheet9.xml"] = before["xl/worksheets/sheet1.xml"];
     after["xl/worksheets/_rels/sheet9.xml.rels"] = before["xl/worksheets/_rels/sheet1.xml.rels"].replace("table1", "table7");
     after["xl/tables/table7.xml"] = `<table xmlns="${NS.main}" id="7" name="Results" displayName="Results" ref="A1:B2"/>`;
     // A new chart hanging from the new sheet is the run's too.
-    after["xl/worksheets/_rels/sheet9.xml.rels"] = after["xl/worksheets/_rels/sheet9.xml.rels"].replace("</Relationships>", `<Relationship Id="rId2" Type="${NS.rel}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
+    after["xl/worksheets/_rels/sheet9.xml.rels"] = after["xl/worksheets/_rels/sheet9.xml.rels"].replace(
+      "</Relationships>",
+      `<Relationship Id="rId2" Type="${NS.rel}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`,
+    );
     after["xl/drawings/drawing1.xml"] = `<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`;
     before["xl/styles.xml"] = `<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/></font></fonts></styleSheet>`;
     after["xl/styles.xml"] = `<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="12"/></font></fonts></styleSheet>`;
@@ -411,7 +464,8 @@ describe("the matrix's package checks, on packages made by hand", () => {
   });
 
   it("accepts a stylesheet whose lists only grew, and refuses one whose lists were reordered or shortened", () => {
-    const sheet = (fonts: string, extra = "") => new TextEncoder().encode(`<styleSheet xmlns="${NS.main}"><fonts count="2">${fonts}</fonts>${extra}</styleSheet>`);
+    const sheet = (fonts: string, extra = "") =>
+      new TextEncoder().encode(`<styleSheet xmlns="${NS.main}"><fonts count="2">${fonts}</fonts>${extra}</styleSheet>`);
     const [a, b] = ['<font><sz val="11"/></font>', '<font><b/><sz val="11"/></font>'];
     expect(stylesChangesOtherThanAppending(sheet(a + b), sheet(a + b + a, '<dxfs count="1"><dxf/></dxfs>'))).toEqual([]);
     expect(stylesChangesOtherThanAppending(sheet(a + b), sheet(b + a))).toEqual(["styles: fonts item 0 changed", "styles: fonts item 1 changed"]);

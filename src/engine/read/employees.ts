@@ -73,7 +73,13 @@ export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issu
       e.duplicate = true;
       e.firstOfId = i === 0;
       e.rows = same[0].rows;
-      const twin = t.error(e.row, "EmployeeId", e.id, `EmployeeId "${e.id}" is on ${same.length} rows (${range}): which one is right cannot be known; keep one row per employee`, `员工编号 "${e.id}" 出现在 ${same.length} 行（${range}）：无法判断哪一行正确；每位员工只保留一行`);
+      const twin = t.error(
+        e.row,
+        "EmployeeId",
+        e.id,
+        `EmployeeId "${e.id}" is on ${same.length} rows (${range}): which one is right cannot be known; keep one row per employee`,
+        `员工编号 "${e.id}" 出现在 ${same.length} 行（${range}）：无法判断哪一行正确；每位员工只保留一行`,
+      );
       e.issues.push(twin);
       issues.push(twin);
     });

@@ -85,8 +85,16 @@ function missingColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, use
   const name = `${c.key}/${c.zh}`;
   if (c.required) {
     const cell = cellAddress(data, -1, near ? near.index : 0);
-    const hint = near ? { en: ` (is "${near.header}" in ${cell} meant to be it?)`, zh: `（${cell} 中的 "${near.header}" 是否就是该列？）` } : { en: "", zh: "" };
-    return issue("Error", spec.name, cell, "", msg(`${spec.name} has no column ${name}: add the header${hint.en}`, `${spec.name} 表缺少列 ${name}：请添加该表头${hint.zh}`));
+    const hint = near
+      ? { en: ` (is "${near.header}" in ${cell} meant to be it?)`, zh: `（${cell} 中的 "${near.header}" 是否就是该列？）` }
+      : { en: "", zh: "" };
+    return issue(
+      "Error",
+      spec.name,
+      cell,
+      "",
+      msg(`${spec.name} has no column ${name}: add the header${hint.en}`, `${spec.name} 表缺少列 ${name}：请添加该表头${hint.zh}`),
+    );
   }
   if (!near) return null;
   // An optional column misspelt would silently take its default: say so.
@@ -111,7 +119,19 @@ export function findTables(tables: ReadonlyMap<string, TableData>): { views: Map
   for (const spec of INPUT_TABLES) {
     const data = byName.get(spec.name.toLowerCase());
     if (!data) {
-      if (spec.required) issues.push(issue("Error", spec.name, "", "", msg(`The table ${spec.name} (${spec.zh}) is missing: add an Excel table named ${spec.name}`, `缺少表 ${spec.name}（${spec.zh}）：请添加名为 ${spec.name} 的 Excel 表格`)));
+      if (spec.required)
+        issues.push(
+          issue(
+            "Error",
+            spec.name,
+            "",
+            "",
+            msg(
+              `The table ${spec.name} (${spec.zh}) is missing: add an Excel table named ${spec.name}`,
+              `缺少表 ${spec.name}（${spec.zh}）：请添加名为 ${spec.name} 的 Excel 表格`,
+            ),
+          ),
+        );
       continue;
     }
     const match = matchHeaders(spec, data.headers);

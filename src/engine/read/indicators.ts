@@ -35,7 +35,15 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
   note(name, mine);
   note(weight, mine);
   if (isBlank(t.value(r, "Rule"))) {
-    mine.push(t.error(r, "Rule", "", "Rule is empty: enter Score, Ratio, Step, Deduct, Binary or Tasks", "计分规则为空：请输入 评分、达成率、区间、扣分、是否 或 任务清单"));
+    mine.push(
+      t.error(
+        r,
+        "Rule",
+        "",
+        "Rule is empty: enter Score, Ratio, Step, Deduct, Binary or Tasks",
+        "计分规则为空：请输入 评分、达成率、区间、扣分、是否 或 任务清单",
+      ),
+    );
     return null;
   }
   const kind = t.read(r, "Rule", "", rule);
@@ -44,11 +52,22 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
   const given = (key: string, reader: Reader<D>): Result<D | null> => t.optional(r, key, "", reader, null);
   const needed = (key: string, reader: Reader<D>, why: string, whyZh: string): Result<D> => {
     if (t.has(key) && !isBlank(t.value(r, key))) return t.read(r, key, "", reader);
-    return { ok: false, issue: t.error(r, key, "", `${t.header(key)} is empty: the ${ruleName} rule needs ${why}`, `${t.header(key)} 为空：${RULE_ZH[ruleName]}规则需要${whyZh}`) };
+    return {
+      ok: false,
+      issue: t.error(r, key, "", `${t.header(key)} is empty: the ${ruleName} rule needs ${why}`, `${t.header(key)} 为空：${RULE_ZH[ruleName]}规则需要${whyZh}`),
+    };
   };
   for (const key of PARAMETERS) {
     if (!USES[ruleName].has(key) && t.has(key) && !isBlank(t.value(r, key))) {
-      mine.push(t.warn(r, key, "", `${t.header(key)} is not used by the ${ruleName} rule: clear it, or check the rule`, `${t.header(key)} 在${RULE_ZH[ruleName]}规则中不使用：请清除，或检查计分规则`));
+      mine.push(
+        t.warn(
+          r,
+          key,
+          "",
+          `${t.header(key)} is not used by the ${ruleName} rule: clear it, or check the rule`,
+          `${t.header(key)} 在${RULE_ZH[ruleName]}规则中不使用：请清除，或检查计分规则`,
+        ),
+      );
     }
   }
   const floorAndCap = (): { floor: Result<D>; cap: Result<D | null> } => {
@@ -56,11 +75,24 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
     const cap = given("Cap", number);
     const f: Result<D> = floor.ok ? ok(floor.value ?? ZERO) : floor;
     if (f.ok && cap.ok && cap.value !== null && cap.value.lessThan(f.value)) {
-      return { floor: f, cap: { ok: false, issue: t.error(r, "Cap", "", `Cap ${show(cap.value)} is below Floor ${show(f.value)}: the cap must be at least the floor`, `上限 ${show(cap.value)} 低于下限 ${show(f.value)}：上限不能小于下限`) } };
+      return {
+        floor: f,
+        cap: {
+          ok: false,
+          issue: t.error(
+            r,
+            "Cap",
+            "",
+            `Cap ${show(cap.value)} is below Floor ${show(f.value)}: the cap must be at least the floor`,
+            `上限 ${show(cap.value)} 低于下限 ${show(f.value)}：上限不能小于下限`,
+          ),
+        },
+      };
     }
     return { floor: f, cap };
   };
-  const base = name.ok && weight.ok ? { name: name.value, index: -1, row: r, weight: weight.value, points: weight.value, pointsShown: weight.value.toNumber() } : null;
+  const base =
+    name.ok && weight.ok ? { name: name.value, index: -1, row: r, weight: weight.value, points: weight.value, pointsShown: weight.value.toNumber() } : null;
   switch (ruleName) {
     case "Score":
     case "Binary":
@@ -76,11 +108,22 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
     case "Ratio": {
       let standard = needed("Standard", number, "the standard", "标准值");
       if (standard.ok && !standard.value.greaterThan(0)) {
-        standard = { ok: false, issue: t.error(r, "Standard", "", `Standard is ${show(standard.value)}: a ratio needs a standard above 0`, `标准值为 ${show(standard.value)}：达成率计分需要大于 0 的标准值`) };
+        standard = {
+          ok: false,
+          issue: t.error(
+            r,
+            "Standard",
+            "",
+            `Standard is ${show(standard.value)}: a ratio needs a standard above 0`,
+            `标准值为 ${show(standard.value)}：达成率计分需要大于 0 的标准值`,
+          ),
+        };
       }
       const { floor, cap } = floorAndCap();
       noteAll([standard, floor, cap], mine);
-      return base && standard.ok && floor.ok && cap.ok ? { ...base, rule: "Ratio", standard: standard.value, inPercent: !standard.value.greaterThan(ONE), floor: floor.value, cap: cap.value } : null;
+      return base && standard.ok && floor.ok && cap.ok
+        ? { ...base, rule: "Ratio", standard: standard.value, inPercent: !standard.value.greaterThan(ONE), floor: floor.value, cap: cap.value }
+        : null;
     }
     case "Step": {
       const standard = needed("Standard", number, "the standard", "标准值");
@@ -95,15 +138,42 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
       noteAll([standard, stepBelow, pointsBelow, stepAbove, pointsAbove, floor, cap], mine);
       if (standard.ok && !standard.value.greaterThan(0)) {
         const s = show(standard.value);
-        mine.push(t.warn(r, "Standard", "", `Standard is ${s}: every actual of ${s} or more scores at least the full weight; check the standard`, `标准值为 ${s}：实际值不低于 ${s} 时都至少得满分权重；请检查标准值`));
+        mine.push(
+          t.warn(
+            r,
+            "Standard",
+            "",
+            `Standard is ${s}: every actual of ${s} or more scores at least the full weight; check the standard`,
+            `标准值为 ${s}：实际值不低于 ${s} 时都至少得满分权重；请检查标准值`,
+          ),
+        );
       }
       if (pointsAbove.ok && pointsAbove.value !== null && stepAbove.ok && stepAbove.value === null) {
-        mine.push(t.warn(r, "PointsAbove", "", `${t.header("PointsAbove")} is not used without StepAbove: enter the step above the standard, or clear it`, `${t.header("PointsAbove")} 在没有高于步长时不使用：请填写高于步长，或清除它`));
+        mine.push(
+          t.warn(
+            r,
+            "PointsAbove",
+            "",
+            `${t.header("PointsAbove")} is not used without StepAbove: enter the step above the standard, or clear it`,
+            `${t.header("PointsAbove")} 在没有高于步长时不使用：请填写高于步长，或清除它`,
+          ),
+        );
       }
       if (!(base && standard.ok && stepBelow.ok && pointsBelow.ok && stepAbove.ok && pointsAbove.ok && floor.ok && cap.ok)) return null;
       const above = stepAbove.value !== null && pointsAbove.value !== null ? { step: stepAbove.value, points: pointsAbove.value } : null;
-      const inPercent = standard.value.greaterThan(ZERO) && [standard.value, stepBelow.value, ...(above ? [above.step] : [])].every((x) => !x.abs().greaterThan(ONE));
-      return { ...base, rule: "Step", standard: standard.value, stepBelow: stepBelow.value, pointsBelow: pointsBelow.value, above, inPercent, floor: floor.value, cap: cap.value };
+      const inPercent =
+        standard.value.greaterThan(ZERO) && [standard.value, stepBelow.value, ...(above ? [above.step] : [])].every((x) => !x.abs().greaterThan(ONE));
+      return {
+        ...base,
+        rule: "Step",
+        standard: standard.value,
+        stepBelow: stepBelow.value,
+        pointsBelow: pointsBelow.value,
+        above,
+        inPercent,
+        floor: floor.value,
+        cap: cap.value,
+      };
     }
   }
 }
@@ -118,7 +188,13 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
     for (const e of errors) plan.problems.push(e.text);
     if (!ind || errors.length > 0) return;
     if (plan.indicatorNames.define(ind.name, ind)) {
-      const twice = t.error(r, "Indicator", "", `plan "${plan.name}" lists indicator "${ind.name}" twice: keep one row`, `方案 "${plan.name}" 中指标 "${ind.name}" 出现两次：请只保留一行`);
+      const twice = t.error(
+        r,
+        "Indicator",
+        "",
+        `plan "${plan.name}" lists indicator "${ind.name}" twice: keep one row`,
+        `方案 "${plan.name}" 中指标 "${ind.name}" 出现两次：请只保留一行`,
+      );
       issues.push(twice);
       plan.problems.push(twice.text);
       return;
@@ -134,7 +210,13 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
 function checkWeights(t: TableView, planTable: TableView, plan: Plan, rows: number[], issues: Issue[]): void {
   if (plan.indicators.length === 0) {
     if (plan.problems.length > 0) return;
-    const none = planTable.error(plan.row, "Plan", "", `plan "${plan.name}" has no rows in Indicators: add its indicators there`, `方案 "${plan.name}" 在指标表中没有指标：请在指标表中添加`);
+    const none = planTable.error(
+      plan.row,
+      "Plan",
+      "",
+      `plan "${plan.name}" has no rows in Indicators: add its indicators there`,
+      `方案 "${plan.name}" 在指标表中没有指标：请在指标表中添加`,
+    );
     issues.push(none);
     plan.problems.push(none.text);
     return;

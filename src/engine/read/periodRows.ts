@@ -4,11 +4,25 @@
  * whose period cannot be read is an Error of its employee in every period (it might belong to any);
  * a row for an unknown employee is a Warning and is skipped. Issues of a row's value cells stay on
  * the record and are listed when a period's recalculation uses it.
+ * One file: the period tables share one row reader (period, employee, issues kept on the record).
  */
 import { D, ONE, ZERO } from "../decimal";
 import { Issue, NO_ISSUES } from "../issues";
 import { pushTo } from "../maps";
-import { ActualRow, AdjustmentRow, DealRow, Employee, IncentiveRow, Indicator, QuarterRows, RatingRow, SalesRow, TargetRow, TaskRow, quarterIndex } from "../model";
+import {
+  ActualRow,
+  AdjustmentRow,
+  DealRow,
+  Employee,
+  IncentiveRow,
+  Indicator,
+  QuarterRows,
+  RatingRow,
+  SalesRow,
+  TargetRow,
+  TaskRow,
+  quarterIndex,
+} from "../model";
 import { Period, monthIndex, quarterOfMonth } from "../periods";
 import { RATER_WORDS, RaterType, TASK_KIND_WORDS, TASK_STATUS_WORDS, TaskKind, TaskStatus } from "../contract";
 import { EmployeeIndex, ROWS_PER_STEP } from "./employees";
@@ -19,7 +33,11 @@ import { Reader, Result, TableView, ok } from "./view";
 /** The employee's rows of a quarter, to file a row under. */
 function filed(who: Employee, quarter: number): QuarterRows {
   let rows = who.rows.quarters.get(quarter);
-  if (!rows) who.rows.quarters.set(quarter, (rows = { actuals: [], monthActuals: [], ratings: [], deals: [], incentives: [], adjustments: [], tasks: [], monthTasks: [] }));
+  if (!rows)
+    who.rows.quarters.set(
+      quarter,
+      (rows = { actuals: [], monthActuals: [], ratings: [], deals: [], incentives: [], adjustments: [], tasks: [], monthTasks: [] }),
+    );
   return rows;
 }
 
@@ -44,7 +62,15 @@ export const ALL_QUARTERS: Scope = { first: -Infinity, last: Infinity };
  * periods are read on every row: an unknown employee, or a period that cannot be placed, is reported
  * whatever the run.
  */
-function* eachRow(t: TableView, index: EmployeeIndex, periodKey: string, reader: Reader<Period>, scope: Scope, issues: Issue[], each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void): Generator<number, void> {
+function* eachRow(
+  t: TableView,
+  index: EmployeeIndex,
+  periodKey: string,
+  reader: Reader<Period>,
+  scope: Scope,
+  issues: Issue[],
+  each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void,
+): Generator<number, void> {
   const first = periodKey === "Month" ? -Infinity : scope.first;
   for (let r = 0; r < t.rowCount; r++) {
     if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ROWS_PER_STEP;
@@ -56,7 +82,15 @@ function* eachRow(t: TableView, index: EmployeeIndex, periodKey: string, reader:
     }
     const found = index.ids.named(id.value);
     if (!found) {
-      issues.push(t.warn(r, "EmployeeId", id.value, `EmployeeId "${id.value}" is not in Employees: the row is ignored; add the employee or correct the id`, `员工编号 "${id.value}" 不在员工表中：该行被忽略；请添加员工或更正编号`));
+      issues.push(
+        t.warn(
+          r,
+          "EmployeeId",
+          id.value,
+          `EmployeeId "${id.value}" is not in Employees: the row is ignored; add the employee or correct the id`,
+          `员工编号 "${id.value}" 不在员工表中：该行被忽略；请添加员工或更正编号`,
+        ),
+      );
       continue;
     }
     const who = found.value[0];
@@ -105,7 +139,15 @@ function* readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: 
   yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     if (period.kind !== "quarter") return;
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
-    const row: RatingRow = { row: r, period, notes, indicatorText: text, indicator, rater: t.read(r, "Rater", who.id, rater), score: t.read(r, "Score", who.id, read.score100) };
+    const row: RatingRow = {
+      row: r,
+      period,
+      notes,
+      indicatorText: text,
+      indicator,
+      rater: t.read(r, "Rater", who.id, rater),
+      score: t.read(r, "Score", who.id, read.score100),
+    };
     filed(who, quarterIndex(period.year, period.quarter)).ratings.push(row);
   });
 }
@@ -174,7 +216,13 @@ function* readAdjustments(t: TableView, index: EmployeeIndex, scope: Scope, issu
   yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
-    const row: AdjustmentRow = { row: r, period, notes: rowNotes, amount: t.read(r, "Amount", who.id, read.number), reason: t.read(r, "Reason", who.id, read.optionalText) };
+    const row: AdjustmentRow = {
+      row: r,
+      period,
+      notes: rowNotes,
+      amount: t.read(r, "Amount", who.id, read.number),
+      reason: t.read(r, "Reason", who.id, read.optionalText),
+    };
     filed(who, q).adjustments.push(row);
   });
 }
@@ -232,7 +280,12 @@ function readTargets(t: TableView, index: EmployeeIndex, scope: Scope, issues: I
  * Reads the period tables there are, for the quarters in scope, into the employees' records, pausing
  * (yielding the rows read) every ROWS_PER_STEP rows; returns the Targets rows.
  */
-export function* readingPeriodTables(views: ReadonlyMap<string, TableView>, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, Map<string, Map<number, TargetRow[]>>> {
+export function* readingPeriodTables(
+  views: ReadonlyMap<string, TableView>,
+  index: EmployeeIndex,
+  scope: Scope,
+  issues: Issue[],
+): Generator<number, Map<string, Map<number, TargetRow[]>>> {
   const each: Array<[string, (t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]) => Generator<number, void>]> = [
     ["Actuals", readActuals],
     ["Ratings", readRatings],

@@ -2,6 +2,7 @@
  * Plans and the tables that hang off a plan (Grades, RaterWeights, CommissionTiers, IncentiveRules),
  * read once whatever the period. A bad cell in a plan's own rows is an Issue listed once and a problem
  * of the plan, which makes every employee on it Error with the reason in Flags.
+ * One file: the plan tables are read together, since a bad row in any of them makes the whole plan Error.
  */
 import { BASIS_WORDS, DEAL_BONUS_WORDS, DEFAULTS, RATER_WORDS, RATER_ZH, RaterType, TIER_MODE_WORDS } from "../contract";
 import { show, sum } from "../decimal";
@@ -53,7 +54,15 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
       problems: [],
     };
     if (plan.taskBase.equals(1)) {
-      problems.push(t.error(r, "TaskBase", "", "TaskBase is 100%: nothing lies between the base and the target; enter a base below 100%", "任务基数为 100%：基数与目标之间没有区间；请输入小于 100% 的基数"));
+      problems.push(
+        t.error(
+          r,
+          "TaskBase",
+          "",
+          "TaskBase is 100%: nothing lies between the base and the target; enter a base below 100%",
+          "任务基数为 100%：基数与目标之间没有区间；请输入小于 100% 的基数",
+        ),
+      );
     }
     issues.push(...problems);
     for (const p of problems) if (p.severity === "Error") plan.problems.push(p.text);
@@ -63,7 +72,10 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
   for (const [plan, rows] of rowsByPlan) {
     if (rows.length < 2) continue;
     const range = t.columnRange("Plan", rows);
-    const text = msg(`Plans has ${rows.length} rows for plan "${plan.name}" (${range}): keep one`, `考核方案表中方案 "${plan.name}" 有 ${rows.length} 行（${range}）：请只保留一行`);
+    const text = msg(
+      `Plans has ${rows.length} rows for plan "${plan.name}" (${range}): keep one`,
+      `考核方案表中方案 "${plan.name}" 有 ${rows.length} 行（${range}）：请只保留一行`,
+    );
     issues.push(issue("Error", t.name, range, "", text));
     plan.problems.push(text);
   }
@@ -88,7 +100,15 @@ export function forEachPlanRow(t: TableView, plans: Names<Plan>, issues: Issue[]
 export function planNamed(t: TableView, r: number, plans: Names<Plan>, employeeId: string, name: string, issues: Issue[]): Plan | null {
   const found = plans.find(name, t, r, "Plan", employeeId);
   if (!found) {
-    issues.push(t.error(r, "Plan", employeeId, `plan "${name}" is not in Plans: add the plan or correct the name`, `考核方案 "${name}" 不在考核方案表中：请添加该方案或更正名称`));
+    issues.push(
+      t.error(
+        r,
+        "Plan",
+        employeeId,
+        `plan "${name}" is not in Plans: add the plan or correct the name`,
+        `考核方案 "${name}" 不在考核方案表中：请添加该方案或更正名称`,
+      ),
+    );
     return null;
   }
   if (found.warning) issues.push(found.warning);
@@ -116,28 +136,49 @@ export function readGrades(t: TableView | undefined, planTable: TableView, plans
     }
     const twin = bands.find((b) => b.min.equals(min.value));
     if (twin) {
-      issues.push(t.error(r, "MinScore", "", `scale "${scale.value}" has two bands starting at ${show(min.value)} ("${twin.label}", "${label.value}"): keep one`, `等级标准 "${scale.value}" 有两个等级的最低分都是 ${show(min.value)}（"${twin.label}"、"${label.value}"）：请只保留一个`));
+      issues.push(
+        t.error(
+          r,
+          "MinScore",
+          "",
+          `scale "${scale.value}" has two bands starting at ${show(min.value)} ("${twin.label}", "${label.value}"): keep one`,
+          `等级标准 "${scale.value}" 有两个等级的最低分都是 ${show(min.value)}（"${twin.label}"、"${label.value}"）：请只保留一个`,
+        ),
+      );
       badScales.add(keyOf(scale.value));
     } else bands.push({ min: min.value, label: label.value, coefficient: coefficient.value, row: r });
   }
   for (const { written, value: bands } of scales.values()) {
     const lowest = bands.reduce<(typeof bands)[number] | null>((lo, b) => (lo === null || b.min.lessThan(lo.min) ? b : lo), null);
     if (t && lowest && lowest.min.greaterThan(0)) {
-      issues.push(t.warn(lowest.row, "MinScore", "", `scale "${written}" starts at ${show(lowest.min)}: a score below it has no grade (the employee would be Error); add a band from 0`, `等级标准 "${written}" 最低分从 ${show(lowest.min)} 开始：低于它的分数没有等级（员工将为错误）；请添加从 0 开始的等级`));
+      issues.push(
+        t.warn(
+          lowest.row,
+          "MinScore",
+          "",
+          `scale "${written}" starts at ${show(lowest.min)}: a score below it has no grade (the employee would be Error); add a band from 0`,
+          `等级标准 "${written}" 最低分从 ${show(lowest.min)} 开始：低于它的分数没有等级（员工将为错误）；请添加从 0 开始的等级`,
+        ),
+      );
     }
   }
   for (const { value: plan } of plans.values()) {
     const found = t ? scales.find(plan.gradeScale, planTable, plan.row, "GradeScale", "") : null;
     if (found?.warning) issues.push(found.warning);
     if (badScales.has(keyOf(plan.gradeScale))) {
-      plan.problems.push(msg(`grade scale "${plan.gradeScale}" has a bad row in Grades (see Issues)`, `等级标准 "${plan.gradeScale}" 在等级表中有错误行（见 Issues）`));
+      plan.problems.push(
+        msg(`grade scale "${plan.gradeScale}" has a bad row in Grades (see Issues)`, `等级标准 "${plan.gradeScale}" 在等级表中有错误行（见 Issues）`),
+      );
     } else if (found && found.value.length > 0) {
       plan.bands = sortBands(found.value.map(({ min, label, coefficient }) => ({ min, label, coefficient })));
     } else if (keyOf(plan.gradeScale) === keyOf(DEFAULTS.gradeScale)) {
       plan.bands = defaultBands(lang);
     } else {
       const at = planTable.address(plan.row, "GradeScale");
-      const text = msg(`Plans ${at}: grade scale "${plan.gradeScale}" of plan "${plan.name}" has no rows in Grades: add its bands or use Default`, `考核方案表 ${at}：方案 "${plan.name}" 的等级标准 "${plan.gradeScale}" 在等级表中没有数据：请添加或使用 Default`);
+      const text = msg(
+        `Plans ${at}: grade scale "${plan.gradeScale}" of plan "${plan.name}" has no rows in Grades: add its bands or use Default`,
+        `考核方案表 ${at}：方案 "${plan.name}" 的等级标准 "${plan.gradeScale}" 在等级表中没有数据：请添加或使用 Default`,
+      );
       issues.push(issue("Error", "Plans", at, "", text));
       plan.problems.push(text);
     }
@@ -155,7 +196,15 @@ export function readRaterWeights(t: TableView | undefined, plans: Names<Plan>, i
     note(who, mine);
     note(weight, mine);
     if (who.ok && plan.raterWeights.has(who.value)) {
-      mine.push(t.error(r, "Rater", "", `plan "${plan.name}" gives rater ${who.value} a weight twice: keep one row`, `方案 "${plan.name}" 的评价人 ${RATER_ZH[who.value]} 权重出现两次：请只保留一行`));
+      mine.push(
+        t.error(
+          r,
+          "Rater",
+          "",
+          `plan "${plan.name}" gives rater ${who.value} a weight twice: keep one row`,
+          `方案 "${plan.name}" 的评价人 ${RATER_ZH[who.value]} 权重出现两次：请只保留一行`,
+        ),
+      );
     }
     issues.push(...mine);
     for (const e of mine) if (e.severity === "Error") plan.problems.push(e.text);
@@ -168,7 +217,10 @@ export function readRaterWeights(t: TableView | undefined, plans: Names<Plan>, i
     const total = sum([...plan.raterWeights.values()]);
     if (total.equals(100) || total.equals(1)) continue;
     const range = t.columnRange("Weight", rowsByPlan.get(plan) ?? []);
-    const text = msg(`RaterWeights ${range}: the rater weights of plan "${plan.name}" sum to ${show(total)}; they must sum to 100 or 100%`, `评价权重表 ${range}：方案 "${plan.name}" 的评价人权重合计为 ${show(total)}；必须为 100 或 100%`);
+    const text = msg(
+      `RaterWeights ${range}: the rater weights of plan "${plan.name}" sum to ${show(total)}; they must sum to 100 or 100%`,
+      `评价权重表 ${range}：方案 "${plan.name}" 的评价人权重合计为 ${show(total)}；必须为 100 或 100%`,
+    );
     issues.push(issue("Error", t.name, range, "", text));
     plan.problems.push(text);
   }
@@ -185,11 +237,20 @@ export function readTiers(t: TableView | undefined, plans: Names<Plan>, issues: 
       note(multiplier, mine);
       const list = tiers.get(plan) ?? [];
       if (minAttainment.ok && list.some((x) => x.minAttainment.equals(minAttainment.value))) {
-        mine.push(t.error(r, "MinAttainment", "", `plan "${plan.name}" has two tiers starting at ${show(minAttainment.value)}: keep one`, `方案 "${plan.name}" 有两个档位的最低完成率都是 ${show(minAttainment.value)}：请只保留一个`));
+        mine.push(
+          t.error(
+            r,
+            "MinAttainment",
+            "",
+            `plan "${plan.name}" has two tiers starting at ${show(minAttainment.value)}: keep one`,
+            `方案 "${plan.name}" 有两个档位的最低完成率都是 ${show(minAttainment.value)}：请只保留一个`,
+          ),
+        );
       }
       issues.push(...mine);
       for (const e of mine) if (e.severity === "Error") plan.problems.push(e.text);
-      if (mine.length === 0 && minAttainment.ok && multiplier.ok) tiers.set(plan, [...list, { minAttainment: minAttainment.value, multiplier: multiplier.value }]);
+      if (mine.length === 0 && minAttainment.ok && multiplier.ok)
+        tiers.set(plan, [...list, { minAttainment: minAttainment.value, multiplier: multiplier.value }]);
     });
   }
   for (const { value: plan } of plans.values()) plan.tiers = checkTiers(tiers.get(plan) ?? defaultTiers());
@@ -206,14 +267,29 @@ export function readIncentiveRules(t: TableView | undefined, plans: Names<Plan>,
     const onComplete = t.optional(r, "OnComplete", "", nonNegativeNumber, null);
     noteAll([item, perUnit, perShort, perOver, onComplete], mine);
     if (item.ok && plan.incentiveRules.byName(keyOf(item.value))) {
-      mine.push(t.error(r, "Item", "", `plan "${plan.name}" has two rules for item "${item.value}": keep one`, `方案 "${plan.name}" 的项目 "${item.value}" 有两条规则：请只保留一条`));
+      mine.push(
+        t.error(
+          r,
+          "Item",
+          "",
+          `plan "${plan.name}" has two rules for item "${item.value}": keep one`,
+          `方案 "${plan.name}" 的项目 "${item.value}" 有两条规则：请只保留一条`,
+        ),
+      );
       issues.push(...mine);
       return;
     }
     issues.push(...mine);
     if (!item.ok) return;
     if (perUnit.ok && perShort.ok && perOver.ok && onComplete.ok) {
-      const rule: IncentiveRule = { item: item.value, row: r, perUnit: perUnit.value, perShort: perShort.value, perOver: perOver.value, onComplete: onComplete.value };
+      const rule: IncentiveRule = {
+        item: item.value,
+        row: r,
+        perUnit: perUnit.value,
+        perShort: perShort.value,
+        perOver: perOver.value,
+        onComplete: onComplete.value,
+      };
       plan.incentiveRules.define(item.value, rule);
     } else {
       // A bad rule only matters to employees with that item; they are Error when it is used.

@@ -11,7 +11,21 @@ import { KpiError } from "../errors";
 import { msg } from "../issues";
 import { Period, parseDate, parsePeriod } from "../periods";
 import { projectTypeCoefficient } from "../rules";
-import { CellValue, excelErrorOf, formulaError, fraction, isBlank, isFormula, nonNegative, parseNumberText, percentScore, positive, readNumber, readText, readYesNo } from "../values";
+import {
+  CellValue,
+  excelErrorOf,
+  formulaError,
+  fraction,
+  isBlank,
+  isFormula,
+  nonNegative,
+  parseNumberText,
+  percentScore,
+  positive,
+  readNumber,
+  readText,
+  readYesNo,
+} from "../values";
 import { Reader, Reading } from "./view";
 
 const problem = (en: string, zh: string): Reading<never> => ({ ok: false, problem: msg(en, zh) });
@@ -145,7 +159,8 @@ export const period: Reader<Period> = (v, h) => {
 export const month: Reader<Period & { kind: "month" }> = (v, h) => {
   const p = period(v, h);
   if (!p.ok) return p;
-  if (p.value.kind !== "month") return problem(`${h} "${readText(v)}" is not a month: enter a month such as 2026-04`, `${h} "${readText(v)}" 不是月份：请输入月份，如 2026-04`);
+  if (p.value.kind !== "month")
+    return problem(`${h} "${readText(v)}" is not a month: enter a month such as 2026-04`, `${h} "${readText(v)}" 不是月份：请输入月份，如 2026-04`);
   return { ok: true, value: p.value };
 };
 
@@ -166,7 +181,10 @@ export function choice<T extends string>(words: Words<T>, fallback: NoInfer<T> |
     if (known) return known;
     const bad = textProblem(v, h);
     if (bad) return bad;
-    if (isBlank(v)) return fallback === null ? problem(`${h} is empty: enter one of ${shown.join(", ")}`, `${h} 为空：请输入 ${shown.join("、")} 之一`) : { ok: true, value: fallback };
+    if (isBlank(v))
+      return fallback === null
+        ? problem(`${h} is empty: enter one of ${shown.join(", ")}`, `${h} 为空：请输入 ${shown.join("、")} 之一`)
+        : { ok: true, value: fallback };
     const found = byWord.get(readText(v).toLowerCase().replace(/[\s_]/g, ""));
     if (found !== undefined) return { ok: true, value: found };
     return problem(`${h} "${readText(v)}" is not one of ${shown.join(", ")}: pick one`, `${h} "${readText(v)}" 不是 ${shown.join("、")} 之一：请选择其一`);
@@ -187,7 +205,8 @@ export const yesNo: Reader<boolean> = (v, h) => {
 export const projectType: Reader<D> = (v, h) => {
   const bad = textProblem(v, h);
   if (bad) return bad;
-  if (isBlank(v)) return problem(`${h} is empty: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${h} 为空：请输入 开拓型、稳定型、复制型 或系数`);
+  if (isBlank(v))
+    return problem(`${h} is empty: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${h} 为空：请输入 开拓型、稳定型、复制型 或系数`);
   if (typeof v === "string" && parseNumberText(v) === null) return attempt(() => projectTypeCoefficient(v, h));
   const r = number(v, h);
   if (!r.ok) return r;

@@ -68,8 +68,14 @@ export class TableView {
   columnRange(key: string, rows: readonly number[]): string {
     if (rows.length === 0) return "";
     // reduce, not Math.min(...rows): a spread of a long list overflows the stack.
-    const first = this.address(rows.reduce((a, b) => (b < a ? b : a)), key);
-    const last = this.address(rows.reduce((a, b) => (b > a ? b : a)), key);
+    const first = this.address(
+      rows.reduce((a, b) => (b < a ? b : a)),
+      key,
+    );
+    const last = this.address(
+      rows.reduce((a, b) => (b > a ? b : a)),
+      key,
+    );
     return first === last ? first : `${first}:${last}`;
   }
 

@@ -30,7 +30,8 @@ export function findWorkbookTables(tables: ReadonlyMap<string, TableData>): Foun
   const { views, issues } = findTables(tables);
   const essential = (name: string): TableView => {
     const view = views.get(name);
-    if (!view) throw new UnusableWorkbook(issues.find((i) => i.table === name && i.severity === "Error")?.text ?? msg(`The table ${name} is missing`, `缺少表 ${name}`));
+    if (!view)
+      throw new UnusableWorkbook(issues.find((i) => i.table === name && i.severity === "Error")?.text ?? msg(`The table ${name} is missing`, `缺少表 ${name}`));
     return view;
   };
   return { lang: workbookLang(views), views, issues, employees: essential("Employees"), plans: essential("Plans"), indicators: essential("Indicators") };

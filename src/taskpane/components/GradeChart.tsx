@@ -9,7 +9,16 @@ import { PlanGrades } from "../../app/pane";
 import { Strings } from "../strings";
 
 // Best grade first: the first colours of Fluent's data-visualisation palette, in order.
-const COLORS = [DataVizPalette.color1, DataVizPalette.color2, DataVizPalette.color3, DataVizPalette.color4, DataVizPalette.color5, DataVizPalette.color6, DataVizPalette.color7, DataVizPalette.color8].map((c) => getColorFromToken(c));
+const COLORS = [
+  DataVizPalette.color1,
+  DataVizPalette.color2,
+  DataVizPalette.color3,
+  DataVizPalette.color4,
+  DataVizPalette.color5,
+  DataVizPalette.color6,
+  DataVizPalette.color7,
+  DataVizPalette.color8,
+].map((c) => getColorFromToken(c));
 
 const hidden = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" } as const;
 

@@ -29,7 +29,14 @@ export function groupIssues(issues: readonly Issue[]): Array<{ table: string; is
   const groups = new Map<string, Issue[]>();
   for (const i of issues) groups.set(i.table, [...(groups.get(i.table) ?? []), i]);
   return [...groups]
-    .map(([table, list], order) => ({ table, order, issues: list.map((i, n) => ({ i, n })).sort((a, b) => rank(a.i) - rank(b.i) || a.n - b.n).map((x) => x.i) }))
+    .map(([table, list], order) => ({
+      table,
+      order,
+      issues: list
+        .map((i, n) => ({ i, n }))
+        .sort((a, b) => rank(a.i) - rank(b.i) || a.n - b.n)
+        .map((x) => x.i),
+    }))
     .sort((a, b) => Math.min(...a.issues.map(rank)) - Math.min(...b.issues.map(rank)) || a.order - b.order)
     .map(({ table, issues: list }) => ({ table, issues: list }));
 }
@@ -83,12 +90,24 @@ export function IssueList(props: {
           </Text>
           <ul style={{ listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: 6 }}>
             {g.issues.map((i, n) => (
-              <li key={n} style={{ borderLeft: `3px solid ${i.severity === "Error" ? tokens.colorPaletteRedBorder2 : tokens.colorPaletteMarigoldBorder2}`, paddingLeft: 6 }}>
+              <li
+                key={n}
+                style={{
+                  borderLeft: `3px solid ${i.severity === "Error" ? tokens.colorPaletteRedBorder2 : tokens.colorPaletteMarigoldBorder2}`,
+                  paddingLeft: 6,
+                }}
+              >
                 <div style={{ display: "flex", alignItems: "center", gap: 6, flexWrap: "wrap" }}>
                   <Badge size="small" appearance="tint" color={i.severity === "Error" ? "danger" : "warning"}>
                     {t.severity[i.severity] ?? i.severity}
                   </Badge>
-                  <Button size="small" appearance="transparent" aria-label={t.goTo(i.table, i.cell)} onClick={() => void go(i)} style={{ minWidth: 0, padding: "0 4px", textDecoration: "underline" }}>
+                  <Button
+                    size="small"
+                    appearance="transparent"
+                    aria-label={t.goTo(i.table, i.cell)}
+                    onClick={() => void go(i)}
+                    style={{ minWidth: 0, padding: "0 4px", textDecoration: "underline" }}
+                  >
                     {i.cell || i.table}
                   </Button>
                   {i.employeeId && <Caption1>{names.get(i.employeeId) ? `${i.employeeId} ${names.get(i.employeeId)}` : i.employeeId}</Caption1>}

@@ -4,7 +4,22 @@
  * action comes in as a prop (`PaneActions`), so the same component runs inside Excel, in the preview
  * and in tests.
  */
-import { Body1, Button, Caption1, CounterBadge, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Select, Tab, TabList, Text } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  CounterBadge,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  Tab,
+  TabList,
+  Text,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LastRun, PaneActions, WorkbookState } from "../../app/pane";
 import { Outcome, failureOf, outcomeOf } from "../../app/outcome";
@@ -30,7 +45,12 @@ export interface PaneProps {
 }
 
 type Progress = { phase: Phase; done: number; total: number };
-type RunState = { kind: "idle" } | { kind: "running"; progress: Progress; cancelling: boolean } | { kind: "done"; summary: RunSummary } | { kind: "cancelled" } | { kind: "failed"; error: unknown };
+type RunState =
+  | { kind: "idle" }
+  | { kind: "running"; progress: Progress; cancelling: boolean }
+  | { kind: "done"; summary: RunSummary }
+  | { kind: "cancelled" }
+  | { kind: "failed"; error: unknown };
 
 function progressLabel(p: Progress, t: Strings): string {
   if (p.phase === "calculating") return p.total > 1 ? t.phase.calculatingOf(p.done, p.total) : t.phase.calculating;
@@ -204,7 +224,10 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
               </div>
               {run.kind === "running" && (
                 <Field validationMessage={progressLabel(run.progress, t)} validationState="none">
-                  <ProgressBar value={run.progress.total > 0 ? run.progress.done / run.progress.total : undefined} aria-label={progressLabel(run.progress, t)} />
+                  <ProgressBar
+                    value={run.progress.total > 0 ? run.progress.done / run.progress.total : undefined}
+                    aria-label={progressLabel(run.progress, t)}
+                  />
                   <div style={{ marginTop: 4 }}>
                     <Button
                       size="small"

@@ -2,7 +2,25 @@
  * An employee's statement, looked up by id or name: the Results row, the Breakdown lines and the money
  * lines exactly as the tables hold them, and "Copy" for the plain-text statement HR sends the employee.
  */
-import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { Lang } from "../../engine/errors";
 import { STATEMENT_WORDS, StatementData, findEmployees, showMoney, showRatio, showScore, showValue, statementOf, statementText } from "../../app/statement";
@@ -26,7 +44,13 @@ export function StatementPanel(props: {
   if (data.results.length === 0) return <Text>{t.noStatements}</Text>;
   const exact = matches.length === 1 ? matches[0] : matches.find((m) => m.id.toLowerCase() === query.trim().toLowerCase());
   const employee = findEmployees(data, "").find((m) => m.id === (chosen ?? exact?.id));
-  const shownPeriod = employee ? (period && employee.periods.includes(period) ? period : props.preferredPeriod && employee.periods.includes(props.preferredPeriod) ? props.preferredPeriod : employee.periods[0]) : null;
+  const shownPeriod = employee
+    ? period && employee.periods.includes(period)
+      ? period
+      : props.preferredPeriod && employee.periods.includes(props.preferredPeriod)
+        ? props.preferredPeriod
+        : employee.periods[0]
+    : null;
   const statement = employee && shownPeriod ? statementOf(data, employee.id, shownPeriod) : null;
   const w = STATEMENT_WORDS[lang];
   const copy = async () => {

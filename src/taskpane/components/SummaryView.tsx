@@ -23,7 +23,11 @@ export function SummaryView({ summary, t, onStatements }: { summary: RunSummary;
       <dl aria-label={t.summary} style={{ display: "flex", flexWrap: "wrap", gap: 12, margin: 0 }}>
         <Figure label={t.employees} value={String(summary.employees)} />
         <Figure label={t.ok} value={String(summary.ok)} color={tokens.colorPaletteGreenForeground1} />
-        <Figure label={t.warning} value={String(summary.employeesWithWarning)} color={summary.employeesWithWarning > 0 ? tokens.colorPaletteMarigoldForeground2 : undefined} />
+        <Figure
+          label={t.warning}
+          value={String(summary.employeesWithWarning)}
+          color={summary.employeesWithWarning > 0 ? tokens.colorPaletteMarigoldForeground2 : undefined}
+        />
         <Figure label={t.error} value={String(summary.employeesInError)} color={summary.employeesInError > 0 ? tokens.colorPaletteRedForeground1 : undefined} />
         <Figure label={t.totalPay} value={money(summary.totalPay)} />
       </dl>

@@ -41,15 +41,15 @@ function columnSpan(t: OutputTable, name: string | undefined, at: Placement): { 
 }
 
 /** Status colours over the column's body: ours cleared first (the old extent too), then the two rules. */
-export function statusOp<T>(target: T, sheetOf: (ctx: Excel.RequestContext) => Excel.Worksheet, t: OutputTable, at: Placement): QueuedOp<T> | null {
+export function statusOp<T>(target: T, sheetOf: (context: Excel.RequestContext) => Excel.Worksheet, t: OutputTable, at: Placement): QueuedOp<T> | null {
   const span = columnSpan(t, t.statusColumn, at);
   const now = t.columns.findIndex((c) => c.name === t.statusColumn);
   if (!span) return null;
   return {
     bytes: 800,
     target,
-    queue: (ctx) => {
-      const sheet = sheetOf(ctx);
+    queue: (context) => {
+      const sheet = sheetOf(context);
       sheet.getRangeByIndexes(at.top + 1, span.column, span.rows, 1).conditionalFormats.clearAll();
       if (now < 0) return;
       const body = sheet.getRangeByIndexes(at.top + 1, at.left + now, Math.max(1, t.rows.length), 1);
@@ -66,12 +66,29 @@ export function statusOp<T>(target: T, sheetOf: (ctx: Excel.RequestContext) => E
 }
 
 /** Links of the links column: old ones cleared over the old and new extent, then one per cell with a location, in blocks within the budget. */
-export function linkOps<T>(target: T, sheetOf: (ctx: Excel.RequestContext) => Excel.Worksheet, t: OutputTable, at: Placement, budget: number): Array<QueuedOp<T>> {
+export function linkOps<T>(
+  target: T,
+  sheetOf: (context: Excel.RequestContext) => Excel.Worksheet,
+  t: OutputTable,
+  at: Placement,
+  budget: number,
+): Array<QueuedOp<T>> {
   const span = columnSpan(t, t.links?.column, at);
   if (!span || !t.links) return [];
   const i = t.columns.findIndex((c) => c.name === t.links?.column);
-  const links = t.links.locations.map((location, k) => ({ k, location, text: i >= 0 ? t.rows[k]?.[i] : null })).filter((l) => l.location && l.text !== null && l.text !== undefined && l.text !== "");
-  const ops: Array<QueuedOp<T>> = [{ bytes: 300, target, queue: (ctx) => sheetOf(ctx).getRangeByIndexes(at.top + 1, span.column, span.rows, 1).clear("Hyperlinks") }];
+  const links = t.links.locations
+    .map((location, k) => ({ k, location, text: i >= 0 ? t.rows[k]?.[i] : null }))
+    .filter((l) => l.location && l.text !== null && l.text !== undefined && l.text !== "");
+  const ops: Array<QueuedOp<T>> = [
+    {
+      bytes: 300,
+      target,
+      queue: (context) =>
+        sheetOf(context)
+          .getRangeByIndexes(at.top + 1, span.column, span.rows, 1)
+          .clear("Hyperlinks"),
+    },
+  ];
   let start = 0;
   while (start < links.length) {
     let bytes = 200;
@@ -84,9 +101,10 @@ export function linkOps<T>(target: T, sheetOf: (ctx: Excel.RequestContext) => Ex
     ops.push({
       bytes,
       target,
-      queue: (ctx) => {
-        const sheet = sheetOf(ctx);
-        for (const l of block) sheet.getCell(at.top + 1 + l.k, at.left + i).hyperlink = { documentReference: l.location as string, textToDisplay: String(l.text) };
+      queue: (context) => {
+        const sheet = sheetOf(context);
+        for (const l of block)
+          sheet.getCell(at.top + 1 + l.k, at.left + i).hyperlink = { documentReference: l.location as string, textToDisplay: String(l.text) };
       },
     });
     start = end;

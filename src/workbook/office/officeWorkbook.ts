@@ -43,7 +43,9 @@ export class OutputIncomplete extends Error {
     readonly tables: string[],
     readonly cause: unknown,
   ) {
-    super(`${tables.join(", ")} may be incomplete (${cause instanceof Error ? cause.message : String(cause)}): run again to repair ${tables.length === 1 ? "it" : "them"}; a run without its RunLog row did not finish`);
+    super(
+      `${tables.join(", ")} may be incomplete (${cause instanceof Error ? cause.message : String(cause)}): run again to repair ${tables.length === 1 ? "it" : "them"}; a run without its RunLog row did not finish`,
+    );
     this.name = "OutputIncomplete";
   }
 }
@@ -84,7 +86,7 @@ export class OfficeWorkbook implements WorkbookPort {
   ) {}
 
   /** A batch that reads: it waits for the user to finish editing a cell rather than failing. */
-  private async reading<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async reading<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
       return await this.host.run({ delayForCellEdit: true }, batch);
     } catch (e) {
@@ -95,12 +97,14 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async listTables(): Promise<TableInfo[]> {
-    return (await this.reading((ctx) => listAll(ctx))).tables;
+    return (await this.reading((context) => listAll(context))).tables;
   }
 
   async readTables(names: readonly string[], fallbackSheets?: ReadonlyMap<string, readonly string[]>): Promise<Map<string, TableData>> {
     let syncs = 0;
-    const { tables, sheets } = await this.reading((ctx) => readAll(ctx, names, fallbackSheets, () => this.options.onSync?.("reading", ++syncs, syncs), this.options.budgetBytes));
+    const { tables, sheets } = await this.reading((context) =>
+      readAll(context, names, fallbackSheets, () => this.options.onSync?.("reading", ++syncs, syncs), this.options.budgetBytes),
+    );
     this.read = new Map([...tables.values()].filter((t) => !t.fromSheet).map((t) => [t.name.toLowerCase(), t]));
     this.sheets = sheets;
     this.hasRead = true;
@@ -135,17 +139,29 @@ export class OfficeWorkbook implements WorkbookPort {
     return report;
   }
 
-  private async write(targets: WriteTarget[], sheets: readonly OwnedSheet[], mergeUndoGroup: boolean, taken: ReadonlySet<string>, onOwned: (owned: OwnedTarget[]) => void): Promise<void> {
+  private async write(
+    targets: WriteTarget[],
+    sheets: readonly OwnedSheet[],
+    mergeUndoGroup: boolean,
+    taken: ReadonlySet<string>,
+    onOwned: (owned: OwnedTarget[]) => void,
+  ): Promise<void> {
     try {
-      await this.host.run({ delayForCellEdit: true, ...(mergeUndoGroup ? { mergeUndoGroup: true } : {}) }, async (ctx) => {
+      await this.host.run({ delayForCellEdit: true, ...(mergeUndoGroup ? { mergeUndoGroup: true } : {}) }, async (context) => {
         // The owned sheets are found in the check's sync: the sheet holding the table of each one's name.
-        const probes = sheets.map((s) => probeOwned(ctx, s));
-        await checkBeforeWriting(ctx, targets);
+        const probes = sheets.map((s) => probeOwned(context, s));
+        await checkBeforeWriting(context, targets);
         const names = new Set(taken);
         const owned = probes.map((p) => p.read(names));
         onOwned(owned);
         const budget = this.options.budgetBytes ?? BUDGET_BYTES;
-        await writeAll(ctx, targets, budget, (done, total) => this.options.onSync?.("writing", done, total), owned.flatMap((o) => ownedOps(o, budget)));
+        await writeAll(
+          context,
+          targets,
+          budget,
+          (done, total) => this.options.onSync?.("writing", done, total),
+          owned.flatMap((o) => ownedOps(o, budget)),
+        );
       });
     } catch (e) {
       if (e instanceof GrowthBlocked || e instanceof WorkbookChanged) throw e;
@@ -154,7 +170,7 @@ export class OfficeWorkbook implements WorkbookPort {
       if (failed.touched.length > 0) {
         let left: string[];
         try {
-          left = await this.host.run({ delayForCellEdit: true }, (ctx) => restoreAll(ctx, failed.touched, this.options.budgetBytes));
+          left = await this.host.run({ delayForCellEdit: true }, (context) => restoreAll(context, failed.touched, this.options.budgetBytes));
         } catch (again) {
           throw new OutputIncomplete(
             failed.touched.map((t) => ("content" in t ? t.sheet : t.table.name)),

@@ -35,18 +35,20 @@ export interface OwnedProbe {
 }
 
 /** Queues the loads that find an owned sheet (before the check sync). */
-export function probeOwned(ctx: Excel.RequestContext, content: OwnedSheet): OwnedProbe {
-  const marker = ctx.workbook.tables.getItemOrNullObject(content.name);
+export function probeOwned(context: Excel.RequestContext, content: OwnedSheet): OwnedProbe {
+  const marker = context.workbook.tables.getItemOrNullObject(content.name);
+  // eslint-disable-next-line office-addins/call-sync-before-read -- a navigation to queue loads on, nothing is read
   const sheet = marker.worksheet;
   sheet.load("name");
   const charts = sheet.charts;
   charts.load("items/name");
   const tables = sheet.tables;
   tables.load("items/name");
-  const all = ctx.workbook.tables;
+  const all = context.workbook.tables;
   all.load("items/name");
   return {
     read(taken) {
+      // eslint-disable-next-line office-addins/call-sync-before-read -- read() is called after the check sync
       const existing = !marker.isNullObject;
       const here = existing ? tables.items.map((t) => t.name) : [];
       const elsewhere = new Set(all.items.map((t) => t.name.toLowerCase()).filter((n) => !here.some((h) => h.toLowerCase() === n)));
@@ -59,7 +61,15 @@ export function probeOwned(ctx: Excel.RequestContext, content: OwnedSheet): Owne
         elsewhere.add(n.toLowerCase());
         return n;
       });
-      return { kind: "owned", content, sheet: existing ? sheet.name : name, existing, charts: existing ? charts.items.map((c) => c.name) : [], tables: here, names };
+      return {
+        kind: "owned",
+        content,
+        sheet: existing ? sheet.name : name,
+        existing,
+        charts: existing ? charts.items.map((c) => c.name) : [],
+        tables: here,
+        names,
+      };
     },
   };
 }
@@ -74,10 +84,18 @@ interface Grid {
 
 /** The sheet's cells as one grid from A1: values, number formats by kind, looks (table headers bold). */
 function gridOf(s: OwnedSheet): Grid {
-  const cells: Array<{ row: number; column: number; value: OutputValue; format: string; look?: CellStyle | "header" }> = s.cells.map((c) => ({ row: c.row, column: c.column, value: c.value, format: NUMBER_FORMAT[c.kind ?? "text"], look: c.style }));
+  const cells: Array<{ row: number; column: number; value: OutputValue; format: string; look?: CellStyle | "header" }> = s.cells.map((c) => ({
+    row: c.row,
+    column: c.column,
+    value: c.value,
+    format: NUMBER_FORMAT[c.kind ?? "text"],
+    look: c.style,
+  }));
   for (const t of s.tables) {
     t.columns.forEach((c, j) => cells.push({ row: t.row, column: t.column + j, value: c.name, format: NUMBER_FORMAT.text, look: "header" }));
-    t.rows.forEach((r, i) => t.columns.forEach((c, j) => cells.push({ row: t.row + 1 + i, column: t.column + j, value: r[j] ?? null, format: NUMBER_FORMAT[c.kind] })));
+    t.rows.forEach((r, i) =>
+      t.columns.forEach((c, j) => cells.push({ row: t.row + 1 + i, column: t.column + j, value: r[j] ?? null, format: NUMBER_FORMAT[c.kind] })),
+    );
   }
   const rows = Math.max(1, ...cells.map((c) => c.row));
   const columns = Math.max(1, ...cells.map((c) => c.column));
@@ -128,23 +146,23 @@ function lookAreas(g: Grid): Array<{ look: CellStyle | "header"; top: number; le
 /** The writes of an owned sheet, in order, each within the budget. */
 export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<OwnedTarget>> {
   const s = target.content;
-  const sheetOf = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(target.sheet);
+  const sheetOf = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(target.sheet);
   const ops: Array<QueuedOp<OwnedTarget>> = [];
-  const op = (bytes: number, queue: (ctx: Excel.RequestContext) => void) => ops.push({ bytes, target, queue });
-  op(400 + 100 * (target.charts.length + target.tables.length), (ctx) => {
+  const op = (bytes: number, queue: (context: Excel.RequestContext) => void) => ops.push({ bytes, target, queue });
+  op(400 + 100 * (target.charts.length + target.tables.length), (context) => {
     if (!target.existing) {
-      ctx.workbook.worksheets.add(target.sheet);
+      context.workbook.worksheets.add(target.sheet);
       return;
     }
-    const sheet = sheetOf(ctx);
+    const sheet = sheetOf(context);
     // By name, each the first of that name left: two charts HR copied may share one.
     for (const c of target.charts) sheet.charts.getItemOrNullObject(c).delete();
-    for (const t of target.tables) ctx.workbook.tables.getItemOrNullObject(t).delete();
+    for (const t of target.tables) context.workbook.tables.getItemOrNullObject(t).delete();
     sheet.getRange().clear("All");
     sheet.horizontalPageBreaks.removePageBreaks();
   });
   const g = gridOf(s);
-  for (let start = 0; start < g.rows; ) {
+  for (let start = 0; start < g.rows;) {
     let bytes = 300;
     let end = start;
     while (end < g.rows && (end === start || bytes < budget / 2)) {
@@ -152,8 +170,8 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
       end++;
     }
     const [from, to] = [start, end];
-    op(bytes, (ctx) => {
-      const range = sheetOf(ctx).getRangeByIndexes(from, 0, to - from, g.columns);
+    op(bytes, (context) => {
+      const range = sheetOf(context).getRangeByIndexes(from, 0, to - from, g.columns);
       // Formats first, so that text is text before it is written (Range.values reads "=x" as a formula).
       range.numberFormat = g.formats.slice(from, to);
       range.values = g.values.slice(from, to).map((r) => r.map((v) => toExcel(v)));
@@ -161,8 +179,8 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
     start = end;
   }
   for (const a of lookAreas(g)) {
-    op(160, (ctx) => {
-      const f = sheetOf(ctx).getRangeByIndexes(a.top, a.left, a.rows, a.columns).format;
+    op(160, (context) => {
+      const f = sheetOf(context).getRangeByIndexes(a.top, a.left, a.rows, a.columns).format;
       if (a.look === "title" || a.look === "bold" || a.look === "header") f.font.bold = true;
       if (a.look === "title") f.font.size = 14;
       if (a.look === "note") {
@@ -172,8 +190,8 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
       if (a.look === "wrap") f.wrapText = true;
     });
   }
-  op(300 * s.tables.length + 60 * s.widths.length + 200, (ctx) => {
-    const sheet = sheetOf(ctx);
+  op(300 * s.tables.length + 60 * s.widths.length + 200, (context) => {
+    const sheet = sheetOf(context);
     s.tables.forEach((t, i) => {
       const table = sheet.tables.add(sheet.getRangeByIndexes(t.row - 1, t.column - 1, 1 + Math.max(1, t.rows.length), t.columns.length), true);
       table.name = target.names[i];
@@ -185,12 +203,16 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
   for (const c of s.charts) {
     const t = s.tables.find((x) => x.name === c.table) as PlacedTable;
     const at = (name: string) => t.column - 1 + t.columns.findIndex((x) => x.name === name);
-    op(800 + 300 * c.series.length, (ctx) => {
-      const sheet = sheetOf(ctx);
+    op(800 + 300 * c.series.length, (context) => {
+      const sheet = sheetOf(context);
       const body = Math.max(1, t.rows.length);
       // The chart starts from its first series alone (header and body: one series, named by its header),
       // so that no guess of Excel's about which column holds categories matters; the others are added.
-      const chart = sheet.charts.add(c.type === "bar" ? "BarClustered" : "ColumnClustered", sheet.getRangeByIndexes(t.row - 1, at(c.series[0]), 1 + body, 1), "Columns");
+      const chart = sheet.charts.add(
+        c.type === "bar" ? "BarClustered" : "ColumnClustered",
+        sheet.getRangeByIndexes(t.row - 1, at(c.series[0]), 1 + body, 1),
+        "Columns",
+      );
       c.series.slice(1).forEach((name) => chart.series.add(name).setValues(sheet.getRangeByIndexes(t.row, at(name), body, 1)));
       const categories = sheet.getRangeByIndexes(t.row, at(c.categories), body, 1);
       c.series.forEach((_, k) => chart.series.getItemAt(k).setXAxisValues(categories));
@@ -203,15 +225,18 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
     });
   }
   // Excel keeps at most 1023 manual page breaks on a sheet.
-  const breaks = [...new Set(s.pageBreaks)].filter((r) => r > 1).sort((a, b) => a - b).slice(0, 1023);
+  const breaks = [...new Set(s.pageBreaks)]
+    .filter((r) => r > 1)
+    .sort((a, b) => a - b)
+    .slice(0, 1023);
   for (let i = 0; i < breaks.length; i += 200) {
     const block = breaks.slice(i, i + 200);
-    op(60 * block.length, (ctx) => block.forEach((r) => sheetOf(ctx).horizontalPageBreaks.add(`A${r}`)));
+    op(60 * block.length, (context) => block.forEach((r) => sheetOf(context).horizontalPageBreaks.add(`A${r}`)));
   }
   if (s.page) {
     const page = s.page;
-    op(200, (ctx) => {
-      const layout = sheetOf(ctx).pageLayout;
+    op(200, (context) => {
+      const layout = sheetOf(context).pageLayout;
       layout.orientation = page.landscape ? "Landscape" : "Portrait";
       if (page.onePage) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
     });

@@ -43,19 +43,19 @@ export function fromExcel(value: unknown, format: string | undefined): CellValue
 }
 
 /** Lists the workbook's tables (with their sheets) and sheets: one sync. */
-export async function listAll(ctx: Excel.RequestContext): Promise<{ tables: TableInfo[]; sheets: string[] }> {
-  const tables = ctx.workbook.tables;
+export async function listAll(context: Excel.RequestContext): Promise<{ tables: TableInfo[]; sheets: string[] }> {
+  const tables = context.workbook.tables;
   tables.load("items/name");
-  const sheets = ctx.workbook.worksheets;
+  const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  await ctx.sync();
+  await context.sync();
   const headers = tables.items.map((t) => {
     const h = t.getHeaderRowRange();
     h.load("values");
     t.worksheet.load("name");
     return h;
   });
-  if (tables.items.length > 0) await ctx.sync();
+  if (tables.items.length > 0) await context.sync();
   return {
     tables: tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, headers: (headers[i].values[0] ?? []).map((v) => String(v)) })),
     sheets: sheets.items.map((s) => s.name),
@@ -77,24 +77,27 @@ interface Pending {
  * Loads the values and number formats of rectangles, in row blocks whose responses stay within the
  * budget. The first block of each is sized by a guess, the rest by the bytes per cell measured so far.
  */
-async function loadBlocks(ctx: Excel.RequestContext, pending: Pending[], budgetBytes: number, onSync?: () => void): Promise<void> {
+async function loadBlocks(context: Excel.RequestContext, pending: Pending[], budgetBytes: number, onSync?: () => void): Promise<void> {
   let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
   while (pending.some((p) => p.done < p.rows)) {
     let budget = budgetBytes;
     const loaded: Array<{ p: Pending; range: Excel.Range; count: number }> = [];
     fill: for (const p of pending) {
-      for (let next = p.done; next < p.rows; ) {
+      for (let next = p.done; next < p.rows;) {
         const fit = (budget / (p.columns * bytesPerCell)) | 0;
         if (fit < 1 && loaded.length > 0) break fill;
         const count = Math.min(p.rows - next, Math.max(1, fit));
-        const range = ctx.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.top + next, p.left, count, p.columns);
+        const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.top + next, p.left, count, p.columns);
         range.load("values,numberFormat");
         loaded.push({ p, range, count });
         next += count;
         budget -= count * p.columns * bytesPerCell;
       }
     }
-    await ctx.sync();
+    // A sync per 4 MB block of rows, the split a response over Excel on the web's 5 MB cap needs
+    // (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the loop is over 4 MB blocks, not rows or tables
+    await context.sync();
     onSync?.();
     let bytes = 0;
     let cells = 0;
@@ -117,17 +120,17 @@ async function loadBlocks(ctx: Excel.RequestContext, pending: Pending[], budgetB
  * holds no table), in one Excel.run: 2 syncs for their shapes, then one per 4 MB of values.
  */
 export async function readAll(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   names: readonly string[],
   fallbackSheets: ReadonlyMap<string, readonly string[]> | undefined,
   onSync?: () => void,
   budget = BUDGET_BYTES,
 ): Promise<{ tables: Map<string, ReadTable & { fromSheet?: true }>; sheets: string[] }> {
-  const tables = ctx.workbook.tables;
+  const tables = context.workbook.tables;
   tables.load("items/name");
-  const sheets = ctx.workbook.worksheets;
+  const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  await ctx.sync();
+  await context.sync();
   onSync?.();
   const byName = new Map(tables.items.map((t) => [t.name.toLowerCase(), t]));
   const wanted = names.map((n) => [n, byName.get(n.toLowerCase())] as const).filter((x): x is readonly [string, Excel.Table] => x[1] !== undefined);
@@ -154,7 +157,7 @@ export async function readAll(
       }),
   );
   if (shapes.length + candidates.length > 0) {
-    await ctx.sync();
+    await context.sync();
     onSync?.();
   }
   const pending: Array<{ key: string; shape: TableShape; block: Pending; fromSheet?: true }> = [];
@@ -168,15 +171,50 @@ export async function readAll(
       columns: s.body.columnCount,
       headers: (s.header.values[0] ?? []).map((v) => String(v)),
     };
-    pending.push({ key: s.asked, shape, block: { sheet: shape.sheet, top: s.body.rowIndex, left: shape.columnIndex, columns: shape.columns, rows: shape.bodyRows, done: 0, values: [], formats: [] } });
+    pending.push({
+      key: s.asked,
+      shape,
+      block: {
+        sheet: shape.sheet,
+        top: s.body.rowIndex,
+        left: shape.columnIndex,
+        columns: shape.columns,
+        rows: shape.bodyRows,
+        done: 0,
+        values: [],
+        formats: [],
+      },
+    });
   }
   for (const c of candidates) {
     if (c.count.value > 0 || c.used.isNullObject) continue;
-    const shape: TableShape = { name: c.asked, sheet: c.sheet.name, headerIndex: c.used.rowIndex, columnIndex: c.used.columnIndex, bodyRows: c.used.rowCount, columns: c.used.columnCount, headers: [] };
-    pending.push({ key: c.asked, shape, fromSheet: true, block: { sheet: shape.sheet, top: c.used.rowIndex, left: c.used.columnIndex, columns: c.used.columnCount, rows: c.used.rowCount, done: 0, values: [], formats: [] } });
+    const shape: TableShape = {
+      name: c.asked,
+      sheet: c.sheet.name,
+      headerIndex: c.used.rowIndex,
+      columnIndex: c.used.columnIndex,
+      bodyRows: c.used.rowCount,
+      columns: c.used.columnCount,
+      headers: [],
+    };
+    pending.push({
+      key: c.asked,
+      shape,
+      fromSheet: true,
+      block: {
+        sheet: shape.sheet,
+        top: c.used.rowIndex,
+        left: c.used.columnIndex,
+        columns: c.used.columnCount,
+        rows: c.used.rowCount,
+        done: 0,
+        values: [],
+        formats: [],
+      },
+    });
   }
   await loadBlocks(
-    ctx,
+    context,
     pending.map((p) => p.block),
     budget,
     onSync,
@@ -190,8 +228,21 @@ export async function readAll(
     }
     const table = usedRangeAsTable(rows, shape.headerIndex + 1, shape.columnIndex + 1);
     if (!table) continue;
-    const formats = block.formats.slice(table.headerRow - shape.headerIndex, table.headerRow - shape.headerIndex + table.rows.length).map((r) => r.slice(table.firstColumn - shape.columnIndex - 1, table.firstColumn - shape.columnIndex - 1 + table.headers.length));
-    out.set(key, { name: key, sheet: shape.sheet, headerIndex: table.headerRow - 1, columnIndex: table.firstColumn - 1, bodyRows: table.rows.length, columns: table.headers.length, headers: table.headers, rows: table.rows, formats, fromSheet: true });
+    const formats = block.formats
+      .slice(table.headerRow - shape.headerIndex, table.headerRow - shape.headerIndex + table.rows.length)
+      .map((r) => r.slice(table.firstColumn - shape.columnIndex - 1, table.firstColumn - shape.columnIndex - 1 + table.headers.length));
+    out.set(key, {
+      name: key,
+      sheet: shape.sheet,
+      headerIndex: table.headerRow - 1,
+      columnIndex: table.firstColumn - 1,
+      bodyRows: table.rows.length,
+      columns: table.headers.length,
+      headers: table.headers,
+      rows: table.rows,
+      formats,
+      fromSheet: true,
+    });
   }
   return { tables: out, sheets: sheets.items.map((s) => s.name) };
 }
@@ -204,5 +255,13 @@ function usedRangeAsTable(rows: CellValue[][], top: number, left: number): Sheet
 
 /** A read table as the port's TableData. */
 export function asTableData(t: ReadTable & { fromSheet?: true }): TableData {
-  return { name: t.name, sheet: t.sheet, headers: t.headers, headerRow: t.headerIndex + 1, firstColumn: t.columnIndex + 1, rows: t.rows, ...(t.fromSheet ? { fromSheet: true as const } : {}) };
+  return {
+    name: t.name,
+    sheet: t.sheet,
+    headers: t.headers,
+    headerRow: t.headerIndex + 1,
+    firstColumn: t.columnIndex + 1,
+    rows: t.rows,
+    ...(t.fromSheet ? { fromSheet: true as const } : {}),
+  };
 }

@@ -23,10 +23,10 @@ function bareAddress(cell: string): string {
 }
 
 export async function selectCell(host: Pick<OfficeHost, "run">, table: string, cell: string, sheetNames: readonly string[] = []): Promise<CellSelection> {
-  return host.run({ delayForCellEdit: true }, async (ctx) => {
-    const t = ctx.workbook.tables.getItemOrNullObject(table);
-    const sheets = [table, ...sheetNames].map((name) => ctx.workbook.worksheets.getItemOrNullObject(name));
-    await ctx.sync();
+  return host.run({ delayForCellEdit: true }, async (context) => {
+    const t = context.workbook.tables.getItemOrNullObject(table);
+    const sheets = [table, ...sheetNames].map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    await context.sync();
     const address = bareAddress(cell);
     let sheet: Excel.Worksheet;
     let range: Excel.Range;
@@ -43,7 +43,7 @@ export async function selectCell(host: Pick<OfficeHost, "run">, table: string, c
     range.select();
     sheet.load("name");
     range.load("address");
-    await ctx.sync();
+    await context.sync();
     return { sheet: sheet.name, address: bareAddress(range.address) };
   });
 }

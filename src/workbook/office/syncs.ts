@@ -11,25 +11,32 @@ export interface QueuedOp<T> {
   /** Bytes it adds to the request (the values and formats it carries, and a little for the call). */
   bytes: number;
   target: T;
-  queue: (ctx: Excel.RequestContext) => void;
+  queue: (context: Excel.RequestContext) => void;
 }
 
-export async function runInSyncs<T>(ctx: Excel.RequestContext, ops: ReadonlyArray<QueuedOp<T>>, budget = BUDGET_BYTES, onQueued?: (op: QueuedOp<T>) => void, onSync?: (done: number, total: number) => void): Promise<void> {
+export async function runInSyncs<T>(
+  context: Excel.RequestContext,
+  ops: ReadonlyArray<QueuedOp<T>>,
+  budget = BUDGET_BYTES,
+  onQueued?: (op: QueuedOp<T>) => void,
+  onSync?: (done: number, total: number) => void,
+): Promise<void> {
   const total = ops.reduce((a, o) => a + o.bytes, 0);
   let done = 0;
   let i = 0;
   while (i < ops.length) {
-    ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    context.workbook.application.suspendApiCalculationUntilNextSync();
     let bytes = 0;
     const first = i;
     while (i < ops.length && (i === first || bytes + ops[i].bytes <= budget)) {
       bytes += ops[i].bytes;
       onQueued?.(ops[i]);
-      ops[i].queue(ctx);
+      ops[i].queue(context);
       i++;
     }
     // One sync per budget's worth of operations: the loop is over blocks, not tables or rows.
-    await ctx.sync();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each sync carries up to 4 MB of requests
+    await context.sync();
     done += bytes;
     onSync?.(done, total);
   }

@@ -54,7 +54,6 @@ export class WorkbookChanged extends Error {
   }
 }
 
-
 type Op = QueuedOp<WriteTarget>;
 
 /** The geometry of a target: header row, first column, columns, body rows (a table has at least one). */
@@ -66,23 +65,29 @@ function geometry(t: WriteTarget): { top: number; left: number; columns: number;
 function tableOps(t: WriteTarget, budget: number): Op[] {
   const { top, left, columns, bodyRows } = geometry(t);
   const ops: Op[] = [];
-  const sheetOf = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(t.sheet);
+  const sheetOf = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(t.sheet);
   const kinds = t.table.columns.map((c) => c.kind);
   const textColumns = kinds.map((k, i) => (k === "text" ? i : -1)).filter((i) => i >= 0);
   const otherColumns = kinds.map((k, i) => (k !== "text" ? i : -1)).filter((i) => i >= 0);
   const before = t.before;
   if (!before) {
-    ops.push({ bytes: 200, target: t, queue: (ctx) => void ctx.workbook.worksheets.add(t.sheet) });
+    ops.push({ bytes: 200, target: t, queue: (context) => void context.workbook.worksheets.add(t.sheet) });
   } else if (before.bodyRows !== bodyRows || before.columns !== columns) {
     ops.push({
       bytes: 400,
       target: t,
-      queue: (ctx) => {
-        const table = ctx.workbook.tables.getItem(before.name);
-        table.resize(sheetOf(ctx).getRangeByIndexes(top, left, 1 + bodyRows, columns));
+      queue: (context) => {
+        const table = context.workbook.tables.getItem(before.name);
+        table.resize(sheetOf(context).getRangeByIndexes(top, left, 1 + bodyRows, columns));
         // What the table no longer covers is cleared: the growth check showed it was ours.
-        if (before.bodyRows > bodyRows) sheetOf(ctx).getRangeByIndexes(top + 1 + bodyRows, left, before.bodyRows - bodyRows, Math.max(columns, before.columns)).clear("All");
-        if (before.columns > columns) sheetOf(ctx).getRangeByIndexes(top, left + columns, 1 + bodyRows, before.columns - columns).clear("All");
+        if (before.bodyRows > bodyRows)
+          sheetOf(context)
+            .getRangeByIndexes(top + 1 + bodyRows, left, before.bodyRows - bodyRows, Math.max(columns, before.columns))
+            .clear("All");
+        if (before.columns > columns)
+          sheetOf(context)
+            .getRangeByIndexes(top, left + columns, 1 + bodyRows, before.columns - columns)
+            .clear("All");
       },
     });
   }
@@ -103,17 +108,25 @@ function tableOps(t: WriteTarget, budget: number): Op[] {
     ops.push({
       bytes,
       target: t,
-      queue: (ctx) => {
-        const sheet = sheetOf(ctx);
+      queue: (context) => {
+        const sheet = sheetOf(context);
         const count = to - from;
         // Header cells and text columns are text before anything is written into them.
         if (from === 0) sheet.getRangeByIndexes(top, left, 1, columns).numberFormat = [Array(columns).fill(NUMBER_FORMAT.text)];
         const bodyFrom = Math.max(from, 1);
-        for (const c of textColumns) if (to > bodyFrom) sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = Array.from({ length: to - bodyFrom }, () => [NUMBER_FORMAT.text]);
+        for (const c of textColumns)
+          if (to > bodyFrom)
+            sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = Array.from({ length: to - bodyFrom }, () => [
+              NUMBER_FORMAT.text,
+            ]);
         const values: Array<Array<string | number | boolean>> = [];
         for (let i = from; i < to; i++) values.push(rowAt(i));
         sheet.getRangeByIndexes(top + from, left, count, columns).values = values;
-        for (const c of otherColumns) if (to > bodyFrom) sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = Array.from({ length: to - bodyFrom }, () => [NUMBER_FORMAT[kinds[c]]]);
+        for (const c of otherColumns)
+          if (to > bodyFrom)
+            sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = Array.from({ length: to - bodyFrom }, () => [
+              NUMBER_FORMAT[kinds[c]],
+            ]);
       },
     });
     start = end;
@@ -122,8 +135,8 @@ function tableOps(t: WriteTarget, budget: number): Op[] {
     ops.push({
       bytes: 400 + 120 * columns,
       target: t,
-      queue: (ctx) => {
-        const sheet = sheetOf(ctx);
+      queue: (context) => {
+        const sheet = sheetOf(context);
         const table = sheet.tables.add(sheet.getRangeByIndexes(top, left, 1 + bodyRows, columns), true);
         table.name = t.table.name;
         newTableLook(table, sheet, t.table, top, left);
@@ -149,28 +162,35 @@ function columnsOf(row: readonly OutputValue[] | undefined, columns: number): Ar
  * Checks, in one sync, that each existing output table is where and as big as it was read, and that
  * nothing stands where a table grows.
  */
-export async function checkBeforeWriting(ctx: Excel.RequestContext, targets: readonly WriteTarget[], onSync?: () => void): Promise<void> {
+export async function checkBeforeWriting(context: Excel.RequestContext, targets: readonly WriteTarget[], onSync?: () => void): Promise<void> {
   const checks: Array<{ t: WriteTarget; body: Excel.Range; areas: Excel.Range[] }> = [];
   for (const t of targets) {
     const before = t.before;
     if (!before) continue;
     const { top, left, columns, bodyRows } = geometry(t);
-    const sheet = ctx.workbook.worksheets.getItem(t.sheet);
-    const body = ctx.workbook.tables.getItem(before.name).getDataBodyRange();
+    const sheet = context.workbook.worksheets.getItem(t.sheet);
+    const body = context.workbook.tables.getItem(before.name).getDataBodyRange();
     body.load("rowIndex,columnIndex,rowCount,columnCount");
     const areas: Excel.Range[] = [];
-    if (bodyRows > before.bodyRows) areas.push(sheet.getRangeByIndexes(top + 1 + before.bodyRows, left, bodyRows - before.bodyRows, Math.max(columns, before.columns)).getUsedRangeOrNullObject(true));
-    if (columns > before.columns) areas.push(sheet.getRangeByIndexes(top, left + before.columns, 1 + Math.min(bodyRows, before.bodyRows), columns - before.columns).getUsedRangeOrNullObject(true));
+    if (bodyRows > before.bodyRows)
+      areas.push(
+        sheet.getRangeByIndexes(top + 1 + before.bodyRows, left, bodyRows - before.bodyRows, Math.max(columns, before.columns)).getUsedRangeOrNullObject(true),
+      );
+    if (columns > before.columns)
+      areas.push(
+        sheet.getRangeByIndexes(top, left + before.columns, 1 + Math.min(bodyRows, before.bodyRows), columns - before.columns).getUsedRangeOrNullObject(true),
+      );
     for (const a of areas) a.load("address");
     checks.push({ t, body, areas });
   }
-  const sheets = ctx.workbook.worksheets;
+  const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  await ctx.sync();
+  await context.sync();
   onSync?.();
   for (const { t, body, areas } of checks) {
     const b = t.before as ReadTable;
-    if (body.rowIndex !== b.headerIndex + 1 || body.columnIndex !== b.columnIndex || body.rowCount !== b.bodyRows || body.columnCount !== b.columns) throw new WorkbookChanged(`the ${b.name} table moved or changed size`);
+    if (body.rowIndex !== b.headerIndex + 1 || body.columnIndex !== b.columnIndex || body.rowCount !== b.bodyRows || body.columnCount !== b.columns)
+      throw new WorkbookChanged(`the ${b.name} table moved or changed size`);
     for (const a of areas) {
       if (!a.isNullObject) throw new GrowthBlocked(t.table.name, t.sheet, a.address.replace(/^.*!/, "").split(":")[0]);
     }
@@ -195,11 +215,17 @@ export class WriteFailed extends Error {
 }
 
 /** Writes every target, then the owned sheets' operations, packed into syncs of at most the budget. */
-export async function writeAll(ctx: Excel.RequestContext, targets: readonly WriteTarget[], budget = BUDGET_BYTES, onSync?: (done: number, total: number) => void, owned: ReadonlyArray<QueuedOp<OwnedTarget>> = []): Promise<void> {
+export async function writeAll(
+  context: Excel.RequestContext,
+  targets: readonly WriteTarget[],
+  budget = BUDGET_BYTES,
+  onSync?: (done: number, total: number) => void,
+  owned: ReadonlyArray<QueuedOp<OwnedTarget>> = [],
+): Promise<void> {
   const touched = new Set<Touched>();
   try {
     const ops: Array<QueuedOp<Touched>> = [...targets.flatMap((t) => tableOps(t, budget)), ...owned];
-    await runInSyncs(ctx, ops, budget, (op) => touched.add(op.target), onSync);
+    await runInSyncs(context, ops, budget, (op) => touched.add(op.target), onSync);
   } catch (e) {
     throw new WriteFailed(e, [...touched]);
   }
@@ -210,32 +236,34 @@ export async function writeAll(ctx: Excel.RequestContext, targets: readonly Writ
  * sheet's sheet removed. An owned sheet that existed cannot be put back (its old content was not
  * read): its name is returned.
  */
-export async function restoreAll(ctx: Excel.RequestContext, touched: readonly Touched[], budget = BUDGET_BYTES): Promise<string[]> {
+export async function restoreAll(context: Excel.RequestContext, touched: readonly Touched[], budget = BUDGET_BYTES): Promise<string[]> {
   const ops: Array<QueuedOp<Touched>> = [];
   const left: string[] = [];
   for (const x of touched) {
     if ("content" in x) {
       if (x.existing) left.push(x.sheet);
-      else ops.push({ bytes: 200, target: x, queue: (ctx) => ctx.workbook.worksheets.getItemOrNullObject(x.sheet).delete() });
+      else ops.push({ bytes: 200, target: x, queue: (context) => context.workbook.worksheets.getItemOrNullObject(x.sheet).delete() });
       continue;
     }
     const t = x;
     const b = t.before;
     if (!b) {
       // The sheet was made by this run (its name was free when the run began).
-      ops.push({ bytes: 200, target: t, queue: (ctx) => ctx.workbook.worksheets.getItemOrNullObject(t.sheet).delete() });
+      ops.push({ bytes: 200, target: t, queue: (context) => context.workbook.worksheets.getItemOrNullObject(t.sheet).delete() });
       continue;
     }
     const { columns, bodyRows } = geometry(t);
-    const sheetOf = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(t.sheet);
+    const sheetOf = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(t.sheet);
     ops.push({
       bytes: 600 + jsonBytes(b.headers),
       target: t,
-      queue: (ctx) => {
-        const sheet = sheetOf(ctx);
-        ctx.workbook.tables.getItem(b.name).resize(sheet.getRangeByIndexes(b.headerIndex, b.columnIndex, 1 + b.bodyRows, b.columns));
-        if (bodyRows > b.bodyRows) sheet.getRangeByIndexes(b.headerIndex + 1 + b.bodyRows, b.columnIndex, bodyRows - b.bodyRows, Math.max(columns, b.columns)).clear("All");
-        if (columns > b.columns) sheet.getRangeByIndexes(b.headerIndex, b.columnIndex + b.columns, 1 + Math.max(bodyRows, b.bodyRows), columns - b.columns).clear("All");
+      queue: (context) => {
+        const sheet = sheetOf(context);
+        context.workbook.tables.getItem(b.name).resize(sheet.getRangeByIndexes(b.headerIndex, b.columnIndex, 1 + b.bodyRows, b.columns));
+        if (bodyRows > b.bodyRows)
+          sheet.getRangeByIndexes(b.headerIndex + 1 + b.bodyRows, b.columnIndex, bodyRows - b.bodyRows, Math.max(columns, b.columns)).clear("All");
+        if (columns > b.columns)
+          sheet.getRangeByIndexes(b.headerIndex, b.columnIndex + b.columns, 1 + Math.max(bodyRows, b.bodyRows), columns - b.columns).clear("All");
         sheet.getRangeByIndexes(b.headerIndex, b.columnIndex, 1, b.columns).values = [b.headers];
       },
     });
@@ -251,8 +279,8 @@ export async function restoreAll(ctx: Excel.RequestContext, touched: readonly To
       ops.push({
         bytes,
         target: t,
-        queue: (ctx) => {
-          const range = sheetOf(ctx).getRangeByIndexes(b.headerIndex + 1 + from, b.columnIndex, to - from, b.columns);
+        queue: (context) => {
+          const range = sheetOf(context).getRangeByIndexes(b.headerIndex + 1 + from, b.columnIndex, to - from, b.columns);
           range.numberFormat = b.formats.slice(from, to);
           range.values = b.rows.slice(from, to).map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? "" : toExcel(v))));
         },
@@ -260,6 +288,6 @@ export async function restoreAll(ctx: Excel.RequestContext, touched: readonly To
       start = end;
     }
   }
-  await runInSyncs(ctx, ops, budget);
+  await runInSyncs(context, ops, budget);
   return left;
 }

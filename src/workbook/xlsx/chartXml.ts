@@ -36,7 +36,8 @@ export interface Anchor {
 }
 
 export function drawingXml(anchors: readonly Anchor[]): string {
-  const cell = (tag: string, at: { row: number; column: number }) => `<xdr:${tag}><xdr:col>${at.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  const cell = (tag: string, at: { row: number; column: number }) =>
+    `<xdr:${tag}><xdr:col>${at.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   const frames = anchors.map(
     (a, i) =>
       `<xdr:twoCellAnchor editAs="oneCell">${cell("from", a.from)}${cell("to", a.to)}<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeAttr(a.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${DRAWING_NS.c}"><c:chart r:id="${a.rId}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`,
@@ -79,7 +80,10 @@ function numRef(r: Ref<number | null>): string {
 export function chartXml(d: ChartData): string {
   const [catPos, valPos] = d.type === "bar" ? ["l", "b"] : ["b", "l"];
   const series = d.series
-    .map((s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx>${strRef(s.name)}</c:tx><c:invertIfNegative val="0"/><c:cat>${strRef(d.categories)}</c:cat><c:val>${numRef(s.values)}</c:val></c:ser>`)
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx>${strRef(s.name)}</c:tx><c:invertIfNegative val="0"/><c:cat>${strRef(d.categories)}</c:cat><c:val>${numRef(s.values)}</c:val></c:ser>`,
+    )
     .join("");
   const bar = `<c:barChart><c:barDir val="${d.type === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>`;
   const catAx = `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>${title(d.categoryTitle)}<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;

@@ -30,7 +30,17 @@ export interface OwnedHost {
 
 const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 /** Parts that hang from a sheet and go with it when it is rewritten: the sheet's own tables, drawings, charts and notes. */
-const OWNED_RELS = [REL_TYPE.table, DRAWING_REL.drawing, DRAWING_REL.chart, `${NS.rel}/comments`, `${NS.rel}/vmlDrawing`, `${NS.rel}/printerSettings`, "http://schemas.microsoft.com/office/2011/relationships/chartStyle", "http://schemas.microsoft.com/office/2011/relationships/chartColorStyle", `${NS.rel}/chartUserShapes`];
+const OWNED_RELS = [
+  REL_TYPE.table,
+  DRAWING_REL.drawing,
+  DRAWING_REL.chart,
+  `${NS.rel}/comments`,
+  `${NS.rel}/vmlDrawing`,
+  `${NS.rel}/printerSettings`,
+  "http://schemas.microsoft.com/office/2011/relationships/chartStyle",
+  "http://schemas.microsoft.com/office/2011/relationships/chartColorStyle",
+  `${NS.rel}/chartUserShapes`,
+];
 
 /** Drops every part that hangs from `part` (two levels: a drawing's charts, a chart's styles), and the rels parts. */
 export function dropHangingParts(host: OwnedHost, part: string, depth = 0): void {
@@ -88,23 +98,34 @@ function sheetXml(host: OwnedHost, s: OwnedSheet, drawingRId: string | null): st
   for (const c of s.cells) put(c.row, c.column, cellXml("", c.column, c.row, c.value, host.date1904, host.xf(c.kind ?? "text", c.style)));
   for (const t of s.tables) {
     const look = host.lookOf(t);
-    for (let r = t.row; r <= bottomOf(t, t.row); r++) for (const [col, xml] of tableRowCells("", t, { top: t.row, left: t.column }, r, host.date1904, look)) put(r, col, xml);
+    for (let r = t.row; r <= bottomOf(t, t.row); r++)
+      for (const [col, xml] of tableRowCells("", t, { top: t.row, left: t.column }, r, host.date1904, look)) put(r, col, xml);
   }
   const data = [...rows.keys()]
     .sort((a, b) => a - b)
     .map((r) => {
       const cells = rows.get(r) as Map<number, string>;
-      return `<row r="${r}">${[...cells.keys()].sort((a, b) => a - b).map((c) => cells.get(c)).join("")}</row>`;
+      return `<row r="${r}">${[...cells.keys()]
+        .sort((a, b) => a - b)
+        .map((c) => cells.get(c))
+        .join("")}</row>`;
     })
     .join("");
   const lastRow = Math.max(1, ...rows.keys());
   const lastCol = Math.max(1, ...[...rows.values()].flatMap((r) => [...r.keys()]));
   const cols = s.widths.length ? `<cols>${s.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` : "";
   // Excel keeps at most 1023 manual page breaks on a sheet; a break's id is the 0-based row it comes before.
-  const breaks = [...new Set(s.pageBreaks)].filter((r) => r > 1).sort((a, b) => a - b).slice(0, 1023);
-  const rowBreaks = breaks.length ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "";
+  const breaks = [...new Set(s.pageBreaks)]
+    .filter((r) => r > 1)
+    .sort((a, b) => a - b)
+    .slice(0, 1023);
+  const rowBreaks = breaks.length
+    ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`
+    : "";
   const drawing = drawingRId ? `<drawing r:id="${drawingRId}"/>` : "";
-  const parts = s.tables.length ? `<tableParts count="${s.tables.length}">${s.tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>` : "";
+  const parts = s.tables.length
+    ? `<tableParts count="${s.tables.length}">${s.tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>`
+    : "";
   // Fit to one page: sheetPr/pageSetUpPr fitToPage with pageSetup fitToWidth/fitToHeight (§18.3.1.65, §18.3.1.63).
   const sheetPr = s.page?.onePage ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "";
   const setup = `<pageSetup paperSize="9" orientation="${s.page?.landscape ? "landscape" : "portrait"}"${s.page?.onePage ? ' fitToWidth="1" fitToHeight="1"' : ""}/>`;
@@ -116,7 +137,12 @@ function sheetXml(host: OwnedHost, s: OwnedSheet, drawingRId: string | null): st
  * whose hanging parts the caller has dropped). Returns its tables as written (names made unique
  * against tables on other sheets: "DashboardPlans2").
  */
-export function writeOwnedParts(host: OwnedHost, s: OwnedSheet, sheetName: string, sheetPath: string): Array<{ id: number; name: string; path: string; table: PlacedTable }> {
+export function writeOwnedParts(
+  host: OwnedHost,
+  s: OwnedSheet,
+  sheetName: string,
+  sheetPath: string,
+): Array<{ id: number; name: string; path: string; table: PlacedTable }> {
   const elsewhere = host.tablesElsewhere(sheetPath);
   let id = elsewhere.maxId;
   const written = s.tables.map((t) => {
@@ -138,8 +164,21 @@ export function writeOwnedParts(host: OwnedHost, s: OwnedSheet, sheetName: strin
       host.addOverride(path, DRAWING_CT.chart);
       return path;
     });
-    host.parts.put(relsOf(drawingPath), `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}">${charts.map((c, i) => `<Relationship Id="rId${i + 1}" Type="${DRAWING_REL.chart}" Target="${escapeAttr(relativeTarget(drawingPath, c))}"/>`).join("")}</Relationships>`);
-    host.parts.put(drawingPath, drawingXml(s.charts.map((c, i) => ({ from: { row: c.from.row - 1, column: c.from.column - 1 }, to: { row: c.to.row - 1, column: c.to.column - 1 }, rId: `rId${i + 1}`, name: `Chart ${i + 1}` }))));
+    host.parts.put(
+      relsOf(drawingPath),
+      `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}">${charts.map((c, i) => `<Relationship Id="rId${i + 1}" Type="${DRAWING_REL.chart}" Target="${escapeAttr(relativeTarget(drawingPath, c))}"/>`).join("")}</Relationships>`,
+    );
+    host.parts.put(
+      drawingPath,
+      drawingXml(
+        s.charts.map((c, i) => ({
+          from: { row: c.from.row - 1, column: c.from.column - 1 },
+          to: { row: c.to.row - 1, column: c.to.column - 1 },
+          rId: `rId${i + 1}`,
+          name: `Chart ${i + 1}`,
+        })),
+      ),
+    );
     host.addOverride(drawingPath, DRAWING_CT.drawing);
     drawingRId = `rId${written.length + 1}`;
     rels.push(`<Relationship Id="${drawingRId}" Type="${DRAWING_REL.drawing}" Target="${escapeAttr(relativeTarget(sheetPath, drawingPath))}"/>`);

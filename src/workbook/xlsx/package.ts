@@ -87,7 +87,8 @@ export class XlsxWorkbook implements WorkbookPort {
       throw e;
     }
     this.parts = new Parts(entries);
-    if (!this.parts.has("[Content_Types].xml")) throw new XlsxError("not an .xlsx workbook: the zip package has no [Content_Types].xml (an .xlsx saved by Excel always has one)");
+    if (!this.parts.has("[Content_Types].xml"))
+      throw new XlsxError("not an .xlsx workbook: the zip package has no [Content_Types].xml (an .xlsx saved by Excel always has one)");
     this.loadStructure();
   }
 
@@ -98,14 +99,16 @@ export class XlsxWorkbook implements WorkbookPort {
   private loadStructure(): void {
     const office = this.parts.rels("").find((r) => r.type === REL_TYPE.officeDocument);
     this.workbookPath = office?.target || "xl/workbook.xml";
-    if (!this.parts.has(this.workbookPath)) throw new XlsxError("not an .xlsx workbook: it has no workbook part (an .xls or .xlsb file must be saved as .xlsx first)");
+    if (!this.parts.has(this.workbookPath))
+      throw new XlsxError("not an .xlsx workbook: it has no workbook part (an .xls or .xlsb file must be saved as .xlsx first)");
     const type = this.parts.contentType(this.workbookPath) ?? "";
     if (/binary/i.test(type)) throw new XlsxError("this is a binary workbook (.xlsb): open it in Excel and save it as Excel Workbook (.xlsx)");
     const kind = WORKBOOK_TYPES[type];
     if (!kind) throw new XlsxError(`not an Excel workbook: its main part is of type ${type || "unknown"}`);
     this.kind = kind;
     const doc = this.parts.doc(this.workbookPath);
-    if (doc.documentElement?.namespaceURI === STRICT_MAIN) throw new XlsxError("the workbook is saved as Strict Open XML: open it in Excel and save it as Excel Workbook (.xlsx), not Strict");
+    if (doc.documentElement?.namespaceURI === STRICT_MAIN)
+      throw new XlsxError("the workbook is saved as Strict Open XML: open it in Excel and save it as Excel Workbook (.xlsx), not Strict");
     const root = rootOf(doc, NS.main, "workbook", this.workbookPath);
     const pr = childNS(root, NS.main, "workbookPr");
     this.date1904 = pr?.getAttribute("date1904") === "1" || pr?.getAttribute("date1904") === "true";
@@ -214,7 +217,13 @@ export class XlsxWorkbook implements WorkbookPort {
     // The shared strings first: cells point into them.
     this.sharedStrings ??= await this.readSharedStrings();
     for (const sheet of new Set(wanted.map(([, t]) => t.sheet))) {
-      await readRegions(this.parts, sheet.path, sheet.name, wanted.filter(([, t]) => t.sheet === sheet).map(([, t]) => regions.get(t) as Region), this.context());
+      await readRegions(
+        this.parts,
+        sheet.path,
+        sheet.name,
+        wanted.filter(([, t]) => t.sheet === sheet).map(([, t]) => regions.get(t) as Region),
+        this.context(),
+      );
     }
     const out = new Map<string, TableData>();
     for (const [asked, t] of wanted) {
@@ -224,7 +233,9 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of names) {
       if (out.has(name)) continue;
       const hosts = new Set(this.tables.map((t) => t.sheet));
-      const sheet = (fallbackSheets?.get(name) ?? []).map((n) => this.sheets.find((s) => s.name.trim().toLowerCase() === n.toLowerCase() && s.path && !hosts.has(s))).find((s) => s !== undefined);
+      const sheet = (fallbackSheets?.get(name) ?? [])
+        .map((n) => this.sheets.find((s) => s.name.trim().toLowerCase() === n.toLowerCase() && s.path && !hosts.has(s)))
+        .find((s) => s !== undefined);
       if (!sheet) continue;
       const read = await readSheetAsTable(this.parts, sheet.path, sheet.name, this.context());
       if (read) out.set(name, { name, sheet: sheet.name, ...read, fromSheet: true });
@@ -244,7 +255,10 @@ export class XlsxWorkbook implements WorkbookPort {
    * again replaces its earlier content, in the place it was given.
    */
   async writeTables(tables: readonly OutputTable[], sheets: readonly OwnedSheet[] = []): Promise<WriteReport> {
-    const planned = new Map([...this.pending.map((p) => [p.table.name.toLowerCase(), p.sheetName] as const), ...this.pendingSheets.map((p) => [p.content.name.toLowerCase(), p.sheetName] as const)]);
+    const planned = new Map([
+      ...this.pending.map((p) => [p.table.name.toLowerCase(), p.sheetName] as const),
+      ...this.pendingSheets.map((p) => [p.content.name.toLowerCase(), p.sheetName] as const),
+    ]);
     const taken = new Set([...this.sheets.map((s) => s.name), ...planned.values()].map((n) => n.toLowerCase()));
     const report: WriteReport = { renamedSheets: [] };
     // A table, or an owned sheet, goes where the table of its name stands, or to a sheet of its own.
@@ -259,7 +273,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (sheetName !== name) report.renamedSheets.push({ table: name, sheet: sheetName });
       return sheetName;
     };
-    const named = (n: string) => (x: { table?: OutputTable; content?: OwnedSheet }) => (x.table?.name ?? x.content?.name ?? "").toLowerCase() !== n.toLowerCase();
+    const named = (n: string) => (x: { table?: OutputTable; content?: OwnedSheet }) =>
+      (x.table?.name ?? x.content?.name ?? "").toLowerCase() !== n.toLowerCase();
     for (const table of tables) this.pending = [...this.pending.filter(named(table.name)), { table, sheetName: place(table.name) }];
     for (const content of sheets) this.pendingSheets = [...this.pendingSheets.filter(named(content.name)), { content, sheetName: place(content.name) }];
     return report;
@@ -319,7 +334,12 @@ export class XlsxWorkbook implements WorkbookPort {
   /** How a table's cells look: its header as text, each column by its kind, link cells as links. */
   private lookOf(t: OutputTable): TableLook {
     const book = this.styleBook();
-    return { header: book.xf("text", "bold"), columns: t.columns.map((c) => book.xf(c.kind)), link: book.xf("text", "link"), dxf: { error: book.dxf("error"), warning: book.dxf("warning") } };
+    return {
+      header: book.xf("text", "bold"),
+      columns: t.columns.map((c) => book.xf(c.kind)),
+      link: book.xf("text", "link"),
+      dxf: { error: book.dxf("error"), warning: book.dxf("warning") },
+    };
   }
 
   /** A relationship of the workbook part, under an Id it does not use yet. */
@@ -342,7 +362,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private nextPart(prefix: string): string {
-    const used = this.parts.names().map((n) => n.match(new RegExp(`^${prefix}(\\d+)\\.xml$`))?.[1]).filter(Boolean).map(Number);
+    const used = this.parts
+      .names()
+      .map((n) => n.match(new RegExp(`^${prefix}(\\d+)\\.xml$`))?.[1])
+      .filter(Boolean)
+      .map(Number);
     return `${prefix}${Math.max(0, ...used) + 1}.xml`;
   }
 
@@ -361,17 +385,35 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private createTable(t: OutputTable, sheetName: string): void {
-    if (this.structureLocked) throw new XlsxError(`the workbook's structure is protected (Review › Protect Workbook), so the sheet for the ${t.name} table cannot be added: unprotect it, then run again`);
+    if (this.structureLocked)
+      throw new XlsxError(
+        `the workbook's structure is protected (Review › Protect Workbook), so the sheet for the ${t.name} table cannot be added: unprotect it, then run again`,
+      );
     const sheetPath = this.nextPart("xl/worksheets/sheet");
     const tablePath = this.nextPart("xl/tables/table");
     const tableId = Math.max(0, ...this.tables.map((x) => x.id)) + 1;
     this.parts.putChunks(sheetPath, newSheetXml(t, this.date1904, fitWidths(t.columns, t.rows), this.lookOf(t)));
-    this.parts.put(relsOf(sheetPath), `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL_TYPE.table}" Target="${relativeTarget(sheetPath, tablePath)}"/></Relationships>`);
+    this.parts.put(
+      relsOf(sheetPath),
+      `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL_TYPE.table}" Target="${relativeTarget(sheetPath, tablePath)}"/></Relationships>`,
+    );
     this.parts.put(tablePath, this.tableXml(tableId, t, XlsxWorkbook.ref(1, 1, t)));
 
     const meta = this.addSheet(sheetName, sheetPath);
     this.addOverride(tablePath, CT.table);
-    this.tables.push({ id: tableId, name: t.name, path: tablePath, sheet: meta, left: 1, top: 1, right: t.columns.length, bottom: bottomOf(t, 1), headerRowCount: 1, totalsRowCount: 0, columns: t.columns.map((c) => c.name) });
+    this.tables.push({
+      id: tableId,
+      name: t.name,
+      path: tablePath,
+      sheet: meta,
+      left: 1,
+      top: 1,
+      right: t.columns.length,
+      bottom: bottomOf(t, 1),
+      headerRowCount: 1,
+      totalsRowCount: 0,
+      columns: t.columns.map((c) => c.name),
+    });
   }
 
   /** Lists a new sheet in the workbook, its relationships and the content types, each in its own namespace. */
@@ -400,7 +442,10 @@ export class XlsxWorkbook implements WorkbookPort {
       nextPart: (prefix) => this.nextPart(prefix),
       addOverride: (part, type) => this.addOverride(part, type),
       dropPart: (part) => this.dropPart(part),
-      tablesElsewhere: (sheetPath) => ({ names: new Set(this.tables.filter((t) => t.sheet.path !== sheetPath).map((t) => t.name.toLowerCase())), maxId: Math.max(0, ...this.tables.map((t) => t.id)) }),
+      tablesElsewhere: (sheetPath) => ({
+        names: new Set(this.tables.filter((t) => t.sheet.path !== sheetPath).map((t) => t.name.toLowerCase())),
+        maxId: Math.max(0, ...this.tables.map((t) => t.id)),
+      }),
     };
   }
 
@@ -408,7 +453,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private dropPart(part: string): void {
     this.parts.remove(part);
     const typesRoot = rootOf(this.parts.doc("[Content_Types].xml"), NS.types, "Types", "[Content_Types].xml");
-    for (const o of childrenNS(typesRoot, NS.types, "Override")) if ((o.getAttribute("PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) typesRoot.removeChild(o);
+    for (const o of childrenNS(typesRoot, NS.types, "Override"))
+      if ((o.getAttribute("PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) typesRoot.removeChild(o);
     this.parts.touched("[Content_Types].xml");
   }
 
@@ -424,20 +470,39 @@ export class XlsxWorkbook implements WorkbookPort {
       dropHangingParts(this.ownedHost(), meta.path);
       this.tables = this.tables.filter((t) => t.sheet !== meta);
     } else {
-      if (this.structureLocked) throw new XlsxError(`the workbook's structure is protected (Review › Protect Workbook), so the ${content.name} sheet cannot be added: unprotect it, then run again`);
+      if (this.structureLocked)
+        throw new XlsxError(
+          `the workbook's structure is protected (Review › Protect Workbook), so the ${content.name} sheet cannot be added: unprotect it, then run again`,
+        );
       meta = this.addSheet(sheetName, this.nextPart("xl/worksheets/sheet"));
     }
     for (const w of writeOwnedParts(this.ownedHost(), content, meta.name, meta.path)) {
       const t = w.table;
-      this.tables.push({ id: w.id, name: w.name, path: w.path, sheet: meta, left: t.column, top: t.row, right: t.column + t.columns.length - 1, bottom: bottomOf(t, t.row), headerRowCount: 1, totalsRowCount: 0, columns: t.columns.map((c) => c.name) });
+      this.tables.push({
+        id: w.id,
+        name: w.name,
+        path: w.path,
+        sheet: meta,
+        left: t.column,
+        top: t.row,
+        right: t.column + t.columns.length - 1,
+        bottom: bottomOf(t, t.row),
+        headerRowCount: 1,
+        totalsRowCount: 0,
+        columns: t.columns.map((c) => c.name),
+      });
     }
     return existing !== undefined;
   }
 
   /** Replaces the cells of an existing output table where it stands; cells around it are kept as they were. */
   private rewriteTable(m: TableMeta, t: OutputTable): void {
-    if (m.headerRowCount !== 1) throw new XlsxError(`the ${m.name} table on sheet ${m.sheet.name} has its header row turned off: turn it on (Table Design › Header Row), then run again`);
-    if (m.totalsRowCount > 0) throw new XlsxError(`the ${m.name} table on sheet ${m.sheet.name} has a Total Row: turn it off (Table Design › Total Row) before running, and on again after`);
+    if (m.headerRowCount !== 1)
+      throw new XlsxError(`the ${m.name} table on sheet ${m.sheet.name} has its header row turned off: turn it on (Table Design › Header Row), then run again`);
+    if (m.totalsRowCount > 0)
+      throw new XlsxError(
+        `the ${m.name} table on sheet ${m.sheet.name} has a Total Row: turn it off (Table Design › Total Row) before running, and on again after`,
+      );
     const entry = this.parts.entry(m.sheet.path);
     if (!entry) throw new XlsxError(`the package has no part ${m.sheet.path}`);
     const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -482,7 +547,8 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const r of childrenNS(relsRoot, NS.pkgRel, "Relationship")) if (r.getAttribute("Type") === REL_TYPE.calcChain) relsRoot.removeChild(r);
     this.parts.touched(relsPath);
     const typesRoot = rootOf(this.parts.doc("[Content_Types].xml"), NS.types, "Types", "[Content_Types].xml");
-    for (const o of childrenNS(typesRoot, NS.types, "Override")) if ((o.getAttribute("PartName") ?? "").toLowerCase() === `/${path}`.toLowerCase()) typesRoot.removeChild(o);
+    for (const o of childrenNS(typesRoot, NS.types, "Override"))
+      if ((o.getAttribute("PartName") ?? "").toLowerCase() === `/${path}`.toLowerCase()) typesRoot.removeChild(o);
     this.parts.touched("[Content_Types].xml");
   }
 
@@ -492,9 +558,20 @@ export class XlsxWorkbook implements WorkbookPort {
     let calc = childNS(root, NS.main, "calcPr");
     if (!calc) {
       // calcPr's place in the schema's sequence: before these, after everything else.
-      const later = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+      const later = [
+        "oleSize",
+        "customWorkbookViews",
+        "pivotCaches",
+        "smartTagPr",
+        "smartTagTypes",
+        "webPublishing",
+        "fileRecoveryPr",
+        "webPublishObjects",
+        "extLst",
+      ];
       let before: Element | null = null;
-      for (let n = root.firstChild; n && !before; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).namespaceURI === NS.main && later.includes((n as Element).localName ?? "")) before = n as Element;
+      for (let n = root.firstChild; n && !before; n = n.nextSibling)
+        if (n.nodeType === 1 && (n as Element).namespaceURI === NS.main && later.includes((n as Element).localName ?? "")) before = n as Element;
       calc = appendNS(root, NS.main, "calcPr", {}, before);
     }
     if (calc.getAttribute("fullCalcOnLoad") === "1") return;
@@ -502,5 +579,3 @@ export class XlsxWorkbook implements WorkbookPort {
     this.parts.touched(this.workbookPath);
   }
 }
-
-

@@ -79,9 +79,11 @@ export class Parts {
   }
 
   private fault(part: string, e: unknown): never {
-    if (e instanceof XmlError) throw new XlsxError(`the part ${part} is not well-formed XML (${e.message}): the file is damaged; open it in Excel and save it again`);
+    if (e instanceof XmlError)
+      throw new XlsxError(`the part ${part} is not well-formed XML (${e.message}): the file is damaged; open it in Excel and save it again`);
     if (e instanceof ZipError) throw new XlsxError(e.message);
-    if (e instanceof TypeError && /encoded data|decode/i.test(e.message)) throw new XlsxError(`the part ${part} is not valid UTF-8: the file is damaged; open it in Excel and save it again`);
+    if (e instanceof TypeError && /encoded data|decode/i.test(e.message))
+      throw new XlsxError(`the part ${part} is not valid UTF-8: the file is damaged; open it in Excel and save it again`);
     throw e;
   }
 

@@ -57,7 +57,14 @@ export async function readRegions(parts: Parts, sheetPath: string, sheetName: st
 }
 
 /** Each cell of the sheet inside one of the regions, as it is read. */
-function readCells(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext, each: (row: number, col: number, v: CellValue) => void): Promise<void> {
+function readCells(
+  parts: Parts,
+  sheetPath: string,
+  sheetName: string,
+  regions: Region[],
+  ctx: CellContext,
+  each: (row: number, col: number, v: CellValue) => void,
+): Promise<void> {
   const lastRow = Math.max(0, ...regions.map((g) => g.bottom));
   let inData = false;
   let row = 0;
@@ -96,7 +103,8 @@ function readCells(parts: Parts, sheetPath: string, sheetName: string, regions: 
       else if (l === "row") {
         const r = e.attrs.r;
         row = r !== undefined ? Number(r) : row + 1;
-        if (!Number.isInteger(row) || row < 1) throw new XlsxError(`sheet ${sheetName} has a row numbered "${r}": the file is damaged; open it in Excel and save it again`);
+        if (!Number.isInteger(row) || row < 1)
+          throw new XlsxError(`sheet ${sheetName} has a row numbered "${r}": the file is damaged; open it in Excel and save it again`);
         col = 0;
         wanted = row <= lastRow ? regions.filter((g) => row >= g.top && row <= g.bottom) : [];
       } else if (l === "c") {
@@ -127,7 +135,14 @@ function readCells(parts: Parts, sheetPath: string, sheetName: string, regions: 
   });
 }
 
-function cellValue(cell: { s: number; t: string }, v: string | null, inline: string | null, formula: string | null, ctx: CellContext, where: () => string): CellValue {
+function cellValue(
+  cell: { s: number; t: string },
+  v: string | null,
+  inline: string | null,
+  formula: string | null,
+  ctx: CellContext,
+  where: () => string,
+): CellValue {
   if (cell.t === "inlineStr") return inline === null ? null : decodeExcelText(inline);
   if (v === null) return formula !== null ? { formula } : null;
   switch (cell.t) {

@@ -11,7 +11,30 @@ import { XmlScanner } from "./xmlscan";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Elements that come after conditionalFormatting, and after hyperlinks, in CT_Worksheet. */
-const AFTER_CF = ["dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_CF = [
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 const AFTER_LINKS = AFTER_CF.slice(2);
 
 /** A column of a table's body: its sheet column and rows (1-based). */
@@ -26,7 +49,8 @@ export function statusCfXml(p: string, area: ColumnArea, dxf: { error: number; w
   const first = `${columnLetters(area.column)}${area.top}`;
   const sqref = `${first}:${columnLetters(area.column)}${area.bottom}`;
   // An expression rule is relative to the range's top-left cell, as Excel's "Use a formula" rules are (§18.3.1.10).
-  const rule = (value: string, id: number, k: number) => `<${p}cfRule type="expression" dxfId="${id}" priority="${priority + k}"><${p}formula>${first}="${value}"</${p}formula></${p}cfRule>`;
+  const rule = (value: string, id: number, k: number) =>
+    `<${p}cfRule type="expression" dxfId="${id}" priority="${priority + k}"><${p}formula>${first}="${value}"</${p}formula></${p}cfRule>`;
   return `<${p}conditionalFormatting sqref="${sqref}">${rule("Error", dxf.error, 0)}${rule("Warning", dxf.warning, 1)}</${p}conditionalFormatting>`;
 }
 

@@ -4,6 +4,7 @@
  * it does not own (the XML before and after the cells, every row and cell outside the table) exactly
  * as it was; new elements take the prefix of the sheet's own sheetData element, so they are always in
  * SpreadsheetML's namespace whatever prefix the producer chose.
+ * One file: the new-sheet writer and the streamed rewrite write the same cell XML and must not drift apart.
  */
 import { columnLetters } from "../../engine/table";
 import { OutputTable, OutputValue } from "../port";
@@ -49,16 +50,20 @@ export function tableRowCells(p: string, t: OutputTable, at: Placement, row: num
     const k = row - at.top - 1;
     const values = t.rows[k];
     const linkAt = t.links && t.links.locations[k] ? t.columns.findIndex((c) => c.name === t.links?.column) : -1;
-    if (values) values.forEach((v, i) => {
-      const x = cellXml(p, at.left + i, row, v, date1904, i === linkAt ? look.link : look.columns[i]);
-      if (x) cells.set(at.left + i, x);
-    });
+    if (values)
+      values.forEach((v, i) => {
+        const x = cellXml(p, at.left + i, row, v, date1904, i === linkAt ? look.link : look.columns[i]);
+        if (x) cells.set(at.left + i, x);
+      });
   }
   return cells;
 }
 
 function rowXml(p: string, row: number, attrs: string, cells: Map<number, string>): string {
-  const ordered = [...cells.keys()].sort((a, b) => a - b).map((c) => cells.get(c)).join("");
+  const ordered = [...cells.keys()]
+    .sort((a, b) => a - b)
+    .map((c) => cells.get(c))
+    .join("");
   return `<${p}row r="${row}"${attrs}>${ordered}</${p}row>`;
 }
 
@@ -79,7 +84,10 @@ export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly
   }
   const links = tableLinks(t, at);
   const hyperlinks = links.length > 0 ? `<hyperlinks>${links.map((l) => linkXml("", l)).join("")}</hyperlinks>` : "";
-  yield batch.join("") + `</sheetData>${tableCf("", t, at, look, 1)}${hyperlinks}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
+  yield (
+    batch.join("") +
+    `</sheetData>${tableCf("", t, at, look, 1)}${hyperlinks}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`
+  );
 }
 
 /** The table's old extent on its sheet, and the new one. */
@@ -167,7 +175,9 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
       const raw = scanner.endCapture(end);
       (rebuilding as NonNullable<typeof rebuilding>).kept.set(c.col, c.hasR ? raw : withR(raw, `${columnLetters(c.col)}${row}`));
     } else if (c.hasValue && !wasOurs(row, c.col)) {
-      throw new XlsxError(`the ${w.table.name} table needs ${rangeText(left, top, clearRight, clearBottom)} on sheet ${w.sheet}, but ${columnLetters(c.col)}${row} there is not empty: move what is in it, then run again`);
+      throw new XlsxError(
+        `the ${w.table.name} table needs ${rangeText(left, top, clearRight, clearBottom)} on sheet ${w.sheet}, but ${columnLetters(c.col)}${row} there is not empty: move what is in it, then run again`,
+      );
     }
   };
   const finishRow = () => {
@@ -209,7 +219,9 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
         if (e.local === "dimension") {
           out.push(scanner.endCapture(e.start));
           const ref = parseRange(e.attrs.ref);
-          out.push(`<${e.qname} ref="${ref ? rangeText(Math.min(ref.left, left), Math.min(ref.top, top), Math.max(ref.right, right), Math.max(ref.bottom, bottom)) : rangeText(left, top, right, bottom)}"/>`);
+          out.push(
+            `<${e.qname} ref="${ref ? rangeText(Math.min(ref.left, left), Math.min(ref.top, top), Math.max(ref.right, right), Math.max(ref.bottom, bottom)) : rangeText(left, top, right, bottom)}"/>`,
+          );
           if (e.selfClosing) scanner.startCapture(e.end);
           else skipDimension = true;
         } else if (e.local === "sheetData") {
@@ -229,7 +241,8 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
       }
       if (main && e.local === "row") {
         const row = e.attrs.r !== undefined ? Number(e.attrs.r) : lastRow + 1;
-        if (!(row > lastRow)) throw new XlsxError(`sheet ${w.sheet} has its rows out of order (row ${row} after row ${lastRow}): open the workbook in Excel and save it again`);
+        if (!(row > lastRow))
+          throw new XlsxError(`sheet ${w.sheet} has its rows out of order (row ${row} after row ${lastRow}): open the workbook in Excel and save it again`);
         lastRow = row;
         lastCol = 0;
         emitNewRowsBefore(row);
@@ -237,7 +250,10 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
         if (row >= top && row <= clearBottom) {
           // The row keeps its attributes (height, style) but its number, its cell span and a filter's hiding.
           const tag = scanner.endCapture(e.end);
-          const attrs = tag.slice(1 + e.qname.length, e.selfClosing ? -2 : -1).replace(/\s+(?:r|spans|hidden)\s*=\s*(?:"[^"]*"|'[^']*')/g, "").replace(/\s+$/, "");
+          const attrs = tag
+            .slice(1 + e.qname.length, e.selfClosing ? -2 : -1)
+            .replace(/\s+(?:r|spans|hidden)\s*=\s*(?:"[^"]*"|'[^']*')/g, "")
+            .replace(/\s+$/, "");
           rebuilding = { row, qname: e.qname, attrs, kept: new Map() };
           if (e.selfClosing) finishRow();
         } else {
@@ -289,7 +305,10 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
     }
   }
   scanner.end();
-  if (protectedSheet) throw new XlsxError(`sheet ${w.sheet} is protected: unprotect it (Review › Unprotect Sheet) so that the ${w.table.name} table can be written, then run again`);
+  if (protectedSheet)
+    throw new XlsxError(
+      `sheet ${w.sheet} is protected: unprotect it (Review › Unprotect Sheet) so that the ${w.table.name} table can be written, then run again`,
+    );
   if (!seenData) throw new XlsxError(`sheet ${w.sheet} has no cells part (sheetData): the file is damaged; open it in Excel and save it again`);
   out.push(scanner.endCapture(scanner.position));
   yield out.join("");

@@ -26,12 +26,18 @@ export function refuseNonZip(buf: Uint8Array): void {
   if (CFB.every((b, i) => buf[i] === b)) {
     // An encrypted .xlsx is a compound file holding the streams EncryptionInfo and EncryptedPackage.
     if (contains(buf.subarray(0, 1 << 20), "EncryptionInfo", true) || contains(buf.subarray(0, 1 << 20), "EncryptedPackage", true)) {
-      throw new XlsxError("the workbook is password-protected: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password), save, and run again");
+      throw new XlsxError(
+        "the workbook is password-protected: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password), save, and run again",
+      );
     }
     throw new XlsxError("this is an Excel 97-2003 workbook (.xls): open it in Excel and save it as Excel Workbook (.xlsx)");
   }
   const head = new TextDecoder().decode(buf.subarray(0, 512)).trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html")) throw new XlsxError("this is a web page (HTML), not an .xlsx workbook: open it in Excel and save it as Excel Workbook (.xlsx)");
-  if (head.startsWith("<?xml")) throw new XlsxError("this is an XML file, not an .xlsx workbook (an .xlsx is a zip package): open it in Excel and save it as Excel Workbook (.xlsx)");
-  throw new XlsxError("this is not an .xlsx workbook (an .xlsx is a zip package; this looks like text such as CSV, or another kind of file): open it in Excel and save it as Excel Workbook (.xlsx)");
+  if (head.startsWith("<!doctype html") || head.startsWith("<html"))
+    throw new XlsxError("this is a web page (HTML), not an .xlsx workbook: open it in Excel and save it as Excel Workbook (.xlsx)");
+  if (head.startsWith("<?xml"))
+    throw new XlsxError("this is an XML file, not an .xlsx workbook (an .xlsx is a zip package): open it in Excel and save it as Excel Workbook (.xlsx)");
+  throw new XlsxError(
+    "this is not an .xlsx workbook (an .xlsx is a zip package; this looks like text such as CSV, or another kind of file): open it in Excel and save it as Excel Workbook (.xlsx)",
+  );
 }

@@ -97,7 +97,8 @@ export class StyleBook {
   /** Font 0 (the workbook's default font) with some of its properties set: bold, size, italic, colour, underline. */
   private fontId(change: { b?: true; i?: true; sz?: string; color?: string; u?: true }): number {
     const fonts = this.collection("fonts");
-    if (childrenNS(fonts, NS.main, "font").length === 0) this.indexOf("fonts", "font", this.make("font", {}, [this.make("sz", { val: "11" }), this.make("name", { val: "Calibri" })]));
+    if (childrenNS(fonts, NS.main, "font").length === 0)
+      this.indexOf("fonts", "font", this.make("font", {}, [this.make("sz", { val: "11" }), this.make("name", { val: "Calibri" })]));
     const base = childrenNS(fonts, NS.main, "font")[0].cloneNode(true) as Element;
     // CT_Font is a choice of any order: replace the properties we set, keep the rest (name, family, scheme).
     for (const name of Object.keys(change)) for (const old of childrenNS(base, NS.main, name)) base.removeChild(old);
@@ -116,13 +117,29 @@ export class StyleBook {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const font =
-      style === "title" ? this.fontId({ b: true, sz: "14" }) : style === "bold" ? this.fontId({ b: true }) : style === "note" ? this.fontId({ i: true, color: "FF595959" }) : style === "link" ? this.fontId({ u: true, color: "FF0563C1" }) : 0;
-    const attrs: Record<string, string> = { numFmtId: String(this.numFmtId(NUMBER_FORMAT[kind])), fontId: String(font), fillId: "0", borderId: "0", xfId: "0", applyNumberFormat: "1" };
+      style === "title"
+        ? this.fontId({ b: true, sz: "14" })
+        : style === "bold"
+          ? this.fontId({ b: true })
+          : style === "note"
+            ? this.fontId({ i: true, color: "FF595959" })
+            : style === "link"
+              ? this.fontId({ u: true, color: "FF0563C1" })
+              : 0;
+    const attrs: Record<string, string> = {
+      numFmtId: String(this.numFmtId(NUMBER_FORMAT[kind])),
+      fontId: String(font),
+      fillId: "0",
+      borderId: "0",
+      xfId: "0",
+      applyNumberFormat: "1",
+    };
     if (font !== 0) attrs.applyFont = "1";
     if (style === "wrap") attrs.applyAlignment = "1";
     const xf = this.make("xf", attrs, style === "wrap" ? [this.make("alignment", { wrapText: "1" })] : []);
     // A stylesheet without cell formats gets Excel's default one first, so that cells without a style keep it.
-    if (childrenNS(this.collection("cellXfs"), NS.main, "xf").length === 0) this.indexOf("cellXfs", "xf", this.make("xf", { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0" }));
+    if (childrenNS(this.collection("cellXfs"), NS.main, "xf").length === 0)
+      this.indexOf("cellXfs", "xf", this.make("xf", { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0" }));
     const index = this.indexOf("cellXfs", "xf", xf);
     this.cache.set(key, index);
     return index;
@@ -132,6 +149,10 @@ export class StyleBook {
   dxf(tone: Tone): number {
     const { font, fill } = TONES[tone];
     const m = (l: string, a: Record<string, string> = {}, c: Element[] = []) => this.make(l, a, c);
-    return this.indexOf("dxfs", "dxf", m("dxf", {}, [m("font", {}, [m("color", { rgb: font })]), m("fill", {}, [m("patternFill", {}, [m("bgColor", { rgb: fill })])])]));
+    return this.indexOf(
+      "dxfs",
+      "dxf",
+      m("dxf", {}, [m("font", {}, [m("color", { rgb: font })]), m("fill", {}, [m("patternFill", {}, [m("bgColor", { rgb: fill })])])]),
+    );
   }
 }

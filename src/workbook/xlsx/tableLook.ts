@@ -40,7 +40,8 @@ export function tableLinks(t: OutputTable, at: Placement): CellLink[] {
   const i = area.column - at.left;
   t.links.locations.forEach((location, k) => {
     const v = t.rows[k]?.[i];
-    if (location && v !== null && v !== undefined && v !== "") out.push({ ref: `${columnLetters(area.column)}${at.top + 1 + k}`, location, display: String(v) });
+    if (location && v !== null && v !== undefined && v !== "")
+      out.push({ ref: `${columnLetters(area.column)}${at.top + 1 + k}`, location, display: String(v) });
   });
   return out;
 }
@@ -50,4 +51,3 @@ export interface Placement {
   top: number;
   left: number;
 }
-

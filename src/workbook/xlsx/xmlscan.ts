@@ -48,22 +48,30 @@ export class XmlError extends Error {
   }
 }
 
-// XML 1.0 (fifth edition) name characters; a qualified name has at most one colon.
-const START = "A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+// XML 1.0 (fifth edition) name characters; a qualified name has at most one colon. The classes hold
+// combining marks (U+0300–U+036F) and joiners (U+200C, U+200D) on purpose, as the XML spec lists them.
+const START =
+  "A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
 const NAME_CHARS = `${START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const NCNAME = `(?:[${START}]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])(?:[${NAME_CHARS}]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*`;
 const QNAME = `${NCNAME}(?::${NCNAME})?`;
 const S = "[ \\t\\r\\n]";
 const ATTR_VALUE = `(?:"[^<"]*"|'[^<']*')`;
+// eslint-disable-next-line no-misleading-character-class -- XML name characters, see above
 const START_TAG = new RegExp(`<(${QNAME})((?:${S}+${QNAME}${S}*=${S}*${ATTR_VALUE})*)${S}*(/?)>`, "y");
+// eslint-disable-next-line no-misleading-character-class -- XML name characters, see above
 const END_TAG = new RegExp(`</(${QNAME})${S}*>`, "y");
 // The same with ASCII names only: package parts use nothing else, and these run several times faster.
 // A name with other characters fails them and is tried with the full patterns (which accept a superset).
 const ASCII_QNAME = "[A-Za-z_][-.\\w]*(?::[A-Za-z_][-.\\w]*)?";
 const START_TAG_ASCII = new RegExp(`<(${ASCII_QNAME})((?:${S}+${ASCII_QNAME}${S}*=${S}*${ATTR_VALUE})*)${S}*(/?)>`, "y");
 const END_TAG_ASCII = new RegExp(`</(${ASCII_QNAME})${S}*>`, "y");
+// eslint-disable-next-line no-misleading-character-class -- XML name characters, see above
 const PI_TARGET = new RegExp(`<\\?(${NCNAME})(?:${S}|\\?>)`, "y");
-const XML_DECL = new RegExp(`<\\?xml${S}+version${S}*=${S}*(?:"1\\.[0-9]+"|'1\\.[0-9]+')(?:${S}+encoding${S}*=${S}*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:${S}+standalone${S}*=${S}*(?:"(?:yes|no)"|'(?:yes|no)'))?${S}*\\?>`, "y");
+const XML_DECL = new RegExp(
+  `<\\?xml${S}+version${S}*=${S}*(?:"1\\.[0-9]+"|'1\\.[0-9]+')(?:${S}+encoding${S}*=${S}*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:${S}+standalone${S}*=${S}*(?:"(?:yes|no)"|'(?:yes|no)'))?${S}*\\?>`,
+  "y",
+);
 const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Anything BAD_CHAR could match (any surrogate): when this finds nothing, BAD_CHAR need not run. */
 const MAYBE_BAD = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
@@ -138,11 +146,18 @@ export class XmlScanner {
     if (raw.indexOf("&") < 0) return raw;
     let checked = 0;
     const out = raw.replace(ENTITY, (m, named: string | undefined, dec: string | undefined, hex: string | undefined, offset: number) => {
-      if (raw.slice(checked, offset).indexOf("&") >= 0) this.fail("an & that does not start an entity: write &amp;", at + checked + raw.slice(checked, offset).indexOf("&"));
+      if (raw.slice(checked, offset).indexOf("&") >= 0)
+        this.fail("an & that does not start an entity: write &amp;", at + checked + raw.slice(checked, offset).indexOf("&"));
       checked = offset + m.length;
       if (named) return NAMED[named];
       const code = dec !== undefined ? parseInt(dec, 10) : parseInt(hex as string, 16);
-      const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+      const ok =
+        code === 0x9 ||
+        code === 0xa ||
+        code === 0xd ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        (code >= 0x10000 && code <= 0x10ffff);
       if (!ok) this.fail(`${m} is not a character XML can hold`, at + offset);
       return String.fromCodePoint(code);
     });
@@ -283,7 +298,7 @@ export class XmlScanner {
       // The start tag matched as a whole, so the attributes are well formed: they are split by hand, which is
       // faster than matching each again.
       const n = attrText.length;
-      for (let i = 0; i < n; ) {
+      for (let i = 0; i < n;) {
         let c = attrText.charCodeAt(i);
         while (c === 32 || c === 9 || c === 10 || c === 13) c = attrText.charCodeAt(++i);
         if (i >= n) break;

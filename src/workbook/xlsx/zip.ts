@@ -94,7 +94,8 @@ export function readZip(buf: Uint8Array): Map<string, ZipEntry> {
     if (flags & 1) throw new ZipError("encrypted packages are not supported: save the workbook without a password");
     if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ZipError("ZIP64 packages (over 4 GiB) are not supported");
     const name = decoder.decode(buf.subarray(p + 46, p + 46 + nameLen));
-    if (local + 30 > buf.length || view.getUint32(local, true) !== 0x04034b50) throw new ZipError(`the entry ${name} is missing: the file is truncated or damaged`);
+    if (local + 30 > buf.length || view.getUint32(local, true) !== 0x04034b50)
+      throw new ZipError(`the entry ${name} is missing: the file is truncated or damaged`);
     const localNameLen = view.getUint16(local + 26, true);
     const localExtraLen = view.getUint16(local + 28, true);
     const start = local + 30 + localNameLen + localExtraLen;

@@ -101,8 +101,7 @@ function startsWithR1C1(name: string): boolean {
 }
 
 export function quoteSheetName(name: string): string {
-  const plain =
-    /^[\p{L}\p{N}_.]+$/u.test(name) && !/^[0-9.]/.test(name) && !isCellReference(name) && !startsWithR1C1(name);
+  const plain = /^[\p{L}\p{N}_.]+$/u.test(name) && !/^[0-9.]/.test(name) && !isCellReference(name) && !startsWithR1C1(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

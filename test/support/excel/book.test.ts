@@ -20,15 +20,39 @@ describe("plain data", () => {
     const d = createExcelDouble({ sheets: [] });
     d.book.importData({
       sheets: ["输入", "Other"],
-      tables: [{ name: "Employees", sheet: "输入", headerRow: 3, firstColumn: 2, headers: ["EmployeeId", "JoinDate", "Active"], rows: [["E1", new Date(Date.UTC(2026, 3, 1)), true], ["E2", null, false]] }],
+      tables: [
+        {
+          name: "Employees",
+          sheet: "输入",
+          headerRow: 3,
+          firstColumn: 2,
+          headers: ["EmployeeId", "JoinDate", "Active"],
+          rows: [
+            ["E1", new Date(Date.UTC(2026, 3, 1)), true],
+            ["E2", null, false],
+          ],
+        },
+      ],
     });
     expect(d.book.exportTables(["employees"])).toEqual({
       sheets: ["输入", "Other"],
-      tables: [{
-        name: "Employees", sheet: "输入", headerRow: 3, firstColumn: 2, headers: ["EmployeeId", "JoinDate", "Active"],
-        rows: [["E1", 46113, true], ["E2", "", false]],
-        formats: [["General", "yyyy-mm-dd", "General"], ["General", "General", "General"]],
-      }],
+      tables: [
+        {
+          name: "Employees",
+          sheet: "输入",
+          headerRow: 3,
+          firstColumn: 2,
+          headers: ["EmployeeId", "JoinDate", "Active"],
+          rows: [
+            ["E1", 46113, true],
+            ["E2", "", false],
+          ],
+          formats: [
+            ["General", "yyyy-mm-dd", "General"],
+            ["General", "General", "General"],
+          ],
+        },
+      ],
     });
     expect(d.book.table("Employees")?.address).toBe("B3:D5");
   });
@@ -43,7 +67,10 @@ describe("plain data", () => {
     const d = createExcelDouble();
     await d.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
-      sheet.getRange("A1:B2").values = [["Period", "Amount"], ["2026-Q2", "1,200"]];
+      sheet.getRange("A1:B2").values = [
+        ["Period", "Amount"],
+        ["2026-Q2", "1,200"],
+      ];
       sheet.tables.add("A1:B2", true).name = "Results";
       await context.sync();
     });

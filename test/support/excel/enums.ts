@@ -9,28 +9,255 @@ export const DeleteShiftDirection = { up: "Up", left: "Left" } satisfies Mirror<
 
 export const InsertShiftDirection = { down: "Down", right: "Right" } satisfies Mirror<typeof Excel.InsertShiftDirection>;
 
-export const ClearApplyTo = { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks", resetContents: "ResetContents" } satisfies Mirror<typeof Excel.ClearApplyTo>;
+export const ClearApplyTo = {
+  all: "All",
+  formats: "Formats",
+  contents: "Contents",
+  hyperlinks: "Hyperlinks",
+  removeHyperlinks: "RemoveHyperlinks",
+  resetContents: "ResetContents",
+} satisfies Mirror<typeof Excel.ClearApplyTo>;
 
-export const ConditionalFormatType = { custom: "Custom", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria", containsText: "ContainsText", cellValue: "CellValue" } satisfies Mirror<typeof Excel.ConditionalFormatType>;
+export const ConditionalFormatType = {
+  custom: "Custom",
+  dataBar: "DataBar",
+  colorScale: "ColorScale",
+  iconSet: "IconSet",
+  topBottom: "TopBottom",
+  presetCriteria: "PresetCriteria",
+  containsText: "ContainsText",
+  cellValue: "CellValue",
+} satisfies Mirror<typeof Excel.ConditionalFormatType>;
 
-export const ConditionalCellValueOperator = { invalid: "Invalid", between: "Between", notBetween: "NotBetween", equalTo: "EqualTo", notEqualTo: "NotEqualTo", greaterThan: "GreaterThan", lessThan: "LessThan", greaterThanOrEqual: "GreaterThanOrEqual", lessThanOrEqual: "LessThanOrEqual" } satisfies Mirror<typeof Excel.ConditionalCellValueOperator>;
+export const ConditionalCellValueOperator = {
+  invalid: "Invalid",
+  between: "Between",
+  notBetween: "NotBetween",
+  equalTo: "EqualTo",
+  notEqualTo: "NotEqualTo",
+  greaterThan: "GreaterThan",
+  lessThan: "LessThan",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThanOrEqual: "LessThanOrEqual",
+} satisfies Mirror<typeof Excel.ConditionalCellValueOperator>;
 
-export const ChartType = { invalid: "Invalid", columnClustered: "ColumnClustered", columnStacked: "ColumnStacked", columnStacked100: "ColumnStacked100", _3DColumnClustered: "3DColumnClustered", _3DColumnStacked: "3DColumnStacked", _3DColumnStacked100: "3DColumnStacked100", barClustered: "BarClustered", barStacked: "BarStacked", barStacked100: "BarStacked100", _3DBarClustered: "3DBarClustered", _3DBarStacked: "3DBarStacked", _3DBarStacked100: "3DBarStacked100", lineStacked: "LineStacked", lineStacked100: "LineStacked100", lineMarkers: "LineMarkers", lineMarkersStacked: "LineMarkersStacked", lineMarkersStacked100: "LineMarkersStacked100", pieOfPie: "PieOfPie", pieExploded: "PieExploded", _3DPieExploded: "3DPieExploded", barOfPie: "BarOfPie", xyscatterSmooth: "XYScatterSmooth", xyscatterSmoothNoMarkers: "XYScatterSmoothNoMarkers", xyscatterLines: "XYScatterLines", xyscatterLinesNoMarkers: "XYScatterLinesNoMarkers", areaStacked: "AreaStacked", areaStacked100: "AreaStacked100", _3DAreaStacked: "3DAreaStacked", _3DAreaStacked100: "3DAreaStacked100", doughnutExploded: "DoughnutExploded", radarMarkers: "RadarMarkers", radarFilled: "RadarFilled", surface: "Surface", surfaceWireframe: "SurfaceWireframe", surfaceTopView: "SurfaceTopView", surfaceTopViewWireframe: "SurfaceTopViewWireframe", bubble: "Bubble", bubble3DEffect: "Bubble3DEffect", stockHLC: "StockHLC", stockOHLC: "StockOHLC", stockVHLC: "StockVHLC", stockVOHLC: "StockVOHLC", cylinderColClustered: "CylinderColClustered", cylinderColStacked: "CylinderColStacked", cylinderColStacked100: "CylinderColStacked100", cylinderBarClustered: "CylinderBarClustered", cylinderBarStacked: "CylinderBarStacked", cylinderBarStacked100: "CylinderBarStacked100", cylinderCol: "CylinderCol", coneColClustered: "ConeColClustered", coneColStacked: "ConeColStacked", coneColStacked100: "ConeColStacked100", coneBarClustered: "ConeBarClustered", coneBarStacked: "ConeBarStacked", coneBarStacked100: "ConeBarStacked100", coneCol: "ConeCol", pyramidColClustered: "PyramidColClustered", pyramidColStacked: "PyramidColStacked", pyramidColStacked100: "PyramidColStacked100", pyramidBarClustered: "PyramidBarClustered", pyramidBarStacked: "PyramidBarStacked", pyramidBarStacked100: "PyramidBarStacked100", pyramidCol: "PyramidCol", _3DColumn: "3DColumn", line: "Line", _3DLine: "3DLine", _3DPie: "3DPie", pie: "Pie", xyscatter: "XYScatter", _3DArea: "3DArea", area: "Area", doughnut: "Doughnut", radar: "Radar", histogram: "Histogram", boxwhisker: "Boxwhisker", pareto: "Pareto", regionMap: "RegionMap", treemap: "Treemap", waterfall: "Waterfall", sunburst: "Sunburst", funnel: "Funnel" } satisfies Mirror<typeof Excel.ChartType>;
+export const ChartType = {
+  invalid: "Invalid",
+  columnClustered: "ColumnClustered",
+  columnStacked: "ColumnStacked",
+  columnStacked100: "ColumnStacked100",
+  _3DColumnClustered: "3DColumnClustered",
+  _3DColumnStacked: "3DColumnStacked",
+  _3DColumnStacked100: "3DColumnStacked100",
+  barClustered: "BarClustered",
+  barStacked: "BarStacked",
+  barStacked100: "BarStacked100",
+  _3DBarClustered: "3DBarClustered",
+  _3DBarStacked: "3DBarStacked",
+  _3DBarStacked100: "3DBarStacked100",
+  lineStacked: "LineStacked",
+  lineStacked100: "LineStacked100",
+  lineMarkers: "LineMarkers",
+  lineMarkersStacked: "LineMarkersStacked",
+  lineMarkersStacked100: "LineMarkersStacked100",
+  pieOfPie: "PieOfPie",
+  pieExploded: "PieExploded",
+  _3DPieExploded: "3DPieExploded",
+  barOfPie: "BarOfPie",
+  xyscatterSmooth: "XYScatterSmooth",
+  xyscatterSmoothNoMarkers: "XYScatterSmoothNoMarkers",
+  xyscatterLines: "XYScatterLines",
+  xyscatterLinesNoMarkers: "XYScatterLinesNoMarkers",
+  areaStacked: "AreaStacked",
+  areaStacked100: "AreaStacked100",
+  _3DAreaStacked: "3DAreaStacked",
+  _3DAreaStacked100: "3DAreaStacked100",
+  doughnutExploded: "DoughnutExploded",
+  radarMarkers: "RadarMarkers",
+  radarFilled: "RadarFilled",
+  surface: "Surface",
+  surfaceWireframe: "SurfaceWireframe",
+  surfaceTopView: "SurfaceTopView",
+  surfaceTopViewWireframe: "SurfaceTopViewWireframe",
+  bubble: "Bubble",
+  bubble3DEffect: "Bubble3DEffect",
+  stockHLC: "StockHLC",
+  stockOHLC: "StockOHLC",
+  stockVHLC: "StockVHLC",
+  stockVOHLC: "StockVOHLC",
+  cylinderColClustered: "CylinderColClustered",
+  cylinderColStacked: "CylinderColStacked",
+  cylinderColStacked100: "CylinderColStacked100",
+  cylinderBarClustered: "CylinderBarClustered",
+  cylinderBarStacked: "CylinderBarStacked",
+  cylinderBarStacked100: "CylinderBarStacked100",
+  cylinderCol: "CylinderCol",
+  coneColClustered: "ConeColClustered",
+  coneColStacked: "ConeColStacked",
+  coneColStacked100: "ConeColStacked100",
+  coneBarClustered: "ConeBarClustered",
+  coneBarStacked: "ConeBarStacked",
+  coneBarStacked100: "ConeBarStacked100",
+  coneCol: "ConeCol",
+  pyramidColClustered: "PyramidColClustered",
+  pyramidColStacked: "PyramidColStacked",
+  pyramidColStacked100: "PyramidColStacked100",
+  pyramidBarClustered: "PyramidBarClustered",
+  pyramidBarStacked: "PyramidBarStacked",
+  pyramidBarStacked100: "PyramidBarStacked100",
+  pyramidCol: "PyramidCol",
+  _3DColumn: "3DColumn",
+  line: "Line",
+  _3DLine: "3DLine",
+  _3DPie: "3DPie",
+  pie: "Pie",
+  xyscatter: "XYScatter",
+  _3DArea: "3DArea",
+  area: "Area",
+  doughnut: "Doughnut",
+  radar: "Radar",
+  histogram: "Histogram",
+  boxwhisker: "Boxwhisker",
+  pareto: "Pareto",
+  regionMap: "RegionMap",
+  treemap: "Treemap",
+  waterfall: "Waterfall",
+  sunburst: "Sunburst",
+  funnel: "Funnel",
+} satisfies Mirror<typeof Excel.ChartType>;
 
 export const ChartSeriesBy = { auto: "Auto", columns: "Columns", rows: "Rows" } satisfies Mirror<typeof Excel.ChartSeriesBy>;
 
-export const ChartLegendPosition = { invalid: "Invalid", top: "Top", bottom: "Bottom", left: "Left", right: "Right", corner: "Corner", custom: "Custom" } satisfies Mirror<typeof Excel.ChartLegendPosition>;
+export const ChartLegendPosition = {
+  invalid: "Invalid",
+  top: "Top",
+  bottom: "Bottom",
+  left: "Left",
+  right: "Right",
+  corner: "Corner",
+  custom: "Custom",
+} satisfies Mirror<typeof Excel.ChartLegendPosition>;
 
 export const SheetVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } satisfies Mirror<typeof Excel.SheetVisibility>;
 
-export const HorizontalAlignment = { general: "General", left: "Left", center: "Center", right: "Right", fill: "Fill", justify: "Justify", centerAcrossSelection: "CenterAcrossSelection", distributed: "Distributed" } satisfies Mirror<typeof Excel.HorizontalAlignment>;
+export const HorizontalAlignment = {
+  general: "General",
+  left: "Left",
+  center: "Center",
+  right: "Right",
+  fill: "Fill",
+  justify: "Justify",
+  centerAcrossSelection: "CenterAcrossSelection",
+  distributed: "Distributed",
+} satisfies Mirror<typeof Excel.HorizontalAlignment>;
 
-export const VerticalAlignment = { top: "Top", center: "Center", bottom: "Bottom", justify: "Justify", distributed: "Distributed" } satisfies Mirror<typeof Excel.VerticalAlignment>;
+export const VerticalAlignment = { top: "Top", center: "Center", bottom: "Bottom", justify: "Justify", distributed: "Distributed" } satisfies Mirror<
+  typeof Excel.VerticalAlignment
+>;
 
-export const RangeValueType = { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" } satisfies Mirror<typeof Excel.RangeValueType>;
+export const RangeValueType = {
+  unknown: "Unknown",
+  empty: "Empty",
+  string: "String",
+  integer: "Integer",
+  double: "Double",
+  boolean: "Boolean",
+  error: "Error",
+  richValue: "RichValue",
+} satisfies Mirror<typeof Excel.RangeValueType>;
 
-export const CalculationMode = { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" } satisfies Mirror<typeof Excel.CalculationMode>;
+export const CalculationMode = { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" } satisfies Mirror<
+  typeof Excel.CalculationMode
+>;
 
-export const ErrorCodes = { accessDenied: "AccessDenied", apiNotFound: "ApiNotFound", conflict: "Conflict", dirtySupportingFormula: "DirtySupportingFormula", emptyChartSeries: "EmptyChartSeries", filteredRangeConflict: "FilteredRangeConflict", formulaLengthExceedsLimit: "FormulaLengthExceedsLimit", generalException: "GeneralException", inactiveWorkbook: "InactiveWorkbook", insertDeleteConflict: "InsertDeleteConflict", invalidArgument: "InvalidArgument", invalidBinding: "InvalidBinding", invalidOperation: "InvalidOperation", invalidReference: "InvalidReference", invalidSelection: "InvalidSelection", itemAlreadyExists: "ItemAlreadyExists", itemNotFound: "ItemNotFound", mergedRangeConflict: "MergedRangeConflict", nonBlankCellOffSheet: "NonBlankCellOffSheet", notImplemented: "NotImplemented", openWorkbookLinksBlocked: "OpenWorkbookLinksBlocked", operationCellsExceedLimit: "OperationCellsExceedLimit", pivotTableRangeConflict: "PivotTableRangeConflict", powerQueryRefreshResourceChallenge: "PowerQueryRefreshResourceChallenge", rangeExceedsLimit: "RangeExceedsLimit", rangeImageExceedsLimit: "RangeImageExceedsLimit", refreshWorkbookLinksBlocked: "RefreshWorkbookLinksBlocked", requestAborted: "RequestAborted", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded", unsupportedFeature: "UnsupportedFeature", unsupportedFillType: "UnsupportedFillType", unsupportedOperation: "UnsupportedOperation", unsupportedSheet: "UnsupportedSheet", invalidOperationInCellEditMode: "InvalidOperationInCellEditMode" } satisfies Mirror<typeof Excel.ErrorCodes>;
+export const ErrorCodes = {
+  accessDenied: "AccessDenied",
+  apiNotFound: "ApiNotFound",
+  conflict: "Conflict",
+  dirtySupportingFormula: "DirtySupportingFormula",
+  emptyChartSeries: "EmptyChartSeries",
+  filteredRangeConflict: "FilteredRangeConflict",
+  formulaLengthExceedsLimit: "FormulaLengthExceedsLimit",
+  generalException: "GeneralException",
+  inactiveWorkbook: "InactiveWorkbook",
+  insertDeleteConflict: "InsertDeleteConflict",
+  invalidArgument: "InvalidArgument",
+  invalidBinding: "InvalidBinding",
+  invalidOperation: "InvalidOperation",
+  invalidReference: "InvalidReference",
+  invalidSelection: "InvalidSelection",
+  itemAlreadyExists: "ItemAlreadyExists",
+  itemNotFound: "ItemNotFound",
+  mergedRangeConflict: "MergedRangeConflict",
+  nonBlankCellOffSheet: "NonBlankCellOffSheet",
+  notImplemented: "NotImplemented",
+  openWorkbookLinksBlocked: "OpenWorkbookLinksBlocked",
+  operationCellsExceedLimit: "OperationCellsExceedLimit",
+  pivotTableRangeConflict: "PivotTableRangeConflict",
+  powerQueryRefreshResourceChallenge: "PowerQueryRefreshResourceChallenge",
+  rangeExceedsLimit: "RangeExceedsLimit",
+  rangeImageExceedsLimit: "RangeImageExceedsLimit",
+  refreshWorkbookLinksBlocked: "RefreshWorkbookLinksBlocked",
+  requestAborted: "RequestAborted",
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+  unsupportedFeature: "UnsupportedFeature",
+  unsupportedFillType: "UnsupportedFillType",
+  unsupportedOperation: "UnsupportedOperation",
+  unsupportedSheet: "UnsupportedSheet",
+  invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+} satisfies Mirror<typeof Excel.ErrorCodes>;
 
-export const BuiltInStyle = { normal: "Normal", comma: "Comma", currency: "Currency", percent: "Percent", wholeComma: "WholeComma", wholeDollar: "WholeDollar", hlink: "Hlink", hlinkTrav: "HlinkTrav", note: "Note", warningText: "WarningText", emphasis1: "Emphasis1", emphasis2: "Emphasis2", emphasis3: "Emphasis3", sheetTitle: "SheetTitle", heading1: "Heading1", heading2: "Heading2", heading3: "Heading3", heading4: "Heading4", input: "Input", output: "Output", calculation: "Calculation", checkCell: "CheckCell", linkedCell: "LinkedCell", total: "Total", good: "Good", bad: "Bad", neutral: "Neutral", accent1: "Accent1", accent1_20: "Accent1_20", accent1_40: "Accent1_40", accent1_60: "Accent1_60", accent2: "Accent2", accent2_20: "Accent2_20", accent2_40: "Accent2_40", accent2_60: "Accent2_60", accent3: "Accent3", accent3_20: "Accent3_20", accent3_40: "Accent3_40", accent3_60: "Accent3_60", accent4: "Accent4", accent4_20: "Accent4_20", accent4_40: "Accent4_40", accent4_60: "Accent4_60", accent5: "Accent5", accent5_20: "Accent5_20", accent5_40: "Accent5_40", accent5_60: "Accent5_60", accent6: "Accent6", accent6_20: "Accent6_20", accent6_40: "Accent6_40", accent6_60: "Accent6_60", explanatoryText: "ExplanatoryText" } satisfies Mirror<typeof Excel.BuiltInStyle>;
+export const BuiltInStyle = {
+  normal: "Normal",
+  comma: "Comma",
+  currency: "Currency",
+  percent: "Percent",
+  wholeComma: "WholeComma",
+  wholeDollar: "WholeDollar",
+  hlink: "Hlink",
+  hlinkTrav: "HlinkTrav",
+  note: "Note",
+  warningText: "WarningText",
+  emphasis1: "Emphasis1",
+  emphasis2: "Emphasis2",
+  emphasis3: "Emphasis3",
+  sheetTitle: "SheetTitle",
+  heading1: "Heading1",
+  heading2: "Heading2",
+  heading3: "Heading3",
+  heading4: "Heading4",
+  input: "Input",
+  output: "Output",
+  calculation: "Calculation",
+  checkCell: "CheckCell",
+  linkedCell: "LinkedCell",
+  total: "Total",
+  good: "Good",
+  bad: "Bad",
+  neutral: "Neutral",
+  accent1: "Accent1",
+  accent1_20: "Accent1_20",
+  accent1_40: "Accent1_40",
+  accent1_60: "Accent1_60",
+  accent2: "Accent2",
+  accent2_20: "Accent2_20",
+  accent2_40: "Accent2_40",
+  accent2_60: "Accent2_60",
+  accent3: "Accent3",
+  accent3_20: "Accent3_20",
+  accent3_40: "Accent3_40",
+  accent3_60: "Accent3_60",
+  accent4: "Accent4",
+  accent4_20: "Accent4_20",
+  accent4_40: "Accent4_40",
+  accent4_60: "Accent4_60",
+  accent5: "Accent5",
+  accent5_20: "Accent5_20",
+  accent5_40: "Accent5_40",
+  accent5_60: "Accent5_60",
+  accent6: "Accent6",
+  accent6_20: "Accent6_20",
+  accent6_40: "Accent6_40",
+  accent6_60: "Accent6_60",
+  explanatoryText: "ExplanatoryText",
+} satisfies Mirror<typeof Excel.BuiltInStyle>;

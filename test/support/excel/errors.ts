@@ -37,13 +37,12 @@ export const ErrorCodes = {
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
 const messages: Record<ErrorCode, string> = {
-  ApiNotFound:
-    "The API you are trying to use could not be found. It may be available in a newer version of the Office application.",
+  ApiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of the Office application.",
   GeneralException: "There was an internal error while processing the request.",
   InsertDeleteConflict: "The insert or delete operation attempted resulted in a conflict.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidObjectPath:
-    "The object path isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.",
+    'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
   InvalidOperation: "The operation attempted is invalid on the object.",
   InvalidOperationInCellEditMode:
     "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
@@ -52,8 +51,7 @@ const messages: Record<ErrorCode, string> = {
   ItemNotFound: "The requested resource doesn't exist.",
   MergedRangeConflict:
     "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
-  NonBlankCellOffSheet:
-    "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
+  NonBlankCellOffSheet: "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
   NotImplemented: "The requested feature isn't implemented.",
   PropertyNotLoaded:
     "The property '{0}' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",

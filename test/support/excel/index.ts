@@ -65,7 +65,10 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const stats = new Stats();
   const faults = new Faults(stats);
   const env: Environment = {
-    book, stats, faults, platform,
+    book,
+    stats,
+    faults,
+    platform,
     supports: (version) => versionAtLeast(apiVersion, version),
     input: { language: displayLanguage, evaluate: options.evaluateFormula },
   };
@@ -74,8 +77,17 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const office = createOffice({ platform, displayLanguage, apiVersion, requirementSets: options.requirementSets ?? {} });
   const excel = strict({ run, ...enums }, "Excel") as unknown as typeof Excel;
   return {
-    run, Excel: excel, Office: office.Office, OfficeExtension: office.OfficeExtension, book, stats, faults, runs,
-    office: office.log, invokeAction: office.invokeAction, options: { apiVersion, platform, displayLanguage },
+    run,
+    Excel: excel,
+    Office: office.Office,
+    OfficeExtension: office.OfficeExtension,
+    book,
+    stats,
+    faults,
+    runs,
+    office: office.log,
+    invokeAction: office.invokeAction,
+    options: { apiVersion, platform, displayLanguage },
   };
 }
 

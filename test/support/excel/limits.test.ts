@@ -114,7 +114,10 @@ describe("suspension records", () => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A2").values = [[2]];
       await context.sync();
     });
-    expect(d.stats.records.map((r) => [r.calculationSuspended, r.screenUpdatingSuspended])).toEqual([[true, true], [false, false]]);
+    expect(d.stats.records.map((r) => [r.calculationSuspended, r.screenUpdatingSuspended])).toEqual([
+      [true, true],
+      [false, false],
+    ]);
     expect(d.stats.screenUpdatingSuspensions).toBe(1);
   });
 });

@@ -16,7 +16,10 @@ describe("Office", () => {
     const d = createExcelDouble({ platform: "desktop" });
     let seen: unknown;
     const info = await d.Office.onReady((i) => (seen = i));
-    expect([info, seen]).toEqual([{ host: "Excel", platform: "PC" }, { host: "Excel", platform: "PC" }]);
+    expect([info, seen]).toEqual([
+      { host: "Excel", platform: "PC" },
+      { host: "Excel", platform: "PC" },
+    ]);
     expect((await createExcelDouble().Office.onReady()).platform).toBe("OfficeOnline");
   });
 
@@ -24,7 +27,13 @@ describe("Office", () => {
     const d = createExcelDouble({ apiVersion: "1.13" });
     const req = d.Office.context.requirements;
     // 1.20 as a number is 1.2, which a 1.13 host has: the trap is Office's too.
-    expect([req.isSetSupported("ExcelApi", "1.13"), req.isSetSupported("ExcelApi", "1.20"), req.isSetSupported("ExcelApi", 1.2), req.isSetSupported("ExcelApi", 1.20), req.isSetSupported("WordApi", "1.1")]).toEqual([true, false, true, true, false]);
+    expect([
+      req.isSetSupported("ExcelApi", "1.13"),
+      req.isSetSupported("ExcelApi", "1.20"),
+      req.isSetSupported("ExcelApi", 1.2),
+      req.isSetSupported("ExcelApi", 1.2),
+      req.isSetSupported("WordApi", "1.1"),
+    ]).toEqual([true, false, true, true, false]);
   });
 
   it("tells the display language", () => {

@@ -55,18 +55,33 @@ export function createOffice(options: OfficeOptions) {
   // Dialog API (docs-ref office.ui.yml: displayDialogAsync(startAddress, options, callback)); the dialog is recorded, not shown.
   const ui = strict(
     {
-      displayDialogAsync(startAddress: string, optionsOrCallback?: Office.DialogOptions | ((r: Office.AsyncResult<Office.Dialog>) => void), callback?: (r: Office.AsyncResult<Office.Dialog>) => void): void {
+      displayDialogAsync(
+        startAddress: string,
+        optionsOrCallback?: Office.DialogOptions | ((r: Office.AsyncResult<Office.Dialog>) => void),
+        callback?: (r: Office.AsyncResult<Office.Dialog>) => void,
+      ): void {
         const opts = typeof optionsOrCallback === "function" ? undefined : optionsOrCallback;
         const cb = typeof optionsOrCallback === "function" ? optionsOrCallback : callback;
         log.dialogs.push({ url: startAddress, ...(opts ? { options: opts } : {}) });
         const dialog = { close() {}, addEventHandler() {}, messageChild() {}, sendMessage() {} } as unknown as Office.Dialog;
-        const result = { status: "succeeded", value: dialog, error: undefined, asyncContext: undefined, diagnostics: undefined } as unknown as Office.AsyncResult<Office.Dialog>;
+        const result = {
+          status: "succeeded",
+          value: dialog,
+          error: undefined,
+          asyncContext: undefined,
+          diagnostics: undefined,
+        } as unknown as Office.AsyncResult<Office.Dialog>;
         Promise.resolve().then(() => cb?.(result));
       },
     } satisfies Pick<Office.UI, "displayDialogAsync">,
     "Office.context.ui",
   );
-  const typedContext = { displayLanguage: options.displayLanguage, contentLanguage: options.displayLanguage, requirements, ui: ui as unknown as Office.UI } satisfies Pick<Office.Context, "displayLanguage" | "contentLanguage" | "requirements" | "ui">;
+  const typedContext = {
+    displayLanguage: options.displayLanguage,
+    contentLanguage: options.displayLanguage,
+    requirements,
+    ui: ui as unknown as Office.UI,
+  } satisfies Pick<Office.Context, "displayLanguage" | "contentLanguage" | "requirements" | "ui">;
   const context = strict({ ...typedContext, platform, host: "Excel" }, "Office.context");
 
   const info = { host: "Excel", platform } as unknown as { host: Office.HostType; platform: Office.PlatformType };
@@ -75,7 +90,9 @@ export function createOffice(options: OfficeOptions) {
     context: context as unknown as Office.Context,
     HostType: { Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
-    onReady(callback?: (i: { host: Office.HostType; platform: Office.PlatformType }) => unknown): Promise<{ host: Office.HostType; platform: Office.PlatformType }> {
+    onReady(
+      callback?: (i: { host: Office.HostType; platform: Office.PlatformType }) => unknown,
+    ): Promise<{ host: Office.HostType; platform: Office.PlatformType }> {
       return Promise.resolve().then(() => {
         callback?.(info);
         return info;
@@ -135,16 +152,24 @@ export function createOffice(options: OfficeOptions) {
     });
   }
 
-  (office.onReady satisfies typeof Office.onReady);
+  office.onReady satisfies typeof Office.onReady;
 
   const officeExtension = strict(
     {
       Error: ExcelErrorDouble,
       ErrorCodes: {
-        accessDenied: "AccessDenied", generalException: ErrorCodes.generalException, activityLimitReached: "ActivityLimitReached",
-        invalidObjectPath: ErrorCodes.invalidObjectPath, propertyNotLoaded: ErrorCodes.propertyNotLoaded, valueNotLoaded: ErrorCodes.valueNotLoaded,
-        invalidRequestContext: "InvalidRequestContext", invalidArgument: ErrorCodes.invalidArgument, runMustReturnPromise: ErrorCodes.runMustReturnPromise,
-        cannotRegisterEvent: "CannotRegisterEvent", apiNotFound: ErrorCodes.apiNotFound, connectionFailure: "ConnectionFailure",
+        accessDenied: "AccessDenied",
+        generalException: ErrorCodes.generalException,
+        activityLimitReached: "ActivityLimitReached",
+        invalidObjectPath: ErrorCodes.invalidObjectPath,
+        propertyNotLoaded: ErrorCodes.propertyNotLoaded,
+        valueNotLoaded: ErrorCodes.valueNotLoaded,
+        invalidRequestContext: "InvalidRequestContext",
+        invalidArgument: ErrorCodes.invalidArgument,
+        runMustReturnPromise: ErrorCodes.runMustReturnPromise,
+        cannotRegisterEvent: "CannotRegisterEvent",
+        apiNotFound: ErrorCodes.apiNotFound,
+        connectionFailure: "ConnectionFailure",
       },
       ClientResult: ClientResultDouble,
       config: { extendedErrorLogging: false },

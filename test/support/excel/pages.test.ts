@@ -26,12 +26,16 @@ describe("page breaks and page layout", () => {
 
   it("refuses a break before the first row, and is not there below ExcelApi 1.9", async () => {
     const d = createExcelDouble({ sheets: ["Print"] });
-    await expect(d.run(async (context) => {
-      context.workbook.worksheets.getItem("Print").horizontalPageBreaks.add("A1");
-      await context.sync();
-    })).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      d.run(async (context) => {
+        context.workbook.worksheets.getItem("Print").horizontalPageBreaks.add("A1");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
     const old = createExcelDouble({ sheets: ["Print"], apiVersion: "1.8" });
-    await expect(old.run(async (context) => void context.workbook.worksheets.getItem("Print").horizontalPageBreaks)).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(old.run(async (context) => void context.workbook.worksheets.getItem("Print").horizontalPageBreaks)).rejects.toMatchObject({
+      code: "ApiNotFound",
+    });
   });
 
   it("sets the orientation and the zoom as a whole object", async () => {
@@ -50,7 +54,11 @@ describe("page breaks and page layout", () => {
 describe("chart series and font sizes", () => {
   it("adds a series by name and points it, and the first one, at ranges", async () => {
     const d = createExcelDouble({ sheets: ["My data"] });
-    d.book.setCells("My data", "A1", [["Dept", "Pay", "Bonus"], ["A", 1, 2], ["B", 3, 4]]);
+    d.book.setCells("My data", "A1", [
+      ["Dept", "Pay", "Bonus"],
+      ["A", 1, 2],
+      ["B", 3, 4],
+    ]);
     await d.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("My data");
       const chart = sheet.charts.add("BarClustered", sheet.getRange("B1:B3"), "Columns");
@@ -62,7 +70,10 @@ describe("chart series and font sizes", () => {
     });
     const chart = (d.book.snapshot() as { sheets: Array<{ charts: Array<{ series: unknown[] }> }> }).sheets[0].charts[0];
     // A single column is one series, named by its first cell; sheet names are quoted as in references.
-    expect(chart.series).toEqual([{ name: "Pay", xAxisValues: "'My data'!A2:A3" }, { name: "Bonus", values: "'My data'!C2:C3" }]);
+    expect(chart.series).toEqual([
+      { name: "Pay", xAxisValues: "'My data'!A2:A3" },
+      { name: "Bonus", values: "'My data'!C2:C3" },
+    ]);
   });
 
   it("sets and reads a font size, 11 by default", async () => {

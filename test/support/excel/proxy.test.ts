@@ -7,7 +7,16 @@ import { createExcelDouble } from "./index";
 
 function withEmployees() {
   const d = createExcelDouble();
-  d.book.addTable("Sheet1", "A1", "Employees", ["Id", "Name"], [[1, "Ann"], [2, "Bob"]]);
+  d.book.addTable(
+    "Sheet1",
+    "A1",
+    "Employees",
+    ["Id", "Name"],
+    [
+      [1, "Ann"],
+      [2, "Bob"],
+    ],
+  );
   return d;
 }
 
@@ -38,7 +47,11 @@ describe("reading proxies", () => {
         debugInfo: { errorLocation: "Range.values" },
       });
       await context.sync();
-      expect(range.values).toEqual([["Id", "Name"], [1, "Ann"], [2, "Bob"]]);
+      expect(range.values).toEqual([
+        ["Id", "Name"],
+        [1, "Ann"],
+        [2, "Bob"],
+      ]);
     });
   });
 

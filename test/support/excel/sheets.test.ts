@@ -9,10 +9,24 @@ describe("sheet names in addresses", () => {
   it("quotes names as Excel does in references", () => {
     // Rules as documented for rust_xlsxwriter's quote_sheet_name (see address.ts): plain names stay bare.
     const cases: [string, string][] = [
-      ["Sheet1", "Sheet1"], ["Results", "Results"], ["结果", "结果"], ["Sheet.2", "Sheet.2"], ["_x", "_x"],
-      ["Results (2)", "'Results (2)'"], ["Q2 bonus", "'Q2 bonus'"], ["Sheet-1", "'Sheet-1'"], ["Bob's", "'Bob''s'"],
-      ["2026", "'2026'"], [".x", "'.x'"], ["A1", "'A1'"], ["xfd1048576", "'xfd1048576'"], ["R2D2", "'R2D2'"],
-      ["C3PO", "'C3PO'"], ["RC", "'RC'"], ["XFE1", "XFE1"], ["A1048577", "A1048577"],
+      ["Sheet1", "Sheet1"],
+      ["Results", "Results"],
+      ["结果", "结果"],
+      ["Sheet.2", "Sheet.2"],
+      ["_x", "_x"],
+      ["Results (2)", "'Results (2)'"],
+      ["Q2 bonus", "'Q2 bonus'"],
+      ["Sheet-1", "'Sheet-1'"],
+      ["Bob's", "'Bob''s'"],
+      ["2026", "'2026'"],
+      [".x", "'.x'"],
+      ["A1", "'A1'"],
+      ["xfd1048576", "'xfd1048576'"],
+      ["R2D2", "'R2D2'"],
+      ["C3PO", "'C3PO'"],
+      ["RC", "'RC'"],
+      ["XFE1", "XFE1"],
+      ["A1048577", "A1048577"],
     ];
     expect(cases.map(([name]) => quoteSheetName(name))).toEqual(cases.map(([, quoted]) => quoted));
   });
@@ -46,7 +60,13 @@ describe("worksheets", () => {
   });
 
   it("refuses a duplicate name (any case) with ItemAlreadyExists and a bad name with InvalidArgument", async () => {
-    for (const [name, code] of [["sheet1", "ItemAlreadyExists"], ["a/b", "InvalidArgument"], ["x".repeat(32), "InvalidArgument"], ["'quoted'", "InvalidArgument"], ["History", "InvalidArgument"]]) {
+    for (const [name, code] of [
+      ["sheet1", "ItemAlreadyExists"],
+      ["a/b", "InvalidArgument"],
+      ["x".repeat(32), "InvalidArgument"],
+      ["'quoted'", "InvalidArgument"],
+      ["History", "InvalidArgument"],
+    ]) {
       const d = createExcelDouble();
       await expect(
         d.run(async (context) => {
@@ -130,7 +150,11 @@ describe("ranges", () => {
       sheet.getRange("C1").clear();
       await context.sync();
     });
-    expect(["A1", "B1", "C1"].map((a) => d.book.cell("Sheet1", a)).map((c) => [c.value, c.numberFormat])).toEqual([["", "0.0"], [2, "General"], ["", "General"]]);
+    expect(["A1", "B1", "C1"].map((a) => d.book.cell("Sheet1", a)).map((c) => [c.value, c.numberFormat])).toEqual([
+      ["", "0.0"],
+      [2, "General"],
+      ["", "General"],
+    ]);
   });
 
   it("sets and reads formats, giving null where the cells differ", async () => {
@@ -146,7 +170,13 @@ describe("ranges", () => {
       await context.sync();
       const read = sheet.getRange("A1:B1").load("format/font/bold, format/font/color, format/fill/color, format/columnWidth, format/horizontalAlignment");
       await context.sync();
-      expect([read.format.font.bold, read.format.font.color, read.format.fill.color, read.format.columnWidth, read.format.horizontalAlignment]).toEqual([true, null, "#FFA500", 80, "Center"]);
+      expect([read.format.font.bold, read.format.font.color, read.format.fill.color, read.format.columnWidth, read.format.horizontalAlignment]).toEqual([
+        true,
+        null,
+        "#FFA500",
+        80,
+        "Center",
+      ]);
     });
   });
 
@@ -207,7 +237,11 @@ describe("conditional formats and charts", () => {
 
   it("keeps a chart's type, source, titles and position", async () => {
     const d = createExcelDouble();
-    d.book.setCells("Sheet1", "A1", [["Grade", "Count"], ["A", 3], ["B", 5]]);
+    d.book.setCells("Sheet1", "A1", [
+      ["Grade", "Count"],
+      ["A", 3],
+      ["B", 5],
+    ]);
     await d.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       const chart = sheet.charts.add("ColumnClustered", sheet.getRange("A1:B3"), "Auto");
@@ -219,7 +253,21 @@ describe("conditional formats and charts", () => {
       expect(chart.series.items.map((s) => s.name)).toEqual(["Count"]);
     });
     expect(d.book.snapshot()).toMatchObject({
-      sheets: [{ charts: [{ name: "Chart 1", type: "ColumnClustered", source: "A1:B3", seriesBy: "Columns", title: { text: "Grades", visible: true }, valueAxisTitle: { text: "People" }, position: { startCell: "D2", endCell: "J15" } }] }],
+      sheets: [
+        {
+          charts: [
+            {
+              name: "Chart 1",
+              type: "ColumnClustered",
+              source: "A1:B3",
+              seriesBy: "Columns",
+              title: { text: "Grades", visible: true },
+              valueAxisTitle: { text: "People" },
+              position: { startCell: "D2", endCell: "J15" },
+            },
+          ],
+        },
+      ],
     });
   });
 });

@@ -7,7 +7,16 @@ import { createExcelDouble } from "./index";
 
 function sample() {
   const d = createExcelDouble();
-  d.book.addTable("Sheet1", "B2", "Sales", ["Month", "Amount"], [["Jan", 10], ["Feb", 20]]);
+  d.book.addTable(
+    "Sheet1",
+    "B2",
+    "Sales",
+    ["Month", "Amount"],
+    [
+      ["Jan", 10],
+      ["Feb", 20],
+    ],
+  );
   return d;
 }
 
@@ -23,7 +32,10 @@ async function fails(d: ReturnType<typeof createExcelDouble>, batch: (c: Excel.R
 describe("adding tables", () => {
   it("takes header names from the first row and gives blank and duplicate headers Excel's names", async () => {
     const d = createExcelDouble();
-    d.book.setCells("Sheet1", "A1", [["Name", "", "name", 2026], [1, 2, 3, 4]]);
+    d.book.setCells("Sheet1", "A1", [
+      ["Name", "", "name", 2026],
+      [1, 2, 3, 4],
+    ]);
     await d.run(async (context) => {
       context.workbook.tables.add("Sheet1!A1:D2", true).name = "T";
       await context.sync();
@@ -46,12 +58,23 @@ describe("adding tables", () => {
   it("inserts a header row above a range without headers, pushing the cells below down", async () => {
     // office-js#196: "tables by definition require a header row, and hence the line needs to be moved" (by design).
     const d = createExcelDouble();
-    d.book.setCells("Sheet1", "A1", [["a", "b"], ["c", "d"], ["below", "x"]]);
+    d.book.setCells("Sheet1", "A1", [
+      ["a", "b"],
+      ["c", "d"],
+      ["below", "x"],
+    ]);
     await d.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").tables.add("A1:B2", false).name = "T";
       await context.sync();
     });
-    expect(d.book.table("T")).toMatchObject({ address: "A1:B3", headers: ["Column1", "Column2"], rows: [["a", "b"], ["c", "d"]] });
+    expect(d.book.table("T")).toMatchObject({
+      address: "A1:B3",
+      headers: ["Column1", "Column2"],
+      rows: [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    });
     expect(d.book.cell("Sheet1", "A4").value).toBe("below");
   });
 
@@ -73,10 +96,19 @@ describe("adding tables", () => {
       const t = context.workbook.worksheets.getItem("Sheet1").tables.add("A1:B1", true);
       t.name = "T";
       t.getHeaderRowRange().values = [["Key", "Value"]];
-      t.rows.add(undefined, [["a", 1], ["b", 2]]);
+      t.rows.add(undefined, [
+        ["a", 1],
+        ["b", 2],
+      ]);
       await context.sync();
     });
-    expect(d.book.table("T")).toMatchObject({ address: "A1:B3", rows: [["a", 1], ["b", 2]] });
+    expect(d.book.table("T")).toMatchObject({
+      address: "A1:B3",
+      rows: [
+        ["a", 1],
+        ["b", 2],
+      ],
+    });
   });
 
   it("refuses a table that overlaps another with MergedRangeConflict", async () => {
@@ -129,7 +161,15 @@ describe("rows, columns and writes", () => {
       rows.add(0, [["Dec", 5]]);
       await context.sync();
     });
-    expect(d.book.table("Sales")).toMatchObject({ address: "B2:C6", rows: [["Dec", 5], ["Jan", 10], ["Feb", 20], ["Mar", 30]] });
+    expect(d.book.table("Sales")).toMatchObject({
+      address: "B2:C6",
+      rows: [
+        ["Dec", 5],
+        ["Jan", 10],
+        ["Feb", 20],
+        ["Mar", 30],
+      ],
+    });
     // B6 held "note"; two inserted rows moved it to B8.
     expect(d.book.cell("Sheet1", "B8").value).toBe("note");
   });

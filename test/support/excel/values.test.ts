@@ -10,7 +10,10 @@ import { createExcelDouble } from "./index";
 async function write(values: unknown[][], opts: { numberFormat?: unknown[][] } = {}) {
   const d = createExcelDouble();
   const out = await d.run(async (context) => {
-    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1").getResizedRange(values.length - 1, values[0]!.length - 1);
+    const range = context.workbook.worksheets
+      .getItem("Sheet1")
+      .getRange("A1")
+      .getResizedRange(values.length - 1, values[0]!.length - 1);
     if (opts.numberFormat) range.numberFormat = opts.numberFormat;
     range.values = values;
     range.load("values, formulas, numberFormat, valueTypes, text");

@@ -20,7 +20,14 @@ export async function doubleFromXlsx(buf: Uint8Array, options: ExcelDoubleOption
   const hosts = new Set(infos.map((t) => t.sheet.toLowerCase()));
   double.book.importData({
     sheets: wb.sheetNames(),
-    tables: [...tables.values()].map((t) => ({ name: t.name, sheet: t.sheet, headerRow: t.headerRow, firstColumn: t.firstColumn, headers: t.headers, rows: t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))) })),
+    tables: [...tables.values()].map((t) => ({
+      name: t.name,
+      sheet: t.sheet,
+      headerRow: t.headerRow,
+      firstColumn: t.firstColumn,
+      headers: t.headers,
+      rows: t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
+    })),
   });
   // A sheet whose table was lost (SheetJS and Gnumeric drop tables) keeps its cells, for the adapter's fallback.
   for (const sheet of wb.sheetNames().filter((s) => !hosts.has(s.toLowerCase()))) {
@@ -49,10 +56,12 @@ export async function xlsxFromDouble(double: ExcelDouble, original: Uint8Array, 
       return {
         name: t.name,
         columns: t.headers.map((h) => ({ name: h, kind: ours.get(h) ?? "number" })),
-        rows: t.rows.map((r, i) => r.map((v, j): OutputValue => {
-          const cell = fromExcel(v, t.formats?.[i]?.[j]);
-          return cell !== null && typeof cell === "object" && !(cell instanceof Date) ? null : cell;
-        })),
+        rows: t.rows.map((r, i) =>
+          r.map((v, j): OutputValue => {
+            const cell = fromExcel(v, t.formats?.[i]?.[j]);
+            return cell !== null && typeof cell === "object" && !(cell instanceof Date) ? null : cell;
+          }),
+        ),
       };
     }),
   );

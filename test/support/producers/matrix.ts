@@ -246,7 +246,20 @@ async function build(dir: string, tools: Tools, producers: ProducerSpec[]): Prom
       const loDumps = await dumpAll(tools, readable);
       for (const out of outputs) {
         const f = converted.get(out);
-        libre.set(out, f ? { dump: loDumps.get(f) } : { error: `LibreOffice could not load it (soffice: ${r.stderr.trim().split("\n").filter((l) => !/javaldx/.test(l)).join(" ") || `exit ${r.code}`})` });
+        libre.set(
+          out,
+          f
+            ? { dump: loDumps.get(f) }
+            : {
+                error: `LibreOffice could not load it (soffice: ${
+                  r.stderr
+                    .trim()
+                    .split("\n")
+                    .filter((l) => !/javaldx/.test(l))
+                    .join(" ") || `exit ${r.code}`
+                })`,
+              },
+        );
       }
     })(),
   ]);

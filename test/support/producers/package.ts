@@ -3,6 +3,7 @@
  * XML part by part, the package's structure (content types, relationships, sheet and table
  * identities), which parts a recalculation owns, found from the relationships, and a part-by-part
  * comparison of everything else.
+ * One file: it must stay independent of src/, and its checks share one parsed view of the package.
  */
 import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
@@ -282,7 +283,11 @@ function hanging(pkg: Package, part: string, into: Set<string>): void {
  * charts); plus the calculation chain, which it may drop. Found from the relationships. The
  * stylesheet is not owned: it may change only by appending (see unownedPartChanges).
  */
-export function runOwnedParts(input: Package, output: Package, outputTables: readonly string[]): { owned: Set<string>; droppable: Set<string>; outputSheets: string[] } {
+export function runOwnedParts(
+  input: Package,
+  output: Package,
+  outputTables: readonly string[],
+): { owned: Set<string>; droppable: Set<string>; outputSheets: string[] } {
   const owned = new Set<string>([CONTENT_TYPES]);
   const droppable = new Set<string>();
   for (const pkg of [input, output]) {
@@ -310,7 +315,11 @@ export function runOwnedParts(input: Package, output: Package, outputTables: rea
  * Every part the run does not own must be in the output with the same bytes, and nothing else may
  * appear; the stylesheet may differ only by formats appended to its lists (every index kept).
  */
-export function unownedPartChanges(input: Package, output: Package, outputTables: readonly string[]): { compared: number; problems: string[]; outputSheets: string[] } {
+export function unownedPartChanges(
+  input: Package,
+  output: Package,
+  outputTables: readonly string[],
+): { compared: number; problems: string[]; outputSheets: string[] } {
   const { owned, droppable, outputSheets } = runOwnedParts(input, output, outputTables);
   const wb = workbookPart(input);
   const styles = wb ? relationships(input, wb).find((r) => r.type.endsWith("/styles"))?.target : undefined;
@@ -385,7 +394,11 @@ export function stylesChangesOtherThanAppending(before: Uint8Array, after: Uint8
       if (text(old) !== text(now)) problems.push(`styles: ${local(old)} changed`);
       continue;
     }
-    const attrs = (n: Node) => n.attrs.split(" ").filter((x) => !x.startsWith("{}count=")).join(" ");
+    const attrs = (n: Node) =>
+      n.attrs
+        .split(" ")
+        .filter((x) => !x.startsWith("{}count="))
+        .join(" ");
     if (attrs(old) !== attrs(now)) problems.push(`styles: the attributes of ${local(old)} changed`);
     old.children.forEach((item, i) => {
       if (!now.children[i] || text(item) !== text(now.children[i])) problems.push(`styles: ${local(old)} item ${i} changed`);

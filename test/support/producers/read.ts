@@ -53,16 +53,25 @@ export function tableNames(dump: WorkbookDump): string[] {
  * Cell-by-cell differences between two tables read the same way, named by the table's column and the
  * row's first cell (EmployeeId, Severity...), skipping the columns in `ignore`; at most `limit` listed.
  */
-export function tableDifferences(name: string, got: TableRead, want: TableRead, opts: { ignore?: string[]; same?: (a: unknown, b: unknown) => boolean; limit?: number } = {}): string[] {
+export function tableDifferences(
+  name: string,
+  got: TableRead,
+  want: TableRead,
+  opts: { ignore?: string[]; same?: (a: unknown, b: unknown) => boolean; limit?: number } = {},
+): string[] {
   const same = opts.same ?? ((a, b) => JSON.stringify(a) === JSON.stringify(b));
   const diffs: string[] = [];
-  if (JSON.stringify(got.headers) !== JSON.stringify(want.headers)) diffs.push(`${name}: headers ${JSON.stringify(got.headers)}, expected ${JSON.stringify(want.headers)}`);
+  if (JSON.stringify(got.headers) !== JSON.stringify(want.headers))
+    diffs.push(`${name}: headers ${JSON.stringify(got.headers)}, expected ${JSON.stringify(want.headers)}`);
   if (got.rows.length !== want.rows.length) diffs.push(`${name}: ${got.rows.length} rows, expected ${want.rows.length}`);
   const rows = Math.min(got.rows.length, want.rows.length);
   for (let r = 0; r < rows; r++) {
     want.headers.forEach((h, c) => {
       if (opts.ignore?.includes(String(h))) return;
-      if (!same(got.rows[r][c], want.rows[r][c])) diffs.push(`${name} row ${r + 1} (${String(want.rows[r][0])}) ${String(h)}: ${JSON.stringify(got.rows[r][c])}, expected ${JSON.stringify(want.rows[r][c])}`);
+      if (!same(got.rows[r][c], want.rows[r][c]))
+        diffs.push(
+          `${name} row ${r + 1} (${String(want.rows[r][0])}) ${String(h)}: ${JSON.stringify(got.rows[r][c])}, expected ${JSON.stringify(want.rows[r][c])}`,
+        );
     });
   }
   const limit = opts.limit ?? 20;
@@ -82,12 +91,14 @@ export function sheetDifferences(before: SheetDump, after: SheetDump | undefined
       continue;
     }
     fields.forEach((f, i) => {
-      if (JSON.stringify(b[i + 1]) !== JSON.stringify(c[i + 1])) diffs.push(`${before.name}!${b[0]} ${f}: ${JSON.stringify(c[i + 1])}, was ${JSON.stringify(b[i + 1])}`);
+      if (JSON.stringify(b[i + 1]) !== JSON.stringify(c[i + 1]))
+        diffs.push(`${before.name}!${b[0]} ${f}: ${JSON.stringify(c[i + 1])}, was ${JSON.stringify(b[i + 1])}`);
     });
   }
   if (after.cells.length !== before.cells.length) diffs.push(`${before.name}: ${after.cells.length} cells, was ${before.cells.length}`);
   for (const k of ["tables", "freeze", "widths"] as const) {
-    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) diffs.push(`${before.name}: ${k} ${JSON.stringify(after[k])}, was ${JSON.stringify(before[k])}`);
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      diffs.push(`${before.name}: ${k} ${JSON.stringify(after[k])}, was ${JSON.stringify(before[k])}`);
   }
   return diffs.length > limit ? [...diffs.slice(0, limit), `... and ${diffs.length - limit} more`] : diffs;
 }

@@ -65,8 +65,16 @@ export async function pool<T, R>(items: readonly T[], limit: number, task: (item
  * neither touches nor waits for the user's. Returns the converted files by input, or undefined where
  * LibreOffice could not load one.
  */
-export async function sofficeConvert(soffice: string, profile: string, files: string[], to: string, outDir: string): Promise<{ run: Run; converted: Map<string, string | undefined> }> {
-  const r = await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, ...files], { timeout: 180_000 });
+export async function sofficeConvert(
+  soffice: string,
+  profile: string,
+  files: string[],
+  to: string,
+  outDir: string,
+): Promise<{ run: Run; converted: Map<string, string | undefined> }> {
+  const r = await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, ...files], {
+    timeout: 180_000,
+  });
   const ext = to.split(":")[0];
   const converted = new Map<string, string | undefined>();
   for (const f of files) {

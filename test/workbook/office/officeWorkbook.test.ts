@@ -19,7 +19,13 @@ function doubleOf(tables: readonly PlainTable[], options: Parameters<typeof crea
   const d = createExcelDouble({ sheets: [], ...options });
   for (const t of tables) {
     if (!d.book.sheetNames().includes(t.sheet)) d.book.addSheet(t.sheet);
-    d.book.addTable(t.sheet, "A1", t.name, t.headers, t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))));
+    d.book.addTable(
+      t.sheet,
+      "A1",
+      t.name,
+      t.headers,
+      t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
+    );
   }
   return d;
 }
@@ -95,14 +101,15 @@ describe("writing into Excel", () => {
     // P001's department loses its Q2 target: completion cannot be computed, P001 is Error.
     const targets = d.book.table("Targets")!;
     const row = targets.rows.findIndex((r) => r[0] === "Presales Support" && r[1] === "2026-Q2");
-    await d.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Targets").getRange(`C${row + 2}`).values = [[""]];
-      await ctx.sync();
+    await d.run(async (context) => {
+      context.workbook.worksheets.getItem("Targets").getRange(`C${row + 2}`).values = [[""]];
+      await context.sync();
     });
     await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
     const after = p001();
     expect(after[before.headers.indexOf("Status")]).toBe("Error");
-    for (const h of ["QuarterlyBonus", "DealBonus", "Commission", "Incentives", "Penalties", "Adjustments", "TotalPay"]) expect(after[before.headers.indexOf(h)], h).toBeNull();
+    for (const h of ["QuarterlyBonus", "DealBonus", "Commission", "Incentives", "Penalties", "Adjustments", "TotalPay"])
+      expect(after[before.headers.indexOf(h)], h).toBeNull();
     expect(d.book.cell("Results", `P${excelTable(d, "Results")!.rows.findIndex((r) => r[0] === "P001") + 2}`).value).toBe("");
   });
 
@@ -124,7 +131,11 @@ describe("writing into Excel", () => {
     employees.rows[2][1] = "+86 138";
     const d = doubleOf(tables);
     await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
-    for (const [i, name] of [[2, "=SUM(A1:A2)"], [3, "-Li-"], [4, "+86 138"]] as const) {
+    for (const [i, name] of [
+      [2, "=SUM(A1:A2)"],
+      [3, "-Li-"],
+      [4, "+86 138"],
+    ] as const) {
       const cell = d.book.cell("Results", `B${i}`);
       expect(cell.formula).toBeUndefined();
       expect(cell.value).toBe(name);
@@ -156,7 +167,11 @@ describe("writing into Excel", () => {
     const d = doubleOf(sample());
     const before = d.book.snapshot();
     // A host without delayForCellEdit support ignores the option: the batch fails at once.
-    const host: OfficeHost = { ...hostOf(d), run: ((options: Excel.RunOptions, batch: (c: Excel.RequestContext) => Promise<unknown>) => d.run({ ...options, delayForCellEdit: false }, batch)) as typeof Excel.run };
+    const host: OfficeHost = {
+      ...hostOf(d),
+      run: ((options: Excel.RunOptions, batch: (c: Excel.RequestContext) => Promise<unknown>) =>
+        d.run({ ...options, delayForCellEdit: false }, batch)) as typeof Excel.run,
+    };
     d.faults.cellEditMode = true;
     await expect(runRecalculation(new OfficeWorkbook(host), "2026-Q2", { now: NOW })).rejects.toBeInstanceOf(CellEditMode);
     d.faults.cellEditMode = false;
@@ -212,7 +227,10 @@ describe("a failure at any sync", () => {
 
 describe("undo and the last resort", () => {
   it("writes in one undo step where Excel has ExcelApi 1.20, and as plain syncs where it has not", async () => {
-    for (const [apiVersion, merged] of [["1.20", true], ["1.14", false]] as const) {
+    for (const [apiVersion, merged] of [
+      ["1.20", true],
+      ["1.14", false],
+    ] as const) {
       const d = doubleOf(scaledSample(12), { apiVersion });
       await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
       const writes = d.runs.filter((r) => r.mergeUndoGroup);
@@ -239,6 +257,8 @@ describe("undo and the last resort", () => {
     const error = await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW }).catch((e: Error) => e);
     expect((error as Error).name).toBe("OutputIncomplete");
     // The Dashboard, written in the same sync, is named too: it is rewritten whole by the next run.
-    expect((error as Error).message).toMatch(/^Results, Breakdown, Issues, RunLog, Dashboard may be incomplete .*run again to repair them; a run without its RunLog row did not finish/);
+    expect((error as Error).message).toMatch(
+      /^Results, Breakdown, Issues, RunLog, Dashboard may be incomplete .*run again to repair them; a run without its RunLog row did not finish/,
+    );
   });
 });

@@ -14,20 +14,48 @@ const NOW = new Date("2026-07-05T09:00:00Z");
 
 /** The sample (12 employees), with P002's MonthlyBase typed as text: an Error with its cell, Employees E3. */
 function sample(lang: "en" | "zh" = "en"): PlainTable[] {
-  return scaledSample(12, lang).map((t) => (t.name === "Employees" ? { ...t, rows: t.rows.map((r, i) => (i === 1 ? r.map((v, j) => (j === 4 ? "abc" : v)) : r)) } : t));
+  return scaledSample(12, lang).map((t) =>
+    t.name === "Employees" ? { ...t, rows: t.rows.map((r, i) => (i === 1 ? r.map((v, j) => (j === 4 ? "abc" : v)) : r)) } : t,
+  );
 }
 
 function doubleOf(tables: readonly PlainTable[], sheets: string[] = []): ExcelDouble {
   const d = createExcelDouble({ sheets });
   for (const t of tables) {
     if (!d.book.sheetNames().includes(t.sheet)) d.book.addSheet(t.sheet);
-    d.book.addTable(t.sheet, "A1", t.name, t.headers, t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))));
+    d.book.addTable(
+      t.sheet,
+      "A1",
+      t.name,
+      t.headers,
+      t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
+    );
   }
   return d;
 }
 
 const hostOf = (d: ExcelDouble): OfficeHost => ({ run: d.run, isSetSupported: (name, version) => d.Office.context.requirements.isSetSupported(name, version) });
-type Snapshot = { sheets: Array<{ name: string; frozenRows: number; columnWidths: Record<string, number>; conditionalFormats: Array<{ type: string; range: string; rule: { formula?: string }; format: Record<string, unknown> }>; charts: Array<Record<string, any>>; pageLayout: unknown }>; tables: Array<{ name: string; style: string; showBandedRows: boolean }> };
+/** The chart fields these tests look at. */
+type Chart = {
+  type: string;
+  title: { text: string };
+  categoryAxisTitle: { text: string };
+  valueAxisTitle: { text: string };
+  legend: { visible: boolean };
+  position: { startCell: string; endCell: string };
+  series: unknown[];
+};
+type Snapshot = {
+  sheets: Array<{
+    name: string;
+    frozenRows: number;
+    columnWidths: Record<string, number>;
+    conditionalFormats: Array<{ type: string; range: string; rule: { formula?: string }; format: Record<string, unknown> }>;
+    charts: Chart[];
+    pageLayout: unknown;
+  }>;
+  tables: Array<{ name: string; style: string; showBandedRows: boolean }>;
+};
 const snapshot = (d: ExcelDouble) => d.book.snapshot() as Snapshot;
 const sheet = (d: ExcelDouble, name: string) => snapshot(d).sheets.find((s) => s.name === name)!;
 
@@ -41,7 +69,15 @@ describe("the output tables inside Excel", () => {
     const d = await recalculated();
     const t = d.book.table("Results")!;
     const format = (h: string) => t.formats[0][t.headers.indexOf(h)];
-    expect(["EmployeeId", "Score", "Rank", "Completion", "QuarterlyBonus", "TotalPay", "Status"].map(format)).toEqual(["@", "0.00", "0", "0.00%", "#,##0.00", "#,##0.00", "@"]);
+    expect(["EmployeeId", "Score", "Rank", "Completion", "QuarterlyBonus", "TotalPay", "Status"].map(format)).toEqual([
+      "@",
+      "0.00",
+      "0",
+      "0.00%",
+      "#,##0.00",
+      "#,##0.00",
+      "@",
+    ]);
     expect(d.book.cell("Results", "A1").numberFormat).toBe("@");
   });
 
@@ -57,7 +93,13 @@ describe("the output tables inside Excel", () => {
 
   it("colour Status by two Custom conditional formats in invariant notation, Error red and Warning amber", async () => {
     const d = await recalculated();
-    const cfs = sheet(d, "Results").conditionalFormats.map((cf) => ({ type: cf.type, range: cf.range, formula: cf.rule.formula, fill: cf.format.fill, font: cf.format.fontColor }));
+    const cfs = sheet(d, "Results").conditionalFormats.map((cf) => ({
+      type: cf.type,
+      range: cf.range,
+      formula: cf.rule.formula,
+      fill: cf.format.fill,
+      font: cf.format.fontColor,
+    }));
     expect(cfs).toEqual(
       expect.arrayContaining([
         { type: "Custom", range: "Q2:Q13", formula: '=Q2="Error"', fill: "#FFC7CE", font: "#9C0006" },
@@ -98,12 +140,20 @@ describe("the Dashboard inside Excel", () => {
     const plans = d.book.table("DashboardPlans")!;
     const grades = plans.headers.slice(7);
     const last = 9 + plans.rows.length;
-    expect(charts.map((c) => ({ type: c.type, title: c.title.text, category: c.categoryAxisTitle.text, value: c.valueAxisTitle.text, legend: c.legend.visible }))).toEqual([
+    expect(
+      charts.map((c) => ({ type: c.type, title: c.title.text, category: c.categoryAxisTitle.text, value: c.valueAxisTitle.text, legend: c.legend.visible })),
+    ).toEqual([
       { type: "ColumnClustered", title: "各考核方案等级分布 · 2026-Q2", category: "考核方案", value: "人数", legend: true },
       { type: "BarClustered", title: "各部门应发合计 · 2026-Q2", category: "部门", value: "应发合计", legend: false },
     ]);
     // One series per grade column (H onwards), each over the plans' rows, with the plan names as categories.
-    expect(charts[0].series).toEqual(grades.map((name, k) => ({ name, ...(k > 0 ? { values: `Dashboard!${String.fromCharCode(72 + k)}10:${String.fromCharCode(72 + k)}${last}` } : {}), xAxisValues: `Dashboard!A10:A${last}` })));
+    expect(charts[0].series).toEqual(
+      grades.map((name, k) => ({
+        name,
+        ...(k > 0 ? { values: `Dashboard!${String.fromCharCode(72 + k)}10:${String.fromCharCode(72 + k)}${last}` } : {}),
+        xAxisValues: `Dashboard!A10:A${last}`,
+      })),
+    );
     expect(charts[1].series).toEqual([{ name: "应发合计", xAxisValues: "Dashboard!A5:A7" }]);
     expect(charts.map((c) => [c.position.startCell, c.position.endCell])).toEqual([
       [`A${last + 2}`, `E${last + 19}`],
@@ -116,13 +166,13 @@ describe("the Dashboard inside Excel", () => {
     const d = doubleOf(sample(), ["Dashboard"]);
     d.book.setCells("Dashboard", "A1", [["HR's own dashboard"]]);
     await recalculated(undefined, d);
-    await d.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Employees");
+    await d.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Employees");
       ws.charts.add("Pie", ws.getRange("E1:E5"), "Columns").title.text = "HR chart";
       // One added on the Dashboard itself goes with it at the next run, as the sheet says.
-      const ours = ctx.workbook.worksheets.getItem("Dashboard (2)");
+      const ours = context.workbook.worksheets.getItem("Dashboard (2)");
       ours.charts.add("Pie", ours.getRange("B5:B7"), "Columns").title.text = "added on the Dashboard";
-      await ctx.sync();
+      await context.sync();
     });
     await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
     expect(d.book.cell("Dashboard", "A1").value).toBe("HR's own dashboard");

@@ -5,7 +5,16 @@ import { createExcelDouble } from "../../support/excel";
 
 function book() {
   const d = createExcelDouble({ sheets: ["Sheet1"] });
-  d.book.addTable("员工", "B3", "Employees", ["员工编号", "姓名"], [["P001", "张伟"], ["P002", "李娜"]]);
+  d.book.addTable(
+    "员工",
+    "B3",
+    "Employees",
+    ["员工编号", "姓名"],
+    [
+      ["P001", "张伟"],
+      ["P002", "李娜"],
+    ],
+  );
   d.book.addTable("实际值", "A1", "Actuals", ["员工编号", "考核周期"], [["P001", "2026-Q2"]]);
   return d;
 }

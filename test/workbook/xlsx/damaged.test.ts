@@ -45,7 +45,9 @@ async function recalcFile(buf: Uint8Array, name: string, out = `${name}-out.xlsx
 describe("a damaged package is refused before anything is computed or written", () => {
   it("a sheet without tables whose XML is not well-formed", async () => {
     const bad = edited({ "xl/worksheets/sheet1.xml": (x) => x.replace("</sheetData>", "<row></sheetData>") });
-    await expect(runRecalculation(XlsxWorkbook.fromBuffer(bad), "2026-Q2")).rejects.toThrow(/the part xl\/worksheets\/sheet1\.xml is not well-formed XML \(line \d+: <\/sheetData> closes <row>\): the file is damaged; open it in Excel and save it again/);
+    await expect(runRecalculation(XlsxWorkbook.fromBuffer(bad), "2026-Q2")).rejects.toThrow(
+      /the part xl\/worksheets\/sheet1\.xml is not well-formed XML \(line \d+: <\/sheetData> closes <row>\): the file is damaged; open it in Excel and save it again/,
+    );
     const r = await recalcFile(bad, "bad-readme");
     expect([r.code, r.written]).toEqual([2, false]);
   });
@@ -60,7 +62,9 @@ describe("a damaged package is refused before anything is computed or written", 
 
   it("an undeclared prefix in the workbook part", async () => {
     const bad = edited({ "xl/workbook.xml": (x) => x.replace("<sheets>", '<sheets><x:note xmlns:y="urn:y"/>') });
-    expect(() => XlsxWorkbook.fromBuffer(bad)).toThrow(/the part xl\/workbook\.xml is not well-formed XML \(line \d+: the prefix x: of <x:note> is not declared\)/);
+    expect(() => XlsxWorkbook.fromBuffer(bad)).toThrow(
+      /the part xl\/workbook\.xml is not well-formed XML \(line \d+: the prefix x: of <x:note> is not declared\)/,
+    );
   });
 
   it("a part whose bytes fail their checksum", async () => {
@@ -109,7 +113,10 @@ describe("a damaged package is refused before anything is computed or written", 
   });
 
   it("a binary workbook (.xlsb)", () => {
-    const bad = edited({ "[Content_Types].xml": (x) => x.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.binary.macroEnabled.main") });
+    const bad = edited({
+      "[Content_Types].xml": (x) =>
+        x.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.binary.macroEnabled.main"),
+    });
     expect(() => XlsxWorkbook.fromBuffer(bad)).toThrow("this is a binary workbook (.xlsb)");
   });
 });
@@ -118,8 +125,15 @@ describe("a macro-enabled workbook (.xlsm)", () => {
   const vba = new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
   function xlsm(): Uint8Array {
     return edited({
-      "[Content_Types].xml": (x) => x.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
-      "xl/_rels/workbook.xml.rels": (x) => x.replace("</Relationships>", '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'),
+      "[Content_Types].xml": (x) =>
+        x
+          .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+          .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+      "xl/_rels/workbook.xml.rels": (x) =>
+        x.replace(
+          "</Relationships>",
+          '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+        ),
       "xl/vbaProject.bin": vba,
     });
   }
@@ -183,10 +197,16 @@ describe("a workbook whose layout stops the write says where, and nothing is wri
     const wb = XlsxWorkbook.fromBuffer(once);
     // One more employee makes Results one row longer: row 14, where the note sits in A14.
     const employees = await readTable(wb, "Employees");
-    await writeTable(wb, "Employees", employees.headers, [...employees.rows, ["X001", "New Hire", employees.rows[0][2], employees.rows[0][3], 9000, null, null]]);
+    await writeTable(wb, "Employees", employees.headers, [
+      ...employees.rows,
+      ["X001", "New Hire", employees.rows[0][2], employees.rows[0][3], 9000, null, null],
+    ]);
     const grown = wb.toBuffer();
     const part = sheetOf(grown, "Results");
-    const withNote = edited({ [part]: (x) => x.replace("</sheetData>", '<row r="14"><c r="A14" t="inlineStr"><is><t>Approved by HR</t></is></c></row></sheetData>') }, grown);
+    const withNote = edited(
+      { [part]: (x) => x.replace("</sheetData>", '<row r="14"><c r="A14" t="inlineStr"><is><t>Approved by HR</t></is></c></row></sheetData>') },
+      grown,
+    );
     const r = await recalcFile(withNote, "note-below");
     expect([r.code, r.written]).toEqual([2, false]);
     expect(r.err).toContain("the Results table needs A1:R14 on sheet Results, but A14 there is not empty: move what is in it, then run again");

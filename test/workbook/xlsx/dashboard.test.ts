@@ -63,7 +63,18 @@ describe("the Dashboard of the Chinese sample", () => {
     }
     // sum / n rounded half up, in integers: floor((2·sum + n) / 2n).
     const halfUp = (sum: number, n: number) => Math.floor((2 * sum + n) / (2 * n));
-    const expected = [...want].map(([name, d]) => [name, d.n, d.ok, d.warning, d.error, d.cents / 100, halfUp(d.scores.reduce((a, b) => a + b, 0), d.scores.length) / 100]);
+    const expected = [...want].map(([name, d]) => [
+      name,
+      d.n,
+      d.ok,
+      d.warning,
+      d.error,
+      d.cents / 100,
+      halfUp(
+        d.scores.reduce((a, b) => a + b, 0),
+        d.scores.length,
+      ) / 100,
+    ]);
     const dashboard = block(wb.getWorksheet("Dashboard") as ExcelJS.Worksheet, 4);
     expect(dashboard[0]).toEqual(["部门", "人数", "正常", "警告", "错误", "应发合计", "平均分"]);
     expect(dashboard.slice(1)).toEqual(expected);
@@ -88,7 +99,12 @@ describe("the Dashboard of the Chinese sample", () => {
 
   it("has chart parts that parse strictly and a sane package: a drawing, two charts, their relationships and content types", () => {
     const pkg = openPackage(zh);
-    expect([...pkg.parts.keys()].filter((n) => /^xl\/(charts|drawings)\//.test(n)).sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/drawings/drawing1.xml"]);
+    expect([...pkg.parts.keys()].filter((n) => /^xl\/(charts|drawings)\//.test(n)).sort()).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/drawings/drawing1.xml",
+    ]);
     expect(strictXmlProblems(pkg)).toEqual([]);
     expect(structureProblems(pkg)).toEqual([]);
   });
@@ -129,7 +145,9 @@ describe("re-running", () => {
     const r = await run(tools.openpyxl, ["-c", script, first, edited]);
     expect(r.code, r.stderr).toBe(0);
     const before = openPackage(readFileSync(edited));
-    const hrChart = [...before.parts.keys()].find((n) => n.startsWith("xl/charts/") && Buffer.from(before.parts.get(n)!).toString("utf8").includes("HR chart"))!;
+    const hrChart = [...before.parts.keys()].find(
+      (n) => n.startsWith("xl/charts/") && Buffer.from(before.parts.get(n)!).toString("utf8").includes("HR chart"),
+    )!;
     expect(hrChart).toBeDefined();
     const out = join(dir, "again.xlsx");
     writeFileSync(out, await recalc(readFileSync(edited), "2026-Q1"));
@@ -143,7 +161,11 @@ describe("re-running", () => {
     expect(titles.some((t) => t.includes("2026-Q2"))).toBe(false);
     expect(structureProblems(again)).toEqual([]);
     // Read back by openpyxl (ExcelJS cannot load a drawing openpyxl wrote).
-    const check = await run(tools.openpyxl, ["-c", "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(wb.sheetnames[-2:], wb['Dashboard']['A1'].value, len(wb['Dashboard']._charts), len(wb['我的图表']._charts))", out]);
+    const check = await run(tools.openpyxl, [
+      "-c",
+      "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(wb.sheetnames[-2:], wb['Dashboard']['A1'].value, len(wb['Dashboard']._charts), len(wb['我的图表']._charts))",
+      out,
+    ]);
     expect(check.stdout.trim()).toBe("['Dashboard', '我的图表'] KPI 看板 · 2026-Q1 2 1");
   }, 60_000);
 

@@ -44,7 +44,8 @@ async function sample(): Promise<Uint8Array> {
 }
 
 /** The conditional formats ExcelJS read (a member its type declarations leave out). */
-const conditionalFormats = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: unknown[] }> }).conditionalFormattings;
+const conditionalFormats = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: unknown[] }> }).conditionalFormattings;
 
 /** A column of a sheet's first row, by header. */
 function column(ws: ExcelJS.Worksheet, header: string): number {
@@ -61,7 +62,17 @@ describe("the output tables in an .xlsx, read back by ExcelJS", () => {
     bytes = await recalc(await sample());
     out = await excel(bytes);
     const results = out.getWorksheet("Results") as ExcelJS.Worksheet;
-    const want: Record<string, string> = { EmployeeId: "@", Name: "@", Score: "0.00", Rank: "0", Completion: "0.00%", QuarterlyBonus: "#,##0.00", TotalPay: "#,##0.00", Penalties: "#,##0.00", Status: "@" };
+    const want: Record<string, string> = {
+      EmployeeId: "@",
+      Name: "@",
+      Score: "0.00",
+      Rank: "0",
+      Completion: "0.00%",
+      QuarterlyBonus: "#,##0.00",
+      TotalPay: "#,##0.00",
+      Penalties: "#,##0.00",
+      Status: "@",
+    };
     for (const [header, format] of Object.entries(want)) {
       const c = column(results, header);
       // P001, OK: every money cell has a value; its number format is what Excel shows it by.
@@ -83,8 +94,14 @@ describe("the output tables in an .xlsx, read back by ExcelJS", () => {
     const results = out.getWorksheet("Results") as ExcelJS.Worksheet;
     const status = String.fromCharCode(64 + column(results, "Status"));
     const last = results.rowCount;
-    const rule = (value: string, font: string, fill: string) => ({ type: "expression", formulae: [`${status}2="${value}"`], style: { font: { color: { argb: font } }, fill: { bgColor: { argb: fill } } } });
-    expect(conditionalFormats(results)).toMatchObject([{ ref: `${status}2:${status}${last}`, rules: [rule("Error", "FF9C0006", "FFFFC7CE"), rule("Warning", "FF9C5700", "FFFFEB9C")] }]);
+    const rule = (value: string, font: string, fill: string) => ({
+      type: "expression",
+      formulae: [`${status}2="${value}"`],
+      style: { font: { color: { argb: font } }, fill: { bgColor: { argb: fill } } },
+    });
+    expect(conditionalFormats(results)).toMatchObject([
+      { ref: `${status}2:${status}${last}`, rules: [rule("Error", "FF9C0006", "FFFFC7CE"), rule("Warning", "FF9C5700", "FFFFEB9C")] },
+    ]);
     const issues = out.getWorksheet("Issues") as ExcelJS.Worksheet;
     expect(conditionalFormats(issues)[0].ref).toBe(`A2:A${issues.rowCount}`);
   });
@@ -100,19 +117,29 @@ describe("the output tables in an .xlsx, read back by ExcelJS", () => {
     expect(fitWidths([{ name: "Name", kind: "text" }], [["Zhang Wei"]])).toEqual([11]);
     expect(fitWidths([{ name: "Name", kind: "text" }], [["王小明明明明明明"]])).toEqual([18]);
     // Money is measured as shown: 1234567.8 shows as 1,234,567.80 (12) + 2 = 14; a ratio 0.827586 as 82.76% (6) + 2 = 8.
-    expect(fitWidths([{ name: "Pay", kind: "money" }, { name: "C", kind: "ratio" }], [[1234567.8, 0.827586]])).toEqual([14, 8]);
+    expect(
+      fitWidths(
+        [
+          { name: "Pay", kind: "money" },
+          { name: "C", kind: "ratio" },
+        ],
+        [[1234567.8, 0.827586]],
+      ),
+    ).toEqual([14, 8]);
   });
 
   it("links each Issues.Cell to the offending cell on its input table's sheet (read by openpyxl)", async () => {
     if (!tools.openpyxl) return void console.warn("skipped: no python with openpyxl");
     const file = join(dir, "links.xlsx");
     writeFileSync(file, bytes);
-    const script = "import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])['Issues']\nprint(json.dumps([[c.value, c.hyperlink.location if c.hyperlink else None] for c in ws['C'][1:]]))";
+    const script =
+      "import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])['Issues']\nprint(json.dumps([[c.value, c.hyperlink.location if c.hyperlink else None] for c in ws['C'][1:]]))";
     const r = await run(tools.openpyxl, ["-c", script, file]);
     expect(r.code, r.stderr).toBe(0);
     // The planted fault: Employees E3 (P002's MonthlyBase "abc"), on the sheet Employees.
     expect(JSON.parse(r.stdout)).toContainEqual(["E3", "'Employees'!E3"]);
-    for (const [cell, location] of JSON.parse(r.stdout) as Array<[string | null, string | null]>) if (cell) expect(location).toMatch(new RegExp(`^'[^']+'!${cell.replace("$", "\\$")}$`));
+    for (const [cell, location] of JSON.parse(r.stdout) as Array<[string | null, string | null]>)
+      if (cell) expect(location).toMatch(new RegExp(`^'[^']+'!${cell.replace("$", "\\$")}$`));
   });
 
   it("appends its formats to xl/styles.xml, changing none that was there, and writes the same stylesheet on a re-run", async () => {
@@ -154,7 +181,15 @@ function cellsOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   ws.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (c) => {
-      out[c.address] = JSON.stringify({ v: c.value, numFmt: c.numFmt, font: c.font, fill: c.fill, border: c.border, alignment: c.alignment, protection: c.protection });
+      out[c.address] = JSON.stringify({
+        v: c.value,
+        numFmt: c.numFmt,
+        font: c.font,
+        fill: c.fill,
+        border: c.border,
+        alignment: c.alignment,
+        protection: c.protection,
+      });
     }),
   );
   return out;

@@ -21,7 +21,12 @@ function ours(xml: string, chunk = 0): Event[] | "error" {
     const s = new XmlScanner({
       open: (e) => {
         flush();
-        events.push(`O{${e.uri}}${e.local} ${Object.keys(e.attrs).map((k) => `${k}=${e.attrs[k]}`).sort().join(" ")}`);
+        events.push(
+          `O{${e.uri}}${e.local} ${Object.keys(e.attrs)
+            .map((k) => `${k}=${e.attrs[k]}`)
+            .sort()
+            .join(" ")}`,
+        );
       },
       text: (t) => (text += t),
       close: (q) => {
@@ -59,7 +64,12 @@ function reference(xml: string): Event[] | "error" {
   p.on("opentag", (t) => {
     flush();
     const attrs = Object.values(t.attributes as Record<string, { name: string; value: string }>);
-    events.push(`O{${t.uri}}${t.local} ${attrs.map((a) => `${a.name}=${a.value}`).sort().join(" ")}`);
+    events.push(
+      `O{${t.uri}}${t.local} ${attrs
+        .map((a) => `${a.name}=${a.value}`)
+        .sort()
+        .join(" ")}`,
+    );
   });
   p.on("text", (t) => {
     if (depth > 0) text += t; // whitespace around the root is not content
@@ -86,10 +96,20 @@ const textPiece = fc.oneof(
   fc.constantFrom("hello", " ", "\n", "&amp;", "&lt;", "&#13;", "&#x4E2D;", "中文", "]]", ">", "'\"", "\r\n", "\t"),
   fc.string({ maxLength: 4 }),
 );
-const attr = fc.tuple(fc.constantFrom("r", "s", "t", "x:id", "r:id", "xml:space", "xmlns", "xmlns:x", "xmlns:y", "xmlns:r"), fc.constantFrom("1", "A1", "u:main", "u:rel", "a&amp;b", "&#10;", "", "x y")).map(([k, v]) => ` ${k}="${k.startsWith("xmlns") && !/^(u:\w+|)$/.test(v) ? "u:main" : v}"`);
+const attr = fc
+  .tuple(
+    fc.constantFrom("r", "s", "t", "x:id", "r:id", "xml:space", "xmlns", "xmlns:x", "xmlns:y", "xmlns:r"),
+    fc.constantFrom("1", "A1", "u:main", "u:rel", "a&amp;b", "&#10;", "", "x y"),
+  )
+  .map(([k, v]) => ` ${k}="${k.startsWith("xmlns") && !/^(u:\w+|)$/.test(v) ? "u:main" : v}"`);
 
 const element: fc.Memo<string> = fc.memo((depth) => {
-  const children = depth <= 1 ? fc.array(textPiece, { maxLength: 3 }) : fc.array(fc.oneof(textPiece, element(depth - 1), fc.constant("<!-- note -->"), fc.constant("<![CDATA[a<b]]>"), fc.constant("<?pi x?>")), { maxLength: 4 });
+  const children =
+    depth <= 1
+      ? fc.array(textPiece, { maxLength: 3 })
+      : fc.array(fc.oneof(textPiece, element(depth - 1), fc.constant("<!-- note -->"), fc.constant("<![CDATA[a<b]]>"), fc.constant("<?pi x?>")), {
+          maxLength: 4,
+        });
   return fc.tuple(name, fc.array(attr, { maxLength: 3 }), children, fc.boolean()).map(([n, attrs, kids, empty]) => {
     const uniq = [...new Set(attrs.map((a) => a.split("=")[0]))].map((k) => attrs.find((a) => a.startsWith(k)) as string);
     return empty && kids.length === 0 ? `<${n}${uniq.join("")}/>` : `<${n}${uniq.join("")}>${kids.join("")}</${n}>`;
@@ -106,7 +126,11 @@ const document = fc.tuple(fc.boolean(), prefix, element(3)).map(([decl, p, root]
   return (decl ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : "") + head + decls + root.slice(at);
 });
 
-const mutation = fc.tuple(fc.nat(), fc.nat(4), fc.constantFrom("<", ">", "&", '"', "'", "/", "=", "-", "!", "[", "]", ":", "x", " ", "\u0001", "\uFFFE", "<!DOCTYPE a>", "</a>", "&bogus;"));
+const mutation = fc.tuple(
+  fc.nat(),
+  fc.nat(4),
+  fc.constantFrom("<", ">", "&", '"', "'", "/", "=", "-", "!", "[", "]", ":", "x", " ", "\u0001", "\uFFFE", "<!DOCTYPE a>", "</a>", "&bogus;"),
+);
 
 function mutate(doc: string, [at, kind, piece]: [number, number, string]): string {
   const i = doc.length === 0 ? 0 : at % doc.length;
@@ -156,7 +180,9 @@ describe("the strict XML scanner", () => {
   });
 
   it("refuses an undeclared prefix, naming it", () => {
-    expect(xmlFault('<workbook xmlns="m"><sheets><sheet r:id="rId1"/></sheets></workbook>')?.message).toMatch(/prefix r: of the attribute r:id on <sheet> is not declared/);
+    expect(xmlFault('<workbook xmlns="m"><sheets><sheet r:id="rId1"/></sheets></workbook>')?.message).toMatch(
+      /prefix r: of the attribute r:id on <sheet> is not declared/,
+    );
   });
 
   it("accepts a prefix declared on the element that uses it, as openpyxl writes it", () => {

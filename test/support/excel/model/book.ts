@@ -128,7 +128,14 @@ export class Book extends Store {
       }
       return out;
     };
-    return { name: t.name, sheet: t.sheet.name, address: formatRect(t.range), headers: headerNames(this, t), rows: grid(valueOf), formats: grid(numberFormatOf) };
+    return {
+      name: t.name,
+      sheet: t.sheet.name,
+      address: formatRect(t.range),
+      headers: headerNames(this, t),
+      rows: grid(valueOf),
+      formats: grid(numberFormatOf),
+    };
   }
 
   cell(sheet: string, address: string): CellView {
@@ -162,8 +169,21 @@ export class Book extends Store {
         columnWidths: Object.fromEntries([...s.columnWidths.entries()].sort(([a], [b]) => a - b).map(([k, w]) => [columnLetters(k), w])),
         rowHeights: Object.fromEntries([...s.rowHeights.entries()].sort(([a], [b]) => a - b).map(([k, h]) => [String(k + 1), h])),
         autofitColumns: [...s.autofitColumns.keys()].sort((a, b) => a - b).map(columnLetters),
-        conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, sheet: s.name, range: plainRect(cf.range), rule: { ...cf.rule }, format: { ...cf.format } })),
-        charts: s.charts.map((ch) => ({ ...ch, sheet: s.name, source: plainRect(ch.source), series: ch.series.map((x) => ({ ...x })), position: { ...ch.position }, title: { ...ch.title } })),
+        conditionalFormats: s.conditionalFormats.map((cf) => ({
+          ...cf,
+          sheet: s.name,
+          range: plainRect(cf.range),
+          rule: { ...cf.rule },
+          format: { ...cf.format },
+        })),
+        charts: s.charts.map((ch) => ({
+          ...ch,
+          sheet: s.name,
+          source: plainRect(ch.source),
+          series: ch.series.map((x) => ({ ...x })),
+          position: { ...ch.position },
+          title: { ...ch.title },
+        })),
         pageBreaks: [...s.pageBreaks],
         pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } },
       })),
@@ -186,7 +206,15 @@ export class Book extends Store {
       const t: TableModel | undefined = this.tableByName(name);
       if (!t) throw new Error(`book: no table named ${name}`);
       const view = this.table(name)!;
-      tables.push({ name: t.name, sheet: t.sheet.name, headerRow: t.range.r0 + 1, firstColumn: t.range.c0 + 1, headers: view.headers, rows: view.rows, formats: view.formats });
+      tables.push({
+        name: t.name,
+        sheet: t.sheet.name,
+        headerRow: t.range.r0 + 1,
+        firstColumn: t.range.c0 + 1,
+        headers: view.headers,
+        rows: view.rows,
+        formats: view.formats,
+      });
     }
     return { sheets: this.sheetNames(), tables };
   }

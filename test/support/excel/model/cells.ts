@@ -56,7 +56,23 @@ export const TEXT_FORMAT = "@";
 /** Excel's limit on the characters in one cell (Excel specifications and limits). */
 export const MAX_CELL_CHARS = 32_767;
 
-export const ERROR_VALUES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#FIELD!", "#UNKNOWN!"];
+export const ERROR_VALUES = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#FIELD!",
+  "#UNKNOWN!",
+];
 
 export type Language = "en-US" | "zh-CN";
 export type FormulaEvaluator = (formula: string) => number | string | boolean | undefined;

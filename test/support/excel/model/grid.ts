@@ -61,7 +61,14 @@ export function shapeInput(input: unknown, r: Rect, location: string): (row: num
 function putContent(store: Store, sheet: SheetModel, i: number, j: number, content: Content): void {
   const old = store.cellAt(sheet, i, j);
   const nf = content.nf ?? old?.nf;
-  store.putCell(sheet, i, j, { v: content.v, ...(content.err ? { err: true } : {}), ...(content.f ? { f: content.f } : {}), ...(nf ? { nf } : {}), ...(old?.s ? { s: old.s } : {}), ...(old?.link ? { link: old.link } : {}) });
+  store.putCell(sheet, i, j, {
+    v: content.v,
+    ...(content.err ? { err: true } : {}),
+    ...(content.f ? { f: content.f } : {}),
+    ...(nf ? { nf } : {}),
+    ...(old?.s ? { s: old.s } : {}),
+    ...(old?.link ? { link: old.link } : {}),
+  });
 }
 
 /** Writes `values` or `formulas` as typed input, then lets tables react (headers, auto-expansion). */

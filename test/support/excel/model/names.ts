@@ -23,12 +23,7 @@ import { Language } from "./cells";
 export function checkSheetName(name: unknown, location: string): string {
   if (typeof name !== "string") throw excelError("InvalidArgument", location, "A worksheet name must be a string.");
   const bad =
-    name.trim() === "" ||
-    name.length > 31 ||
-    /[/\\?*:[\]]/.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'") ||
-    name.toLowerCase() === "history";
+    name.trim() === "" || name.length > 31 || /[/\\?*:[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history";
   if (bad) throw excelError("InvalidArgument", location, `"${name}" is not a valid worksheet name.`);
   return name;
 }

@@ -63,7 +63,11 @@ export function deleteSheet(store: Store, sheet: SheetModel): void {
   }
   for (const t of store.tablesOn(sheet)) removeTable(store, t);
   const index = store.sheets.indexOf(sheet);
-  store.set(store, "sheets", store.sheets.filter((s) => s !== sheet));
+  store.set(
+    store,
+    "sheets",
+    store.sheets.filter((s) => s !== sheet),
+  );
   if (store.activeSheetId === sheet.id) {
     const next = store.sheets.slice(Math.max(0, index - 1)).find((s) => s.visibility === "Visible") ?? store.sheets.find((s) => s.visibility === "Visible");
     store.set(store, "activeSheetId", next?.id ?? "");

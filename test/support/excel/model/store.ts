@@ -188,8 +188,19 @@ export class Store {
     const n = ++this.counters.sheet;
     const id = `{${n.toString(16).toUpperCase().padStart(8, "0")}-0001-0000-0000-000000000000}`;
     return {
-      id, name, visibility: "Visible", tabColor: "", cells: new Map(), columnWidths: new Map(), rowHeights: new Map(),
-      autofitColumns: new Map(), frozenRows: 0, frozenColumns: 0, conditionalFormats: [], charts: [], pageBreaks: [],
+      id,
+      name,
+      visibility: "Visible",
+      tabColor: "",
+      cells: new Map(),
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      autofitColumns: new Map(),
+      frozenRows: 0,
+      frozenColumns: 0,
+      conditionalFormats: [],
+      charts: [],
+      pageBreaks: [],
       pageLayout: { orientation: "Portrait", zoom: { scale: 100 } },
     };
   }

@@ -74,8 +74,15 @@ export function createTable(store: Store, sheet: SheetModel, r: Rect, hasHeaders
   const t: TableModel = {
     id: `{${n.toString(16).toUpperCase().padStart(8, "0")}-7A3B-4C5D-8E9F-000000000000}`,
     name: nextTableName(store),
-    sheet, range, showTotals: false, style: "TableStyleMedium2", showBandedRows: true, showBandedColumns: false,
-    showFilterButton: true, highlightFirstColumn: false, highlightLastColumn: false,
+    sheet,
+    range,
+    showTotals: false,
+    style: "TableStyleMedium2",
+    showBandedRows: true,
+    showBandedColumns: false,
+    showFilterButton: true,
+    highlightFirstColumn: false,
+    highlightLastColumn: false,
     columnIds: Array.from({ length: columns(range) }, (_, k) => k + 1),
     nextColumnId: columns(range) + 1,
   };
@@ -92,7 +99,11 @@ export function renameTable(store: Store, t: TableModel, name: unknown): void {
 }
 
 export function removeTable(store: Store, t: TableModel): void {
-  store.set(store, "tables", store.tables.filter((x) => x !== t));
+  store.set(
+    store,
+    "tables",
+    store.tables.filter((x) => x !== t),
+  );
 }
 
 export function resizeTable(store: Store, t: TableModel, next: Rect, sheet: SheetModel): void {
@@ -188,7 +199,14 @@ export function addTableRows(store: Store, t: TableModel, index: number | null |
 }
 
 /** TableColumnCollection.add: index null/-1 appends; values cover the header and body rows. */
-export function addTableColumn(store: Store, t: TableModel, index: number | null | undefined, values: unknown, name: string | undefined, ctx: InputContext): number {
+export function addTableColumn(
+  store: Store,
+  t: TableModel,
+  index: number | null | undefined,
+  values: unknown,
+  name: string | undefined,
+  ctx: InputContext,
+): number {
   const location = "TableColumnCollection.add";
   const width = columns(t.range);
   const append = index === null || index === undefined || index === -1;

@@ -17,7 +17,6 @@ import { RangeRef, face } from "./shared";
 
 const TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
 
-
 function replaceFormats(core: Core, sheet: SheetModel, next: ConditionalFormatModel[]): void {
   core.book.set(sheet, "conditionalFormats", next);
   next.forEach((cf, k) => cf.priority !== k && core.book.set(cf, "priority", k));
@@ -39,20 +38,30 @@ export class ConditionalFormatCollectionDouble
     return new ConditionalFormatDouble(this._core, `${this._path}.getItem(${JSON.stringify(cf.id)})`, () => cf);
   }
 
-  get items(): Excel.ConditionalFormat[] { return this._get("items"); }
+  get items(): Excel.ConditionalFormat[] {
+    return this._get("items");
+  }
 
   load(option?: unknown): Excel.ConditionalFormatCollection {
     return this._load(option) as unknown as Excel.ConditionalFormatCollection;
   }
 
-  add(type: Excel.ConditionalFormatType | "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue"): Excel.ConditionalFormat {
+  add(
+    type: Excel.ConditionalFormatType | "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue",
+  ): Excel.ConditionalFormat {
     let created: ConditionalFormatModel | null = null;
     this._call("add", [type], (e) => {
       if (!TYPES.includes(type)) throw excelError("InvalidArgument", "ConditionalFormatCollection.add", `Type ${String(type)}.`);
       const book = this._core.book;
       const cf: ConditionalFormatModel = {
         id: `{CF${String(++book.counters.conditionalFormat).padStart(6, "0")}}`,
-        type, sheet: e.sheet, range: e.rect, priority: 0, stopIfTrue: false, rule: {}, format: {},
+        type,
+        sheet: e.sheet,
+        range: e.rect,
+        priority: 0,
+        stopIfTrue: false,
+        rule: {},
+        format: {},
       };
       replaceFormats(this._core, e.sheet, [cf, ...e.sheet.conditionalFormats]);
       created = cf;
@@ -61,17 +70,25 @@ export class ConditionalFormatCollectionDouble
   }
 
   clearAll(): void {
-    this._call("clearAll", [], (e) => replaceFormats(this._core, e.sheet, e.sheet.conditionalFormats.filter((cf) => !intersects(cf.range, e.rect))));
+    this._call("clearAll", [], (e) =>
+      replaceFormats(
+        this._core,
+        e.sheet,
+        e.sheet.conditionalFormats.filter((cf) => !intersects(cf.range, e.rect)),
+      ),
+    );
   }
 
   getItemAt(index: number): Excel.ConditionalFormat {
-    return face<Excel.ConditionalFormat>(new ConditionalFormatDouble(this._core, `${this._path}.getItemAt(${index})`, () => {
-      const e = this._entity();
-      if (!e) return null;
-      const cf = this._entities(e)[index];
-      if (!cf) throw excelError("ItemNotFound", "ConditionalFormatCollection.getItemAt");
-      return cf;
-    }));
+    return face<Excel.ConditionalFormat>(
+      new ConditionalFormatDouble(this._core, `${this._path}.getItemAt(${index})`, () => {
+        const e = this._entity();
+        if (!e) return null;
+        const cf = this._entities(e)[index];
+        if (!cf) throw excelError("ItemNotFound", "ConditionalFormatCollection.getItemAt");
+        return cf;
+      }),
+    );
   }
 
   getCount(): OfficeExtension.ClientResult<number> {
@@ -101,9 +118,15 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
     return this._load(option) as unknown as Excel.ConditionalFormat;
   }
 
-  get id(): string { return this._get("id"); }
-  get type(): Excel.ConditionalFormatType { return this._get("type"); }
-  get priority(): number { return this._get("priority"); }
+  get id(): string {
+    return this._get("id");
+  }
+  get type(): Excel.ConditionalFormatType {
+    return this._get("type");
+  }
+  get priority(): number {
+    return this._get("priority");
+  }
   set priority(v: number) {
     this._set("priority", v, (cf) => {
       // "Use a negative priority to begin from the back. Priorities greater than the bounds will get … the maximum."
@@ -112,14 +135,19 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
       replaceFormats(this._core, cf.sheet, rest);
     });
   }
-  get stopIfTrue(): boolean { return this._get("stopIfTrue"); }
-  set stopIfTrue(v: boolean) { this._set("stopIfTrue", v, (cf) => this._core.book.set(cf, "stopIfTrue", Boolean(v))); }
+  get stopIfTrue(): boolean {
+    return this._get("stopIfTrue");
+  }
+  set stopIfTrue(v: boolean) {
+    this._set("stopIfTrue", v, (cf) => this._core.book.set(cf, "stopIfTrue", Boolean(v)));
+  }
 
   /** The typed part; using the wrong one (custom on a CellValue format) fails when the queue runs. */
   private _typed(kind: "Custom" | "CellValue"): () => ConditionalFormatModel | null {
     return () => {
       const cf = this._entity();
-      if (cf && cf.type !== kind) throw excelError("InvalidOperation", `ConditionalFormat.${kind === "Custom" ? "custom" : "cellValue"}`, `The format is of type ${cf.type}.`);
+      if (cf && cf.type !== kind)
+        throw excelError("InvalidOperation", `ConditionalFormat.${kind === "Custom" ? "custom" : "cellValue"}`, `The format is of type ${cf.type}.`);
       return cf;
     };
   }
@@ -129,7 +157,9 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
   }
 
   get cellValue(): Excel.CellValueConditionalFormat {
-    return (this._cellValue ??= face<Excel.CellValueConditionalFormat>(new CellValueFormatDouble(this._core, `${this._path}.cellValue`, this._typed("CellValue"))));
+    return (this._cellValue ??= face<Excel.CellValueConditionalFormat>(
+      new CellValueFormatDouble(this._core, `${this._path}.cellValue`, this._typed("CellValue")),
+    ));
   }
 
   getRange(): Excel.Range {
@@ -140,7 +170,13 @@ export class ConditionalFormatDouble extends ClientObjectDouble<ConditionalForma
   }
 
   delete(): void {
-    this._call("delete", [], (cf) => replaceFormats(this._core, cf.sheet, cf.sheet.conditionalFormats.filter((x) => x !== cf)));
+    this._call("delete", [], (cf) =>
+      replaceFormats(
+        this._core,
+        cf.sheet,
+        cf.sheet.conditionalFormats.filter((x) => x !== cf),
+      ),
+    );
   }
 }
 
@@ -193,7 +229,9 @@ export class CellValueFormatDouble extends CfPart implements Pick<Excel.CellValu
     return this._load(option) as unknown as Excel.CellValueConditionalFormat;
   }
 
-  get rule(): Excel.ConditionalCellValueRule { return this._get("rule"); }
+  get rule(): Excel.ConditionalCellValueRule {
+    return this._get("rule");
+  }
   set rule(v: Excel.ConditionalCellValueRule) {
     this._set("rule", v, (cf) => {
       if (!v || typeof v.formula1 !== "string" || typeof v.operator !== "string") throw excelError("InvalidArgument", "CellValueConditionalFormat.rule");

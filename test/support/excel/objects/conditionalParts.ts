@@ -21,7 +21,9 @@ export class CfRuleDouble extends ClientObjectDouble<ConditionalFormatModel> imp
     return this._load(option) as unknown as Excel.ConditionalFormatRule;
   }
 
-  get formula(): string { return this._get("formula"); }
+  get formula(): string {
+    return this._get("formula");
+  }
   set formula(v: string) {
     this._set("formula", v, (cf) => {
       if (typeof v !== "string" || v === "") throw excelError("InvalidArgument", "ConditionalFormatRule.formula");
@@ -30,7 +32,10 @@ export class CfRuleDouble extends ClientObjectDouble<ConditionalFormatModel> imp
   }
 }
 
-export class CfRangeFormatDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFormat, "context" | "load" | "font" | "fill" | "numberFormat"> {
+export class CfRangeFormatDouble
+  extends ClientObjectDouble<ConditionalFormatModel>
+  implements Pick<Excel.ConditionalRangeFormat, "context" | "load" | "font" | "fill" | "numberFormat">
+{
   private _font: Excel.ConditionalRangeFont | undefined;
   private _fill: Excel.ConditionalRangeFill | undefined;
 
@@ -50,7 +55,9 @@ export class CfRangeFormatDouble extends ClientObjectDouble<ConditionalFormatMod
     return this._load(option) as unknown as Excel.ConditionalRangeFormat;
   }
 
-  get numberFormat(): any { return this._get("numberFormat"); }
+  get numberFormat(): any {
+    return this._get("numberFormat");
+  }
   set numberFormat(v: any) {
     this._set("numberFormat", v, (cf) => this._core.book.set(cf, "format", { ...cf.format, numberFormat: String(v) }));
   }
@@ -64,11 +71,19 @@ export class CfRangeFormatDouble extends ClientObjectDouble<ConditionalFormatMod
   }
 }
 
-function setFormat(owner: ClientObjectDouble<ConditionalFormatModel>, prop: string, patch: (v: unknown) => Partial<ConditionalFormatModel["format"]>, value: unknown): void {
+function setFormat(
+  owner: ClientObjectDouble<ConditionalFormatModel>,
+  prop: string,
+  patch: (v: unknown) => Partial<ConditionalFormatModel["format"]>,
+  value: unknown,
+): void {
   owner._set(prop, value, (cf) => owner._core.book.set(cf, "format", { ...cf.format, ...patch(value) }));
 }
 
-export class CfFontDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFont, "context" | "load" | "bold" | "italic" | "color"> {
+export class CfFontDouble
+  extends ClientObjectDouble<ConditionalFormatModel>
+  implements Pick<Excel.ConditionalRangeFont, "context" | "load" | "bold" | "italic" | "color">
+{
   constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
     super(core, "ConditionalRangeFont", path, resolve);
   }
@@ -81,15 +96,30 @@ export class CfFontDouble extends ClientObjectDouble<ConditionalFormatModel> imp
     return this._load(option) as unknown as Excel.ConditionalRangeFont;
   }
 
-  get bold(): boolean { return this._get("bold"); }
-  set bold(v: boolean) { setFormat(this, "bold", (x) => ({ bold: Boolean(x) }), v); }
-  get italic(): boolean { return this._get("italic"); }
-  set italic(v: boolean) { setFormat(this, "italic", (x) => ({ italic: Boolean(x) }), v); }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { setFormat(this, "color", (x) => ({ fontColor: normalizeColor(x, "ConditionalRangeFont.color") }), v); }
+  get bold(): boolean {
+    return this._get("bold");
+  }
+  set bold(v: boolean) {
+    setFormat(this, "bold", (x) => ({ bold: Boolean(x) }), v);
+  }
+  get italic(): boolean {
+    return this._get("italic");
+  }
+  set italic(v: boolean) {
+    setFormat(this, "italic", (x) => ({ italic: Boolean(x) }), v);
+  }
+  get color(): string {
+    return this._get("color");
+  }
+  set color(v: string) {
+    setFormat(this, "color", (x) => ({ fontColor: normalizeColor(x, "ConditionalRangeFont.color") }), v);
+  }
 }
 
-export class CfFillDouble extends ClientObjectDouble<ConditionalFormatModel> implements Pick<Excel.ConditionalRangeFill, "context" | "load" | "color" | "clear"> {
+export class CfFillDouble
+  extends ClientObjectDouble<ConditionalFormatModel>
+  implements Pick<Excel.ConditionalRangeFill, "context" | "load" | "color" | "clear">
+{
   constructor(core: Core, path: string, resolve: () => ConditionalFormatModel | null) {
     super(core, "ConditionalRangeFill", path, resolve);
   }
@@ -102,8 +132,12 @@ export class CfFillDouble extends ClientObjectDouble<ConditionalFormatModel> imp
     return this._load(option) as unknown as Excel.ConditionalRangeFill;
   }
 
-  get color(): string { return this._get("color"); }
-  set color(v: string) { setFormat(this, "color", (x) => ({ fill: normalizeColor(x, "ConditionalRangeFill.color") }), v); }
+  get color(): string {
+    return this._get("color");
+  }
+  set color(v: string) {
+    setFormat(this, "color", (x) => ({ fill: normalizeColor(x, "ConditionalRangeFill.color") }), v);
+  }
 
   clear(): void {
     this._call("clear", [], (cf) => this._core.book.set(cf, "format", { ...cf.format, fill: undefined }));

@@ -19,8 +19,7 @@ export const DEFAULT_ROW_HEIGHT = 15;
 
 const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
 
-type FormatMembers =
-  | "context" | "load" | "columnWidth" | "rowHeight" | "horizontalAlignment" | "wrapText" | "font" | "fill" | "autofitColumns";
+type FormatMembers = "context" | "load" | "columnWidth" | "rowHeight" | "horizontalAlignment" | "wrapText" | "font" | "fill" | "autofitColumns";
 
 export class RangeFormatDouble extends ClientObjectDouble<RangeRef> implements Pick<Excel.RangeFormat, FormatMembers> {
   private _font: Excel.RangeFont | undefined;
@@ -61,7 +60,9 @@ export class RangeFormatDouble extends ClientObjectDouble<RangeRef> implements P
     return (this._fill ??= face<Excel.RangeFill>(new RangeFillDouble(this._core, `${this._path}.fill`, () => this._entity())));
   }
 
-  get columnWidth(): number { return this._get("columnWidth"); }
+  get columnWidth(): number {
+    return this._get("columnWidth");
+  }
   set columnWidth(width: number) {
     this._set("columnWidth", width, (e) => {
       const book = this._core.book;
@@ -72,24 +73,31 @@ export class RangeFormatDouble extends ClientObjectDouble<RangeRef> implements P
     });
   }
 
-  get rowHeight(): number { return this._get("rowHeight"); }
+  get rowHeight(): number {
+    return this._get("rowHeight");
+  }
   set rowHeight(height: number) {
     this._set("rowHeight", height, (e) => {
       for (let r = e.rect.r0; r <= e.rect.r1; r++) this._core.book.setEntry(e.sheet.rowHeights, r, height);
     });
   }
 
-  get horizontalAlignment(): Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed" {
+  get horizontalAlignment():
+    Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed" {
     return this._get("horizontalAlignment");
   }
-  set horizontalAlignment(value: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed") {
+  set horizontalAlignment(
+    value: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed",
+  ) {
     this._set("horizontalAlignment", value, (e) => {
       if (!HORIZONTAL.includes(value)) throw excelError("InvalidArgument", "RangeFormat.horizontalAlignment", `${String(value)} is not an alignment.`);
       writeStyle(this._core.book, e.sheet, e.rect, { horizontalAlignment: value === "General" ? undefined : value });
     });
   }
 
-  get wrapText(): boolean { return this._get("wrapText"); }
+  get wrapText(): boolean {
+    return this._get("wrapText");
+  }
   set wrapText(value: boolean) {
     this._set("wrapText", value, (e) => writeStyle(this._core.book, e.sheet, e.rect, { wrapText: value || undefined }));
   }
@@ -111,7 +119,13 @@ export class RangeFormatDouble extends ClientObjectDouble<RangeRef> implements P
   }
 }
 
-function styleProp<K extends keyof CellStyle>(owner: ClientObjectDouble<RangeRef>, key: K, prop: string, value: CellStyle[K], normalize?: (v: unknown) => CellStyle[K]): void {
+function styleProp<K extends keyof CellStyle>(
+  owner: ClientObjectDouble<RangeRef>,
+  key: K,
+  prop: string,
+  value: CellStyle[K],
+  normalize?: (v: unknown) => CellStyle[K],
+): void {
   owner._set(prop, value, (e) => writeStyle(owner._core.book, e.sheet, e.rect, { [key]: normalize ? normalize(value) : value } as Partial<CellStyle>));
 }
 
@@ -134,13 +148,27 @@ export class RangeFontDouble extends ClientObjectDouble<RangeRef> implements Pic
     return this._load(option) as unknown as Excel.RangeFont;
   }
 
-  get bold(): boolean { return this._get("bold"); }
-  set bold(v: boolean) { styleProp(this, "bold", "bold", v || undefined); }
-  get italic(): boolean { return this._get("italic"); }
-  set italic(v: boolean) { styleProp(this, "italic", "italic", v || undefined); }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { styleProp(this, "fontColor", "color", v, (x) => normalizeColor(x, "RangeFont.color")); }
-  get size(): number { return this._get("size"); }
+  get bold(): boolean {
+    return this._get("bold");
+  }
+  set bold(v: boolean) {
+    styleProp(this, "bold", "bold", v || undefined);
+  }
+  get italic(): boolean {
+    return this._get("italic");
+  }
+  set italic(v: boolean) {
+    styleProp(this, "italic", "italic", v || undefined);
+  }
+  get color(): string {
+    return this._get("color");
+  }
+  set color(v: string) {
+    styleProp(this, "fontColor", "color", v, (x) => normalizeColor(x, "RangeFont.color"));
+  }
+  get size(): number {
+    return this._get("size");
+  }
   /** **Inference:** sizes outside Excel's 1–409 points are InvalidArgument. */
   set size(v: number) {
     this._set("size", v, (e) => {
@@ -163,9 +191,13 @@ export class RangeFillDouble extends ClientObjectDouble<RangeRef> implements Pic
     return this._load(option) as unknown as Excel.RangeFill;
   }
 
-  get color(): string { return this._get("color"); }
+  get color(): string {
+    return this._get("color");
+  }
   /** "" removes the fill (docs-pr `excel-add-ins-blank-null-values.md`: blank resets a property). */
-  set color(v: string) { styleProp(this, "fill", "color", v, (x) => (x === "" ? undefined : normalizeColor(x, "RangeFill.color"))); }
+  set color(v: string) {
+    styleProp(this, "fill", "color", v, (x) => (x === "" ? undefined : normalizeColor(x, "RangeFill.color")));
+  }
 
   clear(): void {
     this._call("clear", [], (e) => writeStyle(this._core.book, e.sheet, e.rect, { fill: undefined }));

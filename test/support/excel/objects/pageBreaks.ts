@@ -36,11 +36,19 @@ export class PageBreakCollectionDouble
     return ref;
   }
 
-  protected _entities(sheet: SheetModel): readonly BreakRef[] { return sheet.pageBreaks.map((r) => this._ref(sheet, r)); }
-  protected _makeItem(ref: BreakRef): PageBreakDouble { return new PageBreakDouble(this._core, `${this._path}.getItem(${ref.row})`, () => ref); }
+  protected _entities(sheet: SheetModel): readonly BreakRef[] {
+    return sheet.pageBreaks.map((r) => this._ref(sheet, r));
+  }
+  protected _makeItem(ref: BreakRef): PageBreakDouble {
+    return new PageBreakDouble(this._core, `${this._path}.getItem(${ref.row})`, () => ref);
+  }
 
-  get items(): Excel.PageBreak[] { return this._get("items"); }
-  load(option?: unknown): Excel.PageBreakCollection { return this._load(option) as unknown as Excel.PageBreakCollection; }
+  get items(): Excel.PageBreak[] {
+    return this._get("items");
+  }
+  load(option?: unknown): Excel.PageBreakCollection {
+    return this._load(option) as unknown as Excel.PageBreakCollection;
+  }
 
   add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
     let row = -1;
@@ -48,7 +56,12 @@ export class PageBreakCollectionDouble
       const r = resolveRangeArg(this._core, pageBreakRange, sheet, "PageBreakCollection.add").rect.r0;
       if (r < 1) throw excelError("InvalidArgument", "PageBreakCollection.add", "A page break cannot come before the first row.");
       row = r;
-      if (!sheet.pageBreaks.includes(r)) this._core.book.set(sheet, "pageBreaks", [...sheet.pageBreaks, r].sort((a, b) => a - b));
+      if (!sheet.pageBreaks.includes(r))
+        this._core.book.set(
+          sheet,
+          "pageBreaks",
+          [...sheet.pageBreaks, r].sort((a, b) => a - b),
+        );
     });
     return new PageBreakDouble(this._core, `${this._path}.add()`, () => {
       const sheet = this._entity();
@@ -70,10 +83,18 @@ export class PageBreakDouble extends ClientObjectDouble<BreakRef> implements Pic
     super(core, "PageBreak", path, resolve);
   }
 
-  protected _readers(): Record<string, Reader<BreakRef>> { return { rowIndex: (b) => b.row, columnIndex: () => 0 }; }
-  load(option?: unknown): Excel.PageBreak { return this._load(option) as unknown as Excel.PageBreak; }
-  get rowIndex(): number { return this._get("rowIndex"); }
-  get columnIndex(): number { return this._get("columnIndex"); }
+  protected _readers(): Record<string, Reader<BreakRef>> {
+    return { rowIndex: (b) => b.row, columnIndex: () => 0 };
+  }
+  load(option?: unknown): Excel.PageBreak {
+    return this._load(option) as unknown as Excel.PageBreak;
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
 }
 
 const ORIENTATIONS = ["Portrait", "Landscape"];
@@ -87,9 +108,13 @@ export class PageLayoutDouble extends ClientObjectDouble<SheetModel> implements 
     return { orientation: (s) => s.pageLayout.orientation, zoom: (s) => ({ ...s.pageLayout.zoom }) };
   }
 
-  load(option?: unknown): Excel.PageLayout { return this._load(option) as unknown as Excel.PageLayout; }
+  load(option?: unknown): Excel.PageLayout {
+    return this._load(option) as unknown as Excel.PageLayout;
+  }
 
-  get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" { return this._get("orientation"); }
+  get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
+    return this._get("orientation");
+  }
   set orientation(v: Excel.PageOrientation | "Portrait" | "Landscape") {
     this._set("orientation", v, (s) => {
       if (!ORIENTATIONS.includes(v)) throw excelError("InvalidArgument", "PageLayout.orientation", `${String(v)} is not an orientation.`);
@@ -97,7 +122,9 @@ export class PageLayoutDouble extends ClientObjectDouble<SheetModel> implements 
     });
   }
 
-  get zoom(): Excel.PageLayoutZoomOptions { return this._get("zoom"); }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this._get("zoom");
+  }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this._set("zoom", v, (s) => {
       if (!v || typeof v !== "object") throw excelError("InvalidArgument", "PageLayout.zoom");

@@ -5,6 +5,7 @@
  * "If the resulting range is forced outside the bounds of the worksheet grid, an error will be thrown"
  * (getOffsetRange): InvalidArgument here. Reads of more than five million cells fail with RangeExceedsLimit and
  * apply nothing (docs-pr `excel/performance.md`; Excel sometimes returns null instead — the double always fails).
+ * One file: Range's members are one proxy class, as in @types/office-js.
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, cellCount, columns, intersection, rect, rows, sheetAddress } from "../address";
 import { excelError } from "../errors";
@@ -20,13 +21,52 @@ import { RangeRef, checkedRect, face, resolveRangeArg } from "./shared";
 import { WorksheetDouble } from "./worksheet";
 
 type RangeMembers =
-  | "context" | "isNullObject" | "load" | "track" | "untrack" | "address" | "addressLocal" | "cellCount" | "columnCount"
-  | "columnIndex" | "rowCount" | "rowIndex" | "values" | "numberFormat" | "formulas" | "text" | "valueTypes"
-  | "hyperlink" | "isEntireColumn" | "isEntireRow" | "format" | "conditionalFormats" | "worksheet" | "clear"
-  | "delete" | "insert" | "getCell" | "getResizedRange" | "getOffsetRange" | "getRow" | "getColumn" | "getRowsBelow"
-  | "getRowsAbove" | "getColumnsAfter" | "getColumnsBefore" | "getLastRow" | "getLastColumn" | "getLastCell"
-  | "getEntireColumn" | "getEntireRow" | "getBoundingRect" | "getIntersection" | "getIntersectionOrNullObject"
-  | "getUsedRange" | "getUsedRangeOrNullObject" | "select";
+  | "context"
+  | "isNullObject"
+  | "load"
+  | "track"
+  | "untrack"
+  | "address"
+  | "addressLocal"
+  | "cellCount"
+  | "columnCount"
+  | "columnIndex"
+  | "rowCount"
+  | "rowIndex"
+  | "values"
+  | "numberFormat"
+  | "formulas"
+  | "text"
+  | "valueTypes"
+  | "hyperlink"
+  | "isEntireColumn"
+  | "isEntireRow"
+  | "format"
+  | "conditionalFormats"
+  | "worksheet"
+  | "clear"
+  | "delete"
+  | "insert"
+  | "getCell"
+  | "getResizedRange"
+  | "getOffsetRange"
+  | "getRow"
+  | "getColumn"
+  | "getRowsBelow"
+  | "getRowsAbove"
+  | "getColumnsAfter"
+  | "getColumnsBefore"
+  | "getLastRow"
+  | "getLastColumn"
+  | "getLastCell"
+  | "getEntireColumn"
+  | "getEntireRow"
+  | "getBoundingRect"
+  | "getIntersection"
+  | "getIntersectionOrNullObject"
+  | "getUsedRange"
+  | "getUsedRangeOrNullObject"
+  | "select";
 
 export function rangeFace(core: Core, path: string, resolve: () => RangeRef | null): Excel.Range {
   return face<Excel.Range>(new RangeDouble(core, path, resolve));
@@ -90,34 +130,64 @@ export class RangeDouble extends ClientObjectDouble<RangeRef> implements Pick<Ex
     return this as unknown as Excel.Range;
   }
 
-  get address(): string { return this._get("address"); }
-  get addressLocal(): string { return this._get("addressLocal"); }
-  get cellCount(): number { return this._get("cellCount"); }
-  get columnCount(): number { return this._get("columnCount"); }
-  get rowCount(): number { return this._get("rowCount"); }
-  get columnIndex(): number { return this._get("columnIndex"); }
-  get rowIndex(): number { return this._get("rowIndex"); }
-  get isEntireColumn(): boolean { return this._get("isEntireColumn"); }
-  get isEntireRow(): boolean { return this._get("isEntireRow"); }
-  get text(): string[][] { return this._get("text"); }
-  get valueTypes(): Excel.RangeValueType[][] { return this._get("valueTypes"); }
+  get address(): string {
+    return this._get("address");
+  }
+  get addressLocal(): string {
+    return this._get("addressLocal");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get isEntireColumn(): boolean {
+    return this._get("isEntireColumn");
+  }
+  get isEntireRow(): boolean {
+    return this._get("isEntireRow");
+  }
+  get text(): string[][] {
+    return this._get("text");
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this._get("valueTypes");
+  }
 
-  get values(): any[][] { return this._get("values"); }
+  get values(): any[][] {
+    return this._get("values");
+  }
   set values(v: any[][]) {
     this._set("values", v, (e) => writeContent(this._core.book, e.sheet, e.rect, v, this._core.env.input, "values"));
   }
 
-  get formulas(): any[][] { return this._get("formulas"); }
+  get formulas(): any[][] {
+    return this._get("formulas");
+  }
   set formulas(v: any[][]) {
     this._set("formulas", v, (e) => writeContent(this._core.book, e.sheet, e.rect, v, this._core.env.input, "formulas"));
   }
 
-  get numberFormat(): any[][] { return this._get("numberFormat"); }
+  get numberFormat(): any[][] {
+    return this._get("numberFormat");
+  }
   set numberFormat(v: any[][]) {
     this._set("numberFormat", v, (e) => writeNumberFormat(this._core.book, e.sheet, e.rect, v));
   }
 
-  get hyperlink(): Excel.RangeHyperlink { return this._get("hyperlink"); }
+  get hyperlink(): Excel.RangeHyperlink {
+    return this._get("hyperlink");
+  }
   /** **Inference:** textToDisplay becomes the cell's text; an empty cell shows the address. */
   set hyperlink(link: Excel.RangeHyperlink) {
     this._gate("hyperlink");
@@ -183,7 +253,9 @@ export class RangeDouble extends ClientObjectDouble<RangeRef> implements Pick<Ex
   }
 
   getColumn(column: number): Excel.Range {
-    return this._derive("getColumn", [column], (r) => (column >= 0 && column < columns(r) ? rect(r.r0, r.c0 + column, r.r1, r.c0 + column) : rect(0, -1, 0, -1)));
+    return this._derive("getColumn", [column], (r) =>
+      column >= 0 && column < columns(r) ? rect(r.r0, r.c0 + column, r.r1, r.c0 + column) : rect(0, -1, 0, -1),
+    );
   }
 
   getRowsBelow(count = 1): Excel.Range {
@@ -234,7 +306,12 @@ export class RangeDouble extends ClientObjectDouble<RangeRef> implements Pick<Ex
   }
 
   getIntersectionOrNullObject(anotherRange: Excel.Range | string): Excel.Range {
-    const range = this._derive("getIntersectionOrNullObject", [], (r, e) => intersection(r, resolveRangeArg(this._core, anotherRange, e.sheet, "Range.getIntersectionOrNullObject").rect), true);
+    const range = this._derive(
+      "getIntersectionOrNullObject",
+      [],
+      (r, e) => intersection(r, resolveRangeArg(this._core, anotherRange, e.sheet, "Range.getIntersectionOrNullObject").rect),
+      true,
+    );
     instantiate(range, "Range.getIntersectionOrNullObject");
     return range;
   }

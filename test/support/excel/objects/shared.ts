@@ -42,8 +42,18 @@ export function resolveRangeArg(core: Core, arg: unknown, defaultSheet: SheetMod
 }
 
 const NAMED: Record<string, string> = {
-  white: "#FFFFFF", black: "#000000", red: "#FF0000", green: "#008000", blue: "#0000FF", yellow: "#FFFF00",
-  orange: "#FFA500", gray: "#808080", grey: "#808080", purple: "#800080", lightgray: "#D3D3D3", lightgrey: "#D3D3D3",
+  white: "#FFFFFF",
+  black: "#000000",
+  red: "#FF0000",
+  green: "#008000",
+  blue: "#0000FF",
+  yellow: "#FFFF00",
+  orange: "#FFA500",
+  gray: "#808080",
+  grey: "#808080",
+  purple: "#800080",
+  lightgray: "#D3D3D3",
+  lightgrey: "#D3D3D3",
 };
 
 /**

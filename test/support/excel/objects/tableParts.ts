@@ -4,6 +4,7 @@
  * of the table row, but not the data." Adding several rows needs ExcelApi 1.4, `alwaysInsert` 1.15, a column name
  * at creation 1.4 (the remarks of `add`). TableRowCollection.deleteRows/deleteRowsAt are ExcelApiOnline only and not
  * in the double; delete rows with `Range.delete("Up")`.
+ * One file: rows and columns share the table's record and its resize rules.
  */
 import { rect } from "../address";
 import { excelError } from "../errors";
@@ -68,8 +69,12 @@ export class TableRowCollectionDouble
     return { count: (t) => bodyRowCount(t) };
   }
 
-  get items(): Excel.TableRow[] { return this._get("items"); }
-  get count(): number { return this._get("count"); }
+  get items(): Excel.TableRow[] {
+    return this._get("items");
+  }
+  get count(): number {
+    return this._get("count");
+  }
 
   load(option?: unknown): Excel.TableRowCollection {
     return this._load(option) as unknown as Excel.TableRowCollection;
@@ -87,10 +92,12 @@ export class TableRowCollectionDouble
   }
 
   getItemAt(index: number): Excel.TableRow {
-    return face<Excel.TableRow>(new TableRowDouble(this._core, `${this._path}.getItemAt(${index})`, () => {
-      const t = this._entity();
-      return t ? { table: t, index } : null;
-    }));
+    return face<Excel.TableRow>(
+      new TableRowDouble(this._core, `${this._path}.getItemAt(${index})`, () => {
+        const t = this._entity();
+        return t ? { table: t, index } : null;
+      }),
+    );
   }
 
   getCount(): OfficeExtension.ClientResult<number> {
@@ -99,7 +106,10 @@ export class TableRowCollectionDouble
   }
 }
 
-export class TableRowDouble extends ClientObjectDouble<RowRef> implements Pick<Excel.TableRow, "context" | "load" | "index" | "values" | "getRange" | "delete"> {
+export class TableRowDouble
+  extends ClientObjectDouble<RowRef>
+  implements Pick<Excel.TableRow, "context" | "load" | "index" | "values" | "getRange" | "delete">
+{
   constructor(core: Core, path: string, resolve: () => RowRef | null) {
     super(core, "TableRow", path, resolve);
   }
@@ -115,8 +125,12 @@ export class TableRowDouble extends ClientObjectDouble<RowRef> implements Pick<E
     return this._load(option) as unknown as Excel.TableRow;
   }
 
-  get index(): number { return this._get("index"); }
-  get values(): any[][] { return this._get("values"); }
+  get index(): number {
+    return this._get("index");
+  }
+  get values(): any[][] {
+    return this._get("values");
+  }
   set values(v: any[][]) {
     this._set("values", v, (r) => writeContent(this._core.book, r.table.sheet, rowRect(r), v, this._core.env.input, "values"));
   }
@@ -162,21 +176,27 @@ export class TableColumnCollectionDouble
     return { count: (t) => t.columnIds.length };
   }
 
-  get items(): Excel.TableColumn[] { return this._get("items"); }
-  get count(): number { return this._get("count"); }
+  get items(): Excel.TableColumn[] {
+    return this._get("items");
+  }
+  get count(): number {
+    return this._get("count");
+  }
 
   load(option?: unknown): Excel.TableColumnCollection {
     return this._load(option) as unknown as Excel.TableColumnCollection;
   }
 
   private _column(path: string, find: (t: TableModel) => ColumnRef | null, nullable: boolean): Excel.TableColumn {
-    const column = face<Excel.TableColumn>(new TableColumnDouble(this._core, `${this._path}.${path}`, () => {
-      const t = this._entity();
-      if (!t) return null;
-      const ref = find(t);
-      if (!ref && !nullable) throw excelError("ItemNotFound", "TableColumnCollection.getItem", `No column ${path}.`);
-      return ref;
-    }));
+    const column = face<Excel.TableColumn>(
+      new TableColumnDouble(this._core, `${this._path}.${path}`, () => {
+        const t = this._entity();
+        if (!t) return null;
+        const ref = find(t);
+        if (!ref && !nullable) throw excelError("ItemNotFound", "TableColumnCollection.getItem", `No column ${path}.`);
+        return ref;
+      }),
+    );
     if (nullable) instantiate(column, "TableColumnCollection.getItemOrNullObject");
     return column;
   }
@@ -217,8 +237,18 @@ export class TableColumnCollectionDouble
 }
 
 type ColumnMembers =
-  | "context" | "isNullObject" | "load" | "id" | "index" | "name" | "values" | "getDataBodyRange" | "getHeaderRowRange"
-  | "getRange" | "getTotalRowRange" | "delete";
+  | "context"
+  | "isNullObject"
+  | "load"
+  | "id"
+  | "index"
+  | "name"
+  | "values"
+  | "getDataBodyRange"
+  | "getHeaderRowRange"
+  | "getRange"
+  | "getTotalRowRange"
+  | "delete";
 
 export class TableColumnDouble extends ClientObjectDouble<ColumnRef> implements Pick<Excel.TableColumn, ColumnMembers> {
   constructor(core: Core, path: string, resolve: () => ColumnRef | null) {
@@ -253,9 +283,15 @@ export class TableColumnDouble extends ClientObjectDouble<ColumnRef> implements 
     return this._load(option) as unknown as Excel.TableColumn;
   }
 
-  get id(): number { return this._get("id"); }
-  get index(): number { return this._get("index"); }
-  get name(): string { return this._get("name"); }
+  get id(): number {
+    return this._get("id");
+  }
+  get index(): number {
+    return this._get("index");
+  }
+  get name(): string {
+    return this._get("name");
+  }
   set name(v: string) {
     this._set("name", v, (c) => {
       const r = this._rect(c, "header");
@@ -263,7 +299,9 @@ export class TableColumnDouble extends ClientObjectDouble<ColumnRef> implements 
       normalizeHeaders(this._core.book, c.table);
     });
   }
-  get values(): any[][] { return this._get("values"); }
+  get values(): any[][] {
+    return this._get("values");
+  }
   set values(v: any[][]) {
     this._set("values", v, (c) => writeContent(this._core.book, c.table.sheet, this._rect(c, "all"), v, this._core.env.input, "values"));
   }
@@ -275,10 +313,18 @@ export class TableColumnDouble extends ClientObjectDouble<ColumnRef> implements 
     });
   }
 
-  getDataBodyRange(): Excel.Range { return this._part("getDataBodyRange", "body"); }
-  getHeaderRowRange(): Excel.Range { return this._part("getHeaderRowRange", "header"); }
-  getRange(): Excel.Range { return this._part("getRange", "all"); }
-  getTotalRowRange(): Excel.Range { return this._part("getTotalRowRange", "total"); }
+  getDataBodyRange(): Excel.Range {
+    return this._part("getDataBodyRange", "body");
+  }
+  getHeaderRowRange(): Excel.Range {
+    return this._part("getHeaderRowRange", "header");
+  }
+  getRange(): Excel.Range {
+    return this._part("getRange", "all");
+  }
+  getTotalRowRange(): Excel.Range {
+    return this._part("getTotalRowRange", "total");
+  }
 
   delete(): void {
     this._call("delete", [], (c) => deleteTableColumn(this._core.book, c.table, columnIndexOf(c)));

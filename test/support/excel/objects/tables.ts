@@ -4,13 +4,12 @@
  * sheet (**inference**). Table.delete() removes the table and its cells' contents and formats (**inference** from
  * VBA's ListObject.Delete, "Deletes the ListObject object and clears the cell data from the worksheet"); there is no
  * `showHeaders = false` in the double (it throws).
+ * One file: the collection and the table are one proxy pair, as in @types/office-js.
  */
 import { excelError, notInDouble } from "../errors";
 import { clearRange } from "../model/grid";
 import { SheetModel, Store, TableModel } from "../model/store";
-import {
-  bodyRect, createTable, headerRect, removeTable, renameTable, resizeTable, setShowTotals, totalRect,
-} from "../model/tables";
+import { bodyRect, createTable, headerRect, removeTable, renameTable, resizeTable, setShowTotals, totalRect } from "../model/tables";
 import type { Core } from "../runtime/core";
 import { ClientObjectDouble, CollectionDouble, Reader, clientResult, instantiate, AnyDouble } from "../runtime/proxy";
 import { rangeFace } from "./range";
@@ -24,7 +23,12 @@ export class TableCollectionDouble
   extends CollectionDouble<Owner, TableModel, TableDouble>
   implements Pick<Excel.TableCollection, "context" | "load" | "items" | "count" | "add" | "getItem" | "getItemOrNullObject" | "getItemAt" | "getCount">
 {
-  constructor(core: Core, path: string, owner: () => Owner | null, private readonly onSheet: boolean) {
+  constructor(
+    core: Core,
+    path: string,
+    owner: () => Owner | null,
+    private readonly onSheet: boolean,
+  ) {
     super(core, "TableCollection", path, owner);
   }
 
@@ -44,8 +48,12 @@ export class TableCollectionDouble
     return { count: (o) => this._tables(o).length };
   }
 
-  get items(): Excel.Table[] { return this._get("items"); }
-  get count(): number { return this._get("count"); }
+  get items(): Excel.Table[] {
+    return this._get("items");
+  }
+  get count(): number {
+    return this._get("count");
+  }
 
   load(option?: unknown): Excel.TableCollection {
     return this._load(option) as unknown as Excel.TableCollection;
@@ -107,10 +115,30 @@ export class TableCollectionDouble
 }
 
 type TableMembers =
-  | "context" | "isNullObject" | "load" | "name" | "id" | "worksheet" | "style" | "showBandedRows" | "showBandedColumns"
-  | "showFilterButton" | "showTotals" | "showHeaders" | "highlightFirstColumn" | "highlightLastColumn"
-  | "getHeaderRowRange" | "getDataBodyRange" | "getRange" | "getTotalRowRange" | "resize" | "rows" | "columns"
-  | "delete" | "convertToRange" | "clearFilters";
+  | "context"
+  | "isNullObject"
+  | "load"
+  | "name"
+  | "id"
+  | "worksheet"
+  | "style"
+  | "showBandedRows"
+  | "showBandedColumns"
+  | "showFilterButton"
+  | "showTotals"
+  | "showHeaders"
+  | "highlightFirstColumn"
+  | "highlightLastColumn"
+  | "getHeaderRowRange"
+  | "getDataBodyRange"
+  | "getRange"
+  | "getTotalRowRange"
+  | "resize"
+  | "rows"
+  | "columns"
+  | "delete"
+  | "convertToRange"
+  | "clearFilters";
 
 type Flag = "showBandedRows" | "showBandedColumns" | "showFilterButton" | "highlightFirstColumn" | "highlightLastColumn";
 
@@ -129,9 +157,16 @@ export class TableDouble extends ClientObjectDouble<TableModel> implements Pick<
 
   protected _readers(): Record<string, Reader<TableModel>> {
     return {
-      name: (t) => t.name, id: (t) => t.id, style: (t) => t.style, showTotals: (t) => t.showTotals, showHeaders: () => true,
-      showBandedRows: (t) => t.showBandedRows, showBandedColumns: (t) => t.showBandedColumns, showFilterButton: (t) => t.showFilterButton,
-      highlightFirstColumn: (t) => t.highlightFirstColumn, highlightLastColumn: (t) => t.highlightLastColumn,
+      name: (t) => t.name,
+      id: (t) => t.id,
+      style: (t) => t.style,
+      showTotals: (t) => t.showTotals,
+      showHeaders: () => true,
+      showBandedRows: (t) => t.showBandedRows,
+      showBandedColumns: (t) => t.showBandedColumns,
+      showFilterButton: (t) => t.showFilterButton,
+      highlightFirstColumn: (t) => t.highlightFirstColumn,
+      highlightLastColumn: (t) => t.highlightLastColumn,
     };
   }
 
@@ -147,28 +182,64 @@ export class TableDouble extends ClientObjectDouble<TableModel> implements Pick<
     this._set(prop, v, (t) => this._core.book.set(t, prop, Boolean(v)));
   }
 
-  get id(): string { return this._get("id"); }
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (t) => renameTable(this._core.book, t, v)); }
-  get style(): string { return this._get("style"); }
-  set style(v: string) { this._set("style", v, (t) => this._core.book.set(t, "style", String(v))); }
-  get showTotals(): boolean { return this._get("showTotals"); }
-  set showTotals(v: boolean) { this._set("showTotals", v, (t) => setShowTotals(this._core.book, t, Boolean(v))); }
-  get showHeaders(): boolean { return this._get("showHeaders"); }
+  get id(): string {
+    return this._get("id");
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (t) => renameTable(this._core.book, t, v));
+  }
+  get style(): string {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this._set("style", v, (t) => this._core.book.set(t, "style", String(v)));
+  }
+  get showTotals(): boolean {
+    return this._get("showTotals");
+  }
+  set showTotals(v: boolean) {
+    this._set("showTotals", v, (t) => setShowTotals(this._core.book, t, Boolean(v)));
+  }
+  get showHeaders(): boolean {
+    return this._get("showHeaders");
+  }
   set showHeaders(v: boolean) {
     if (!v) throw notInDouble("setting Table.showHeaders to false");
     this._set("showHeaders", v, () => undefined);
   }
-  get showBandedRows(): boolean { return this._get("showBandedRows"); }
-  set showBandedRows(v: boolean) { this._flag("showBandedRows", v); }
-  get showBandedColumns(): boolean { return this._get("showBandedColumns"); }
-  set showBandedColumns(v: boolean) { this._flag("showBandedColumns", v); }
-  get showFilterButton(): boolean { return this._get("showFilterButton"); }
-  set showFilterButton(v: boolean) { this._flag("showFilterButton", v); }
-  get highlightFirstColumn(): boolean { return this._get("highlightFirstColumn"); }
-  set highlightFirstColumn(v: boolean) { this._flag("highlightFirstColumn", v); }
-  get highlightLastColumn(): boolean { return this._get("highlightLastColumn"); }
-  set highlightLastColumn(v: boolean) { this._flag("highlightLastColumn", v); }
+  get showBandedRows(): boolean {
+    return this._get("showBandedRows");
+  }
+  set showBandedRows(v: boolean) {
+    this._flag("showBandedRows", v);
+  }
+  get showBandedColumns(): boolean {
+    return this._get("showBandedColumns");
+  }
+  set showBandedColumns(v: boolean) {
+    this._flag("showBandedColumns", v);
+  }
+  get showFilterButton(): boolean {
+    return this._get("showFilterButton");
+  }
+  set showFilterButton(v: boolean) {
+    this._flag("showFilterButton", v);
+  }
+  get highlightFirstColumn(): boolean {
+    return this._get("highlightFirstColumn");
+  }
+  set highlightFirstColumn(v: boolean) {
+    this._flag("highlightFirstColumn", v);
+  }
+  get highlightLastColumn(): boolean {
+    return this._get("highlightLastColumn");
+  }
+  set highlightLastColumn(v: boolean) {
+    this._flag("highlightLastColumn", v);
+  }
 
   get worksheet(): Excel.Worksheet {
     this._gate("worksheet");
@@ -194,10 +265,18 @@ export class TableDouble extends ClientObjectDouble<TableModel> implements Pick<
     });
   }
 
-  getHeaderRowRange(): Excel.Range { return this._part("getHeaderRowRange", headerRect); }
-  getDataBodyRange(): Excel.Range { return this._part("getDataBodyRange", bodyRect); }
-  getRange(): Excel.Range { return this._part("getRange", (t) => t.range); }
-  getTotalRowRange(): Excel.Range { return this._part("getTotalRowRange", totalRect); }
+  getHeaderRowRange(): Excel.Range {
+    return this._part("getHeaderRowRange", headerRect);
+  }
+  getDataBodyRange(): Excel.Range {
+    return this._part("getDataBodyRange", bodyRect);
+  }
+  getRange(): Excel.Range {
+    return this._part("getRange", (t) => t.range);
+  }
+  getTotalRowRange(): Excel.Range {
+    return this._part("getTotalRowRange", totalRect);
+  }
 
   resize(newRange: Excel.Range | string): void {
     this._call("resize", [typeof newRange === "string" ? newRange : "(Range)"], (t) => {

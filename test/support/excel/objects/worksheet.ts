@@ -5,6 +5,7 @@
  * getUsedRangeOrNullObject gives a null object instead. Undo (docs-pr `excel-add-ins-undo-capabilities.md`):
  * Worksheet.delete has no undo anywhere; setting name, position and visibility has none on Windows and Mac.
  * freezeRows/freezeColumns replace any earlier freeze (**inference**: Excel has one split per view).
+ * One file: the three classes are small and reach one another's state.
  */
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, rect } from "../address";
 import { excelError } from "../errors";
@@ -20,9 +21,26 @@ import { checkedRect, face, quote, resolveRangeArg } from "./shared";
 import { TableCollectionDouble } from "./tables";
 
 type SheetMembers =
-  | "context" | "isNullObject" | "load" | "name" | "position" | "visibility" | "id" | "tabColor" | "tables" | "charts"
-  | "freezePanes" | "getRange" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject"
-  | "activate" | "delete" | "horizontalPageBreaks" | "pageLayout";
+  | "context"
+  | "isNullObject"
+  | "load"
+  | "name"
+  | "position"
+  | "visibility"
+  | "id"
+  | "tabColor"
+  | "tables"
+  | "charts"
+  | "freezePanes"
+  | "getRange"
+  | "getRangeByIndexes"
+  | "getCell"
+  | "getUsedRange"
+  | "getUsedRangeOrNullObject"
+  | "activate"
+  | "delete"
+  | "horizontalPageBreaks"
+  | "pageLayout";
 
 type Visibility = Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
 
@@ -55,15 +73,33 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> implements P
     return this._load(option) as unknown as Excel.Worksheet;
   }
 
-  get id(): string { return this._get("id"); }
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (s) => renameSheet(this._core.book, s, v), { undo: "unsupportedOnDesktop" }); }
-  get position(): number { return this._get("position"); }
-  set position(v: number) { this._set("position", v, (s) => moveSheet(this._core.book, s, v), { undo: "unsupportedOnDesktop" }); }
-  get visibility(): Visibility { return this._get("visibility"); }
-  set visibility(v: Visibility) { this._set("visibility", v, (s) => setVisibility(this._core.book, s, v), { undo: "unsupportedOnDesktop" }); }
-  get tabColor(): string { return this._get("tabColor"); }
-  set tabColor(v: string) { this._set("tabColor", v, (s) => this._core.book.set(s, "tabColor", v)); }
+  get id(): string {
+    return this._get("id");
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (s) => renameSheet(this._core.book, s, v), { undo: "unsupportedOnDesktop" });
+  }
+  get position(): number {
+    return this._get("position");
+  }
+  set position(v: number) {
+    this._set("position", v, (s) => moveSheet(this._core.book, s, v), { undo: "unsupportedOnDesktop" });
+  }
+  get visibility(): Visibility {
+    return this._get("visibility");
+  }
+  set visibility(v: Visibility) {
+    this._set("visibility", v, (s) => setVisibility(this._core.book, s, v), { undo: "unsupportedOnDesktop" });
+  }
+  get tabColor(): string {
+    return this._get("tabColor");
+  }
+  set tabColor(v: string) {
+    this._set("tabColor", v, (s) => this._core.book.set(s, "tabColor", v));
+  }
 
   get tables(): Excel.TableCollection {
     return (this._tables ??= face<Excel.TableCollection>(new TableCollectionDouble(this._core, `${this._path}.tables`, () => this._entity(), true)));
@@ -80,7 +116,9 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> implements P
 
   get horizontalPageBreaks(): Excel.PageBreakCollection {
     this._gate("horizontalPageBreaks");
-    return (this._breaks ??= face<Excel.PageBreakCollection>(new PageBreakCollectionDouble(this._core, `${this._path}.horizontalPageBreaks`, () => this._entity())));
+    return (this._breaks ??= face<Excel.PageBreakCollection>(
+      new PageBreakCollectionDouble(this._core, `${this._path}.horizontalPageBreaks`, () => this._entity()),
+    ));
   }
 
   get pageLayout(): Excel.PageLayout {
@@ -143,7 +181,11 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> implements P
 
 export class WorksheetCollectionDouble
   extends CollectionDouble<Store, SheetModel, WorksheetDouble>
-  implements Pick<Excel.WorksheetCollection, "context" | "load" | "items" | "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "getCount" | "getFirst" | "getLast">
+  implements
+    Pick<
+      Excel.WorksheetCollection,
+      "context" | "load" | "items" | "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "getCount" | "getFirst" | "getLast"
+    >
 {
   constructor(core: Core, path: string) {
     super(core, "WorksheetCollection", path, () => core.book);
@@ -236,20 +278,40 @@ export class FreezePanesDouble
   }
 
   freezeRows(count = 1): void {
-    this._freeze("freezeRows", [count], () => count, () => 0);
+    this._freeze(
+      "freezeRows",
+      [count],
+      () => count,
+      () => 0,
+    );
   }
 
   freezeColumns(count = 1): void {
-    this._freeze("freezeColumns", [count], () => 0, () => count);
+    this._freeze(
+      "freezeColumns",
+      [count],
+      () => 0,
+      () => count,
+    );
   }
 
   freezeAt(frozenRange: Excel.Range | string): void {
     const at = (s: SheetModel) => resolveRangeArg(this._core, frozenRange, s, "WorksheetFreezePanes.freezeAt").rect;
-    this._freeze("freezeAt", [], (s) => at(s).r1 + 1, (s) => at(s).c1 + 1);
+    this._freeze(
+      "freezeAt",
+      [],
+      (s) => at(s).r1 + 1,
+      (s) => at(s).c1 + 1,
+    );
   }
 
   unfreeze(): void {
-    this._freeze("unfreeze", [], () => 0, () => 0);
+    this._freeze(
+      "unfreeze",
+      [],
+      () => 0,
+      () => 0,
+    );
   }
 
   private _location(method: string, nullable: boolean): Excel.Range {

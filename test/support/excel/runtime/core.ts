@@ -105,7 +105,10 @@ export class Core {
 
   /** `context.sync()`: one request at a time per context, as the runtime queues them. */
   sync<T>(passThroughValue?: T): Promise<T> {
-    const next = this.syncing.then(() => this.syncNow(), () => this.syncNow());
+    const next = this.syncing.then(
+      () => this.syncNow(),
+      () => this.syncNow(),
+    );
     this.syncing = next.catch(() => undefined);
     return next.then(() => passThroughValue as T);
   }
@@ -138,7 +141,9 @@ export class Core {
       record.responseBytes = this.responseBytes;
       stats.maxResponseBytes = Math.max(stats.maxResponseBytes, this.responseBytes);
       if (web && this.responseBytes > PAYLOAD_LIMIT_BYTES) {
-        throw wholeSync(excelError("ResponsePayloadSizeLimitExceeded", undefined, `Response of ${this.responseBytes} bytes; the limit is ${PAYLOAD_LIMIT_BYTES}.`));
+        throw wholeSync(
+          excelError("ResponsePayloadSizeLimitExceeded", undefined, `Response of ${this.responseBytes} bytes; the limit is ${PAYLOAD_LIMIT_BYTES}.`),
+        );
       }
     } catch (error) {
       if (wholeSyncErrors.has(error as object)) book.rollbackJournal();

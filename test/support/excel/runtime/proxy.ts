@@ -49,7 +49,10 @@ export interface WriteOptions {
 export function loadPaths(option: unknown): string[] | "all" {
   if (option === undefined || option === null) return "all";
   const split = (v: unknown): string[] =>
-    (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(",")).map((s) => s.trim()).filter(Boolean);
+    (Array.isArray(v) ? v : [v])
+      .flatMap((s) => String(s).split(","))
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (typeof option === "string" || Array.isArray(option)) return split(option);
   if (typeof option === "object") {
     const o = option as { select?: unknown; expand?: unknown };

@@ -31,7 +31,7 @@ function coreOf(arg: unknown): Core | null {
 export function makeRun(env: Environment, runs: RunRecord[]): typeof Excel.run {
   async function run<T>(first: unknown, second?: unknown): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
-    const options = (typeof first === "function" ? {} : first ?? {}) as Excel.RunOptions;
+    const options = (typeof first === "function" ? {} : (first ?? {})) as Excel.RunOptions;
     let core = coreOf(first);
     const wasClosed = core ? core.closed : true;
     if (!core) {
