@@ -29,6 +29,15 @@ export interface XmlStart {
 }
 
 export interface XmlHandler {
+  /**
+   * A SpreadsheetML cell in the plain shape writers use (`<c r="A2" s="1" t="s"><v>3</v></c>`, or an inline
+   * string `<c t="inlineStr"><is><t>text</t></is></c>`, or an empty `<c …/>`), reported whole instead of as
+   * open/text/close events, when the default namespace in scope is `cellUri`. `attrs` is the attribute text
+   * as written (unprefixed names, values without entities, tabs or line ends). Any other shape is reported
+   * as ordinary events. A handler with no open, text or close gets the same fast path for checking.
+   */
+  cell?(attrs: string, value: string | null, inline: string | null): void;
+  cellUri?: string;
   /** A start tag. The object is the scanner's own, filled anew for each tag: read it during the call, keep nothing of it. */
   open?(el: XmlStart): void;
   /** Character data with entities resolved (CDATA sections included), possibly in several pieces. */
@@ -81,6 +90,14 @@ const WHITESPACE = /^[ \t\r\n]*$/;
 const NORMALIZE = /[\t\n\r]/;
 /** The attributes of every tag when no handler asks for them. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * A cell in the shape writers use, matched whole: unprefixed `c`, `v`, `is`, `t` (so in the default
+ * namespace) with unprefixed attributes whose values need no decoding or normalising, and text with no
+ * markup, entity, `>` or carriage return. Whatever it matches is well-formed (duplicate attribute names
+ * are checked apart; characters XML cannot hold were checked over the whole chunk).
+ */
+const PLAIN_CELL = /<c((?: [a-z]{1,2}="[^"<&\t\n\r]*")*)(?:\/>|>(?:<v>([^<&>\r]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<&>\r]*)<\/t><\/is>)?<\/c>)/y;
 
 /** A token longer than this without its end is taken as broken, not as still arriving. */
 const MAX_PENDING = 8 << 20;
@@ -175,6 +192,7 @@ export class XmlScanner {
     let pos = 0;
     const len = buf.length;
     const h = this.handler;
+    const plainCells = h.cell !== undefined || (h.open === undefined && h.text === undefined && h.close === undefined);
     while (pos < len) {
       if (buf.charCodeAt(pos) !== 60) {
         let next = buf.indexOf("<", pos);
@@ -260,6 +278,16 @@ export class XmlScanner {
         }
         pos = close + 2;
         continue;
+      }
+      if (c2 === 99 && plainCells && this.stack.length > 0) {
+        PLAIN_CELL.lastIndex = pos;
+        const cell = PLAIN_CELL.exec(buf);
+        if (cell && uniqueNames(cell[1]) && (h.cell === undefined || this.scope().get("") === h.cellUri)) {
+          // Taken before the handler runs: it may scan another part, which moves the shared pattern's lastIndex.
+          pos = PLAIN_CELL.lastIndex;
+          if (h.cell) h.cell(cell[1], cell[2] ?? null, cell[3] ?? null);
+          continue;
+        }
       }
       START_TAG_ASCII.lastIndex = pos;
       let m = START_TAG_ASCII.exec(buf);
@@ -413,6 +441,27 @@ export class XmlScanner {
     this.base += pos;
     this.buf = this.buf.slice(pos);
   }
+}
+
+const seenNames = new Int32Array(8);
+
+/**
+ * Whether the attribute names of a plain cell (` r="A1" s="2"`: names of one or two letters, values
+ * without quotes) are all different; more than eight attributes are left to the ordinary path.
+ */
+function uniqueNames(attrs: string): boolean {
+  let count = 0;
+  for (let i = 0; i < attrs.length;) {
+    const a = attrs.charCodeAt(i + 1);
+    const b = attrs.charCodeAt(i + 2);
+    const short = b === 61; // "="
+    const key = short ? a : a * 128 + b;
+    for (let k = 0; k < count; k++) if (seenNames[k] === key) return false;
+    if (count === 8) return false;
+    seenNames[count++] = key;
+    i = attrs.indexOf('"', i + (short ? 4 : 5)) + 1;
+  }
+  return true;
 }
 
 /** Whether a text is well-formed XML with namespaces; the fault when it is not. */
