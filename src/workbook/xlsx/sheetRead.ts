@@ -82,13 +82,12 @@ function readCells(
   const where = () => `${sheetName}!${columnLetters(cell ? cell.col : col)}${row}`;
   return parts.scanAsync(sheetPath, {
     cellUri: NS.main,
-    cell(attrs: string, v: string | null, inlineText: string | null) {
+    cell(r: string | undefined, s: string | undefined, t: string | undefined, v: string | null, inlineText: string | null) {
       // A whole cell in the plain shape: what open, text and close below do for it, at once.
       if (!inData || row > lastRow) return;
-      const a = plainAttributes(attrs);
-      col = a.r !== undefined ? columnOf(a.r) : col + 1;
+      col = r !== undefined ? columnOf(r) : col + 1;
       if (wanted.length === 0 || !wanted.some((g) => col >= g.left && col <= g.right)) return;
-      const plain = { col, s: a.s !== undefined ? Number(a.s) : 0, t: a.t ?? "n" };
+      const plain = { col, s: s !== undefined ? Number(s) : 0, t: t ?? "n" };
       // An empty <v></v> gives no text on the ordinary path, so no value there either.
       each(
         row,
@@ -148,29 +147,6 @@ function readCells(
       cell = null;
     },
   });
-}
-
-const plainCell: { r?: string; s?: string; t?: string } = {};
-
-/**
- * The r, s and t of a plain cell's attribute text (` r="A1" s="2"`: names of one or two letters, values
- * without quotes), walked attribute by attribute. The object is reused: read it before the next call.
- */
-function plainAttributes(attrs: string): { r?: string; s?: string; t?: string } {
-  plainCell.r = plainCell.s = plainCell.t = undefined;
-  for (let i = 0; i < attrs.length;) {
-    const short = attrs.charCodeAt(i + 2) === 61; // "="
-    const from = i + (short ? 4 : 5);
-    const to = attrs.indexOf('"', from);
-    if (short) {
-      const name = attrs.charCodeAt(i + 1);
-      if (name === 114) plainCell.r = attrs.slice(from, to);
-      else if (name === 115) plainCell.s = attrs.slice(from, to);
-      else if (name === 116) plainCell.t = attrs.slice(from, to);
-    }
-    i = to + 1;
-  }
-  return plainCell;
 }
 
 function cellValue(

@@ -31,8 +31,13 @@ export function serialOf(d: Date, date1904: boolean): number {
 
 /** One cell's XML in cell format `style` (a cellXfs index); "" for a blank cell (written as no cell at all). Text is always text. */
 export function cellXml(p: string, col: number, row: number, v: OutputValue, date1904: boolean, style = 0): string {
+  return cellAt(p, columnLetters(col), row, v, date1904, style);
+}
+
+/** cellXml with the column's letters already worked out (a large table's rows reuse them). */
+function cellAt(p: string, letters: string, row: number, v: OutputValue, date1904: boolean, style: number): string {
   if (v === null || v === "") return "";
-  const r = `${columnLetters(col)}${row}${style > 0 ? `" s="${style}` : ""}`;
+  const r = style > 0 ? `${letters}${row}" s="${style}` : `${letters}${row}`;
   if (typeof v === "number") return Number.isFinite(v) ? `<${p}c r="${r}"><${p}v>${v}</${p}v></${p}c>` : "";
   if (typeof v === "boolean") return `<${p}c r="${r}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
   if (v instanceof Date) return `<${p}c r="${r}"><${p}v>${serialOf(v, date1904)}</${p}v></${p}c>`;
@@ -73,10 +78,20 @@ export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly
   const bottom = bottomOf(t, 1);
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   yield `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${columnLetters(Math.max(1, t.columns.length))}${bottom}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
-  let batch: string[] = [];
-  for (let r = 1; r <= bottom; r++) {
-    const cells = tableRowCells("", t, at, r, date1904, look);
-    if (cells.size > 0) batch.push(rowXml("", r, "", cells));
+  let batch: string[] = [rowXml("", 1, "", tableRowCells("", t, at, 1, date1904, look))];
+  // Body rows straight to text, in column order (what tableRowCells and rowXml do, without a map per row).
+  const letters = t.columns.map((_, i) => columnLetters(i + 1));
+  const linkAt = t.links ? t.columns.findIndex((c) => c.name === t.links?.column) : -1;
+  for (let r = 2; r <= bottom; r++) {
+    const k = r - 2;
+    const values = t.rows[k];
+    if (!values) continue;
+    let cells = "";
+    for (let i = 0; i < values.length; i++) {
+      const style = i === linkAt && t.links?.locations[k] ? look.link : look.columns[i];
+      cells += cellAt("", letters[i], r, values[i], date1904, style);
+    }
+    if (cells !== "") batch.push(`<row r="${r}">${cells}</row>`);
     if (batch.length >= 2000) {
       yield batch.join("");
       batch = [];

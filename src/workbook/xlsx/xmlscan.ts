@@ -31,12 +31,13 @@ export interface XmlStart {
 export interface XmlHandler {
   /**
    * A SpreadsheetML cell in the plain shape writers use (`<c r="A2" s="1" t="s"><v>3</v></c>`, or an inline
-   * string `<c t="inlineStr"><is><t>text</t></is></c>`, or an empty `<c …/>`), reported whole instead of as
-   * open/text/close events, when the default namespace in scope is `cellUri`. `attrs` is the attribute text
-   * as written (unprefixed names, values without entities, tabs or line ends). Any other shape is reported
-   * as ordinary events. A handler with no open, text or close gets the same fast path for checking.
+   * string `<c r="A2" t="inlineStr"><is><t>text</t></is></c>`, or an empty `<c …/>`), reported whole instead
+   * of as open/text/close events, when the default namespace in scope is `cellUri`: its r, s and t
+   * attributes (in that order, each optional, nothing else) and its value or inline text, which hold no
+   * entity. Any other shape is reported as ordinary events. A handler with no open, text or close gets the
+   * same fast path for checking.
    */
-  cell?(attrs: string, value: string | null, inline: string | null): void;
+  cell?(r: string | undefined, s: string | undefined, t: string | undefined, value: string | null, inline: string | null): void;
   cellUri?: string;
   /** A start tag. The object is the scanner's own, filled anew for each tag: read it during the call, keep nothing of it. */
   open?(el: XmlStart): void;
@@ -93,11 +94,12 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 
 /**
  * A cell in the shape writers use, matched whole: unprefixed `c`, `v`, `is`, `t` (so in the default
- * namespace) with unprefixed attributes whose values need no decoding or normalising, and text with no
- * markup, entity, `>` or carriage return. Whatever it matches is well-formed (duplicate attribute names
- * are checked apart; characters XML cannot hold were checked over the whole chunk).
+ * namespace); the attributes r, s, t in that order, each at most once, with values that need no decoding;
+ * text with no markup, entity, `>` or carriage return. Whatever it matches is well-formed (characters XML
+ * cannot hold were checked over the whole chunk).
  */
-const PLAIN_CELL = /<c((?: [a-z]{1,2}="[^"<&\t\n\r]*")*)(?:\/>|>(?:<v>([^<&>\r]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<&>\r]*)<\/t><\/is>)?<\/c>)/y;
+const PLAIN_CELL =
+  /<c(?: r="([A-Z]{1,3}[0-9]{1,7})")?(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&>\r]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<&>\r]*)<\/t><\/is>)?<\/c>)/y;
 
 /** A token longer than this without its end is taken as broken, not as still arriving. */
 const MAX_PENDING = 8 << 20;
@@ -282,10 +284,10 @@ export class XmlScanner {
       if (c2 === 99 && plainCells && this.stack.length > 0) {
         PLAIN_CELL.lastIndex = pos;
         const cell = PLAIN_CELL.exec(buf);
-        if (cell && uniqueNames(cell[1]) && (h.cell === undefined || this.scope().get("") === h.cellUri)) {
+        if (cell && (h.cell === undefined || this.scope().get("") === h.cellUri)) {
           // Taken before the handler runs: it may scan another part, which moves the shared pattern's lastIndex.
           pos = PLAIN_CELL.lastIndex;
-          if (h.cell) h.cell(cell[1], cell[2] ?? null, cell[3] ?? null);
+          if (h.cell) h.cell(cell[1], cell[2], cell[3], cell[4] ?? null, cell[5] ?? null);
           continue;
         }
       }
@@ -441,27 +443,6 @@ export class XmlScanner {
     this.base += pos;
     this.buf = this.buf.slice(pos);
   }
-}
-
-const seenNames = new Int32Array(8);
-
-/**
- * Whether the attribute names of a plain cell (` r="A1" s="2"`: names of one or two letters, values
- * without quotes) are all different; more than eight attributes are left to the ordinary path.
- */
-function uniqueNames(attrs: string): boolean {
-  let count = 0;
-  for (let i = 0; i < attrs.length;) {
-    const a = attrs.charCodeAt(i + 1);
-    const b = attrs.charCodeAt(i + 2);
-    const short = b === 61; // "="
-    const key = short ? a : a * 128 + b;
-    for (let k = 0; k < count; k++) if (seenNames[k] === key) return false;
-    if (count === 8) return false;
-    seenNames[count++] = key;
-    i = attrs.indexOf('"', i + (short ? 4 : 5)) + 1;
-  }
-  return true;
 }
 
 /** Whether a text is well-formed XML with namespaces; the fault when it is not. */

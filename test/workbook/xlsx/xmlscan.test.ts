@@ -252,17 +252,13 @@ describe("the strict XML scanner", () => {
       if (text) events.push(`T${text}`);
       text = "";
     };
-    const attrsOf = (raw: string) =>
-      [...raw.matchAll(/ ([a-z]+)="([^"]*)"/g)]
-        .map((m) => `${m[1]}=${m[2]}`)
-        .sort()
-        .join(" ");
     try {
       const s = new XmlScanner({
         cellUri: MAIN,
-        cell: (attrs, value, inline) => {
+        cell: (r, s, t, value, inline) => {
           flush();
-          events.push(`O{${MAIN}}c ${attrsOf(attrs)}`);
+          const attrs = [r !== undefined ? `r=${r}` : "", s !== undefined ? `s=${s}` : "", t !== undefined ? `t=${t}` : ""].filter((a) => a).sort();
+          events.push(`O{${MAIN}}c ${attrs.join(" ")}`);
           if (value !== null) events.push(`O{${MAIN}}v `, ...(value ? [`T${value}`] : []), "Cv");
           if (inline !== null) events.push(`O{${MAIN}}is `, `O{${MAIN}}t `, ...(inline ? [`T${inline}`] : []), "Ct", "Cis");
           events.push("Cc");
