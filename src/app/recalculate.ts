@@ -210,6 +210,8 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
     Issues: mergeOutput(existing("Issues"), outputColumns("Issues"), fresh.Issues, "replace", result.period),
     RunLog: mergeOutput(existing("RunLog"), outputColumns("RunLog"), [logRow], "append", result.period),
   };
+  // The old output tables are merged into the new: their cells can go before the writing.
+  read.clear();
   if (options.cancelled?.()) throw new Cancelled();
   options.onProgress?.("writing", 0, 1);
   // RunLog goes last: a run whose RunLog row is missing did not finish.

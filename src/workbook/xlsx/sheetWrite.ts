@@ -92,7 +92,7 @@ export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly
       cells += cellAt("", letters[i], r, values[i], date1904, style);
     }
     if (cells !== "") batch.push(`<row r="${r}">${cells}</row>`);
-    if (batch.length >= 2000) {
+    if (batch.length >= 200) {
       yield batch.join("");
       batch = [];
     }
@@ -189,12 +189,12 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
     if (c.keep) {
       const raw = scanner.endCapture(end);
       (rebuilding as NonNullable<typeof rebuilding>).kept.set(c.col, c.hasR ? raw : withR(raw, `${columnLetters(c.col)}${row}`));
-    } else if (c.hasValue && !wasOurs(row, c.col)) {
-      throw new XlsxError(
-        `the ${w.table.name} table needs ${rangeText(left, top, clearRight, clearBottom)} on sheet ${w.sheet}, but ${columnLetters(c.col)}${row} there is not empty: move what is in it, then run again`,
-      );
-    }
+    } else if (c.hasValue && !wasOurs(row, c.col)) throw tableNeeds(row, c.col);
   };
+  const tableNeeds = (row: number, col: number) =>
+    new XlsxError(
+      `the ${w.table.name} table needs ${rangeText(left, top, clearRight, clearBottom)} on sheet ${w.sheet}, but ${columnLetters(col)}${row} there is not empty: move what is in it, then run again`,
+    );
   const finishRow = () => {
     const r = rebuilding as NonNullable<typeof rebuilding>;
     rebuilding = null;
@@ -211,6 +211,20 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
   };
 
   const scanner: XmlScanner = new XmlScanner({
+    // A cell in the plain shape, whole: what open and close below do with a cell of a row being rebuilt.
+    // Anywhere else (a row copied whole, outside the cells) a plain cell needs nothing done.
+    cellUri: NS_MAIN,
+    cell(r, _s, _t, value, inline, start, end) {
+      if (!rebuilding || copying || cell || tail === "yes") return;
+      const col = r !== undefined ? columnOf(r) : lastCol + 1;
+      lastCol = col;
+      const row = rebuilding.row;
+      if (!ours(row, col)) {
+        scanner.startCapture(start);
+        const raw = scanner.endCapture(end);
+        rebuilding.kept.set(col, r !== undefined ? raw : withR(raw, `${columnLetters(col)}${row}`));
+      } else if ((value !== null || inline !== null) && !wasOurs(row, col)) throw tableNeeds(row, col);
+    },
     open(e: XmlStart) {
       declarations ??= Object.fromEntries(Object.entries(e.attrs).filter(([k]) => k === "xmlns" || k.startsWith("xmlns:")));
       if (tail === "yes") {

@@ -33,11 +33,11 @@ export interface XmlHandler {
    * A SpreadsheetML cell in the plain shape writers use (`<c r="A2" s="1" t="s"><v>3</v></c>`, or an inline
    * string `<c r="A2" t="inlineStr"><is><t>text</t></is></c>`, or an empty `<c …/>`), reported whole instead
    * of as open/text/close events, when the default namespace in scope is `cellUri`: its r, s and t
-   * attributes (in that order, each optional, nothing else) and its value or inline text, which hold no
-   * entity. Any other shape is reported as ordinary events. A handler with no open, text or close gets the
+   * attributes (in that order, each optional, nothing else), its value or inline text, which hold no
+   * entity, and its offsets (as a start tag's `start` and an end tag's `end`, so a capture can take it). Any other shape is reported as ordinary events. A handler with no open, text or close gets the
    * same fast path for checking.
    */
-  cell?(r: string | undefined, s: string | undefined, t: string | undefined, value: string | null, inline: string | null): void;
+  cell?(r: string | undefined, s: string | undefined, t: string | undefined, value: string | null, inline: string | null, start: number, end: number): void;
   cellUri?: string;
   /** A start tag. The object is the scanner's own, filled anew for each tag: read it during the call, keep nothing of it. */
   open?(el: XmlStart): void;
@@ -286,8 +286,9 @@ export class XmlScanner {
         const cell = PLAIN_CELL.exec(buf);
         if (cell && (h.cell === undefined || this.scope().get("") === h.cellUri)) {
           // Taken before the handler runs: it may scan another part, which moves the shared pattern's lastIndex.
+          const start = pos;
           pos = PLAIN_CELL.lastIndex;
-          if (h.cell) h.cell(cell[1], cell[2], cell[3], cell[4] ?? null, cell[5] ?? null);
+          if (h.cell) h.cell(cell[1], cell[2], cell[3], cell[4] ?? null, cell[5] ?? null, this.base + start, this.base + pos);
           continue;
         }
       }
