@@ -145,15 +145,18 @@ function issuesText(issues: Issue[], lang: Lang): string {
 
 const PHASE_WORDS = { reading: "reading", calculating: "employees", writing: "writing" } as const;
 
-function progress(io: Io, big: boolean) {
+/** The progress reporter recalc gives the run: a bar redrawn in a terminal, lines in a log. */
+export function progress(io: Io, big: boolean) {
   let last = "";
   return (phase: keyof typeof PHASE_WORDS, done: number, total: number) => {
     if (!big || total === 0) return;
     const n = 24;
     const filled = ((done * n) / total) | 0;
     const bar = `[${"#".repeat(filled)}${"-".repeat(n - filled)}] ${PHASE_WORDS[phase]} ${done}/${total}`;
-    if (bar === last) return;
-    last = bar;
+    // A terminal redraws the bar in place; a log gets a line only when the bar grows, at most n + 1 a phase.
+    const key = io.tty ? bar : `${phase} ${filled}`;
+    if (key === last) return;
+    last = key;
     io.err(io.tty ? `\r${bar.padEnd(60)}${phase === "writing" && done === total ? "\n" : ""}` : `${bar}\n`);
   };
 }

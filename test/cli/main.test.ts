@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
+import { main, progress } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/package";
 import { readTable, writeTable } from "../support/tables";
 
@@ -183,6 +183,16 @@ describe("kpi recalc on large files", () => {
     const r = await kpi("recalc", file, "--period", "2026-Q2", "--in-place", "--progress");
     expect(r.err).toMatch(/\[-{24}\] reading 0\/1/);
     expect(r.err).toMatch(/\[#{24}\] writing 1\/1/);
+  });
+
+  it("writes a log line only when the bar grows, not one per step", () => {
+    let err = "";
+    const report = progress({ out: () => {}, err: (s) => (err += s), tty: false }, true);
+    for (let done = 0; done <= 1000; done++) report("calculating", done, 1000);
+    const lines = err.split("\n").filter((l) => l !== "");
+    // 1,001 steps over a 24-character bar: a line for each fill level from 0 to 24 #, so 25 lines, the last full.
+    expect(lines).toHaveLength(25);
+    expect(lines[24]).toBe(`[${"#".repeat(24)}] employees 1000/1000`);
   });
 });
 
