@@ -29,6 +29,9 @@ export function serialOf(d: Date, date1904: boolean): number {
   return date1904 ? days - 1462 : days;
 }
 
+/** Text that escapeText would change, or that needs xml:space="preserve" (what cellAt's slow path tests). */
+const NEEDS_CARE = /[\x00-\x1f\ufffe\uffff&<>]|_x|^\s|\s$| {2}/;
+
 /** One cell's XML in cell format `style` (a cellXfs index); "" for a blank cell (written as no cell at all). Text is always text. */
 export function cellXml(p: string, col: number, row: number, v: OutputValue, date1904: boolean, style = 0): string {
   return cellAt(p, columnLetters(col), row, v, date1904, style);
@@ -42,6 +45,8 @@ function cellAt(p: string, letters: string, row: number, v: OutputValue, date190
   if (typeof v === "boolean") return `<${p}c r="${r}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
   if (v instanceof Date) return `<${p}c r="${r}"><${p}v>${serialOf(v, date1904)}</${p}v></${p}c>`;
   // An inline string is text whatever it starts with (=, +, -, @): never a formula.
+  // Most text needs no escaping and no xml:space: one test tells, instead of the four below.
+  if (!NEEDS_CARE.test(v)) return `<${p}c r="${r}" t="inlineStr"><${p}is><${p}t>${v}</${p}t></${p}is></${p}c>`;
   // xml:space="preserve" only where it matters: text with spaces, tabs or line breaks at an end or inside runs.
   const preserve = /^[\s]|[\s]$|[\t\n\r]| {2}/.test(v) ? ' xml:space="preserve"' : "";
   return `<${p}c r="${r}" t="inlineStr"><${p}is><${p}t${preserve}>${escapeText(v)}</${p}t></${p}is></${p}c>`;
