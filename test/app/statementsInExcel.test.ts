@@ -8,25 +8,10 @@ import { recalculateInExcel } from "../../src/app/inExcel";
 import { runRecalculation } from "../../src/app/recalculate";
 import { writeStatements } from "../../src/app/statements";
 import { statementsInExcel } from "../../src/app/statementsInExcel";
-import { OfficeHost } from "../../src/workbook/office/officeWorkbook";
-import { ExcelDouble, createExcelDouble } from "../support/excel";
-import { PlainTable, memoryOf, scaledSample } from "../support/scaled";
+import { ExcelDouble } from "../support/excel";
+import { doubleOf, hostOf } from "../support/doubles";
+import { memoryOf, scaledSample } from "../support/scaled";
 
-function doubleOf(tables: readonly PlainTable[]): ExcelDouble {
-  const d = createExcelDouble({ sheets: [] });
-  for (const t of tables) {
-    if (!d.book.sheetNames().includes(t.sheet)) d.book.addSheet(t.sheet);
-    d.book.addTable(
-      t.sheet,
-      "A1",
-      t.name,
-      t.headers,
-      t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
-    );
-  }
-  return d;
-}
-const hostOf = (d: ExcelDouble): OfficeHost => ({ run: d.run, isSetSupported: (name, version) => d.Office.context.requirements.isSetSupported(name, version) });
 const sheetOf = (d: ExcelDouble, name: string) =>
   (d.book.snapshot() as { sheets: Array<{ name: string; pageBreaks: number[]; columnWidths: Record<string, number> }> }).sheets.find((s) => s.name === name)!;
 

@@ -4,26 +4,17 @@
  * completes the click.
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ExcelDouble, createExcelDouble, installGlobals } from "../support/excel";
+import { ExcelDouble, installGlobals } from "../support/excel";
+import { doubleOf } from "../support/doubles";
 import { scaledSample } from "../support/scaled";
 
 let uninstall: (() => void) | null = null;
 let register: () => void;
 
 function doubleOfSample(lang: "en-US" | "zh-CN", edit?: (t: ReturnType<typeof scaledSample>) => void): ExcelDouble {
-  const d = createExcelDouble({ sheets: [], displayLanguage: lang });
   const tables = scaledSample(12, lang === "zh-CN" ? "zh" : "en");
   edit?.(tables);
-  for (const t of tables) {
-    if (!d.book.sheetNames().includes(t.sheet)) d.book.addSheet(t.sheet);
-    d.book.addTable(
-      t.sheet,
-      "A1",
-      t.name,
-      t.headers,
-      t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
-    );
-  }
+  const d = doubleOf(tables, { displayLanguage: lang });
   uninstall = installGlobals(d);
   register();
   return d;

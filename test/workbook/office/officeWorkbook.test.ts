@@ -9,30 +9,12 @@ import { OutputName } from "../../../src/engine/contract";
 import { CellValue } from "../../../src/workbook/port";
 import { CellEditMode, OfficeHost, OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
 import { fromExcel } from "../../../src/workbook/office/read";
-import { ExcelDouble, createExcelDouble } from "../../support/excel";
+import { ExcelDouble } from "../../support/excel";
+import { doubleOf, hostOf } from "../../support/doubles";
 import { PlainTable, memoryOf, scaledSample } from "../../support/scaled";
 
 const NOW = new Date("2026-07-05T09:00:00Z");
 const FOUR_MB = 4 * 1024 * 1024;
-
-function doubleOf(tables: readonly PlainTable[], options: Parameters<typeof createExcelDouble>[0] = {}): ExcelDouble {
-  const d = createExcelDouble({ sheets: [], ...options });
-  for (const t of tables) {
-    if (!d.book.sheetNames().includes(t.sheet)) d.book.addSheet(t.sheet);
-    d.book.addTable(
-      t.sheet,
-      "A1",
-      t.name,
-      t.headers,
-      t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
-    );
-  }
-  return d;
-}
-
-function hostOf(d: ExcelDouble): OfficeHost {
-  return { run: d.run, isSetSupported: (name, version) => d.Office.context.requirements.isSetSupported(name, version) };
-}
 
 /** A table as Excel holds it, read back as port values (blanks null, date serials dates). */
 function excelTable(d: ExcelDouble, name: string): { headers: string[]; rows: CellValue[][] } | null {

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { runRecalculation } from "../../../src/app/recalculate";
-import { OfficeHost, OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
-import { ExcelDouble, createExcelDouble } from "../../support/excel";
+import { OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
+import { ExcelDouble } from "../../support/excel";
+import { doubleOf, hostOf } from "../../support/doubles";
 import { PlainTable, memoryOf, scaledSample } from "../../support/scaled";
 
 const NOW = new Date("2026-07-05T09:00:00Z");
@@ -19,22 +20,6 @@ function sample(lang: "en" | "zh" = "en"): PlainTable[] {
   );
 }
 
-function doubleOf(tables: readonly PlainTable[], sheets: string[] = []): ExcelDouble {
-  const d = createExcelDouble({ sheets });
-  for (const t of tables) {
-    if (!d.book.sheetNames().includes(t.sheet)) d.book.addSheet(t.sheet);
-    d.book.addTable(
-      t.sheet,
-      "A1",
-      t.name,
-      t.headers,
-      t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
-    );
-  }
-  return d;
-}
-
-const hostOf = (d: ExcelDouble): OfficeHost => ({ run: d.run, isSetSupported: (name, version) => d.Office.context.requirements.isSetSupported(name, version) });
 /** The chart fields these tests look at. */
 type Chart = {
   type: string;
@@ -163,7 +148,7 @@ describe("the Dashboard inside Excel", () => {
   });
 
   it("is rewritten by the next run, while HR's chart on their own sheet and HR's own sheet named Dashboard stay", async () => {
-    const d = doubleOf(sample(), ["Dashboard"]);
+    const d = doubleOf(sample(), { sheets: ["Dashboard"] });
     d.book.setCells("Dashboard", "A1", [["HR's own dashboard"]]);
     await recalculated(undefined, d);
     await d.run(async (context) => {
