@@ -260,6 +260,8 @@ export interface Workbook {
   targets: Map<string, Map<number, TargetRow[]>>;
   /** The issues found reading, each once, in table order. */
   issues: Issue[];
+  /** Tables present but not read for a missing required column, with that column's Error (see read/touched.ts). */
+  broken: ReadonlyMap<string, Issue>;
 }
 
 export const quarterIndex = (year: number, quarter: number): number => year * 4 + quarter - 1;

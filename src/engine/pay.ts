@@ -11,6 +11,7 @@ import { Quarter } from "./periods";
 import * as rules from "./rules";
 import { keyOf } from "./read/names";
 import { Result, TableView } from "./read/view";
+import { becauseOf } from "./missing";
 
 /** Notes a Result on behalf of an employee (a shared row's problem becomes theirs); true when usable. */
 function take<T>(r: Result<T>, employeeId: string, issues: Issue[]): r is Extract<Result<T>, { ok: true }> {
@@ -61,15 +62,14 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   if (!t || rows.length === 0) {
     // The missing row has no cell: point at the employee's cell that names what it is missing for.
     const what = byDepartment ? { en: `department "${key}"`, zh: `部门 "${key}"` } : { en: `employee ${key}`, zh: `员工 ${key}` };
-    issues.push(
-      emp.error(
-        e.row,
-        column,
-        e.id,
-        `Targets has no row for ${what.en} in ${q.text}: add a Targets row for ${what.en} in ${q.text} with its Target and Actual`,
-        `目标表中没有 ${what.zh} 在 ${q.text} 的数据：请在目标表中为 ${what.zh} 添加 ${q.text} 的一行，填写目标和实际`,
-      ),
-    );
+    const broken = wb.broken.get("Targets");
+    const text = broken
+      ? becauseOf(broken, e, "Targets")
+      : {
+          en: `Targets has no row for ${what.en} in ${q.text}: add a Targets row for ${what.en} in ${q.text} with its Target and Actual`,
+          zh: `目标表中没有 ${what.zh} 在 ${q.text} 的数据：请在目标表中为 ${what.zh} 添加 ${q.text} 的一行，填写目标和实际`,
+        };
+    issues.push(emp.error(e.row, column, e.id, text.en, text.zh));
     return { value: null, issues };
   }
   if (rows.length > 1) {

@@ -182,6 +182,7 @@ function indicatorPoints(
       missingRow(
         wb,
         e,
+        "Actuals",
         msg(
           `Actuals has no row for ${e.id} "${ind.name}" in ${q.text}: add the actual (blank is not 0)`,
           `实际值表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）：请填写实际值（空白不等于 0）`,

@@ -118,6 +118,7 @@ export function scoreTasks(
       missingRow(
         wb,
         e,
+        "Tasks",
         msg(
           `Tasks has no row for ${e.id} "${ind.name}" in ${q.text}: list the tasks there (no tasks is not full marks)`,
           `任务清单表中没有 ${e.id} 的指标 "${ind.name}"（${q.text}）的工作事项：请列出（没有工作事项不等于满分）`,

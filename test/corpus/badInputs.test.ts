@@ -386,6 +386,82 @@ function cases(base: Tables): Case[] {
         ]);
       },
     },
+    // A table missing a required column is not read: whom its rows concern are Error, never paid without them.
+    {
+      name: "a misspelt required column in Sales makes everyone with sales rows Error, not paid without commission",
+      // The customer managers C001–C004 are the only ones with Sales rows (2026-01 to 2026-06).
+      edit: (t) => (t.get("Sales")!.headers[3] = "Actul"),
+      issues: [{ severity: "Error", table: "Sales", cell: "D1", words: 'Sales has no column Actual/完成: add the header (is "Actul" in D1 meant to be it?)' }],
+      touched: CM,
+    },
+    {
+      name: "a misspelt required column in Deals makes everyone with deals of the quarter Error",
+      // Deals of 2026-Q2 (by month or quarter): P001 (2026-04, 2026-05), P002 (2026-Q2), P004 (2026-05, 2026-06).
+      edit: (t) => (t.get("Deals")!.headers[4] = "Reciepts"),
+      issues: [
+        { severity: "Error", table: "Deals", cell: "E1", words: 'Deals has no column Receipts/回款: add the header (is "Reciepts" in E1 meant to be it?)' },
+      ],
+      touched: { P001: "Error", P002: "Error", P004: "Error" },
+    },
+    {
+      name: "a misspelt required column in Adjustments makes everyone with adjustments of the quarter Error",
+      // Adjustments of 2026-Q2: P002 (2026-Q2) and C003 (2026-06).
+      edit: (t) => (t.get("Adjustments")!.headers[2] = "Amout"),
+      issues: [{ severity: "Error", table: "Adjustments", cell: "C1", words: "Adjustments has no column Amount/金额: add the header" }],
+      touched: { P002: "Error", C003: "Error" },
+    },
+    {
+      name: "a misspelt required column in Actuals names the header as the cause of each missing actual",
+      edit: (t) => (t.get("Actuals")!.headers[3] = "Actul"),
+      issues: [
+        { severity: "Error", table: "Actuals", cell: "D1", words: 'Actuals has no column Actual/实际值: add the header (is "Actul" in D1 meant to be it?)' },
+        // P001 is on row 2 of Employees; every plan has an indicator scored from Actuals.
+        {
+          severity: "Error",
+          table: "Employees",
+          cell: "A2",
+          employeeId: "P001",
+          words: "Actuals could not be read, so P001 is not paid until its header is corrected",
+        },
+      ],
+      touched: { ...PRESALES, P002: "Error", P003: "Error", P004: "Error", ...AE, ...CM },
+      check: (run) => expect(run.result.issues.filter((i) => i.text.en.startsWith("Actuals has no row"))).toEqual([]),
+    },
+    // An optional column misspelt takes its default: whom the table concerns are Warning, paid on the default.
+    {
+      name: "a misspelt optional column in Plans makes every employee of a listed plan Warning, paid at the default rate",
+      edit: (t) => (t.get("Plans")!.headers[2] = "BonusRat"),
+      issues: [
+        {
+          severity: "Warning",
+          table: "Plans",
+          cell: "C1",
+          words: 'Plans has no column BonusRate/奖金比例, so its default is used: is "BonusRat" in C1 meant to be it?',
+        },
+      ],
+      // Every plan lists 0.4 but Customer manager (0.2): the others are paid as before, the managers at the default 0.4.
+      touched: {
+        P001: "Warning",
+        P002: "Warning",
+        P003: "Warning",
+        P004: "Warning",
+        A001: "Warning",
+        A002: "Warning",
+        A003: "Warning",
+        A004: "Warning",
+        C001: "Warning",
+        C002: "Warning",
+        C003: "Warning",
+        C004: "Warning",
+      },
+      samePay: ["P001", "P002", "P003", "P004", "A001", "A002", "A003", "A004"],
+      check: (run) => {
+        // C001's quarterly bonus: 6000 × 3 × 0.4 × (1/6 completion) × 100.5/100 = 1206.00, twice the 603.00 at 0.2.
+        const c001 = run.rows.Results.find((r) => r[0] === "C001" && r[4] === "2026-Q2");
+        expect(c001?.[9]).toBe(1206);
+        expect(String(c001?.[17])).toContain("BonusRate");
+      },
+    },
   ];
 }
 

@@ -111,10 +111,22 @@ function missingColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, use
   );
 }
 
+/** The input tables found, and the ones whose headers are wrong (see findTables). */
+export interface TablesFound {
+  views: Map<string, TableView>;
+  issues: Issue[];
+  /** Tables present but lacking a required column, so not read: the table's first such Error, and the table as it is. */
+  broken: Map<string, { issue: Issue; view: TableView }>;
+  /** Tables read with an optional column that seems misspelt (its default used): the Warnings, and the table. */
+  defaulted: Map<string, { issues: Issue[]; view: TableView }>;
+}
+
 /** The input tables found by name, with the issues of tables or columns that are missing. */
-export function findTables(tables: ReadonlyMap<string, TableData>): { views: Map<string, TableView>; issues: Issue[] } {
+export function findTables(tables: ReadonlyMap<string, TableData>): TablesFound {
   const views = new Map<string, TableView>();
   const issues: Issue[] = [];
+  const broken = new Map<string, { issue: Issue; view: TableView }>();
+  const defaulted = new Map<string, { issues: Issue[]; view: TableView }>();
   const byName = new Map([...tables.entries()].map(([n, t]) => [n.toLowerCase(), t]));
   for (const spec of INPUT_TABLES) {
     const data = byName.get(spec.name.toLowerCase());
@@ -136,13 +148,21 @@ export function findTables(tables: ReadonlyMap<string, TableData>): { views: Map
     }
     const match = matchHeaders(spec, data.headers);
     const used = new Set(match.index.values());
+    const view = new TableView(spec, data, match);
+    const errors: Issue[] = [];
+    const warnings: Issue[] = [];
     for (const c of [...match.missing, ...match.absent]) {
       const found = missingColumnIssue(spec, data, c, used);
-      if (found) issues.push(found);
+      if (found) (found.severity === "Error" ? errors : warnings).push(found);
     }
-    if (match.missing.length === 0) views.set(spec.name, new TableView(spec, data, match));
+    issues.push(...errors, ...warnings);
+    if (errors.length > 0) broken.set(spec.name, { issue: errors[0], view });
+    else {
+      views.set(spec.name, view);
+      if (warnings.length > 0) defaulted.set(spec.name, { issues: warnings, view });
+    }
   }
-  return { views, issues };
+  return { views, issues, broken, defaulted };
 }
 
 /** Tells the workbook's language from its headers: Chinese when most matched headers are Chinese. */

@@ -42,7 +42,7 @@ function filed(who: Employee, quarter: number): QuarterRows {
 }
 
 /** The quarter a quarter or month period falls in; null for a year. */
-function quarterOf(p: Period): number | null {
+export function quarterOf(p: Period): number | null {
   if (p.kind === "quarter") return quarterIndex(p.year, p.quarter);
   if (p.kind === "month") return quarterIndex(p.year, quarterOfMonth(p.month));
   return null;

@@ -9,17 +9,16 @@ import { Issue, msg } from "../issues";
 import { Workbook } from "../model";
 import { TableData } from "../table";
 import { readingEmployees } from "./employees";
-import { findTables, workbookLang } from "./headers";
+import { TablesFound, findTables, workbookLang } from "./headers";
 import { readIndicators } from "./indicators";
 import { ALL_QUARTERS, Scope, readingPeriodTables } from "./periodRows";
 import { readGrades, readIncentiveRules, readPlans, readRaterWeights, readTiers } from "./plans";
+import { flagTouchedEmployees } from "./touched";
 import { TableView } from "./view";
 
 /** The input tables found, with the issues of missing tables and columns. */
-export interface FoundTables {
+export interface FoundTables extends TablesFound {
   lang: Lang;
-  views: Map<string, TableView>;
-  issues: Issue[];
   employees: TableView;
   plans: TableView;
   indicators: TableView;
@@ -27,14 +26,15 @@ export interface FoundTables {
 
 /** Finds the tables; throws UnusableWorkbook when Employees, Plans or Indicators cannot be used at all. */
 export function findWorkbookTables(tables: ReadonlyMap<string, TableData>): FoundTables {
-  const { views, issues } = findTables(tables);
+  const found = findTables(tables);
+  const { views, issues } = found;
   const essential = (name: string): TableView => {
     const view = views.get(name);
     if (!view)
       throw new UnusableWorkbook(issues.find((i) => i.table === name && i.severity === "Error")?.text ?? msg(`The table ${name} is missing`, `缺少表 ${name}`));
     return view;
   };
-  return { lang: workbookLang(views), views, issues, employees: essential("Employees"), plans: essential("Plans"), indicators: essential("Indicators") };
+  return { ...found, lang: workbookLang(views), employees: essential("Employees"), plans: essential("Plans"), indicators: essential("Indicators") };
 }
 
 /** Reads the tables found — the period tables' rows for the quarters in `scope` — pausing (yielding the rows read) as it goes. */
@@ -48,8 +48,10 @@ export function* readingWorkbook(found: FoundTables, scope: Scope = ALL_QUARTERS
   readTiers(views.get("CommissionTiers"), plans, issues);
   readIncentiveRules(views.get("IncentiveRules"), plans, issues);
   const index = yield* readingEmployees(found.employees, plans, issues);
+  flagTouchedEmployees(found, index, scope);
   const targets = yield* readingPeriodTables(views, index, scope, issues);
-  return { lang, views, plans, employees: index.employees, targets, issues };
+  const broken = new Map([...found.broken].map(([name, b]) => [name, b.issue]));
+  return { lang, views, plans, employees: index.employees, targets, issues, broken };
 }
 
 /** Reads the tables in one go (see readingWorkbook); throws UnusableWorkbook when nothing can be computed. */
