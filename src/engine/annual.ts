@@ -28,7 +28,8 @@ export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: read
   if (quarters.length === 0) return { result: null, issues };
   const zh = wb.lang === "zh";
   const mine = quarters.map((q) => q.result);
-  const breakdown: OutputRow[] = mine.map((r) => {
+  // Rows sharing an id show no lines (see computeQuarter): they could be either row's.
+  const breakdown: OutputRow[] = (e.duplicate ? [] : mine).map((r) => {
     const score = r.score?.toNumber() ?? null;
     const why =
       r.score === null

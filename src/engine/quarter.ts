@@ -120,6 +120,12 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
   if (plan) for (const p of plan.problems) planProblems.push(p[wb.lang]);
   r.status = statusOf(lists, planProblems.length > 0 || !plan || e.duplicate);
   r.flags = flagsOf(lists, wb, planProblems);
+  if (e.duplicate) {
+    // Rows sharing an id share its inputs: a score would be the other row's as much as this one's (SPEC §4).
+    r.score = r.grade = r.coefficient = r.completion = null;
+    r.breakdown = [];
+    r.rewardLines = [];
+  }
   const total = r.status === "Error" ? null : sumKnown([r.quarterlyBonus, r.dealBonus, r.commission, r.incentives, r.penalties, r.adjustments]);
   if (total === null) {
     r.status = "Error";

@@ -185,6 +185,15 @@ function cases(base: Tables): Case[] {
         { severity: "Error", table: "Employees", cell: "A14", employeeId: "P002", words: "keep one row per employee" },
       ],
       touched: { P002: "Error" },
+      check: (run) => {
+        // Both rows share P002's inputs: neither shows a score, grade, rank or completion, nor Breakdown lines, that may be the other's.
+        const rows = run.rows.Results.filter((r) => r[0] === "P002");
+        expect(rows.map((r) => r.slice(5, 9))).toEqual([
+          [null, null, null, null],
+          [null, null, null, null],
+        ]);
+        expect(run.rows.Breakdown.filter((r) => r[0] === "P002")).toEqual([]);
+      },
     },
     {
       name: "an unknown plan",
