@@ -54,7 +54,8 @@ export interface RunSummary {
   employeesWithWarning: number;
   employeesInError: number;
   totalPay: D;
-  payByDepartment: Array<{ department: string; totalPay: D; employees: number }>;
+  /** Per department: its employees, how many of them have a TotalPay (not Error), and the sum of those. */
+  payByDepartment: Array<{ department: string; totalPay: D; employees: number; paid: number }>;
   result: RecalcResult;
   rows: Record<OutputName, OutputValue[][]>;
   written: WriteReport;
@@ -222,12 +223,13 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
   const dashboard = dashboardSheet(outputColumns("Results"), fresh.Results as OutputValue[][], result.period, result.lang);
   const written = await port.writeTables(tables, [dashboard]);
   options.onProgress?.("writing", 1, 1);
-  const departments = new Map<string, { totalPay: D; employees: number }>();
+  const departments = new Map<string, { totalPay: D; employees: number; paid: number }>();
   let totalPay = ZERO;
   for (const r of result.results) {
-    const d = departments.get(r.employee.department) ?? { totalPay: ZERO, employees: 0 };
+    const d = departments.get(r.employee.department) ?? { totalPay: ZERO, employees: 0, paid: 0 };
     d.employees++;
     if (r.totalPay) {
+      d.paid++;
       d.totalPay = d.totalPay.plus(r.totalPay);
       totalPay = totalPay.plus(r.totalPay);
     }

@@ -131,8 +131,18 @@ export function summaryText(s: RunSummary, file: string): string {
         `Issues: ${s.errors} errors, ${s.warnings} warnings (see the Issues table)`,
         "Total pay by department:",
       ];
-  const depts = s.payByDepartment.map((d) => [d.department || (zh ? "（无部门）" : "(no department)"), d.employees, money(d.totalPay)]);
-  return [...lines, formatTable(zh ? ["部门", "人数", "应发合计"] : ["Department", "Employees", "TotalPay"], depts)].join("\n");
+  // A department whose employees are all Error has no total: "—", not a 0.00 that reads as a figure.
+  const depts = s.payByDepartment.map((d) => [d.department || (zh ? "（无部门）" : "(no department)"), d.employees, d.paid > 0 ? money(d.totalPay) : "—"]);
+  const table = formatTable(zh ? ["部门", "人数", "应发合计"] : ["Department", "Employees", "TotalPay"], depts);
+  const others = s.result.periodsWithRows;
+  const note = !others
+    ? []
+    : zh
+      ? [`注意：实际值表、评分表和任务清单表中没有 ${s.period} 的数据，所以每位员工都是错误。考核周期是否正确？工作簿中有 ${others.join("、")} 的数据。`]
+      : [
+          `Note: no Actuals, Ratings or Tasks row is of ${s.period}, so every employee is Error. Is the period right? The workbook has rows of ${others.join(", ")}.`,
+        ];
+  return [...lines, table, ...note].join("\n");
 }
 
 function issuesText(issues: Issue[], lang: Lang): string {

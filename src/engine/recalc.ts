@@ -10,7 +10,7 @@ import { Lang, UnusableWorkbook } from "./errors";
 import { Issue, msg } from "./issues";
 import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
-import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
+import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf, quarterOfMonth } from "./periods";
 import { computeYear, yearFrom } from "./annual";
 import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
 import { EmployeeResult, RecalcResult } from "./result";
@@ -123,6 +123,18 @@ class Run implements Recalculation {
     return this.progress();
   }
 
+  /**
+   * A period no employee has an Actuals, Ratings or Tasks row of, in a workbook that has such rows of
+   * other quarters, was most likely typed wrong: every employee is Error (SPEC §4), and the host can say
+   * which quarters there are. Null when someone has rows of it, or no one has rows of any quarter.
+   */
+  private periodsWithRows(wb: Workbook): string[] | null {
+    const quarters = this.quarter ? [this.quarter] : this.quarters;
+    if (wb.employees.some((e) => quarters.some((q) => assessedIn(e, q)))) return null;
+    const found = assessedQuarters(wb);
+    return found.length > 0 ? found : null;
+  }
+
   private one(wb: Workbook, e: Employee): void {
     const run: EmployeeRun = {};
     if (this.quarter) {
@@ -142,7 +154,8 @@ class Run implements Recalculation {
     if (!this.finalResult) {
       while (!this.progress().finished) this.next(this.total + 1);
       rankWithinPlans(this.results);
-      this.finalResult = { lang: this.lang, period: this.period, results: this.results, issues: this.issues, inputHash: this.inputHash };
+      const periodsWithRows = this.wb ? this.periodsWithRows(this.wb) : null;
+      this.finalResult = { lang: this.lang, period: this.period, results: this.results, issues: this.issues, inputHash: this.inputHash, periodsWithRows };
     }
     return this.finalResult;
   }
@@ -203,4 +216,19 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
     if (p?.kind === "year") issues.push(...yearFrom(wb, e, p.year, ofYear).issues);
   }
   return { lang: wb.lang, issues };
+}
+
+/** The quarters that Actuals, Ratings or Tasks rows are of (a month counts for its quarter), latest first. */
+function assessedQuarters(wb: Workbook): string[] {
+  const indices = new Set<number>();
+  for (const name of ["Actuals", "Ratings", "Tasks"]) {
+    const t = wb.views.get(name);
+    if (!t) continue;
+    for (let r = 0; r < t.rowCount; r++) {
+      const p = parsePeriod(t.value(r, "Period"));
+      if (p?.kind === "quarter") indices.add(quarterOf(p.year, p.quarter).index);
+      else if (p?.kind === "month") indices.add(quarterOf(p.year, quarterOfMonth(p.month)).index);
+    }
+  }
+  return [...indices].sort((a, b) => b - a).map((i) => quarterAt(i).text);
 }

@@ -36,6 +36,11 @@ export interface RecalcResult {
   results: EmployeeResult[];
   issues: Issue[];
   inputHash: string;
+  /**
+   * When no employee has an Actuals, Ratings or Tasks row of the period but the workbook has such rows of
+   * other quarters: those quarters, latest first (a period typed wrong, most likely). Otherwise null.
+   */
+  periodsWithRows: string[] | null;
 }
 
 /** Most employees earn no hit-streak reward: one shared empty list rather than one each. */

@@ -111,6 +111,19 @@ describe("kpi recalc", () => {
     expect((await records(file, "Results")).some((x) => x.Period === "2026-Q3" && x.Status === "Error")).toBe(true);
   });
 
+  it("says when no one has rows of the period, naming the quarters there are, and shows no 0.00 totals", async () => {
+    const file = join(dir, "empty-period.xlsx");
+    await kpi("init", file, "--lang", "en");
+    const r = await kpi("recalc", file, "--period", "2025-Q2", "--out", join(dir, "empty-period-out.xlsx"));
+    // Every employee is Error (SPEC §4); the sample has Actuals, Ratings and Tasks rows of 2026-Q1 and 2026-Q2 only.
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      "Note: no Actuals, Ratings or Tasks row is of 2025-Q2, so every employee is Error. Is the period right? The workbook has rows of 2026-Q2, 2026-Q1.",
+    );
+    expect(r.out).not.toContain("0.00");
+    expect(r.out).toMatch(/Presales Support +\d+ +—/);
+  });
+
   it("exits 2 without writing when the file is missing or not a workbook", async () => {
     expect((await kpi("recalc", join(dir, "nope.xlsx"), "--period", "2026-Q2", "--out", join(dir, "nope-out.xlsx"))).code).toBe(2);
     const text = join(dir, "text.xlsx");

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { OUTPUT_COLUMNS, OUTPUT_HEADERS } from "../../src/engine/contract";
 import { UnusableWorkbook, checkTables, outputRows, recalculate, startRecalculation } from "../../src/engine/recalc";
 import { Rows, baseRows, workbook } from "../fixtures";
+import { scaledSample } from "../support/scaled";
 
 const fresh = (): Rows => Object.fromEntries(Object.entries(baseRows()).map(([k, v]) => [k, v.map((r) => [...r])]));
 const tables = (rows: Rows = fresh()) => workbook(rows).tables;
@@ -144,5 +145,28 @@ describe("the same actual for two employees", () => {
     ]);
     const a = res.issues.filter((i) => i.employeeId === "A001" && i.severity === "Error");
     expect(a.map((i) => [i.table, i.cell])).toEqual([["Actuals", "D16"]]);
+  });
+});
+
+describe("a period no one has rows of", () => {
+  // The sample's Actuals, Ratings and Tasks rows are of 2026-Q1 and 2026-Q2 only.
+  const sample = () =>
+    new Map(scaledSample(12).map((t) => [t.name, { name: t.name, sheet: t.sheet, headerRow: 1, firstColumn: 1, headers: t.headers, rows: t.rows }]));
+
+  it("is computed as SPEC says (everyone employed in it is Error), with the quarters there are rows of", () => {
+    const r = recalculate(sample(), "2025-Q2");
+    // 2025-Q2: everyone but P003, who joined on 2026-05-06, is employed, and each lacks every actual.
+    expect(r.results).toHaveLength(11);
+    expect(r.results.every((x) => x.status === "Error")).toBe(true);
+    expect(r.periodsWithRows).toEqual(["2026-Q2", "2026-Q1"]);
+  });
+
+  it("gives the quarters for a year none of whose quarters has rows", () => {
+    expect(recalculate(sample(), "2025").periodsWithRows).toEqual(["2026-Q2", "2026-Q1"]);
+  });
+
+  it("gives none when some employee has rows of the period", () => {
+    expect(recalculate(sample(), "2026-Q2").periodsWithRows).toBeNull();
+    expect(recalculate(sample(), "2026").periodsWithRows).toBeNull();
   });
 });

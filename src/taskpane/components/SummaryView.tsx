@@ -47,7 +47,7 @@ export function SummaryView({ summary, t, onStatements }: { summary: RunSummary;
             <TableRow key={d.department}>
               <TableCell>{d.department}</TableCell>
               <TableCell style={{ textAlign: "right" }}>{d.employees}</TableCell>
-              <TableCell style={{ textAlign: "right" }}>{money(d.totalPay)}</TableCell>
+              <TableCell style={{ textAlign: "right" }}>{d.paid > 0 ? money(d.totalPay) : "—"}</TableCell>
             </TableRow>
           ))}
         </TableBody>

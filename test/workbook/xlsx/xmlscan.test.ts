@@ -310,8 +310,9 @@ describe("the strict XML scanner", () => {
         const bad = ms.reduce(mutate, doc);
         fc.pre(!/:[-.0-9]/.test(bad));
         fc.pre(!/<\?[^\s?]+\?(?!>)/.test(bad));
-        // saxes trims a namespace name written as a character reference to white space (&#10;).
-        fc.pre(!/xmlns:x="&#10;"/.test(bad));
+        // saxes trims a namespace name written as character references to white space (&#10;, &#10;&#10;), and then
+        // takes it as empty; XML's namespaces keep it as it is (a name of line feeds, which we accept).
+        fc.pre(!/xmlns:\w+="(?:&#10;|[ \t\r\n])+"/.test(bad));
         expect(xmlFault(bad) === null, JSON.stringify(bad)).toBe(reference(bad) !== "error");
       }),
       { numRuns: 3000 },
