@@ -6,7 +6,8 @@
  */
 import { basename } from "node:path";
 import { RunSummary, VERSION, checkWorkbook, runRecalculation } from "../app/recalculate";
-import { OUTPUT_HEADERS } from "../engine/contract";
+import { ColumnKind, OUTPUT_COLUMNS } from "../engine/contract";
+import { D } from "../engine/decimal";
 import { Lang } from "../engine/errors";
 import { Issue } from "../engine/issues";
 import { UnusableWorkbook, resultRow } from "../engine/recalc";
@@ -88,6 +89,18 @@ function pad(s: string, w: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
+/** A number as shown (1,234.50 or 82.76%), or the dash of a total there is none of: right-aligned like numbers. */
+const SHOWN_NUMBER = /^(?:-?[\d,]+(?:\.\d+)?%?|—)$/;
+
+/** A Results value for the terminal, shown as the workbook's number formats show it (money 2 decimals with thousands, scores 2 decimals, ratios as percents). */
+function shownValue(v: unknown, kind: ColumnKind): unknown {
+  if (typeof v !== "number") return v;
+  if (kind === "money") return money(new D(v));
+  if (kind === "score") return new D(v).toFixed(2);
+  if (kind === "ratio") return `${new D(v).times(100).toFixed(2)}%`;
+  return v;
+}
+
 export function formatTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
   const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : String(v))));
   const widths = headers.map((h, i) => Math.min(i === headers.length - 1 ? 400 : 40, Math.max(width(h), ...cells.map((r) => width(r[i] ?? "")))));
@@ -101,7 +114,10 @@ export function formatTable(headers: readonly string[], rows: ReadonlyArray<Read
     return out + "…";
   };
   const line = (r: string[], numeric: boolean[]) => r.map((c, i) => pad(clip(c, widths[i]), widths[i], numeric[i])).join("  ");
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === "number"));
+  const numeric = headers.map(
+    (_, i) =>
+      rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === "number" || (typeof r[i] === "string" && SHOWN_NUMBER.test(r[i] as string))),
+  );
   return [
     line(
       [...headers],
@@ -259,13 +275,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (flags.has("in-place"))
         io.out(summary.lang === "zh" ? `原文件已备份为 ${backupPath(file)}\n` : `The previous version is kept as ${backupPath(file)}\n`);
       if (flags.has("print")) {
-        const shown = OUTPUT_HEADERS.Results.map((c, i) => [c, i] as const).filter(([c]) => c !== "Flags");
+        const shown = OUTPUT_COLUMNS.Results.map((c, i) => [c, i] as const).filter(([c]) => c.name !== "Flags");
         const rows = summary.result.results.map(resultRow);
         io.out(
           "\n" +
             formatTable(
-              shown.map(([c]) => c),
-              rows.map((r) => shown.map(([, i]) => r[i])),
+              shown.map(([c]) => c.name),
+              rows.map((r) => shown.map(([c, i]) => shownValue(r[i], c.kind))),
             ) +
             "\n",
         );
