@@ -214,7 +214,12 @@ function outputOf(fs: FileSystem, file: string, flags: Map<string, string | true
       `--out is the input file itself: add --in-place to update it (its previous version kept as ${backupPath(file)}), or give another name`,
     );
   const ext = target.toLowerCase().match(/\.(xlsx|xlsm|xltx|xltm)$/)?.[0];
-  if (ext && ext !== EXTENSIONS[wb.kind]) {
+  // Excel opens a file by its extension: a workbook named .csv or with none would not open as one.
+  if (!ext) {
+    if (inPlace) return target;
+    throw new UsageError(`--out ${target}: the output is a workbook; give it the ${EXTENSIONS[wb.kind]} extension`);
+  }
+  if (ext !== EXTENSIONS[wb.kind]) {
     throw new UsageError(
       wb.kind === "xlsm" || wb.kind === "xltm"
         ? `${file} has macros: write it to a ${EXTENSIONS[wb.kind]} file (Excel will not open a macro workbook named ${ext}), macros kept as they are`

@@ -124,6 +124,16 @@ describe("kpi recalc", () => {
     expect(r.out).toMatch(/Presales Support +\d+ +—/);
   });
 
+  it("refuses an output named as something other than a workbook, writing nothing", async () => {
+    const file = join(dir, "to-csv.xlsx");
+    await kpi("init", file);
+    const out = join(dir, "results.csv");
+    const r = await kpi("recalc", file, "--period", "2026-Q2", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--out ${out}: the output is a workbook; give it the .xlsx extension`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("exits 2 without writing when the file is missing or not a workbook", async () => {
     expect((await kpi("recalc", join(dir, "nope.xlsx"), "--period", "2026-Q2", "--out", join(dir, "nope-out.xlsx"))).code).toBe(2);
     const text = join(dir, "text.xlsx");
