@@ -253,10 +253,10 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
 }
 
 /** The workbook's issues, found the way `runRecalculation` finds them (for `period` too when given), without writing. */
-export async function checkWorkbook(port: WorkbookPort, period?: string): Promise<{ lang: Lang; issues: Issue[] }> {
+export async function checkWorkbook(port: WorkbookPort, period?: string): Promise<{ lang: Lang; issues: Issue[]; periods: string[] }> {
   const { tables, issues } = await readInputs(port);
   const checked = checkTables(forEngine(tables), period);
-  return { lang: checked.lang, issues: [...issues, ...checked.issues] };
+  return { lang: checked.lang, issues: [...issues, ...checked.issues], periods: checked.periods };
 }
 
 /** The input tables as the engine takes them (for the benchmark). */

@@ -303,8 +303,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       });
     const period = flags.get("period");
     if (flags.has("period") && typeof period !== "string") throw new UsageError("--period needs a value");
-    const { lang, issues } = await checkWorkbook(load(fs, file), typeof period === "string" ? period : undefined);
-    io.out(issuesText(issues, lang) + "\n");
+    const asked = typeof period === "string" ? period : undefined;
+    const { lang, issues, periods } = await checkWorkbook(load(fs, file), asked);
+    const list = periods.join(lang === "zh" ? "、" : ", ") || (lang === "zh" ? "无" : "none");
+    const what =
+      lang === "zh"
+        ? `已检查：${list}${asked ? "" : "（实际值表、评分表或任务清单表中有数据的每个季度）"}`
+        : `Checked ${list}${asked ? "" : " (every quarter with Actuals, Ratings or Tasks rows)"}`;
+    io.out(`${what}\n${issuesText(issues, lang)}\n`);
     return issues.some((i) => i.severity === "Error") ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof FileFault) {

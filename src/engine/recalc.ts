@@ -192,7 +192,7 @@ function rankWithinPlans(results: EmployeeResult[]): void {
  * assessed in it), plus `period` when given (a quarter for everyone, as a recalculation of it would; a
  * year as the annual view). Each quarter of each employee is computed once.
  */
-export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?: string): { lang: Lang; issues: Issue[] } {
+export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?: string): { lang: Lang; issues: Issue[]; periods: string[] } {
   const p = periodInput === undefined ? null : parseRunPeriod(periodInput);
   const wb = readWorkbook(tables);
   const assessed = new Set<number>();
@@ -215,7 +215,8 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
     }
     if (p?.kind === "year") issues.push(...yearFrom(wb, e, p.year, ofYear).issues);
   }
-  return { lang: wb.lang, issues };
+  const periods = [...quarters.map((q) => q.text), ...(p?.kind === "year" ? [String(p.year)] : [])];
+  return { lang: wb.lang, issues, periods };
 }
 
 /** The quarters that Actuals, Ratings or Tasks rows are of (a month counts for its quarter), latest first. */

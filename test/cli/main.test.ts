@@ -175,6 +175,14 @@ describe("kpi check", () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it("says which periods it checked", async () => {
+    const file = join(dir, "check-periods.xlsx");
+    await kpi("init", file, "--lang", "en");
+    // The sample has Actuals, Ratings and Tasks rows of 2026-Q1 and 2026-Q2.
+    expect((await kpi("check", file)).out).toMatch(/^Checked 2026-Q1, 2026-Q2 \(every quarter with Actuals, Ratings or Tasks rows\)\n/);
+    expect((await kpi("check", file, "--period", "2026")).out).toMatch(/^Checked 2026-Q1, 2026-Q2, 2026\n/);
+  });
+
   it("lists the Q2 warnings of the sample with --period", async () => {
     const file = join(dir, "check2.xlsx");
     await kpi("init", file);
