@@ -18,7 +18,9 @@ function flat(s: string): string {
 
 /** A number for a sentence: at most 4 decimals, no trailing zeros. Display only; results are not rounded here. */
 export function fmt(x: D): string {
-  return x.decimalPlaces() <= 4 ? x.toFixed() : x.toDecimalPlaces(4).toFixed();
+  const text = x.decimalPlaces() <= 4 ? x.toFixed() : x.toDecimalPlaces(4).toFixed();
+  // The sentences' minus is one sign, U+2212, in a negative number as in "−2 deducted": not a hyphen beside it.
+  return text.startsWith("-") ? "−" + text.slice(1) : text;
 }
 
 /** A fraction as a percent for a sentence: 0.9 → 90%. */
