@@ -96,8 +96,17 @@ async function loadBlocks(context: Excel.RequestContext, pending: Pending[], bud
     }
     // A sync per 4 MB block of rows, the split a response over Excel on the web's 5 MB cap needs
     // (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the loop is over 4 MB blocks, not rows or tables
-    await context.sync();
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the loop is over 4 MB blocks, not rows or tables
+      await context.sync();
+    } catch (e) {
+      // Cells heavier than guessed (long text) made the response pass the cap: nothing of it arrived, so
+      // the same rows are asked for again in blocks a quarter the size, down to a block of one row.
+      const single = loaded.length === 1 && loaded[0].count === 1;
+      if ((e as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded" || single) throw e;
+      bytesPerCell *= 4;
+      continue;
+    }
     onSync?.();
     let bytes = 0;
     let cells = 0;
