@@ -94,7 +94,10 @@ export function linkOps<T>(
     let bytes = 200;
     let end = start;
     while (end < links.length && (end === start || bytes < budget / 2)) {
-      bytes += 160 + jsonBytes(links[end].location) + jsonBytes(String(links[end].text));
+      // office.js sends each getCell and each property set as an object path and an action with their ids
+      // and argument info, some 250 bytes before the values (more than the double's compact count): 400 each,
+      // and blocks of half the budget, keep a request of thousands of links well under the 5 MB cap.
+      bytes += 400 + jsonBytes(links[end].location) + jsonBytes(String(links[end].text));
       end++;
     }
     const block = links.slice(start, end);
