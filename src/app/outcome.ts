@@ -21,6 +21,12 @@ export function money(x: { toFixed(dp: number): string }): string {
 
 export function outcomeOf(s: RunSummary, lang: Lang): Outcome {
   const look = s.employeesInError > 0 ? "Issues" : "Results";
+  // A sheet of the user's own already had the table's name: theirs is left alone, and HR must know where the table went.
+  const moved = s.written.renamedSheets.map((r) =>
+    lang === "zh"
+      ? `已有名为 ${r.table} 的工作表且不是本工具的，${r.table} 表写在工作表“${r.sheet}”`
+      : `A sheet named ${r.table} was already there and is not ours: the ${r.table} table is on sheet "${r.sheet}"`,
+  );
   if (lang === "zh") {
     return {
       ok: true,
@@ -33,6 +39,7 @@ export function outcomeOf(s: RunSummary, lang: Lang): Outcome {
           : s.warnings > 0
             ? `结果见 Results 表；有 ${s.warnings} 条警告见 Issues 表`
             : "结果见 Results 表，逐项说明见 Breakdown 表",
+        ...moved,
       ],
       look,
     };
@@ -44,10 +51,11 @@ export function outcomeOf(s: RunSummary, lang: Lang): Outcome {
       `${s.employees} employees: ${s.ok} OK, ${s.employeesWithWarning} Warning, ${s.employeesInError} Error`,
       `Total pay: ${money(s.totalPay)}`,
       s.employeesInError > 0
-        ? `${s.employeesInError} in Error are not paid: see the Issues table, fix each, and run again`
+        ? `${s.employeesInError === 1 ? "1 employee in Error is" : `${s.employeesInError} employees in Error are`} not paid: see the Issues table, fix each, and run again`
         : s.warnings > 0
-          ? `See the Results table; ${s.warnings} warnings are in the Issues table`
+          ? `See the Results table; ${s.warnings === 1 ? "1 warning is" : `${s.warnings} warnings are`} in the Issues table`
           : "See the Results table, and Breakdown for why each point",
+      ...moved,
     ],
     look,
   };
@@ -60,8 +68,8 @@ export function failureOf(e: unknown, lang: Lang): Outcome {
   if (e instanceof UnusableWorkbook) return say(e.text.en, e.text.zh);
   if (e instanceof CellEditMode)
     return say(
-      "Excel is editing a cell: press Enter or Esc to finish it, then click Recalculate again. Nothing was changed.",
-      "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑，再点“重算本季度”。工作簿未被改动。",
+      "Excel is editing a cell: press Enter or Esc to finish it, then recalculate again. Nothing was changed.",
+      "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑，再重算一次。工作簿未被改动。",
     );
   if (e instanceof GrowthBlocked)
     return say(

@@ -59,6 +59,16 @@ describe("the Recalculate quarter button", () => {
     expect(o.get("lines")).toContain("请看 Issues 表");
   });
 
+  it("says where the Results table went when a sheet of the user's own is named Results", async () => {
+    const d = doubleOfSample("en-US");
+    d.book.addSheet("Results");
+    d.book.setCells("Results", "A1", [["my notes"]]);
+    await d.invokeAction("recalculateQuarter");
+    expect(d.book.cell("Results", "A1").value).toBe("my notes");
+    expect(outcome(d).get("lines")).toContain('A sheet named Results was already there and is not ours: the Results table is on sheet "Results (2)"');
+    expect(d.book.activeSheet().name).toBe("Results (2)");
+  });
+
   it("says what to do, changes nothing and still completes the click when Excel is editing a cell", async () => {
     const d = doubleOfSample("en-US");
     const before = d.book.snapshot();
