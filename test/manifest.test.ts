@@ -113,13 +113,13 @@ describe("manifest.xml", () => {
     expect(all("TaskpaneId")).toEqual([]);
   });
 
-  it("puts Recalculate quarter and KPI pane on the Home tab", () => {
+  it("puts Recalculate latest quarter and KPI pane on the Home tab", () => {
     const tab = all("OfficeTab")[0];
     expect(tab["@id"]).toBe("TabHome");
     const controls = all("Control", tab);
     const actions = controls.map((c) => c.Action[0]["@type"]);
     expect(actions).toEqual(["ExecuteFunction", "ShowTaskpane"]);
-    expect(defined.get(controls[0].Label[0]["@resid"])).toBe("Recalculate quarter");
+    expect(defined.get(controls[0].Label[0]["@resid"])).toBe("Recalculate latest quarter");
     expect(defined.get(controls[1].Label[0]["@resid"])).toBe("KPI pane");
     const fn = String(controls[0].Action[0].FunctionName[0]["#text"] ?? controls[0].Action[0].FunctionName[0]);
     expect(readFileSync(join(root, "src/commands/commands.ts"), "utf8")).toContain(`associate("${fn}"`);

@@ -36,7 +36,7 @@ export function latestQuarter(inputs: ReadonlyMap<string, TableData>): string {
     throw new UnusableWorkbook(
       msg(
         "No Actuals, Ratings or Tasks row has a quarter such as 2026-Q2: fill in the Period column, or choose the period in the KPI pane",
-        "实际值表、评分表和任务清单表中没有季度（如 2026-Q2）：请填写考核周期列，或在 KPI 面板中选择考核周期",
+        "实际值表、评分表和任务清单表中没有季度（如 2026-Q2）：请填写考核周期列，或在绩效面板中选择考核周期",
       ),
     );
   return q;

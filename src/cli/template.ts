@@ -8,14 +8,14 @@ const README: Record<Lang, string[]> = {
   zh: [
     "KPI 绩效奖金：示例工作簿",
     "每张表都是 Excel 表格（按表名识别，如 Employees、Plans）。表头可用中文或英文。",
-    "重算：在 Excel 中点击“开始 > 重算本季度”（重算有实际值的最近一个季度），或在 KPI 面板中选择考核周期；也可用命令 kpi recalc 本文件 --period 2026-Q2 --out 结果.xlsx。",
+    "重算：在 Excel 中点击“开始 > 重算最近季度”（重算有实际值的最近一个季度），或在绩效面板中选择考核周期；也可用命令 kpi recalc 本文件 --period 2026-Q2 --out 结果.xlsx。",
     "结果写入 Results、Breakdown、Issues、RunLog 四张表；输入表不会被改写。",
     "比例请输入百分数（40%）或小数（0.4）；空白不等于 0。",
   ],
   en: [
     "KPI Bonus: sample workbook",
     "Each table is an Excel table found by its name (Employees, Plans, ...). Headers may be English or Chinese.",
-    "Recalculate: in Excel, Home > Recalculate quarter (the latest quarter with actuals), or choose the period in the KPI pane; or run kpi recalc THIS_FILE --period 2026-Q2 --out results.xlsx.",
+    "Recalculate: in Excel, Home > Recalculate latest quarter (the latest quarter with actuals), or choose the period in the KPI pane; or run kpi recalc THIS_FILE --period 2026-Q2 --out results.xlsx.",
     "Results go to the Results, Breakdown, Issues and RunLog tables; input tables are never written.",
     "Enter rates as percents (40%) or fractions (0.4); a blank is not 0.",
   ],

@@ -1,7 +1,7 @@
 /* global Office, Excel */
 
 /**
- * Ribbon "Recalculate quarter": runs the latest assessed quarter through the Office adapter without
+ * Ribbon "Recalculate latest quarter": runs the latest assessed quarter through the Office adapter without
  * opening the pane, then activates Results (or Issues, when some employee is Error) and shows the
  * outcome in a small dialog. Runs in the shared runtime; every path calls event.completed(), which
  * Excel requires before it runs the next click ("You must implement event.completed, otherwise your

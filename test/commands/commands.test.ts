@@ -1,5 +1,5 @@
 /**
- * The ribbon's "Recalculate quarter" on the Excel double: it recalculates the latest assessed quarter
+ * The ribbon's "Recalculate latest quarter" on the Excel double: it recalculates the latest assessed quarter
  * without opening the pane, brings Results (or Issues) forward, shows the outcome, and always
  * completes the click.
  */
@@ -31,7 +31,7 @@ afterEach(() => {
 
 const outcome = (d: ExcelDouble) => new URLSearchParams(d.office.dialogs.at(-1)!.url.split("?")[1]);
 
-describe("the Recalculate quarter button", () => {
+describe("the Recalculate latest quarter button", () => {
   it("recalculates the latest quarter without the pane, brings Results forward and shows the outcome", async () => {
     const d = doubleOfSample("en-US");
     await d.invokeAction("recalculateQuarter");
