@@ -30,13 +30,29 @@ async function activate(table: "Results" | "Issues"): Promise<void> {
   });
 }
 
-/** Shows the outcome in a dialog (the page outcome.html beside the pane). */
+/** The outcome dialog this page has open: a page may have only one ("12007: a dialog box is already opened from this host window"). */
+let openDialog: Office.Dialog | null = null;
+
+/**
+ * Shows the outcome in a dialog (the page outcome.html beside the pane), closing the last run's first if
+ * the user left it open, so a second click's outcome is never lost to error 12007
+ * (learn.microsoft.com/office/dev/add-ins/develop/dialog-handle-errors-events).
+ */
 function show(outcome: Outcome, lang: Lang): Promise<void> {
   const base = typeof location !== "undefined" ? location.href.replace(/[^/]*([?#].*)?$/, "") : "";
+  if (openDialog) {
+    try {
+      openDialog.close();
+    } catch {
+      // Already closed by the user.
+    }
+    openDialog = null;
+  }
   return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(`${base}outcome.html?${outcomeQuery(outcome, lang)}`, { height: 30, width: 30, displayInIframe: true }, () =>
-      resolve(),
-    );
+    Office.context.ui.displayDialogAsync(`${base}outcome.html?${outcomeQuery(outcome, lang)}`, { height: 30, width: 30, displayInIframe: true }, (result) => {
+      if (result.status === Office.AsyncResultStatus.Succeeded) openDialog = result.value;
+      resolve();
+    });
   });
 }
 

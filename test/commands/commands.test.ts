@@ -59,6 +59,17 @@ describe("the Recalculate latest quarter button", () => {
     expect(o.get("lines")).toContain("请看 Issues 表");
   });
 
+  it("shows the outcome of a second click while the first one's dialog is still open, closing that one", async () => {
+    const d = doubleOfSample("en-US");
+    await d.invokeAction("recalculateQuarter");
+    await d.invokeAction("recalculateQuarter");
+    // A page may have only one dialog open (error 12007 otherwise): the first is closed, the second opens.
+    expect(d.office.dialogs.map((x) => [x.opened, x.closed])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+  });
+
   it("says where the Results table went when a sheet of the user's own is named Results", async () => {
     const d = doubleOfSample("en-US");
     d.book.addSheet("Results");

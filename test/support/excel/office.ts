@@ -21,7 +21,11 @@ export interface OfficeOptions {
 
 export interface OfficeLog {
   /** Dialogs opened with Office.context.ui.displayDialogAsync: their address and options. */
-  dialogs: { url: string; options?: Office.DialogOptions }[];
+  /**
+   * Dialogs asked for with Office.context.ui.displayDialogAsync: their address and options, whether it opened
+   * (not while another from this page is open: error 12007), and whether it has been closed since.
+   */
+  dialogs: { url: string; options?: Office.DialogOptions; opened: boolean; closed: boolean }[];
   taskpaneShown: number;
   taskpaneHidden: number;
   ribbonUpdates: unknown[];
@@ -62,15 +66,26 @@ export function createOffice(options: OfficeOptions) {
       ): void {
         const opts = typeof optionsOrCallback === "function" ? undefined : optionsOrCallback;
         const cb = typeof optionsOrCallback === "function" ? optionsOrCallback : callback;
-        log.dialogs.push({ url: startAddress, ...(opts ? { options: opts } : {}) });
-        const dialog = { close() {}, addEventHandler() {}, messageChild() {}, sendMessage() {} } as unknown as Office.Dialog;
-        const result = {
-          status: "succeeded",
-          value: dialog,
-          error: undefined,
-          asyncContext: undefined,
-          diagnostics: undefined,
-        } as unknown as Office.AsyncResult<Office.Dialog>;
+        // "A host page can have only one dialog box open at a time" (dialog-best-practices); another gets
+        // error 12007, "A dialog box is already opened from this host window" (dialog-handle-errors-events).
+        const busy = log.dialogs.some((d) => d.opened && !d.closed);
+        const record = { url: startAddress, ...(opts ? { options: opts } : {}), opened: !busy, closed: false };
+        log.dialogs.push(record);
+        const dialog = {
+          close() {
+            record.closed = true;
+          },
+          addEventHandler() {},
+          messageChild() {},
+          sendMessage() {},
+        } as unknown as Office.Dialog;
+        const result = (busy
+          ? {
+              status: "failed",
+              value: undefined,
+              error: { code: 12007, name: "Display Dialog Error", message: "A dialog box is already opened from this host window." },
+            }
+          : { status: "succeeded", value: dialog, error: undefined }) as unknown as Office.AsyncResult<Office.Dialog>;
         Promise.resolve().then(() => cb?.(result));
       },
     } satisfies Pick<Office.UI, "displayDialogAsync">,
@@ -90,6 +105,8 @@ export function createOffice(options: OfficeOptions) {
     context: context as unknown as Office.Context,
     HostType: { Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+    // office.js's values (the typings declare the enum without them): an AsyncResult's status is one of these strings.
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady(
       callback?: (i: { host: Office.HostType; platform: Office.PlatformType }) => unknown,
     ): Promise<{ host: Office.HostType; platform: Office.PlatformType }> {
