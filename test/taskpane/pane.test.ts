@@ -98,7 +98,7 @@ describe("a clean run", () => {
     const card = await screen.findByRole("region", { name: "Last run" });
     await waitFor(() => expect(within(card).getByText(/^2026-Q2, /)).toBeTruthy());
     expect(within(card).getByText(/4 employees · 0 errors · 0 warnings · Total pay 55,502.59/)).toBeTruthy();
-    expect(within(card).getByText("Inputs unchanged since: Results are current.")).toBeTruthy();
+    expect(within(card).getByText("Inputs unchanged since this run: Results are up to date.")).toBeTruthy();
   });
 
   it("shows the Statements button only when that action is given", async () => {
@@ -194,6 +194,8 @@ describe("a cancelled run", () => {
     const { user } = renderPane(actions);
     await user.click(await screen.findByRole("button", { name: "Recalculate" }));
     expect(await screen.findByRole("progressbar", { name: "Reading the workbook…" })).toBeTruthy();
+    // While reading, the pane says why it may wait: Excel runs nothing while a cell is being edited.
+    expect(screen.getByText("If Excel is editing a cell, press Enter or Esc: the run waits for it.")).toBeTruthy();
     await waitFor(() => expect(gate.waiting).toBe(true));
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(screen.getByRole("button", { name: "Cancelling…" })).toBeTruthy();

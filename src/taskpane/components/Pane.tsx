@@ -228,6 +228,8 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
                     value={run.progress.total > 0 ? run.progress.done / run.progress.total : undefined}
                     aria-label={progressLabel(run.progress, t)}
                   />
+                  {/* Excel waits for a cell being edited before it runs the batch (delayForCellEdit): say why reading may stall. */}
+                  {run.progress.phase === "reading" && <Caption1>{t.cellEditHint}</Caption1>}
                   <div style={{ marginTop: 4 }}>
                     <Button
                       size="small"
