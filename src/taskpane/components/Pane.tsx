@@ -181,7 +181,7 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small" style={{ flexWrap: "wrap" }}>
         <Tab value="run">{t.tabs.run}</Tab>
         <Tab value="issues">
           {t.tabs.issues}

@@ -124,41 +124,51 @@ export function StatementPanel(props: {
           {statement.status === "Error" && (
             <MessageBar intent="error">
               <MessageBarBody>
-                {w.notPaid}
-                {statement.flags ? `: ${statement.flags}` : ""}
+                {/* A sentence of its own: capitalised in English, with the full-width colon in Chinese. */}
+                {lang === "zh" ? w.notPaid : w.notPaid.charAt(0).toUpperCase() + w.notPaid.slice(1)}
+                {statement.flags ? `${lang === "zh" ? "：" : ": "}${statement.flags}` : ""}
               </MessageBarBody>
             </MessageBar>
           )}
           {statement.status !== "Error" && statement.flags && <Caption1>{statement.flags}</Caption1>}
-          <Table size="extra-small" aria-label={w.indicators}>
+          {statement.lines.length > 0 && (
+            <Table size="extra-small" aria-label={w.indicators}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t.indicator}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: 56, textAlign: "right" }}>{t.actual}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: 52, textAlign: "right" }}>{t.points}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {statement.lines.map((l, i) => (
+                  <TableRow key={i}>
+                    <TableCell>
+                      <div style={{ display: "flex", flexDirection: "column", padding: "2px 0" }}>
+                        <Text size={200} weight="semibold">
+                          {l.indicator}
+                        </Text>
+                        <Caption1 style={{ color: tokens.colorNeutralForeground3 }}>
+                          {l.rule} · {t.weight} {showValue(l.weight)}
+                        </Caption1>
+                        {l.explanation && <Caption1 style={{ overflowWrap: "anywhere" }}>{l.explanation}</Caption1>}
+                      </div>
+                    </TableCell>
+                    <TableCell style={{ textAlign: "right" }}>{showValue(l.actual)}</TableCell>
+                    <TableCell style={{ textAlign: "right" }}>{showScore(l.points)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          <Table size="extra-small" aria-label={w.pay} style={{ marginTop: 8 }}>
+            {/* A header of its own, so the amounts do not read as the indicators' points above. */}
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t.indicator}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 56, textAlign: "right" }}>{t.actual}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 52, textAlign: "right" }}>{t.points}</TableHeaderCell>
+                <TableHeaderCell>{w.pay}</TableHeaderCell>
+                <TableHeaderCell style={{ width: 104 }} />
               </TableRow>
             </TableHeader>
-            <TableBody>
-              {statement.lines.map((l, i) => (
-                <TableRow key={i}>
-                  <TableCell>
-                    <div style={{ display: "flex", flexDirection: "column", padding: "2px 0" }}>
-                      <Text size={200} weight="semibold">
-                        {l.indicator}
-                      </Text>
-                      <Caption1 style={{ color: tokens.colorNeutralForeground3 }}>
-                        {l.rule} · {t.weight} {showValue(l.weight)}
-                      </Caption1>
-                      {l.explanation && <Caption1 style={{ overflowWrap: "anywhere" }}>{l.explanation}</Caption1>}
-                    </div>
-                  </TableCell>
-                  <TableCell style={{ textAlign: "right" }}>{showValue(l.actual)}</TableCell>
-                  <TableCell style={{ textAlign: "right" }}>{showScore(l.points)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Table size="extra-small" aria-label={w.pay}>
             <TableBody>
               {statement.money.map((m) => (
                 <TableRow key={m.line} style={m.line === "TotalPay" ? { fontWeight: 600 } : undefined}>
