@@ -2,29 +2,19 @@
  * Which periods a workbook can be recalculated for: the quarters (and their years) that have Actuals,
  * Ratings or Tasks rows. The latest such quarter is what the ribbon button and the pane run by default.
  */
-import { INPUT_TABLES } from "../engine/contract";
-import { matchHeaders } from "../engine/read/headers";
+import { assessedQuarters } from "../engine/read/assessed";
+import { findTables } from "../engine/read/headers";
 import { msg } from "../engine/issues";
-import { parsePeriod, periodText } from "../engine/periods";
+import { periodText } from "../engine/periods";
 import { UnusableWorkbook } from "../engine/recalc";
-import { TableData, findByName } from "../workbook/port";
+import { TableData } from "../workbook/port";
+import { forEngine } from "./recalculate";
 
 /** The assessed quarters, latest first, then their years, latest first (2026-Q2, 2026-Q1, 2026). */
 export function assessedPeriods(inputs: ReadonlyMap<string, TableData>): string[] {
-  const quarters = new Map<string, { year: number; quarter: number }>();
-  for (const name of ["Actuals", "Ratings", "Tasks"]) {
-    const t = findByName(inputs.values(), name);
-    const spec = INPUT_TABLES.find((s) => s.name === name);
-    if (!t || !spec) continue;
-    const col = matchHeaders(spec, t.headers).index.get("Period");
-    if (col === undefined) continue;
-    for (const row of t.rows) {
-      const v = row[col];
-      const p = v !== null && typeof v === "object" && !(v instanceof Date) ? null : parsePeriod(v);
-      if (p?.kind === "quarter") quarters.set(periodText(p), { year: p.year, quarter: p.quarter });
-    }
-  }
-  const sorted = [...quarters.values()].sort((a, b) => b.year - a.year || b.quarter - a.quarter);
+  // A table with a wrong header elsewhere still tells which quarters it has rows of.
+  const { views, broken } = findTables(forEngine(inputs));
+  const sorted = assessedQuarters(new Map([...views, ...[...broken].map(([name, b]) => [name, b.view] as const)]));
   const years = [...new Set(sorted.map((q) => q.year))];
   return [...sorted.map((q) => periodText({ kind: "quarter", ...q })), ...years.map(String)];
 }

@@ -90,7 +90,8 @@ export async function readInputs(port: WorkbookPort): Promise<{ tables: Map<stri
 }
 
 /** The engine's view of the tables (the port's types are structurally the engine's). */
-function forEngine(tables: ReadonlyMap<string, TableData>): ReadonlyMap<string, EngineTable> {
+/** The port's tables as the engine takes them (the same shape; the port owns its own type). */
+export function forEngine(tables: ReadonlyMap<string, TableData>): ReadonlyMap<string, EngineTable> {
   return tables as unknown as ReadonlyMap<string, EngineTable>;
 }
 

@@ -10,13 +10,14 @@ import { Lang, UnusableWorkbook } from "./errors";
 import { Issue, msg } from "./issues";
 import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
-import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf, quarterOfMonth } from "./periods";
+import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
 import { computeYear, yearFrom } from "./annual";
 import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
 import { EmployeeResult, RecalcResult } from "./result";
 import { distinctSorted } from "./rules";
 import { TableData } from "./table";
 import { hashingTables } from "./hash";
+import { assessedQuarters } from "./read/assessed";
 import { FoundTables, findWorkbookTables, readWorkbook, readingWorkbook } from "./read/workbook";
 
 export { UnusableWorkbook } from "./errors";
@@ -131,7 +132,7 @@ class Run implements Recalculation {
   private periodsWithRows(wb: Workbook): string[] | null {
     const quarters = this.quarter ? [this.quarter] : this.quarters;
     if (wb.employees.some((e) => quarters.some((q) => assessedIn(e, q)))) return null;
-    const found = assessedQuarters(wb);
+    const found = assessedQuarters(wb.views).map((q) => quarterOf(q.year, q.quarter).text);
     return found.length > 0 ? found : null;
   }
 
@@ -217,19 +218,4 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
   }
   const periods = [...quarters.map((q) => q.text), ...(p?.kind === "year" ? [String(p.year)] : [])];
   return { lang: wb.lang, issues, periods };
-}
-
-/** The quarters that Actuals, Ratings or Tasks rows are of (a month counts for its quarter), latest first. */
-function assessedQuarters(wb: Workbook): string[] {
-  const indices = new Set<number>();
-  for (const name of ["Actuals", "Ratings", "Tasks"]) {
-    const t = wb.views.get(name);
-    if (!t) continue;
-    for (let r = 0; r < t.rowCount; r++) {
-      const p = parsePeriod(t.value(r, "Period"));
-      if (p?.kind === "quarter") indices.add(quarterOf(p.year, p.quarter).index);
-      else if (p?.kind === "month") indices.add(quarterOf(p.year, quarterOfMonth(p.month)).index);
-    }
-  }
-  return [...indices].sort((a, b) => b - a).map((i) => quarterAt(i).text);
 }
