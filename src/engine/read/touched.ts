@@ -29,7 +29,7 @@ export function flagTouchedEmployees(found: Pick<TablesFound, "broken" | "defaul
 /** Whom a table's rows concern: by EmployeeId (rows of the run's quarters), by Plan, or, when it has neither, everyone. */
 function concerned(t: TableView, index: EmployeeIndex, scope: Scope): Iterable<Employee> {
   if (t.name === "Employees") return index.employees;
-  if (t.spec.columns.some((c) => c.key === "EmployeeId") && t.has("EmployeeId")) {
+  if (t.has("EmployeeId")) {
     const periodKey = t.spec.columns.some((c) => c.key === "Month") ? "Month" : "Period";
     const who = new Set<Employee>();
     for (let r = 0; r < t.rowCount; r++) {
@@ -41,7 +41,7 @@ function concerned(t: TableView, index: EmployeeIndex, scope: Scope): Iterable<E
     }
     return who;
   }
-  if (t.spec.columns.some((c) => c.key === "Plan") && t.has("Plan")) {
+  if (t.has("Plan")) {
     const plans = new Set<string>();
     for (let r = 0; r < t.rowCount; r++) if (!t.isBlankRow(r)) plans.add(keyOf(t.value(r, "Plan")));
     return index.employees.filter((e) => plans.has(keyOf(e.planName)));

@@ -187,14 +187,17 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
   };
   const tailEdit = (prefix: string) => tailEditOf(w, prefix);
   const withR = (raw: string, r: string) => raw.replace(/^<([^\s/>]+)/, `<$1 r="${r}"`);
+  /** A cell outside the table, kept as it was (given its reference if it had none). */
+  const keepCell = (col: number, hasR: boolean, raw: string) => {
+    const r = rebuilding as NonNullable<typeof rebuilding>;
+    r.kept.set(col, hasR ? raw : withR(raw, `${columnLetters(col)}${r.row}`));
+  };
   const finishCell = (end: number) => {
     const c = cell as NonNullable<typeof cell>;
     const row = (rebuilding as NonNullable<typeof rebuilding>).row;
     cell = null;
-    if (c.keep) {
-      const raw = scanner.endCapture(end);
-      (rebuilding as NonNullable<typeof rebuilding>).kept.set(c.col, c.hasR ? raw : withR(raw, `${columnLetters(c.col)}${row}`));
-    } else if (c.hasValue && !wasOurs(row, c.col)) throw tableNeeds(row, c.col);
+    if (c.keep) keepCell(c.col, c.hasR, scanner.endCapture(end));
+    else if (c.hasValue && !wasOurs(row, c.col)) throw tableNeeds(row, c.col);
   };
   const tableNeeds = (row: number, col: number) =>
     new XlsxError(
@@ -226,8 +229,7 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
       const row = rebuilding.row;
       if (!ours(row, col)) {
         scanner.startCapture(start);
-        const raw = scanner.endCapture(end);
-        rebuilding.kept.set(col, r !== undefined ? raw : withR(raw, `${columnLetters(col)}${row}`));
+        keepCell(col, r !== undefined, scanner.endCapture(end));
       } else if ((value !== null || inline !== null) && !wasOurs(row, col)) throw tableNeeds(row, col);
     },
     open(e: XmlStart) {
