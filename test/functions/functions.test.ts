@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as f from "../../src/functions/functions";
-
-/** Calls fn and returns the Excel error it throws, as { code, message }. */
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code: string; message: string };
-    return { code: err.code, message: err.message };
-  }
-  throw new Error("expected an Excel error, got a result");
-}
+import { errorOf } from "../support/excelErrors";
 
 describe("SPEC §5 worked examples, exactly", () => {
   // Presales excellent-solution rate: weight 20, standard 90%, −2 per 5% below, +0.5 per 1% above.

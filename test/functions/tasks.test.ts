@@ -5,16 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import * as f from "../../src/functions/functions";
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code: string; message: string };
-    return { code: err.code, message: err.message };
-  }
-  throw new Error("expected an Excel error, got a result");
-}
+import { errorOf } from "../support/excelErrors";
 
 /** A column range as Excel passes it: one row per task. */
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
