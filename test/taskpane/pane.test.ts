@@ -36,6 +36,17 @@ const figure = (label: string) => {
   return dt.closest("div")!.querySelector("dd")!.textContent;
 };
 
+/** A table's body rows (the header row left out), as the text of their cells. */
+const bodyCells = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) =>
+      within(r)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    );
+
 describe("a workbook without input tables", () => {
   it("offers the template first, and creating it brings the periods of the sample", async () => {
     const wb = new MemoryWorkbook();
@@ -68,14 +79,7 @@ describe("a clean run", () => {
     expect(figure("Error")).toBe("0");
     expect(figure("Total pay")).toBe("55,502.59"); // 13213.86 + 8143.45 + 7985.28 + 26160
     const departments = screen.getByRole("table", { name: "Total pay by department" });
-    const rows = within(departments)
-      .getAllByRole("row")
-      .slice(1)
-      .map((r) =>
-        within(r)
-          .getAllByRole("cell")
-          .map((c) => c.textContent),
-      );
+    const rows = bodyCells(departments);
     expect(rows).toEqual([
       ["Presales Support", "2", "21,357.31"], // 13213.86 + 8143.45
       ["Accounts", "1", "7,985.28"],
@@ -219,14 +223,7 @@ describe("the statement of an employee in Error", () => {
     const pay = within(statement).getByRole("table", { name: "Pay" });
     // Its header row names the lines as pay, apart from the indicators' points above.
     expect(within(pay).getByRole("columnheader", { name: "Pay" })).toBeTruthy();
-    const lines = within(pay)
-      .getAllByRole("row")
-      .slice(1)
-      .map((r) =>
-        within(r)
-          .getAllByRole("cell")
-          .map((c) => c.textContent),
-      );
+    const lines = bodyCells(pay);
     expect(lines).toEqual([
       ["Quarterly bonus", "—"],
       ["Deal bonus", "—"],
