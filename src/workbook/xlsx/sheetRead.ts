@@ -52,8 +52,17 @@ export interface Region {
 export async function readRegions(parts: Parts, sheetPath: string, sheetName: string, regions: Region[], ctx: CellContext): Promise<void> {
   for (const g of regions) g.rows = Array.from({ length: Math.max(0, g.bottom - g.top + 1) }, () => new Array<CellValue>(g.right - g.left + 1).fill(null));
   await readCells(parts, sheetPath, sheetName, regions, ctx, (row, col, v) => {
-    for (const g of regions) if (row >= g.top && row <= g.bottom && col >= g.left && col <= g.right) g.rows[row - g.top][col - g.left] = v;
+    for (let i = 0; i < regions.length; i++) {
+      const g = regions[i];
+      if (row >= g.top && row <= g.bottom && col >= g.left && col <= g.right) g.rows[row - g.top][col - g.left] = v;
+    }
   });
+}
+
+/** Whether a column falls in one of the regions (a loop, not a closure: it runs for every cell). */
+function inColumns(wanted: readonly Region[], col: number): boolean {
+  for (let i = 0; i < wanted.length; i++) if (col >= wanted[i].left && col <= wanted[i].right) return true;
+  return false;
 }
 
 /** Each cell of the sheet inside one of the regions, as it is read. */
@@ -79,21 +88,15 @@ function readCells(
   // Elements open inside the current cell ("" for other namespaces), to know when the cell ends and to skip phonetic runs.
   const inside: string[] = [];
   let phonetic = 0;
-  const where = () => `${sheetName}!${columnLetters(cell ? cell.col : col)}${row}`;
   return parts.scanAsync(sheetPath, {
     cellUri: NS.main,
     cell(r: string | undefined, s: string | undefined, t: string | undefined, v: string | null, inlineText: string | null) {
       // A whole cell in the plain shape: what open, text and close below do for it, at once.
       if (!inData || row > lastRow) return;
       col = r !== undefined ? columnOf(r) : col + 1;
-      if (wanted.length === 0 || !wanted.some((g) => col >= g.left && col <= g.right)) return;
-      const plain = { col, s: s !== undefined ? Number(s) : 0, t: t ?? "n" };
+      if (!inColumns(wanted, col)) return;
       // An empty <v></v> gives no text on the ordinary path, so no value there either.
-      each(
-        row,
-        col,
-        cellValue(plain, v || null, inlineText, null, ctx, () => `${sheetName}!${columnLetters(col)}${row}`),
-      );
+      each(row, col, cellValue(s !== undefined ? Number(s) : 0, t ?? "n", v || null, inlineText, null, ctx, sheetName, col, row));
     },
     open(e: XmlStart) {
       if (cell) {
@@ -124,7 +127,7 @@ function readCells(
       } else if (l === "c") {
         const r = e.attrs.r;
         col = r !== undefined ? columnOf(r) : col + 1;
-        if (wanted.length === 0 || !wanted.some((g) => col >= g.left && col <= g.right)) return;
+        if (!inColumns(wanted, col)) return;
         cell = { col, s: e.attrs.s !== undefined ? Number(e.attrs.s) : 0, t: e.attrs.t ?? "n" };
         value = inline = formula = null;
         target = null;
@@ -143,7 +146,7 @@ function readCells(
         target = null;
         return;
       }
-      each(row, cell.col, cellValue(cell, value, inline, formula, ctx, where));
+      each(row, cell.col, cellValue(cell.s, cell.t, value, inline, formula, ctx, sheetName, cell.col, row));
       cell = null;
     },
   });
@@ -159,21 +162,26 @@ function detached(s: string): string {
   return s.length < 13 ? s : ("\0" + s).slice(1);
 }
 
+/** A cell's value from its style `s`, type `t` and texts; sheet, column and row name it in a message. */
 function cellValue(
-  cell: { s: number; t: string },
+  s: number,
+  t: string,
   v: string | null,
   inline: string | null,
   formula: string | null,
   ctx: CellContext,
-  where: () => string,
+  sheetName: string,
+  col: number,
+  row: number,
 ): CellValue {
-  if (cell.t === "inlineStr") return inline === null ? null : detached(decodeExcelText(inline));
+  if (t === "inlineStr") return inline === null ? null : detached(decodeExcelText(inline));
   if (v === null) return formula !== null ? { formula } : null;
-  switch (cell.t) {
+  switch (t) {
     case "s": {
-      const s = ctx.strings()[Number(v)];
-      if (s === undefined) throw new XlsxError(`cell ${where()} points to shared string ${v}, which does not exist: the file is damaged`);
-      return s;
+      const text = ctx.strings()[Number(v)];
+      if (text === undefined)
+        throw new XlsxError(`cell ${sheetName}!${columnLetters(col)}${row} points to shared string ${v}, which does not exist: the file is damaged`);
+      return text;
     }
     case "str":
       return detached(decodeExcelText(v));
@@ -190,7 +198,7 @@ function cellValue(
       const n = Number(v);
       // A number that is not a number is passed on as text, so the recalculation names its cell.
       if (v.trim() === "" || !Number.isFinite(n)) return v;
-      if (cell.s && ctx.isDateStyle(cell.s)) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
+      if (s && ctx.isDateStyle(s)) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
       return n;
     }
   }

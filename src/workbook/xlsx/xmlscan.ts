@@ -283,6 +283,14 @@ export class XmlScanner {
       }
       if (c2 === 99 && plainCells && this.stack.length > 0) {
         PLAIN_CELL.lastIndex = pos;
+        if (h.cell === undefined) {
+          // Only checking: whether it matches is enough, without the match and its captures.
+          if (PLAIN_CELL.test(buf)) {
+            pos = PLAIN_CELL.lastIndex;
+            continue;
+          }
+          PLAIN_CELL.lastIndex = pos;
+        }
         const cell = PLAIN_CELL.exec(buf);
         if (cell && (h.cell === undefined || this.scope().get("") === h.cellUri)) {
           // Taken before the handler runs: it may scan another part, which moves the shared pattern's lastIndex.
