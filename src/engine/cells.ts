@@ -7,6 +7,7 @@ import { DEFAULTS, TASK_KIND_WORDS, TASK_STATUS_WORDS, TaskKind, TaskStatus } fr
 import { D } from "./decimal";
 import { numError, valueError } from "./errors";
 import * as rules from "./rules";
+import { parsePeriod } from "./periods";
 import { choice } from "./read/readers";
 import { Reader } from "./read/view";
 import { CellValue, flatten, isBlank, nonNegative, parseNumberText, readFlag, readNumber, readNumberOrBlank, readOptional, readText, rowsOf } from "./values";
@@ -148,11 +149,13 @@ export function project(amount: CellValue, type: CellValue, quality: CellValue, 
     .toNumber();
 }
 
-/** 1–4, "Q2", "2026-Q2", "第2季度". */
+/** 1–4, "Q2", "第2季度", or a quarter as SPEC §3 writes periods ("2026-Q2", "2026年第2季度"). */
 function quarterOf(v: CellValue): number {
   if (typeof v === "string") {
     const m = v.trim().match(/^(?:\d{4}\s*-?\s*)?(?:q|第)?\s*([1-4])\s*(?:季度)?$/i);
     if (m) return Number(m[1]);
+    const p = parsePeriod(v);
+    if (p?.kind === "quarter") return p.quarter;
   }
   const d = readNumber(v, "quarter");
   if (!d.isInteger() || d.lessThan(1) || d.greaterThan(4))

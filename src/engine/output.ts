@@ -10,7 +10,8 @@ import { EmployeeResult, RecalcResult } from "./result";
 export type OutputValue = string | number | boolean | null;
 export type OutputRow = OutputValue[];
 
-const num = (x: D | null): number | null => (x === null ? null : x.toNumber());
+/** A decimal as a cell's number; a zero as 0, never −0 (which Excel and the pane would show as −0.00). */
+const num = (x: D | null): number | null => (x === null ? null : x.isZero() ? 0 : x.toNumber());
 
 export function resultRow(r: EmployeeResult): OutputRow {
   const e = r.employee;

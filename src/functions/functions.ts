@@ -73,7 +73,7 @@ export function deduct(weight: any, count: any, pointsEach: any, floor?: any): n
 }
 
 /**
- * Completion above the task base: (actual − taskBase × target) / ((1 − taskBase) × target), never below 0.
+ * Completion above the task base: (actual − taskBase × target) / ((1 − taskBase) × target), never below 0, not capped.
  * @customfunction COMPLETION
  * @param actual Actual revenue.
  * @param target Target revenue, above 0.

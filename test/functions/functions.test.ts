@@ -307,6 +307,10 @@ describe("QTARGET", () => {
   it("accepts the quarter as Q3", () => {
     expect(f.qtarget(1160, "Q3", null as never)).toBe(348);
   });
+  it("accepts the quarter as a period written the Chinese way, 2026年第2季度 (SPEC §3)", () => {
+    // Q2's share is 25%: 1160 × 0.25 = 290.
+    expect(f.qtarget(1160, "2026年第2季度", null as never)).toBe(290);
+  });
   it("says a split summing to 100 should be percents", () => {
     expect(errorOf(() => f.qtarget(1000, 1, [[15, 25, 30, 30]])).message).toContain("split sums to 100");
   });
@@ -364,6 +368,10 @@ describe("UNITS", () => {
     // 12×50 + 2×300 + 100 = 1300
     expect(f.units(12, 10, 50, 50, 300, 100)).toBe(1300);
   });
+  it("pays 0, not −0, for no units at a negative rate", () => {
+    // 0 × −50 = 0; decimal.js keeps the sign (−0), which a cell would show as −0.00.
+    expect(Object.is(f.units(0, null, -50, null, null, null), 0)).toBe(true);
+  });
   it("rejects a negative perShort and says to enter it positive", () => {
     expect(errorOf(() => f.units(10, 12, 30, -15, null, null)).message).toContain("perShort is -15");
   });
@@ -391,6 +399,30 @@ describe("Excel errors", () => {
     } finally {
       delete g.CustomFunctions;
     }
+  });
+  it("shows a #NUM! as #VALUE! inside Excel, where only #VALUE! and #N/A carry a message", () => {
+    class FakeError {
+      constructor(
+        public code: string,
+        public message: string,
+      ) {}
+    }
+    const g = globalThis as unknown as { CustomFunctions?: unknown };
+    g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", notAvailable: "#N/A" } };
+    try {
+      let thrown: unknown;
+      try {
+        f.bonus(36000, 1, 92, 40, null, null);
+      } catch (e) {
+        thrown = e;
+      }
+      // SPEC §1: the error says "40 looks like a percent: enter 40% or 0.4"; Excel would drop it from a #NUM!.
+      expect(thrown).toEqual(new FakeError("#VALUE!", "rate: 40 looks like a percent: enter 40% or 0.4"));
+    } finally {
+      delete g.CustomFunctions;
+    }
+    // Called directly, the error keeps its kind.
+    expect(errorOf(() => f.bonus(36000, 1, 92, 40, null, null)).code).toBe("#NUM!");
   });
   it("speaks Chinese when Excel's display language is Chinese", () => {
     const g = globalThis as unknown as { Office?: unknown };
