@@ -36,10 +36,10 @@ function employeesTable(wb: Workbook): TableView {
 }
 
 /** Completions computed, by Targets row and task base; the rows belong to one reading of a workbook. */
-const completions = new WeakMap<TargetRow, Map<D, D>>();
+const completions = new WeakMap<TargetRow, Map<D, rules.Fraction>>();
 
 /** Completion (KPI.COMPLETION) from the quarter's Targets row of the employee's department, or of the employee. */
-export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): Outcome<D> {
+export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): Outcome<rules.Fraction> {
   const issues: Issue[] = [];
   const emp = employeesTable(wb);
   const byDepartment = plan.basis === "Department";
@@ -97,7 +97,7 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const known = byBase.get(plan.taskBase);
   if (known) return { value: known, issues };
   try {
-    const value = rules.completion(actual.value, target.value, plan.taskBase);
+    const value = rules.completionFraction(actual.value, target.value, plan.taskBase);
     byBase.set(plan.taskBase, value);
     return { value, issues };
   } catch (err) {
@@ -222,13 +222,14 @@ export function quarterlyBonusOf(
   wb: Workbook,
   e: Employee,
   plan: Plan,
-  inputs: { score: D; completion: D; coefficient: D; days: number; quarterDays: number; monthlyBase: D },
+  inputs: { score: D; completion: rules.Fraction; coefficient: D; days: number; quarterDays: number; monthlyBase: D },
 ): Outcome<D> {
   const issues: Issue[] = [];
   const quarterly = inputs.monthlyBase.times(3);
-  const base = inputs.days === inputs.quarterDays ? quarterly : quarterly.times(inputs.days).dividedBy(inputs.quarterDays);
+  // Prorated by days employed / days in the quarter, kept as a fraction: divided once, with the completion's.
+  const base = inputs.days === inputs.quarterDays ? rules.whole(quarterly) : { over: quarterly.times(inputs.days), under: new D(inputs.quarterDays) };
   try {
-    return { value: rules.bonus(base, inputs.completion, inputs.score, plan.bonusRate, plan.fullScore, inputs.coefficient), issues };
+    return { value: rules.bonusOfFractions(base, inputs.completion, inputs.score, plan.bonusRate, plan.fullScore, inputs.coefficient), issues };
   } catch (err) {
     issues.push(ruleError(err, employeesTable(wb), e.row, "EmployeeId", e.id));
     return { value: null, issues };

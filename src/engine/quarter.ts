@@ -69,12 +69,12 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     }
     const completion = completionOf(wb, e, plan, q);
     issues.push(...completion.issues);
-    r.completion = completion.value;
+    r.completion = completion.value && completion.value.over.dividedBy(completion.value.under);
     if (days < q.days) issues.push(prorationWarning(wb, e, q, days));
-    if (r.score !== null && r.coefficient !== null && r.completion !== null && e.monthlyBase !== null) {
+    if (r.score !== null && r.coefficient !== null && completion.value !== null && e.monthlyBase !== null) {
       const bonus = quarterlyBonusOf(wb, e, plan, {
         score: r.score,
-        completion: r.completion,
+        completion: completion.value,
         coefficient: r.coefficient,
         days,
         quarterDays: q.days,

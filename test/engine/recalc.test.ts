@@ -170,3 +170,19 @@ describe("a period no one has rows of", () => {
     expect(recalculate(sample(), "2026").periodsWithRows).toBeNull();
   });
 });
+
+describe("the quarterly bonus", () => {
+  it("divides once, at the end, so an exact half cent rounds up (SPEC §1: decimal, half up)", () => {
+    // C001 (plan CM: one Score indicator of weight 100, completion from the employee's own Targets row):
+    // base 5005 × 3 = 15015; completion (96 − 0.7 × 90) / (0.3 × 90) = 33/27 = 11/9; score 80.25 (grade 称职, ×1).
+    // 15015 × 0.4 × 11/9 × 80.25/100 = 66066 × 0.8025 / 9 = 53017.965 / 9 = 5890.885 exactly → 5890.89.
+    const rows = fresh();
+    rows.Employees = rows.Employees.map((r) => (r[0] === "C001" ? [...r.slice(0, 4), 5005, ...r.slice(5)] : r));
+    rows.Actuals = rows.Actuals.map((r) => (r[0] === "C001" ? [...r.slice(0, 3), 80.25] : r));
+    rows.Targets = rows.Targets.map((r) => (r[0] === "C001" ? ["C001", "2026-Q2", 90, 96] : r));
+    const c001 = recalculate(tables(rows), "2026-Q2").results.find((r) => r.employee.id === "C001");
+    expect(c001?.score?.toFixed()).toBe("80.25");
+    expect(c001?.quarterlyBonus?.toFixed(2)).toBe("5890.89");
+  });
+});
+
