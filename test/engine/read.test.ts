@@ -263,3 +263,54 @@ describe("a missing or misspelt column", () => {
     expect(money(of(res, "A001").quarterlyBonus)).toBe("7985.28");
   });
 });
+
+describe("a row whose period is not of its table's grain", () => {
+  // Each row below sits at body row index `i` (sheet row i + 2); Period is column B of these tables.
+  it.each([
+    ["Adjustments", ["C001", "2026", 500, "Yearly bonus"], "C001"],
+    ["Deals", ["D9", "P001", "2026", 250000, 150000, null, null, null], "P001"],
+    ["Incentives", ["C001", "2026", "Outlets", 500, 480], "C001"],
+    ["Actuals", ["P002", "2026", "Training", 1], "P002"],
+  ])("in %s, a row of period 2026 makes its employee Error in that year's quarters, never left out silently", (table, row, id) => {
+    const rows = fresh();
+    rows[table].push(row as CellValue[]);
+    const res = run(rows);
+    // Deals hold the period in column C (DealId first).
+    const cell = `${table === "Deals" ? "C" : "B"}${rows[table].length + 1}`;
+    const issue = at(res, table, cell);
+    expect(issue).toHaveLength(1);
+    expect(issue[0].severity).toBe("Error");
+    expect(issue[0].text.en).toContain(`period "2026" is a whole year`);
+    expect(of(res, id).status).toBe("Error");
+    expect(of(res, id).totalPay).toBeNull();
+  });
+
+  it("counts in the annual view of that year, and not in another year's quarter", () => {
+    const rows = fresh();
+    rows.Adjustments.push(["C001", "2026", 500, "Yearly bonus"]);
+    expect(of(run(rows, "2026"), "C001").status).toBe("Error");
+    const other = run(rows, "2027-Q1");
+    expect(at(other, "Adjustments", `B${rows.Adjustments.length + 1}`)).toHaveLength(0);
+  });
+
+  it("in Ratings, a month is an Error: ratings are per quarter", () => {
+    const rows = fresh();
+    rows.Ratings.push(["A001", "2026-05", "Teamwork", "Customer", 70]);
+    const res = run(rows);
+    const issue = at(res, "Ratings", `B${rows.Ratings.length + 1}`);
+    expect(issue.map((i) => i.severity)).toEqual(["Error"]);
+    expect(issue[0].text.en).toContain("rows are per quarter");
+    expect(of(res, "A001").status).toBe("Error");
+  });
+
+  it("in Targets, a month is a Warning and the row is not used", () => {
+    const rows = fresh();
+    rows.Targets.push(["C001", "2026-05", 200000, 210000]);
+    const res = run(rows);
+    const issue = at(res, "Targets", `B${rows.Targets.length + 1}`);
+    expect(issue.map((i) => i.severity)).toEqual(["Warning"]);
+    expect(issue[0].text.en).toContain("the row is not used");
+    // C001's completion still comes from its 2026-Q2 row: 600000 of 600000 is 1.
+    expect(of(res, "C001").completion?.toFixed()).toBe("1");
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * The period tables (Actuals, Ratings, Deals, Sales, Incentives, Adjustments, Tasks, Targets), each read
  * once into records filed under their employee and quarter (or month), with every cell parsed. A row
- * whose period cannot be read is an Error of its employee in every period (it might belong to any);
- * a row for an unknown employee is a Warning and is skipped. Issues of a row's value cells stay on
+ * whose period cannot be read is an Error of its employee in every period (it might belong to any); one
+ * of a whole year (or of a month, in Ratings) is an Error of its employee in that year's runs, as it
+ * belongs to no one quarter; a row for an unknown employee is a Warning and is skipped. Issues of a row's value cells stay on
  * the record and are listed when a period's recalculation uses it.
  * One file: the period tables share one row reader (period, employee, issues kept on the record).
  */
@@ -23,7 +24,7 @@ import {
   TaskRow,
   quarterIndex,
 } from "../model";
-import { Period, monthIndex, quarterOfMonth } from "../periods";
+import { Period, monthIndex, periodText, quarterOfMonth } from "../periods";
 import { RATER_WORDS, RaterType, TASK_KIND_WORDS, TASK_STATUS_WORDS, TaskKind, TaskStatus } from "../contract";
 import { EmployeeIndex, ROWS_PER_STEP } from "./employees";
 import { keyOf } from "./names";
@@ -48,6 +49,35 @@ export function quarterOf(p: Period): number | null {
   return null;
 }
 
+/** The periods a table's rows are given in: Actuals, Deals, Incentives, Adjustments and Tasks a quarter or a month; Ratings and Targets a quarter. */
+type Grain = "quarter or month" | "quarter" | "month";
+
+function fits(p: Period, takes: Grain): boolean {
+  return takes === "quarter or month" ? p.kind !== "year" : p.kind === takes;
+}
+
+/** Whether a period shares a quarter with the run's scope. */
+function overlaps(p: Period, scope: Scope): boolean {
+  const first = p.kind === "year" ? quarterIndex(p.year, 1) : (quarterOf(p) as number);
+  const last = p.kind === "year" ? quarterIndex(p.year, 4) : first;
+  return last >= scope.first && first <= scope.last;
+}
+
+/** What to say of a row whose period is not of the table's grain. */
+function wrongGrain(table: string, p: Period, takes: Grain): [string, string] {
+  const text = periodText(p);
+  const kind = p.kind === "year" ? { en: "a whole year", zh: "整年" } : { en: "a month", zh: "月份" };
+  if (takes === "quarter")
+    return [
+      `period "${text}" is ${kind.en}: ${table} rows are per quarter; enter the quarter, such as ${p.year}-Q2`,
+      `考核周期 "${text}" 是${kind.zh}：该表按季度填写；请填写季度，如 ${p.year}-Q2`,
+    ];
+  return [
+    `period "${text}" is ${kind.en}: each ${table} row belongs to one quarter or month; enter it as ${p.year}-Q2 or ${p.year}-04 (a yearly amount split over its quarters)`,
+    `考核周期 "${text}" 是${kind.zh}：每行应属于一个季度或月份；请填写如 ${p.year}-Q2 或 ${p.year}-04（全年的数额请分到各季度）`,
+  ];
+}
+
 /** The quarters a run reads rows of (quarter indices, both included); Sales months before them are read too, for the miss runs. */
 export interface Scope {
   first: number;
@@ -70,6 +100,7 @@ function* eachRow(
   scope: Scope,
   issues: Issue[],
   each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void,
+  takes: Grain = "quarter or month",
 ): Generator<number, void> {
   const first = periodKey === "Month" ? -Infinity : scope.first;
   for (let r = 0; r < t.rowCount; r++) {
@@ -99,6 +130,16 @@ function* eachRow(
     if (!period.ok) {
       issues.push(period.issue);
       for (const e of found.value) e.issues.push(period.issue);
+      continue;
+    }
+    if (!fits(period.value, takes)) {
+      // A row of a whole year (or a month where only quarters are taken) belongs to no one quarter: its
+      // employee is Error in the runs it falls in, never paid without it (SPEC §4: nothing guessed).
+      if (overlaps(period.value, { first, last: scope.last })) {
+        const wrong = t.error(r, periodKey, who.id, ...wrongGrain(t.name, period.value, takes));
+        issues.push(wrong);
+        for (const e of found.value) e.issues.push(wrong);
+      }
       continue;
     }
     const q = quarterOf(period.value);
@@ -136,20 +177,29 @@ function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: 
 const rater = read.choice<RaterType>(RATER_WORDS, null);
 
 function* readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
-    if (period.kind !== "quarter") return;
-    const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
-    const row: RatingRow = {
-      row: r,
-      period,
-      notes,
-      indicatorText: text,
-      indicator,
-      rater: t.read(r, "Rater", who.id, rater),
-      score: t.read(r, "Score", who.id, read.score100),
-    };
-    filed(who, quarterIndex(period.year, period.quarter)).ratings.push(row);
-  });
+  yield* eachRow(
+    t,
+    index,
+    "Period",
+    read.period,
+    scope,
+    issues,
+    (r, who, period, rowNotes) => {
+      if (period.kind !== "quarter") return;
+      const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
+      const row: RatingRow = {
+        row: r,
+        period,
+        notes,
+        indicatorText: text,
+        indicator,
+        rater: t.read(r, "Rater", who.id, rater),
+        score: t.read(r, "Score", who.id, read.score100),
+      };
+      filed(who, quarterIndex(period.year, period.quarter)).ratings.push(row);
+    },
+    "quarter",
+  );
 }
 
 function* readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
@@ -265,7 +315,14 @@ function readTargets(t: TableView, index: EmployeeIndex, scope: Scope, issues: I
     if (!key.ok || !period.ok) continue;
     const found = index.departments.find(key.value, t, r, "Key", "") ?? index.ids.find(key.value, t, r, "Key", "");
     if (found?.warning) issues.push(found.warning);
-    if (period.value.kind !== "quarter") continue;
+    if (period.value.kind !== "quarter") {
+      // Targets are per quarter: a month or year row is not used, and says so where it matters.
+      if (overlaps(period.value, scope)) {
+        const [en, zh] = wrongGrain(t.name, period.value, "quarter");
+        issues.push(t.warn(r, "Period", "", `${en}; the row is not used`, `${zh}；该行未被使用`));
+      }
+      continue;
+    }
     const q = quarterIndex(period.value.year, period.value.quarter);
     if (q < scope.first || q > scope.last) continue;
     const row: TargetRow = { row: r, target: t.read(r, "Target", "", read.positiveNumber), actual: t.read(r, "Actual", "", read.number) };
