@@ -185,4 +185,3 @@ describe("the quarterly bonus", () => {
     expect(c001?.quarterlyBonus?.toFixed(2)).toBe("5890.89");
   });
 });
-
