@@ -314,3 +314,33 @@ describe("a row whose period is not of its table's grain", () => {
     expect(of(res, "C001").completion?.toFixed()).toBe("1");
   });
 });
+
+describe("a Binary actual", () => {
+  // P001's Competitor analysis (Binary, weight 10) is Actuals D5; with 是 P001 scores 92.
+  it("that is neither yes nor no scores 0, as SPEC §3 says (else 0), with a Warning at its cell", () => {
+    const rows = fresh();
+    rows.Actuals[3][3] = "Partial";
+    const res = run(rows);
+    expect(of(res, "P001").score?.toFixed()).toBe("82"); // 92 − 10
+    const issue = at(res, "Actuals", "D5");
+    expect(issue.map((i) => i.severity)).toEqual(["Warning"]);
+    expect(issue[0].text.en).toContain(`"Partial", which is not yes: it scores 0`);
+    expect(of(res, "P001").status).toBe("Warning");
+  });
+
+  it("that is a no word scores 0 without a Warning", () => {
+    const rows = fresh();
+    rows.Actuals[3][3] = "N";
+    const res = run(rows);
+    expect(of(res, "P001").score?.toFixed()).toBe("82");
+    expect(at(res, "Actuals", "D5")).toHaveLength(0);
+  });
+
+  it("that is blank is a missing actual (Error), never 0", () => {
+    const rows = fresh();
+    rows.Actuals[3][3] = null;
+    const res = run(rows);
+    expect(at(res, "Actuals", "D5").map((i) => i.severity)).toEqual(["Error"]);
+    expect(of(res, "P001").status).toBe("Error");
+  });
+});

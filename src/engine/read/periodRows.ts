@@ -29,7 +29,7 @@ import { RATER_WORDS, RaterType, TASK_KIND_WORDS, TASK_STATUS_WORDS, TaskKind, T
 import { EmployeeIndex, ROWS_PER_STEP } from "./employees";
 import { keyOf } from "./names";
 import * as read from "./readers";
-import { Reader, Result, TableView, ok } from "./view";
+import { Reader, Result, TableView } from "./view";
 
 /** The employee's rows of a quarter, to file a row under. */
 function filed(who: Employee, quarter: number): QuarterRows {
@@ -164,8 +164,8 @@ function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: 
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
     let actual: Result<D> | null = null;
     if (indicator?.rule === "Binary") {
-      const yes = t.read(r, "Actual", who.id, read.yesNo);
-      actual = yes.ok ? ok(yes.value ? ONE : ZERO) : yes;
+      const yes = t.read(r, "Actual", who.id, read.binaryActual);
+      actual = yes.ok ? { ok: true, value: yes.value ? ONE : ZERO, warning: yes.warning } : yes;
     } else if (indicator) actual = t.read(r, "Actual", who.id, read.number);
     const row: ActualRow = { row: r, period, notes, indicatorText: text, indicator, raw: t.value(r, "Actual"), actual };
     const p = period;

@@ -201,6 +201,27 @@ export const yesNo: Reader<boolean> = (v, h) => {
   }
 };
 
+/**
+ * A Binary indicator's Actual (SPEC §3): "points = Weight when Actual is yes (…), else 0". A blank is a
+ * missing Actual (never 0); a value that is neither a yes nor a no word scores 0 as the spec says, with a
+ * Warning at the cell, as it may be a slip ("Partial", 0.5).
+ */
+export const binaryActual: Reader<boolean> = (v, h) => {
+  const bad = textProblem(v, h);
+  if (bad || isBlank(v)) return bad ?? yesNo(v, h);
+  const r = yesNo(v, h);
+  if (r.ok) return r;
+  const shown = typeof v === "string" ? `"${v}"` : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  return {
+    ok: true,
+    value: false,
+    note: msg(
+      `${h} is ${shown}, which is not yes: it scores 0 (yes is 1, TRUE, 是, Y, done, 完成); enter yes or no to be sure`,
+      `${h} 为 ${shown}，不是"是"：得 0 分（"是"为 1、TRUE、是、Y、done、完成）；请填写 是 或 否 以免误判`,
+    ),
+  };
+};
+
 /** The project type coefficient C: a number, or 开拓型/pioneer, 稳定型/standard, 复制型/replica. */
 export const projectType: Reader<D> = (v, h) => {
   const bad = textProblem(v, h);
