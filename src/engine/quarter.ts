@@ -3,7 +3,7 @@
  * and penalties, incentives, adjustments, TotalPay — each step's issues gathered in order, the
  * employee's Status and Flags from them, and money blank when anything is in Error.
  */
-import { sumKnown } from "./decimal";
+import { D, show, sumKnown } from "./decimal";
 import { explainHit } from "./explain";
 import { Issue, hasError, issue, msg } from "./issues";
 import { Employee, Workbook, quarterRows } from "./model";
@@ -71,6 +71,7 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     issues.push(...completion.issues);
     r.completion = completion.value && completion.value.over.dividedBy(completion.value.under);
     if (days < q.days) issues.push(prorationWarning(wb, e, q, days));
+    if (r.score !== null && r.score.isNegative() && !r.score.isZero()) issues.push(negativeScoreWarning(wb, e, q, r.score));
     if (r.score !== null && r.coefficient !== null && completion.value !== null && e.monthlyBase !== null) {
       const bonus = quarterlyBonusOf(wb, e, plan, {
         score: r.score,
@@ -132,6 +133,24 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     r.quarterlyBonus = r.dealBonus = r.commission = r.incentives = r.penalties = r.adjustments = null;
   } else r.totalPay = total;
   return { result: r, issues: e.firstOfId ? issues : [] };
+}
+
+/**
+ * A Floor below 0 lets deductions take a score below 0; SPEC §4.3's formula then gives a negative
+ * quarterly bonus, which is paid as computed but said, as HR may not expect it.
+ */
+function negativeScoreWarning(wb: Workbook, e: Employee, q: Quarter, score: D): Issue {
+  const t = wb.views.get("Employees");
+  return issue(
+    "Warning",
+    "Employees",
+    t ? t.address(e.row, "EmployeeId") : "",
+    e.id,
+    msg(
+      `${e.id}'s score in ${q.text} is ${show(score)}, below 0 (an indicator's Floor is below 0): the quarterly bonus comes out negative; check the deductions`,
+      `${e.id} 在 ${q.text} 的得分为 ${show(score)}，低于 0（有指标的下限低于 0）：季度奖金为负数；请核对扣分`,
+    ),
+  );
 }
 
 function prorationWarning(wb: Workbook, e: Employee, q: Quarter, days: number): Issue {

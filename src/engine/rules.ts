@@ -188,7 +188,7 @@ export function bonus(
 export function bonusOfFractions(base: Fraction, completionRate: Fraction, score: D, rate: D, fullScore: D, coefficient: D): D {
   nonNegative(base.over, "base");
   nonNegative(completionRate.over, "completion");
-  nonNegative(score, "score");
+  // A score may be below 0 where a Floor below 0 allows it: the formula then gives a negative bonus.
   fraction(rate, "rate");
   positive(fullScore, "fullScore");
   nonNegative(coefficient, "coefficient");

@@ -185,3 +185,22 @@ describe("the quarterly bonus", () => {
     expect(c001?.quarterlyBonus?.toFixed(2)).toBe("5890.89");
   });
 });
+
+describe("a score below 0", () => {
+  it("is paid by SPEC §4.3's formula, a negative quarterly bonus, with a Warning", () => {
+    // C001 (plan CM) gets a weekly-report deduction of weight 0 with Floor −28 (as seed 004's plan):
+    // 14 reports missed × 2 = 28 off → max(−28, 0 − 28) = −28; Overall 20 → 20 points; Score 20 − 28 = −8.
+    // Completion 600000 of 600000 = 1; grade 不称职 (Unsatisfactory: below 60, coefficient 1).
+    // QuarterlyBonus = 6000 × 3 × 0.4 × 1 × (−8)/100 × 1 = −576.00.
+    const rows = fresh();
+    rows.Indicators = rows.Indicators.concat([["CM", "Weekly report", 0, "Deduct", null, null, 2, null, null, -28, null]]);
+    rows.Actuals = rows.Actuals.map((r) => (r[0] === "C001" ? [...r.slice(0, 3), 20] : r)).concat([["C001", "2026-Q2", "Weekly report", 14]]);
+    const res = recalculate(tables(rows), "2026-Q2");
+    const c001 = res.results.find((r) => r.employee.id === "C001");
+    expect(c001?.score?.toFixed()).toBe("-8");
+    expect(c001?.grade).toBe("Unsatisfactory"); // 不称职, in the English workbook's words
+    expect(c001?.quarterlyBonus?.toFixed(2)).toBe("-576.00");
+    expect(c001?.status).toBe("Warning");
+    expect(res.issues.some((i) => i.employeeId === "C001" && i.text.en.includes("score in 2026-Q2 is -8, below 0"))).toBe(true);
+  });
+});
