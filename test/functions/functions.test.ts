@@ -378,49 +378,35 @@ describe("UNITS", () => {
 });
 
 describe("Excel errors", () => {
-  it("throws the runtime's CustomFunctions.Error when Excel provides it", () => {
-    class FakeError {
-      constructor(
-        public code: string,
-        public message: string,
-      ) {}
-    }
+  /** Excel's CustomFunctions.Error, as a stand-in: the code and message the cell would get. */
+  class FakeError {
+    constructor(
+      public code: string,
+      public message: string,
+    ) {}
+  }
+  /** What fn throws while Excel's custom-functions runtime (its Error class and codes) is present. */
+  function thrownInExcel(fn: () => unknown): unknown {
     const g = globalThis as unknown as { CustomFunctions?: unknown };
     g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", notAvailable: "#N/A" } };
     try {
-      let thrown: unknown;
-      try {
-        f.completion(1, 0, null);
-      } catch (e) {
-        thrown = e;
-      }
-      expect(thrown).toBeInstanceOf(FakeError);
-      expect((thrown as FakeError).code).toBe("#DIV/0!");
+      fn();
+      return undefined;
+    } catch (e) {
+      return e;
     } finally {
       delete g.CustomFunctions;
     }
+  }
+
+  it("throws the runtime's CustomFunctions.Error when Excel provides it", () => {
+    const thrown = thrownInExcel(() => f.completion(1, 0, null));
+    expect(thrown).toBeInstanceOf(FakeError);
+    expect((thrown as FakeError).code).toBe("#DIV/0!");
   });
   it("shows a #NUM! as #VALUE! inside Excel, where only #VALUE! and #N/A carry a message", () => {
-    class FakeError {
-      constructor(
-        public code: string,
-        public message: string,
-      ) {}
-    }
-    const g = globalThis as unknown as { CustomFunctions?: unknown };
-    g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", notAvailable: "#N/A" } };
-    try {
-      let thrown: unknown;
-      try {
-        f.bonus(36000, 1, 92, 40, null, null);
-      } catch (e) {
-        thrown = e;
-      }
-      // SPEC §1: the error says "40 looks like a percent: enter 40% or 0.4"; Excel would drop it from a #NUM!.
-      expect(thrown).toEqual(new FakeError("#VALUE!", "rate: 40 looks like a percent: enter 40% or 0.4"));
-    } finally {
-      delete g.CustomFunctions;
-    }
+    // SPEC §1: the error says "40 looks like a percent: enter 40% or 0.4"; Excel would drop it from a #NUM!.
+    expect(thrownInExcel(() => f.bonus(36000, 1, 92, 40, null, null))).toEqual(new FakeError("#VALUE!", "rate: 40 looks like a percent: enter 40% or 0.4"));
     // Called directly, the error keeps its kind.
     expect(errorOf(() => f.bonus(36000, 1, 92, 40, null, null)).code).toBe("#NUM!");
   });
