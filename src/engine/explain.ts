@@ -80,10 +80,14 @@ export function explainStep(ind: StepIndicator, actual: D, r: StepResult, lang: 
 export function explainRatio(ind: RatioIndicator, actual: D, points: D, lang: Lang): string {
   const std = ind.standard;
   const v = ind.inPercent ? fmtPct : fmt;
+  // Clamped to the floor or the cap: the sentence says so, as the arithmetic before it gives another number.
+  const raw = ind.points.times(actual).dividedBy(std);
+  const clamped = compare(points, raw) === 0 ? null : compare(points, raw) < 0 ? "cap" : "floor";
+  const note = clampNote(ind, clamped);
   return flat(
     lang === "en"
-      ? `${v(actual)} vs standard ${v(std)}: ${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → ${fmt(points)} of ${fmt(ind.points)}`
-      : `实际 ${v(actual)}，标准 ${v(std)}：${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`,
+      ? `${v(actual)} vs standard ${v(std)}: ${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → ${fmt(points)} of ${fmt(ind.points)}${note.en}`
+      : `实际 ${v(actual)}，标准 ${v(std)}：${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）${note.zh}`,
   );
 }
 
@@ -112,10 +116,18 @@ export function explainScore(ind: Indicator, actual: D, points: D, lang: Lang, r
 
 export function explainDeduct(ind: DeductIndicator, count: D, taken: D, points: D, lang: Lang): string {
   const floored = !taken.isZero() && compare(points, ind.points.minus(taken)) > 0;
+  const floor = floored ? { en: ` (floor ${fmt(ind.floor)})`, zh: `（下限 ${fmt(ind.floor)}）` } : { en: "", zh: "" };
+  // PointsBelow 1: the Actual is the points taken off (SPEC §3), not a count of times.
+  if (ind.pointsEach.equals(1))
+    return flat(
+      lang === "en"
+        ? `${fmt(count)} points deducted, −${fmt(taken)} → ${fmt(points)} of ${fmt(ind.points)}${floor.en}`
+        : `扣 ${fmt(count)} 分 → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）${floor.zh}`,
+    );
   return flat(
     lang === "en"
-      ? `${fmt(count)} × ${fmt(ind.pointsEach)} deducted, −${fmt(taken)} → ${fmt(points)} of ${fmt(ind.points)}${floored ? ` (floor ${fmt(ind.floor)})` : ""}`
-      : `${fmt(count)} 次 × 每次 ${fmt(ind.pointsEach)} 分，扣 ${fmt(taken)} 分 → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）${floored ? `（下限 ${fmt(ind.floor)}）` : ""}`,
+      ? `${fmt(count)} × ${fmt(ind.pointsEach)} deducted, −${fmt(taken)} → ${fmt(points)} of ${fmt(ind.points)}${floor.en}`
+      : `${fmt(count)} 次 × 每次 ${fmt(ind.pointsEach)} 分，扣 ${fmt(taken)} 分 → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）${floor.zh}`,
   );
 }
 

@@ -194,8 +194,9 @@ function indicatorPoints(
   if (!note(row.actual, issues)) return null;
   const a = row.actual.value;
   // An indicator scores a number the same way for everyone (a count of 0, a rating of 90): its points
-  // and sentence are made once per distinct cell number, which decimal.dec reads into one Decimal.
-  const memo = typeof row.raw === "number" ? scoredNumbers(ind) : null;
+  // and sentence are made once per distinct cell number, which decimal.dec reads into one Decimal. Not
+  // Binary: its value is yes or no whatever the number (0, 0.5, 2), and each line shows its own cell.
+  const memo = typeof row.raw === "number" && ind.rule !== "Binary" ? scoredNumbers(ind) : null;
   const known = memo?.get(a);
   if (known) return known;
   const scored = scoreActual(wb, e, ind, row, a, at, issues);

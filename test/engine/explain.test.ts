@@ -19,3 +19,34 @@ describe("a number in a Breakdown sentence", () => {
     expect(fmtPct(new D("0.905"))).toBe("90.5%");
   });
 });
+
+describe("a Breakdown sentence", () => {
+  const ratio = (floor: number, cap: number | null) =>
+    ({
+      rule: "Ratio",
+      name: "R",
+      points: new D(50),
+      standard: new D("0.9"),
+      inPercent: true,
+      floor: new D(floor),
+      cap: cap === null ? null : new D(cap),
+    }) as never;
+
+  it("of a Ratio says when the floor or the cap gave the points, not the arithmetic before it", async () => {
+    const { explainRatio } = await import("../../src/engine/explain");
+    // 50 × 0.1/0.9 = 5.56, raised to the floor 10; 50 × 1.2/0.9 = 66.67, cut to the cap 60.
+    expect(explainRatio(ratio(10, null), new D("0.1"), new D(10), "en")).toBe("10% vs standard 90%: 50 × 0.1/0.9 → 10 of 50 (floor 10)");
+    expect(explainRatio(ratio(0, 60), new D("1.2"), new D(60), "en")).toBe("120% vs standard 90%: 50 × 1.2/0.9 → 60 of 50 (cap 60)");
+    expect(explainRatio(ratio(0, 60), new D("1.2"), new D(60), "zh")).toContain("（上限 60）");
+    // Not clamped: no note. 50 × 0.81/0.9 = 45.
+    expect(explainRatio(ratio(10, 60), new D("0.81"), new D(45), "en")).toBe("81% vs standard 90%: 50 × 0.81/0.9 → 45 of 50");
+  });
+
+  it("of a Deduct with PointsBelow 1 says points were taken off, not a count of times", async () => {
+    const { explainDeduct } = await import("../../src/engine/explain");
+    const ind = { rule: "Deduct", name: "D", points: new D(10), pointsEach: new D(1), floor: new D(0) } as never;
+    // 10 − 7.5 = 2.5.
+    expect(explainDeduct(ind, new D("7.5"), new D("7.5"), new D("2.5"), "en")).toBe("7.5 points deducted, −7.5 → 2.5 of 10");
+    expect(explainDeduct(ind, new D("7.5"), new D("7.5"), new D("2.5"), "zh")).toBe("扣 7.5 分 → 得 2.5 分（权重 10）");
+  });
+});

@@ -344,3 +344,31 @@ describe("a Binary actual", () => {
     expect(of(res, "P001").status).toBe("Error");
   });
 });
+
+describe("a CommissionTiers number typed as text", () => {
+  it("is used, as its Warning says: the tier stays in the plan's tiers", () => {
+    // CM tiers ≥50% → 0.7 ("50%" typed as text) and ≥100% → 1. C001's Q2 sales at 2%:
+    // April 210000 (105%) → 4200; May 150000 (75%) → 150000 × 2% × 0.7 = 2100; June 90000 (45%) → 0. Commission 6300.
+    const rows = fresh();
+    rows.CommissionTiers = [
+      ["CM", "50%", 0.7],
+      ["CM", 1, 1],
+    ];
+    const res = run(rows);
+    expect(money(of(res, "C001").commission)).toBe("6300");
+    expect(at(res, "CommissionTiers", "B2").map((i) => i.severity)).toEqual(["Warning"]);
+  });
+});
+
+describe("Binary actuals that are numbers", () => {
+  it("show each employee's own cell in Breakdown", () => {
+    // P001's Competitor analysis is 0.5 (not yes: 0 points, a Warning), P002's is 0 (no).
+    const rows = fresh();
+    rows.Actuals[3][3] = 0.5;
+    rows.Actuals[10][3] = 0;
+    const res = run(rows);
+    const line = (id: string) => of(res, id).breakdown.find((b) => b[2] === "Competitor analysis");
+    expect(line("P001")?.[4]).toBe("0.5");
+    expect(line("P002")?.[4]).toBe("0");
+  });
+});

@@ -249,7 +249,8 @@ export function readTiers(t: TableView | undefined, plans: Names<Plan>, issues: 
       }
       issues.push(...mine);
       for (const e of mine) if (e.severity === "Error") plan.problems.push(e.text);
-      if (mine.length === 0 && minAttainment.ok && multiplier.ok)
+      // A Warning (a number typed as text, taken as its number) leaves the tier in use, as the Warning says.
+      if (!mine.some((e) => e.severity === "Error") && minAttainment.ok && multiplier.ok)
         tiers.set(plan, [...list, { minAttainment: minAttainment.value, multiplier: multiplier.value }]);
     });
   }
