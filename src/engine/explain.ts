@@ -121,7 +121,7 @@ export function explainDeduct(ind: DeductIndicator, count: D, taken: D, points: 
   if (ind.pointsEach.equals(1))
     return flat(
       lang === "en"
-        ? `${fmt(count)} points deducted, −${fmt(taken)} → ${fmt(points)} of ${fmt(ind.points)}${floor.en}`
+        ? `${fmt(count)} points deducted → ${fmt(points)} of ${fmt(ind.points)}${floor.en}`
         : `扣 ${fmt(count)} 分 → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）${floor.zh}`,
     );
   return flat(

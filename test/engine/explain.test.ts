@@ -46,7 +46,7 @@ describe("a Breakdown sentence", () => {
     const { explainDeduct } = await import("../../src/engine/explain");
     const ind = { rule: "Deduct", name: "D", points: new D(10), pointsEach: new D(1), floor: new D(0) } as never;
     // 10 − 7.5 = 2.5.
-    expect(explainDeduct(ind, new D("7.5"), new D("7.5"), new D("2.5"), "en")).toBe("7.5 points deducted, −7.5 → 2.5 of 10");
+    expect(explainDeduct(ind, new D("7.5"), new D("7.5"), new D("2.5"), "en")).toBe("7.5 points deducted → 2.5 of 10");
     expect(explainDeduct(ind, new D("7.5"), new D("7.5"), new D("2.5"), "zh")).toBe("扣 7.5 分 → 得 2.5 分（权重 10）");
   });
 });

@@ -138,10 +138,10 @@ describe("the same actual for two employees", () => {
     rows.Actuals = rows.Actuals.map((r) => (r[0] === "A001" && r[2] === "Completion of work" ? [r[0], r[1], r[2], 120] : r)); // a rating above 100
     const res = recalculate(tables(rows), "2026-Q2");
     const hr = res.results.filter((r) => r.employee.plan?.name === "Presales").map((r) => r.breakdown.find((l) => l[2] === "HR"));
-    // 10 − 4 × 1 = 6 for both, with the same sentence, each line naming its employee
+    // 10 − 4 × 1 = 6 for both, with the same sentence, each line naming its employee (PointsBelow 1: points taken off)
     expect(hr.map((l) => [l?.[0], l?.[6], l?.[7]])).toEqual([
-      ["P001", 6, "4 × 1 deducted, −4 → 6 of 10"],
-      ["P002", 6, "4 × 1 deducted, −4 → 6 of 10"],
+      ["P001", 6, "4 points deducted → 6 of 10"],
+      ["P002", 6, "4 points deducted → 6 of 10"],
     ]);
     const a = res.issues.filter((i) => i.employeeId === "A001" && i.severity === "Error");
     expect(a.map((i) => [i.table, i.cell])).toEqual([["Actuals", "D16"]]);
