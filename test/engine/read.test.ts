@@ -372,3 +372,31 @@ describe("Binary actuals that are numbers", () => {
     expect(line("P002")?.[4]).toBe("0");
   });
 });
+
+describe("an Indicators row with a bad cell", () => {
+  it("is the only Error: its weight still counts, so the plan's weights (summing to 100) are not called wrong", () => {
+    // Presales' Excellent solutions (Indicators row 6) loses its StepBelow (F6); 10+20+10+10+20+20+10 = 100 still.
+    const rows = fresh();
+    rows.Indicators[4][5] = null;
+    const res = run(rows);
+    expect(at(res, "Indicators", "F6").map((i) => i.severity)).toEqual(["Error"]);
+    expect(res.issues.filter((i) => i.text.en.includes("sum to"))).toEqual([]);
+    expect(of(res, "P001").status).toBe("Error");
+  });
+
+  it("whose weight cannot be read leaves the sum unsaid until it can be", () => {
+    const rows = fresh();
+    rows.Indicators[4][2] = "abc";
+    const res = run(rows);
+    expect(at(res, "Indicators", "C6").map((i) => i.severity)).toEqual(["Error"]);
+    expect(res.issues.filter((i) => i.text.en.includes("sum to"))).toEqual([]);
+  });
+
+  it("still lets a wrong sum be said: a bad StepBelow and weights summing to 95", () => {
+    const rows = fresh();
+    rows.Indicators[4][5] = null;
+    rows.Indicators[6][2] = 5; // HR 10 → 5
+    const res = run(rows);
+    expect(res.issues.filter((i) => i.text.en.includes('the weights of plan "Presales" sum to 95'))).toHaveLength(1);
+  });
+});

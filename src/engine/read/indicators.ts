@@ -7,7 +7,6 @@
 import { RULE_WORDS, RULE_ZH, RuleName } from "../contract";
 import { D, ONE, ZERO, show, sum } from "../decimal";
 import { Issue, issue, msg } from "../issues";
-import { pushTo } from "../maps";
 import { Indicator, Plan } from "../model";
 import { isBlank } from "../values";
 import { Names } from "./names";
@@ -178,16 +177,22 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
   }
 }
 
+/** A plan's indicator rows for the sum of weights: each row's weight, null where the cell cannot be read. */
+interface WeightRows {
+  rows: number[];
+  weights: Array<D | null>;
+}
+
 export function readIndicators(t: TableView, planTable: TableView, plans: Names<Plan>, issues: Issue[]): void {
-  const rowsByPlan = new Map<Plan, number[]>();
+  const weightsByPlan = new Map<Plan, WeightRows>();
   forEachPlanRow(t, plans, issues, (r, plan) => {
     const mine: Issue[] = [];
     const ind = readRow(t, r, mine);
     issues.push(...mine);
     const errors = mine.filter((i) => i.severity === "Error");
     for (const e of errors) plan.problems.push(e.text);
-    if (!ind || errors.length > 0) return;
-    if (plan.indicatorNames.define(ind.name, ind)) {
+    const named = ind !== null && errors.length === 0;
+    if (named && plan.indicatorNames.define(ind.name, ind)) {
       const twice = t.error(
         r,
         "Indicator",
@@ -199,16 +204,22 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
       plan.problems.push(twice.text);
       return;
     }
+    // A row with another bad cell still weighs in the sum, so the sum is not said to be wrong when it is not.
+    const weight = t.read(r, "Weight", "", nonNegativeNumber);
+    let w = weightsByPlan.get(plan);
+    if (!w) weightsByPlan.set(plan, (w = { rows: [], weights: [] }));
+    w.rows.push(r);
+    w.weights.push(weight.ok ? weight.value : null);
+    if (!named) return;
     ind.index = plan.indicators.length;
     plan.indicators.push(ind);
-    pushTo(rowsByPlan, plan, r);
   });
-  for (const { value: plan } of plans.values()) checkWeights(t, planTable, plan, rowsByPlan.get(plan) ?? [], issues);
+  for (const { value: plan } of plans.values()) checkWeights(t, planTable, plan, weightsByPlan.get(plan) ?? { rows: [], weights: [] }, issues);
 }
 
 /** Weights sum to FullScore (points as they are) or to 1 (each a share of FullScore); anything else is an Error. */
-function checkWeights(t: TableView, planTable: TableView, plan: Plan, rows: number[], issues: Issue[]): void {
-  if (plan.indicators.length === 0) {
+function checkWeights(t: TableView, planTable: TableView, plan: Plan, { rows, weights }: WeightRows, issues: Issue[]): void {
+  if (plan.indicators.length === 0 && weights.length === 0) {
     if (plan.problems.length > 0) return;
     const none = planTable.error(
       plan.row,
@@ -221,7 +232,9 @@ function checkWeights(t: TableView, planTable: TableView, plan: Plan, rows: numb
     plan.problems.push(none.text);
     return;
   }
-  const total = sum(plan.indicators.map((i) => i.weight));
+  // A weight that cannot be read has its own Error; the sum waits until it can be.
+  if (weights.some((w) => w === null)) return;
+  const total = sum(weights as D[]);
   if (total.equals(plan.fullScore)) return;
   if (total.equals(1)) {
     for (const i of plan.indicators) {
