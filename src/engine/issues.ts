@@ -38,3 +38,18 @@ export function hasError(list: readonly Issue[]): boolean {
 export function concerning(i: Issue, employeeId: string): Issue {
   return i.employeeId === employeeId ? i : { ...i, employeeId };
 }
+
+/**
+ * The issues without repeats: one employee's steps may each meet the same cause (every indicator's row
+ * missing from a table whose header is wrong) and say the same thing at the same cell; it is listed once.
+ */
+export function distinct(list: readonly Issue[]): Issue[] {
+  if (list.length < 2) return [...list];
+  const seen = new Set<string>();
+  return list.filter((i) => {
+    const key = `${i.severity}\u0000${i.table}\u0000${i.cell}\u0000${i.employeeId}\u0000${i.text.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -7,7 +7,7 @@
  * (quarter.ts, annual.ts) and ranked within their plan once all are done.
  */
 import { Lang, UnusableWorkbook } from "./errors";
-import { Issue, msg } from "./issues";
+import { Issue, distinct, msg } from "./issues";
 import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
 import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
@@ -143,12 +143,12 @@ class Run implements Recalculation {
       if (days === null) return;
       const out = computeQuarter(wb, e, this.quarter, days, run);
       this.results.push(out.result);
-      for (const i of out.issues) this.issues.push(i);
+      for (const i of distinct(out.issues)) this.issues.push(i);
       return;
     }
     const out = computeYear(wb, e, this.quarters, run);
     if (out.result) this.results.push(out.result);
-    for (const i of out.issues) this.issues.push(i);
+    for (const i of distinct(out.issues)) this.issues.push(i);
   }
 
   result(): RecalcResult {
@@ -217,5 +217,5 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
     if (p?.kind === "year") issues.push(...yearFrom(wb, e, p.year, ofYear).issues);
   }
   const periods = [...quarters.map((q) => q.text), ...(p?.kind === "year" ? [String(p.year)] : [])];
-  return { lang: wb.lang, issues, periods };
+  return { lang: wb.lang, issues: distinct(issues), periods };
 }

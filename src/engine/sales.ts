@@ -62,8 +62,14 @@ export class SalesLedger {
             range,
             e.id,
             msg(
-              `Sales ${range}: ${j - i} rows for ${e.id} in ${monthText(m)}: keep one`,
-              `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行：请只保留一行`,
+              `Sales ${range}: ${j - i} rows for ${e.id} in ${monthText(m)} (${view.columnCells(
+                "Month",
+                rows.slice(i, j).map((r) => r.row),
+              )}): keep one`,
+              `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行（${view.columnCells(
+                "Month",
+                rows.slice(i, j).map((r) => r.row),
+              )}）：请只保留一行`,
             ),
           ),
         );

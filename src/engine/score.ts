@@ -152,8 +152,14 @@ function indicatorPoints(
         range,
         e.id,
         msg(
-          `Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text}: keep one`,
-          `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行：请只保留一行`,
+          `Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text} (${at.columnCells(
+            "Actual",
+            actualRows.map((r) => r.row),
+          )}): keep one`,
+          `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行（${at.columnCells(
+            "Actual",
+            actualRows.map((r) => r.row),
+          )}）：请只保留一行`,
         ),
       ),
     );
@@ -301,7 +307,7 @@ function ratingMix(wb: Workbook, e: Employee, plan: Plan, ind: Indicator, rows: 
           e.id,
           msg(
             `Ratings ${at}: rater ${rater.value} has no weight for plan "${plan.name}" in RaterWeights: add it`,
-            `评分表 ${at}：评价人 ${rater.value} 在评价权重表中没有方案 "${plan.name}" 的权重：请添加`,
+            `评分表 ${at}：评价人 ${RATER_ZH[rater.value]} 在评价权重表中没有方案 "${plan.name}" 的权重：请添加`,
           ),
         ),
       );

@@ -180,7 +180,7 @@ function cases(base: Tables): Case[] {
           table: "Employees",
           cell: "A3",
           employeeId: "P002",
-          words: 'EmployeeId "P002" is on 2 rows (A3:A14): which one is right cannot be known',
+          words: 'EmployeeId "P002" is on 2 rows (A3, A14): which one is right cannot be known',
         },
         { severity: "Error", table: "Employees", cell: "A14", employeeId: "P002", words: "keep one row per employee" },
       ],

@@ -400,3 +400,37 @@ describe("an Indicators row with a bad cell", () => {
     expect(res.issues.filter((i) => i.text.en.includes('the weights of plan "Presales" sum to 95'))).toHaveLength(1);
   });
 });
+
+describe("one cause met by every indicator of an employee", () => {
+  it("is listed once: Actuals' Actual header misspelt makes P001 Error with one issue, not one per indicator", () => {
+    // Actuals without its Actual column is not read (its header issue), and each of P001's 7 indicators
+    // then misses its row: the same message at the same cell, listed once.
+    const res = run(fresh(), "2026-Q2", { ...HEADERS, Actuals: ["EmployeeId", "Period", "Indicator", "Actaul"] });
+    const p001 = res.issues.filter((i) => i.employeeId === "P001" && i.text.en.startsWith("Employees A2: Actuals could not be read"));
+    expect(p001).toHaveLength(1);
+    expect(of(res, "P001").status).toBe("Error");
+  });
+});
+
+describe("a rater with no weight for the plan", () => {
+  it("is named in Chinese in the Chinese message: 客户, as the user would type it", () => {
+    // A Customer rating of A001, whose plan AE has weights for Self, Peer and Supervisor only.
+    const rows = fresh();
+    rows.Ratings.push(["A001", "2026-Q2", "Teamwork", "Customer", 70]);
+    const issue = at(run(rows), "Ratings", `D${rows.Ratings.length + 1}`);
+    expect(issue.map((i) => i.text.zh)).toEqual([`评分表 D${rows.Ratings.length + 1}：评价人 客户 在评价权重表中没有方案 "AE" 的权重：请添加`]);
+  });
+});
+
+describe("two rows for the same thing", () => {
+  it("are named cell by cell, as a range over them would take in rows that are fine", () => {
+    // P001's Training actual (Actuals D3) typed again at the bottom of the table.
+    const rows = fresh();
+    rows.Actuals.push(["P001", "2026-Q2", "Training", 0]);
+    const res = run(rows);
+    const dup = res.issues.filter((i) => i.text.en.includes('rows for "Training"'));
+    expect(dup.map((i) => i.text.en)).toEqual([
+      `Actuals D3:D${rows.Actuals.length + 1}: 2 rows for "Training" in 2026-Q2 (D3, D${rows.Actuals.length + 1}): keep one`,
+    ]);
+  });
+});

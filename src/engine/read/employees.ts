@@ -68,7 +68,7 @@ export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issu
     ids.define(same[0].id, same);
     if (same.length < 2) continue;
     const rows = same.map((e) => e.row);
-    const range = t.columnRange("EmployeeId", rows);
+    const cells = t.columnCells("EmployeeId", rows);
     same.forEach((e, i) => {
       e.duplicate = true;
       e.firstOfId = i === 0;
@@ -77,8 +77,8 @@ export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issu
         e.row,
         "EmployeeId",
         e.id,
-        `EmployeeId "${e.id}" is on ${same.length} rows (${range}): which one is right cannot be known; keep one row per employee`,
-        `员工编号 "${e.id}" 出现在 ${same.length} 行（${range}）：无法判断哪一行正确；每位员工只保留一行`,
+        `EmployeeId "${e.id}" is on ${same.length} rows (${cells}): which one is right cannot be known; keep one row per employee`,
+        `员工编号 "${e.id}" 出现在 ${same.length} 行（${cells}）：无法判断哪一行正确；每位员工只保留一行`,
       );
       e.issues.push(twin);
       issues.push(twin);

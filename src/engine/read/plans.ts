@@ -73,8 +73,8 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
     if (rows.length < 2) continue;
     const range = t.columnRange("Plan", rows);
     const text = msg(
-      `Plans has ${rows.length} rows for plan "${plan.name}" (${range}): keep one`,
-      `考核方案表中方案 "${plan.name}" 有 ${rows.length} 行（${range}）：请只保留一行`,
+      `Plans has ${rows.length} rows for plan "${plan.name}" (${t.columnCells("Plan", rows)}): keep one`,
+      `考核方案表中方案 "${plan.name}" 有 ${rows.length} 行（${t.columnCells("Plan", rows)}）：请只保留一行`,
     );
     issues.push(issue("Error", t.name, range, "", text));
     plan.problems.push(text);

@@ -79,6 +79,13 @@ export class TableView {
     return first === last ? first : `${first}:${last}`;
   }
 
+  /** The cells of a column on the given rows, for a message naming each: "D4, D18" (a range may span rows that are fine). */
+  columnCells(key: string, rows: readonly number[]): string {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    const shown = sorted.slice(0, 6).map((r) => this.address(r, key));
+    return sorted.length > 6 ? `${shown.join(", ")}, …` : shown.join(", ");
+  }
+
   isBlankRow(row: number): boolean {
     for (const v of this.rows[row]) if (!isBlank(v)) return false;
     return true;
