@@ -1,6 +1,7 @@
 import { Issue, issue } from "./issues";
 import { Message } from "./errors";
 import { Employee, Workbook } from "./model";
+import { INPUT_TABLES } from "./contract";
 
 /**
  * A row the employee needs is missing from a table: the missing row has no cell, so the Issue points at
@@ -20,6 +21,6 @@ export function missingRow(wb: Workbook, e: Employee, table: string, text: Messa
 export function becauseOf(broken: Issue, e: Employee, table: string): Message {
   return {
     en: `${table} could not be read, so ${e.id} is not paid until its header is corrected: ${broken.text.en}`,
-    zh: `${table} 表无法读取，${e.id} 在表头更正前无法计算：${broken.text.zh}`,
+    zh: `${INPUT_TABLES.find((t) => t.name === table)?.zh ?? table}表无法读取，${e.id} 在表头更正前无法计算：${broken.text.zh}`,
   };
 }

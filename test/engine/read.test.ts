@@ -68,7 +68,7 @@ describe("names written with another case or spacing", () => {
     const [w] = at(res, "Employees", "C2");
     expect(w).toMatchObject({ severity: "Warning", employeeId: "P001" });
     expect(w.text.en).toBe('Employees C2: plan "presales" is written "Presales" in Plans: matched; correct the spelling to be sure');
-    expect(w.text.zh).toBe('Employees 表 C2：考核方案 "presales" 在考核方案表中写作 "Presales"：已按其匹配；请更正写法以确保无误');
+    expect(w.text.zh).toBe('员工表 C2：考核方案 "presales" 在考核方案表中写作 "Presales"：已按其匹配；请更正写法以确保无误');
   });
 
   it.each([
@@ -244,7 +244,7 @@ describe("a missing or misspelt column", () => {
   it("suggests a Chinese header by its Chinese name", () => {
     const headers = withHeaders("Targets", (h) => h.map((x) => (x === "Target" ? "目 标值" : x)));
     const [e] = at(run(fresh(), "2026-Q2", headers), "Targets", "C1");
-    expect(e.text.zh).toBe('Targets 表缺少列 Target/目标：请添加该表头（C1 中的 "目 标值" 是否就是该列？）');
+    expect(e.text.zh).toBe('目标表缺少列 Target/目标：请添加该表头（C1 中的 "目 标值" 是否就是该列？）');
   });
 
   it("suggests nothing when no header is close", () => {

@@ -93,7 +93,7 @@ function missingColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, use
       spec.name,
       cell,
       "",
-      msg(`${spec.name} has no column ${name}: add the header${hint.en}`, `${spec.name} 表缺少列 ${name}：请添加该表头${hint.zh}`),
+      msg(`${spec.name} has no column ${name}: add the header${hint.en}`, `${spec.zh}表缺少列 ${name}：请添加该表头${hint.zh}`),
     );
   }
   if (!near) return null;
@@ -106,7 +106,7 @@ function missingColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, use
     "",
     msg(
       `${spec.name} has no column ${name}, so its default is used: is "${near.header}" in ${cell} meant to be it? Correct the header`,
-      `${spec.name} 表没有列 ${name}，因此使用默认值：${cell} 中的 "${near.header}" 是否就是该列？请更正表头`,
+      `${spec.zh}表没有列 ${name}，因此使用默认值：${cell} 中的 "${near.header}" 是否就是该列？请更正表头`,
     ),
   );
 }

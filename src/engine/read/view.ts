@@ -94,7 +94,8 @@ export class TableView {
   /** "Employees E5: …" — the table and the cell, then what is wrong with it. */
   say(row: number, key: string, text: Message): Message {
     const at = this.address(row, key);
-    return msg(`${this.name} ${at}: ${text.en}`, `${this.name} 表 ${at}：${text.zh}`);
+    // In Chinese the table is named as the other Chinese messages name it (员工表, 实际值表), after its alias.
+    return msg(`${this.name} ${at}: ${text.en}`, `${this.spec.zh}表 ${at}：${text.zh}`);
   }
 
   /** An issue at a cell, its message starting with the table and the cell. */
