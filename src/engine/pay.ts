@@ -78,16 +78,14 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
       rows.map((r) => r.row),
     );
     const what = byDepartment ? { en: `department "${key}"`, zh: `部门 "${key}"` } : { en: `employee ${key}`, zh: `员工 ${key}` };
+    const cells = t.columnCells(
+      "Key",
+      rows.map((r) => r.row),
+    );
     issues.push(
       issue("Error", t.name, range, e.id, {
-        en: `Targets ${range}: ${rows.length} rows for ${what.en} in ${q.text} (${t.columnCells(
-          "Key",
-          rows.map((r) => r.row),
-        )}): keep one`,
-        zh: `目标表 ${range}：${what.zh} 在 ${q.text} 有 ${rows.length} 行（${t.columnCells(
-          "Key",
-          rows.map((r) => r.row),
-        )}）：请只保留一行`,
+        en: `Targets ${range}: ${rows.length} rows for ${what.en} in ${q.text} (${cells}): keep one`,
+        zh: `目标表 ${range}：${what.zh} 在 ${q.text} 有 ${rows.length} 行（${cells}）：请只保留一行`,
       }),
     );
     return { value: null, issues };

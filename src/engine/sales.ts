@@ -51,6 +51,10 @@ export class SalesLedger {
       const entry: LedgerMonth = { month: m, row: j - i === 1 ? rows[i] : null, penalty: ZERO, reward: ZERO, hitRun: 0, scanIssues };
       this.months.push(entry);
       if (j - i > 1) {
+        const cells = view.columnCells(
+          "Month",
+          rows.slice(i, j).map((r) => r.row),
+        );
         const range = view.columnRange(
           "Month",
           rows.slice(i, j).map((r) => r.row),
@@ -62,14 +66,8 @@ export class SalesLedger {
             range,
             e.id,
             msg(
-              `Sales ${range}: ${j - i} rows for ${e.id} in ${monthText(m)} (${view.columnCells(
-                "Month",
-                rows.slice(i, j).map((r) => r.row),
-              )}): keep one`,
-              `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行（${view.columnCells(
-                "Month",
-                rows.slice(i, j).map((r) => r.row),
-              )}）：请只保留一行`,
+              `Sales ${range}: ${j - i} rows for ${e.id} in ${monthText(m)} (${cells}): keep one`,
+              `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行（${cells}）：请只保留一行`,
             ),
           ),
         );

@@ -145,6 +145,10 @@ function indicatorPoints(
       "Actual",
       actualRows.map((r) => r.row),
     );
+    const cells = at.columnCells(
+      "Actual",
+      actualRows.map((r) => r.row),
+    );
     issues.push(
       issue(
         "Error",
@@ -152,14 +156,8 @@ function indicatorPoints(
         range,
         e.id,
         msg(
-          `Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text} (${at.columnCells(
-            "Actual",
-            actualRows.map((r) => r.row),
-          )}): keep one`,
-          `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行（${at.columnCells(
-            "Actual",
-            actualRows.map((r) => r.row),
-          )}）：请只保留一行`,
+          `Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text} (${cells}): keep one`,
+          `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行（${cells}）：请只保留一行`,
         ),
       ),
     );
