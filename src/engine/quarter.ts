@@ -140,17 +140,10 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
  * quarterly bonus, which is paid as computed but said, as HR may not expect it.
  */
 function negativeScoreWarning(wb: Workbook, e: Employee, q: Quarter, score: D): Issue {
+  const en = `${e.id}'s score in ${q.text} is ${show(score)}, below 0 (an indicator's Floor is below 0): the quarterly bonus comes out negative; check the deductions`;
+  const zh = `${e.id} 在 ${q.text} 的得分为 ${show(score)}，低于 0（有指标的下限低于 0）：季度奖金为负数；请核对扣分`;
   const t = wb.views.get("Employees");
-  return issue(
-    "Warning",
-    "Employees",
-    t ? t.address(e.row, "EmployeeId") : "",
-    e.id,
-    msg(
-      `${e.id}'s score in ${q.text} is ${show(score)}, below 0 (an indicator's Floor is below 0): the quarterly bonus comes out negative; check the deductions`,
-      `${e.id} 在 ${q.text} 的得分为 ${show(score)}，低于 0（有指标的下限低于 0）：季度奖金为负数；请核对扣分`,
-    ),
-  );
+  return t ? t.warn(e.row, "EmployeeId", e.id, en, zh) : issue("Warning", "Employees", "", e.id, msg(en, zh));
 }
 
 function prorationWarning(wb: Workbook, e: Employee, q: Quarter, days: number): Issue {
@@ -158,12 +151,9 @@ function prorationWarning(wb: Workbook, e: Employee, q: Quarter, days: number): 
   const leave = e.leaveDate && e.leaveDate < q.end ? e.leaveDate : null;
   const when = [join ? `joined ${dateText(join)}` : "", leave ? `left ${dateText(leave)}` : ""].filter(Boolean).join(", ");
   const whenZh = [join ? `${dateText(join)} 入职` : "", leave ? `${dateText(leave)} 离职` : ""].filter(Boolean).join("，");
+  const en = `${when}: quarterly base prorated ${days}/${q.days} days`;
+  const zh = `${whenZh}：季度基数按 ${days}/${q.days} 天折算`;
   const t = wb.views.get("Employees");
-  return issue(
-    "Warning",
-    "Employees",
-    t ? t.address(e.row, join ? "JoinDate" : "LeaveDate") : "",
-    e.id,
-    msg(`${when}: quarterly base prorated ${days}/${q.days} days`, `${whenZh}：季度基数按 ${days}/${q.days} 天折算`),
-  );
+  // Its table and cell first, as every other message.
+  return t ? t.warn(e.row, join ? "JoinDate" : "LeaveDate", e.id, en, zh) : issue("Warning", "Employees", "", e.id, msg(en, zh));
 }
