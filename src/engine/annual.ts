@@ -55,11 +55,9 @@ export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: read
     const which = mine.map((x) => x.period).join(", ");
     // Which quarters, and that their money is all the year's money here: a quarter with no Actuals, Ratings
     // or Tasks rows (not yet assessed) is left out whole, its commission and adjustments too.
-    const text = msg(
-      `${year} has ${n} assessed quarter${n === 1 ? "" : "s"} for ${e.id} (${which}): the annual score is the mean of those and the money their sum; a quarter with no Actuals, Ratings or Tasks rows is not counted`,
-      `${e.id} 在 ${year} 年只有 ${n} 个已考核季度（${which}）：年度得分为其平均分，金额为其合计；没有实际值、评分或任务清单的季度不计入`,
-    );
-    yearIssues.push(issue("Warning", "Employees", t ? t.address(e.row, "EmployeeId") : "", e.id, text));
+    const textEn = `${year} has ${n} assessed quarter${n === 1 ? "" : "s"} for ${e.id} (${which}): the annual score is the mean of those and the money their sum; a quarter with no Actuals, Ratings or Tasks rows is not counted`;
+    const textZh = `${e.id} 在 ${year} 年只有 ${n} 个已考核季度（${which}）：年度得分为其平均分，金额为其合计；没有实际值、评分或任务清单的季度不计入`;
+    yearIssues.push(t ? t.warn(e.row, "EmployeeId", e.id, textEn, textZh) : issue("Warning", "Employees", "", e.id, msg(textEn, textZh)));
     r.flags.push(zh ? `${year} 年只有 ${n} 个季度：年度得分为其平均分` : `only ${n} quarter${n === 1 ? "" : "s"} in ${year}: the annual score is their mean`);
   }
   const error = mine.some((x) => x.status === "Error");

@@ -385,6 +385,11 @@ describe("the annual view", () => {
     expect(c.Penalties).toBe(-300);
     expect(c.Status).toBe("Warning");
     expect(String(c.Flags)).toContain("only 2 quarters in 2026");
+    // The Issue says which quarters count, with its table and cell first (C001 is Employees row 5).
+    const issues = wb.records("Issues").filter((i) => i.EmployeeId === "C001" && i.Severity === "Warning");
+    expect(issues.map((i) => i.Message)).toContain(
+      "Employees A5: 2026 has 2 assessed quarters for C001 (2026-Q1, 2026-Q2): the annual score is the mean of those and the money their sum; a quarter with no Actuals, Ratings or Tasks rows is not counted",
+    );
   });
 });
 
