@@ -193,7 +193,9 @@ export function bonusOfFractions(base: Fraction, completionRate: Fraction, score
   positive(fullScore, "fullScore");
   nonNegative(coefficient, "coefficient");
   const over = base.over.times(rate).times(completionRate.over).times(score).times(coefficient);
-  return roundMoney(over.dividedBy(base.under.times(completionRate.under).times(fullScore)));
+  // Whole numbers (KPI.BONUS's arguments) need no product of denominators: the function stays as fast as it was.
+  const under = base.under === ONE && completionRate.under === ONE ? fullScore : base.under.times(completionRate.under).times(fullScore);
+  return roundMoney(over.dividedBy(under));
 }
 
 // ---------------------------------------------------------------- grades (等级)
