@@ -36,10 +36,16 @@ function employeesTable(wb: Workbook): TableView {
 }
 
 /** Completions computed, by Targets row and task base; the rows belong to one reading of a workbook. */
-const completions = new WeakMap<TargetRow, Map<D, rules.Fraction>>();
+const completions = new WeakMap<TargetRow, Map<D, Completion>>();
+
+/** A completion as Results shows it, and as the quarterly bonus takes it: a fraction, divided once there. */
+export interface Completion {
+  value: D;
+  fraction: rules.Fraction;
+}
 
 /** Completion (KPI.COMPLETION) from the quarter's Targets row of the employee's department, or of the employee. */
-export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): Outcome<rules.Fraction> {
+export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): Outcome<Completion> {
   const issues: Issue[] = [];
   const emp = employeesTable(wb);
   const byDepartment = plan.basis === "Department";
@@ -101,7 +107,8 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const known = byBase.get(plan.taskBase);
   if (known) return { value: known, issues };
   try {
-    const value = rules.completionFraction(actual.value, target.value, plan.taskBase);
+    const fraction = rules.completionFraction(actual.value, target.value, plan.taskBase);
+    const value = { value: fraction.over.dividedBy(fraction.under), fraction };
     byBase.set(plan.taskBase, value);
     return { value, issues };
   } catch (err) {

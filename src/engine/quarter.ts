@@ -69,13 +69,13 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     }
     const completion = completionOf(wb, e, plan, q);
     issues.push(...completion.issues);
-    r.completion = completion.value && completion.value.over.dividedBy(completion.value.under);
+    r.completion = completion.value?.value ?? null;
     if (days < q.days) issues.push(prorationWarning(wb, e, q, days));
     if (r.score !== null && r.score.isNegative() && !r.score.isZero()) issues.push(negativeScoreWarning(wb, e, q, r.score));
     if (r.score !== null && r.coefficient !== null && completion.value !== null && e.monthlyBase !== null) {
       const bonus = quarterlyBonusOf(wb, e, plan, {
         score: r.score,
-        completion: completion.value,
+        completion: completion.value.fraction,
         coefficient: r.coefficient,
         days,
         quarterDays: q.days,
