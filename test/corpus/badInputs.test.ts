@@ -160,7 +160,15 @@ function cases(base: Tables): Case[] {
     ).map(([how, v]): Case => ({
       name: `a join date as ${how} (read as 6 May 2026: P003 prorated 56/91 days, as with a date cell)`,
       edit: (t) => set(t, "Employees", ["P003"], 5, v),
-      issues: [{ severity: "Warning", table: "Employees", cell: "F4", employeeId: "P003", words: "joined 2026-05-06: quarterly base prorated 56/91 days" }],
+      issues: [
+        {
+          severity: "Warning",
+          table: "Employees",
+          cell: "F4",
+          employeeId: "P003",
+          words: "Employees F4: joined 2026-05-06: quarterly base prorated 56/91 days",
+        },
+      ],
       touched: {},
     })),
     {

@@ -201,6 +201,7 @@ describe("a score below 0", () => {
     expect(c001?.grade).toBe("Unsatisfactory"); // 不称职, in the English workbook's words
     expect(c001?.quarterlyBonus?.toFixed(2)).toBe("-576.00");
     expect(c001?.status).toBe("Warning");
-    expect(res.issues.some((i) => i.employeeId === "C001" && i.text.en.includes("score in 2026-Q2 is -8, below 0"))).toBe(true);
+    // C001 is Employees row 5: the Warning starts with its table and cell, as every message does.
+    expect(res.issues.some((i) => i.employeeId === "C001" && i.text.en.startsWith("Employees A5: C001's score in 2026-Q2 is -8, below 0"))).toBe(true);
   });
 });
