@@ -71,7 +71,6 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     issues.push(...completion.issues);
     r.completion = completion.value?.value ?? null;
     if (days < q.days) issues.push(prorationWarning(wb, e, q, days));
-    if (r.score !== null && r.score.isNegative() && !r.score.isZero()) issues.push(negativeScoreWarning(wb, e, q, r.score));
     if (r.score !== null && r.coefficient !== null && completion.value !== null && e.monthlyBase !== null) {
       const bonus = quarterlyBonusOf(wb, e, plan, {
         score: r.score,
@@ -83,6 +82,8 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
       });
       issues.push(...bonus.issues);
       r.quarterlyBonus = bonus.value;
+      // Said where the money shows it: a score below 0 with a completion or coefficient of 0 pays 0, as usual.
+      if (bonus.value !== null && bonus.value.isNegative() && !bonus.value.isZero()) issues.push(negativeScoreWarning(wb, e, q, r.score));
     }
     const deals = dealBonusOf(wb, e, plan, q);
     issues.push(...deals.issues);

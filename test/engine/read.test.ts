@@ -285,6 +285,15 @@ describe("a row whose period is not of its table's grain", () => {
     expect(of(res, id).totalPay).toBeNull();
   });
 
+  it("in Deals, holds nothing back for an employee whose plan pays no deal bonus (its deals are never read)", () => {
+    // C001's plan CM has DealBonus None: a deal row of any period is not its pay.
+    const rows = fresh();
+    rows.Deals.push(["D9", "C001", "2026", 250000, 150000, null, null, null]);
+    const res = run(rows);
+    expect(at(res, "Deals", `C${rows.Deals.length + 1}`)).toHaveLength(0);
+    expect(of(res, "C001").status).not.toBe("Error");
+  });
+
   it("counts in the annual view of that year, and not in another year's quarter", () => {
     const rows = fresh();
     rows.Adjustments.push(["C001", "2026", 500, "Yearly bonus"]);

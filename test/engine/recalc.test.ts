@@ -187,6 +187,19 @@ describe("the quarterly bonus", () => {
 });
 
 describe("a score below 0", () => {
+  it("with a completion of 0 pays 0, and says nothing of a negative bonus", () => {
+    // As below (Score −8), but C001's Targets actual is 100000 of 600000: below the task base, completion 0.
+    const rows = fresh();
+    rows.Indicators = rows.Indicators.concat([["CM", "Weekly report", 0, "Deduct", null, null, 2, null, null, -28, null]]);
+    rows.Actuals = rows.Actuals.map((r) => (r[0] === "C001" ? [...r.slice(0, 3), 20] : r)).concat([["C001", "2026-Q2", "Weekly report", 14]]);
+    rows.Targets = rows.Targets.map((r) => (r[0] === "C001" ? ["C001", "2026-Q2", 600000, 100000] : r));
+    const res = recalculate(tables(rows), "2026-Q2");
+    const c001 = res.results.find((r) => r.employee.id === "C001");
+    expect(c001?.score?.toFixed()).toBe("-8");
+    expect(c001?.quarterlyBonus?.isZero()).toBe(true);
+    expect(res.issues.some((i) => i.text.en.includes("comes out negative"))).toBe(false);
+  });
+
   it("is paid by SPEC §4.3's formula, a negative quarterly bonus, with a Warning", () => {
     // C001 (plan CM) gets a weekly-report deduction of weight 0 with Floor −28 (as seed 004's plan):
     // 14 reports missed × 2 = 28 off → max(−28, 0 − 28) = −28; Overall 20 → 20 points; Score 20 − 28 = −8.

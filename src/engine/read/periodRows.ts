@@ -101,6 +101,8 @@ function* eachRow(
   issues: Issue[],
   each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void,
   takes: Grain = "quarter or month",
+  /** Whether the table counts for the employee at all (Deals do not for a plan that pays no deal bonus). */
+  counts: (who: Employee) => boolean = () => true,
 ): Generator<number, void> {
   const first = periodKey === "Month" ? -Infinity : scope.first;
   for (let r = 0; r < t.rowCount; r++) {
@@ -135,7 +137,7 @@ function* eachRow(
     if (!fits(period.value, takes)) {
       // A row of a whole year (or a month where only quarters are taken) belongs to no one quarter: its
       // employee is Error in the runs it falls in, never paid without it (SPEC §4: nothing guessed).
-      if (overlaps(period.value, { first, last: scope.last })) {
+      if (overlaps(period.value, { first, last: scope.last }) && counts(who)) {
         const wrong = t.error(r, periodKey, who.id, ...wrongGrain(t.name, period.value, takes));
         issues.push(wrong);
         for (const e of found.value) e.issues.push(wrong);
@@ -203,21 +205,32 @@ function* readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: 
 }
 
 function* readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
-    const q = quarterOf(period);
-    if (q === null) return;
-    const row: DealRow = {
-      row: r,
-      period,
-      notes: rowNotes,
-      amount: t.read(r, "DealAmount", who.id, read.nonNegativeNumber),
-      receipts: t.read(r, "Receipts", who.id, read.nonNegativeNumber),
-      type: t.optional(r, "Type", who.id, read.projectType, null),
-      quality: t.optional(r, "Quality", who.id, read.score100, null),
-      difficulty: t.optional(r, "Difficulty", who.id, read.nonNegativeNumber, ONE),
-    };
-    filed(who, q).deals.push(row);
-  });
+  yield* eachRow(
+    t,
+    index,
+    "Period",
+    read.period,
+    scope,
+    issues,
+    (r, who, period, rowNotes) => {
+      const q = quarterOf(period);
+      if (q === null) return;
+      const row: DealRow = {
+        row: r,
+        period,
+        notes: rowNotes,
+        amount: t.read(r, "DealAmount", who.id, read.nonNegativeNumber),
+        receipts: t.read(r, "Receipts", who.id, read.nonNegativeNumber),
+        type: t.optional(r, "Type", who.id, read.projectType, null),
+        quality: t.optional(r, "Quality", who.id, read.score100, null),
+        difficulty: t.optional(r, "Difficulty", who.id, read.nonNegativeNumber, ONE),
+      };
+      filed(who, q).deals.push(row);
+    },
+    "quarter or month",
+    // A plan that pays no deal bonus never reads its deals: a row of a whole year holds nothing back there.
+    (who) => who.plan?.dealBonus !== "None",
+  );
 }
 
 function* readSales(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
