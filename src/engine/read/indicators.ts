@@ -7,6 +7,7 @@
 import { RULE_WORDS, RULE_ZH, RuleName } from "../contract";
 import { D, ONE, ZERO, show, sum } from "../decimal";
 import { Issue, issue, msg } from "../issues";
+import { pushTo } from "../maps";
 import { Indicator, Plan } from "../model";
 import { isBlank } from "../values";
 import { Names } from "./names";
@@ -27,10 +28,9 @@ const USES: Record<RuleName, ReadonlySet<string>> = {
 
 const rule = choice<RuleName>(RULE_WORDS, null);
 
-/** Reads one Indicators row of a plan; its issues go to `mine`. Null when it has an Error. */
-function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
+/** Reads one Indicators row of a plan, its Weight read already; its issues go to `mine`. Null when it has an Error. */
+function readRow(t: TableView, r: number, weight: Result<D>, mine: Issue[]): Indicator | null {
   const name = t.read(r, "Indicator", "", requiredText);
-  const weight = t.read(r, "Weight", "", nonNegativeNumber);
   note(name, mine);
   note(weight, mine);
   if (isBlank(t.value(r, "Rule"))) {
@@ -177,17 +177,18 @@ function readRow(t: TableView, r: number, mine: Issue[]): Indicator | null {
   }
 }
 
-/** A plan's indicator rows for the sum of weights: each row's weight, null where the cell cannot be read. */
-interface WeightRows {
-  rows: number[];
-  weights: Array<D | null>;
+/** One of a plan's Indicators rows for the sum of weights: its weight, null where the cell cannot be read. */
+interface WeightRow {
+  row: number;
+  weight: D | null;
 }
 
 export function readIndicators(t: TableView, planTable: TableView, plans: Names<Plan>, issues: Issue[]): void {
-  const weightsByPlan = new Map<Plan, WeightRows>();
+  const weightsByPlan = new Map<Plan, WeightRow[]>();
   forEachPlanRow(t, plans, issues, (r, plan) => {
     const mine: Issue[] = [];
-    const ind = readRow(t, r, mine);
+    const weight = t.read(r, "Weight", "", nonNegativeNumber);
+    const ind = readRow(t, r, weight, mine);
     issues.push(...mine);
     const errors = mine.filter((i) => i.severity === "Error");
     for (const e of errors) plan.problems.push(e.text);
@@ -205,21 +206,17 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
       return;
     }
     // A row with another bad cell still weighs in the sum, so the sum is not said to be wrong when it is not.
-    const weight = t.read(r, "Weight", "", nonNegativeNumber);
-    let w = weightsByPlan.get(plan);
-    if (!w) weightsByPlan.set(plan, (w = { rows: [], weights: [] }));
-    w.rows.push(r);
-    w.weights.push(weight.ok ? weight.value : null);
+    pushTo(weightsByPlan, plan, { row: r, weight: weight.ok ? weight.value : null });
     if (!named) return;
     ind.index = plan.indicators.length;
     plan.indicators.push(ind);
   });
-  for (const { value: plan } of plans.values()) checkWeights(t, planTable, plan, weightsByPlan.get(plan) ?? { rows: [], weights: [] }, issues);
+  for (const { value: plan } of plans.values()) checkWeights(t, planTable, plan, weightsByPlan.get(plan) ?? [], issues);
 }
 
 /** Weights sum to FullScore (points as they are) or to 1 (each a share of FullScore); anything else is an Error. */
-function checkWeights(t: TableView, planTable: TableView, plan: Plan, { rows, weights }: WeightRows, issues: Issue[]): void {
-  if (plan.indicators.length === 0 && weights.length === 0) {
+function checkWeights(t: TableView, planTable: TableView, plan: Plan, rows: readonly WeightRow[], issues: Issue[]): void {
+  if (rows.length === 0) {
     if (plan.problems.length > 0) return;
     const none = planTable.error(
       plan.row,
@@ -233,8 +230,8 @@ function checkWeights(t: TableView, planTable: TableView, plan: Plan, { rows, we
     return;
   }
   // A weight that cannot be read has its own Error; the sum waits until it can be.
-  if (weights.some((w) => w === null)) return;
-  const total = sum(weights as D[]);
+  if (rows.some((w) => w.weight === null)) return;
+  const total = sum(rows.map((w) => w.weight as D));
   if (total.equals(plan.fullScore)) return;
   if (total.equals(1)) {
     for (const i of plan.indicators) {
@@ -243,7 +240,10 @@ function checkWeights(t: TableView, planTable: TableView, plan: Plan, { rows, we
     }
     return;
   }
-  const range = t.columnRange("Weight", rows);
+  const range = t.columnRange(
+    "Weight",
+    rows.map((w) => w.row),
+  );
   const text = msg(
     `Indicators ${range}: the weights of plan "${plan.name}" sum to ${show(total)}; they must sum to its FullScore ${show(plan.fullScore)} or to 100%`,
     `指标表 ${range}：方案 "${plan.name}" 的权重合计为 ${show(total)}；必须等于满分 ${show(plan.fullScore)} 或 100%`,
