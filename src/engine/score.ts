@@ -197,20 +197,20 @@ function indicatorPoints(
   }
   if (!note(row.actual, issues)) return null;
   const a = row.actual.value;
-  // An indicator scores a number the same way for everyone (a count of 0, a rating of 90): its points
-  // and sentence are made once per distinct cell number, which decimal.dec reads into one Decimal. Not
-  // Binary: its value is yes or no whatever the number (0, 0.5, 2), and each line shows its own cell.
-  const memo = typeof row.raw === "number" && ind.rule !== "Binary" ? scoredNumbers(ind) : null;
-  const known = memo?.get(a);
+  // An indicator scores a cell number the same way for everyone (a count of 0, a rating of 90): its points
+  // and sentence are made once per distinct number in the cell (not per value read: a Binary reads 0, 0.5
+  // and 2 all as no, and each line shows its own cell).
+  const memo = typeof row.raw === "number" ? scoredNumbers(ind) : null;
+  const known = memo?.get(row.raw as number);
   if (known) return known;
   const scored = scoreActual(wb, e, ind, row, a, at, issues);
-  if (scored && memo) memo.set(a, scored);
+  if (scored && memo) memo.set(row.raw as number, scored);
   return scored;
 }
 
-const scoredByIndicator = new WeakMap<Indicator, Map<D, Scored>>();
+const scoredByIndicator = new WeakMap<Indicator, Map<number, Scored>>();
 
-function scoredNumbers(ind: Indicator): Map<D, Scored> {
+function scoredNumbers(ind: Indicator): Map<number, Scored> {
   let memo = scoredByIndicator.get(ind);
   if (!memo) scoredByIndicator.set(ind, (memo = new Map()));
   return memo;
