@@ -80,7 +80,8 @@ function propagate(err: string, arg: string): KpiError {
   return valueError(en, zh);
 }
 
-function describe(v: CellValue): string {
+/** A cell's value as a message quotes it: text in quotes, a date as its day, a formula as typed. */
+export function describe(v: CellValue): string {
   if (typeof v === "string") return `"${v}"`;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isFormula(v)) return formulaText(v);

@@ -13,6 +13,7 @@ import { Period, parseDate, parsePeriod } from "../periods";
 import { projectTypeCoefficient } from "../rules";
 import {
   CellValue,
+  describe,
   excelErrorOf,
   formulaError,
   fraction,
@@ -207,17 +208,15 @@ export const yesNo: Reader<boolean> = (v, h) => {
  * Warning at the cell, as it may be a slip ("Partial", 0.5).
  */
 export const binaryActual: Reader<boolean> = (v, h) => {
-  const bad = textProblem(v, h);
-  if (bad || isBlank(v)) return bad ?? yesNo(v, h);
   const r = yesNo(v, h);
-  if (r.ok) return r;
-  const shown = typeof v === "string" ? `"${v}"` : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  // yesNo's own problems stand for what is no value at all: a blank, a formula without its value, an error.
+  if (r.ok || textProblem(v, h) || isBlank(v)) return r;
   return {
     ok: true,
     value: false,
     note: msg(
-      `${h} is ${shown}, which is not yes: it scores 0 (yes is 1, TRUE, 是, Y, done, 完成); enter yes or no to be sure`,
-      `${h} 为 ${shown}，不是"是"：得 0 分（"是"为 1、TRUE、是、Y、done、完成）；请填写 是 或 否 以免误判`,
+      `${h} is ${describe(v)}, which is not yes: it scores 0 (yes is 1, TRUE, 是, Y, done, 完成); enter yes or no to be sure`,
+      `${h} 为 ${describe(v)}，不是"是"：得 0 分（"是"为 1、TRUE、是、Y、done、完成）；请填写 是 或 否 以免误判`,
     ),
   };
 };
