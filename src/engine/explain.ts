@@ -4,7 +4,7 @@ import { D, compare } from "./decimal";
 import { Lang } from "./errors";
 import { monthText } from "./periods";
 import { DeductIndicator, Indicator, RatioIndicator, StepIndicator } from "./model";
-import { StepResult, TaskLosses, TasksResult } from "./rules";
+import { Clamped, StepResult, TaskLosses, TasksResult } from "./rules";
 
 /**
  * The sentence as one flat string. Built with templates, a sentence is in V8 a rope of its pieces; an
@@ -46,7 +46,7 @@ function signed(x: D): string {
   return (x.isNegative() ? "−" : "+") + fmt(x.abs());
 }
 
-function clampNote(ind: { floor: D; cap: D | null }, clampedTo: StepResult["clampedTo"]): { en: string; zh: string } {
+function clampNote(ind: { floor: D; cap: D | null }, clampedTo: Clamped["clampedTo"]): { en: string; zh: string } {
   if (clampedTo === "floor") return { en: ` (floor ${fmt(ind.floor)})`, zh: `（下限 ${fmt(ind.floor)}）` };
   if (clampedTo === "cap" && ind.cap) return { en: ` (cap ${fmt(ind.cap)})`, zh: `（上限 ${fmt(ind.cap)}）` };
   return { en: "", zh: "" };
@@ -77,13 +77,12 @@ export function explainStep(ind: StepIndicator, actual: D, r: StepResult, lang: 
   );
 }
 
-export function explainRatio(ind: RatioIndicator, actual: D, points: D, lang: Lang): string {
+export function explainRatio(ind: RatioIndicator, actual: D, r: Clamped, lang: Lang): string {
   const std = ind.standard;
   const v = ind.inPercent ? fmtPct : fmt;
+  const points = r.points;
   // Clamped to the floor or the cap: the sentence says so, as the arithmetic before it gives another number.
-  const raw = ind.points.times(actual).dividedBy(std);
-  const clamped = compare(points, raw) === 0 ? null : compare(points, raw) < 0 ? "cap" : "floor";
-  const note = clampNote(ind, clamped);
+  const note = clampNote(ind, r.clampedTo);
   return flat(
     lang === "en"
       ? `${v(actual)} vs standard ${v(std)}: ${fmt(ind.points)} × ${fmt(actual)}/${fmt(std)} → ${fmt(points)} of ${fmt(ind.points)}${note.en}`

@@ -49,13 +49,23 @@ export interface StepInput {
   cap?: D | null;
 }
 
-export interface StepResult {
+/** Points clamped to [floor, cap], and which of the two gave them (null: neither). */
+export interface Clamped {
   points: D;
+  clampedTo: "floor" | "cap" | null;
+}
+
+function clamp(unclamped: D, floor: D, cap: D | null): Clamped {
+  if (cap != null && compare(maxD(unclamped, floor), cap) > 0) return { points: cap, clampedTo: "cap" };
+  if (compare(unclamped, floor) < 0) return { points: floor, clampedTo: "floor" };
+  return { points: unclamped, clampedTo: null };
+}
+
+export interface StepResult extends Clamped {
   /** Whole steps short of (negative) or over (positive) the standard that counted. */
   steps: number;
   /** Points before clamping to [floor, cap]. */
   unclamped: D;
-  clampedTo: "floor" | "cap" | null;
 }
 
 /** Step scoring (区间计分): weight − k·pointsBelow below the standard, weight + k·pointsAbove at or above it. */
@@ -93,13 +103,7 @@ export function step(p: StepInput): StepResult {
   } else {
     unclamped = p.weight;
   }
-  let points = maxD(unclamped, floor);
-  let clampedTo: StepResult["clampedTo"] = compare(points, unclamped) === 0 ? null : "floor";
-  if (p.cap != null && compare(points, p.cap) > 0) {
-    points = p.cap;
-    clampedTo = "cap";
-  }
-  return { points, steps, unclamped, clampedTo };
+  return { ...clamp(unclamped, floor, p.cap ?? null), steps, unclamped };
 }
 
 // ---------------------------------------------------------------- deduction scoring (扣分制)
@@ -121,7 +125,7 @@ export function deducted(weight: D, count: D, pointsEach: D, floor: D = ZERO): {
 // ---------------------------------------------------------------- ratio scoring (达成率)
 
 /** Ratio scoring: weight × actual/standard, clamped to [floor, cap]. */
-export function ratio(weight: D, actual: D, standard: D, floor: D = ZERO, cap: D | null = null): D {
+export function ratio(weight: D, actual: D, standard: D, floor: D = ZERO, cap: D | null = null): Clamped {
   nonNegative(weight, "weight");
   if (standard.isZero()) throw div0Error("standard is 0: a ratio needs a standard above 0", "标准值 standard 为 0：达成率计分需要大于 0 的标准值");
   positive(standard, "standard");
@@ -131,8 +135,7 @@ export function ratio(weight: D, actual: D, standard: D, floor: D = ZERO, cap: D
       `上限 cap ${show(cap)} 低于下限 floor ${show(floor)}：上限不能小于下限`,
     );
   }
-  const raw = maxD(weight.times(actual).dividedBy(standard), floor);
-  return cap != null ? minD(raw, cap) : raw;
+  return clamp(weight.times(actual).dividedBy(standard), floor, cap);
 }
 
 // ---------------------------------------------------------------- completion above the task base (收入目标完成率)

@@ -234,8 +234,8 @@ function scoreActual(wb: Workbook, e: Employee, ind: Indicator, row: ActualRow, 
         return { points, actual: shown, why: explainScore(ind, a, points, lang, null) };
       }
       case "Ratio": {
-        const points = rules.ratio(ind.points, a, ind.standard, ind.floor, ind.cap);
-        return { points, actual: shown, why: explainRatio(ind, a, points, lang) };
+        const res = rules.ratio(ind.points, a, ind.standard, ind.floor, ind.cap);
+        return { points: res.points, actual: shown, why: explainRatio(ind, a, res, lang) };
       }
       case "Step": {
         const res = rules.step({

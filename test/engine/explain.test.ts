@@ -34,12 +34,17 @@ describe("a Breakdown sentence", () => {
 
   it("of a Ratio says when the floor or the cap gave the points, not the arithmetic before it", async () => {
     const { explainRatio } = await import("../../src/engine/explain");
+    const rules = await import("../../src/engine/rules");
+    const line = (floor: number, cap: number | null, actual: string, lang: "en" | "zh" = "en") => {
+      const scored = rules.ratio(new D(50), new D(actual), new D("0.9"), new D(floor), cap === null ? null : new D(cap));
+      return explainRatio(ratio(floor, cap), new D(actual), scored, lang);
+    };
     // 50 × 0.1/0.9 = 5.56, raised to the floor 10; 50 × 1.2/0.9 = 66.67, cut to the cap 60.
-    expect(explainRatio(ratio(10, null), new D("0.1"), new D(10), "en")).toBe("10% vs standard 90%: 50 × 0.1/0.9 → 10 of 50 (floor 10)");
-    expect(explainRatio(ratio(0, 60), new D("1.2"), new D(60), "en")).toBe("120% vs standard 90%: 50 × 1.2/0.9 → 60 of 50 (cap 60)");
-    expect(explainRatio(ratio(0, 60), new D("1.2"), new D(60), "zh")).toContain("（上限 60）");
+    expect(line(10, null, "0.1")).toBe("10% vs standard 90%: 50 × 0.1/0.9 → 10 of 50 (floor 10)");
+    expect(line(0, 60, "1.2")).toBe("120% vs standard 90%: 50 × 1.2/0.9 → 60 of 50 (cap 60)");
+    expect(line(0, 60, "1.2", "zh")).toContain("（上限 60）");
     // Not clamped: no note. 50 × 0.81/0.9 = 45.
-    expect(explainRatio(ratio(10, 60), new D("0.81"), new D(45), "en")).toBe("81% vs standard 90%: 50 × 0.81/0.9 → 45 of 50");
+    expect(line(10, 60, "0.81")).toBe("81% vs standard 90%: 50 × 0.81/0.9 → 45 of 50");
   });
 
   it("of a Deduct with PointsBelow 1 says points were taken off, not a count of times", async () => {
