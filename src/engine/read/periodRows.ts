@@ -3,8 +3,8 @@
  * once into records filed under their employee and quarter (or month), with every cell parsed. A row
  * whose period cannot be read is an Error of its employee in every period (it might belong to any); one
  * of a whole year (or of a month, in Ratings) is an Error of its employee in that year's runs, as it
- * belongs to no one quarter; a row for an unknown employee is a Warning and is skipped. Issues of a row's value cells stay on
- * the record and are listed when a period's recalculation uses it.
+ * belongs to no one quarter; a row for an unknown employee is a Warning and is skipped. Issues of a row's
+ * value cells stay on the record and are listed when a period's recalculation uses it.
  * One file: the period tables share one row reader (period, employee, issues kept on the record).
  */
 import { D, ONE, ZERO } from "../decimal";
@@ -49,8 +49,18 @@ export function quarterOf(p: Period): number | null {
   return null;
 }
 
-/** The periods a table's rows are given in: Actuals, Deals, Incentives, Adjustments and Tasks a quarter or a month; Ratings and Targets a quarter. */
+/**
+ * The periods a table's rows are given in: Actuals, Deals, Incentives, Adjustments and Tasks a quarter or
+ * a month; Ratings and Targets a quarter; Sales a month.
+ */
 type Grain = "quarter or month" | "quarter" | "month";
+
+/** How a period table is read: its grain, and whether it counts for an employee at all. */
+interface RowsOf {
+  grain: Grain;
+  /** Deals do not count for a plan that pays no deal bonus: a row of theirs holds nothing back. */
+  counts?: (who: Employee) => boolean;
+}
 
 function fits(p: Period, takes: Grain): boolean {
   return takes === "quarter or month" ? p.kind !== "year" : p.kind === takes;
@@ -95,16 +105,17 @@ export const ALL_QUARTERS: Scope = { first: -Infinity, last: Infinity };
 function* eachRow(
   t: TableView,
   index: EmployeeIndex,
-  periodKey: string,
-  reader: Reader<Period>,
   scope: Scope,
   issues: Issue[],
+  table: RowsOf,
   each: (r: number, who: Employee, period: Period, notes: readonly Issue[]) => void,
-  takes: Grain = "quarter or month",
-  /** Whether the table counts for the employee at all (Deals do not for a plan that pays no deal bonus). */
-  counts: (who: Employee) => boolean = () => true,
 ): Generator<number, void> {
-  const first = periodKey === "Month" ? -Infinity : scope.first;
+  const takes = table.grain;
+  const counts = table.counts ?? (() => true);
+  // Sales keep their months in a Month column; the other tables a Period.
+  const periodKey = takes === "month" ? "Month" : "Period";
+  const reader: Reader<Period> = takes === "month" ? read.month : read.period;
+  const first = takes === "month" ? -Infinity : scope.first;
   for (let r = 0; r < t.rowCount; r++) {
     if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ROWS_PER_STEP;
     if (t.isBlankRow(r)) continue;
@@ -162,7 +173,7 @@ function indicatorOf(t: TableView, r: number, who: Employee, notes: readonly Iss
 }
 
 function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+  yield* eachRow(t, index, scope, issues, { grain: "quarter or month" }, (r, who, period, rowNotes) => {
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
     let actual: Result<D> | null = null;
     if (indicator?.rule === "Binary") {
@@ -179,62 +190,45 @@ function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: 
 const rater = read.choice<RaterType>(RATER_WORDS, null);
 
 function* readRatings(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(
-    t,
-    index,
-    "Period",
-    read.period,
-    scope,
-    issues,
-    (r, who, period, rowNotes) => {
-      if (period.kind !== "quarter") return;
-      const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
-      const row: RatingRow = {
-        row: r,
-        period,
-        notes,
-        indicatorText: text,
-        indicator,
-        rater: t.read(r, "Rater", who.id, rater),
-        score: t.read(r, "Score", who.id, read.score100),
-      };
-      filed(who, quarterIndex(period.year, period.quarter)).ratings.push(row);
-    },
-    "quarter",
-  );
+  yield* eachRow(t, index, scope, issues, { grain: "quarter" }, (r, who, period, rowNotes) => {
+    if (period.kind !== "quarter") return;
+    const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
+    const row: RatingRow = {
+      row: r,
+      period,
+      notes,
+      indicatorText: text,
+      indicator,
+      rater: t.read(r, "Rater", who.id, rater),
+      score: t.read(r, "Score", who.id, read.score100),
+    };
+    filed(who, quarterIndex(period.year, period.quarter)).ratings.push(row);
+  });
 }
 
+/** A plan that pays no deal bonus never reads its deals: a row of a whole year holds nothing back there. */
+const DEALS: RowsOf = { grain: "quarter or month", counts: (who) => who.plan?.dealBonus !== "None" };
+
 function* readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(
-    t,
-    index,
-    "Period",
-    read.period,
-    scope,
-    issues,
-    (r, who, period, rowNotes) => {
-      const q = quarterOf(period);
-      if (q === null) return;
-      const row: DealRow = {
-        row: r,
-        period,
-        notes: rowNotes,
-        amount: t.read(r, "DealAmount", who.id, read.nonNegativeNumber),
-        receipts: t.read(r, "Receipts", who.id, read.nonNegativeNumber),
-        type: t.optional(r, "Type", who.id, read.projectType, null),
-        quality: t.optional(r, "Quality", who.id, read.score100, null),
-        difficulty: t.optional(r, "Difficulty", who.id, read.nonNegativeNumber, ONE),
-      };
-      filed(who, q).deals.push(row);
-    },
-    "quarter or month",
-    // A plan that pays no deal bonus never reads its deals: a row of a whole year holds nothing back there.
-    (who) => who.plan?.dealBonus !== "None",
-  );
+  yield* eachRow(t, index, scope, issues, DEALS, (r, who, period, rowNotes) => {
+    const q = quarterOf(period);
+    if (q === null) return;
+    const row: DealRow = {
+      row: r,
+      period,
+      notes: rowNotes,
+      amount: t.read(r, "DealAmount", who.id, read.nonNegativeNumber),
+      receipts: t.read(r, "Receipts", who.id, read.nonNegativeNumber),
+      type: t.optional(r, "Type", who.id, read.projectType, null),
+      quality: t.optional(r, "Quality", who.id, read.score100, null),
+      difficulty: t.optional(r, "Difficulty", who.id, read.nonNegativeNumber, ONE),
+    };
+    filed(who, q).deals.push(row);
+  });
 }
 
 function* readSales(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(t, index, "Month", read.month, scope, issues, (r, who, period, rowNotes) => {
+  yield* eachRow(t, index, scope, issues, { grain: "month" }, (r, who, period, rowNotes) => {
     if (period.kind !== "month") return;
     const row: SalesRow = {
       row: r,
@@ -257,7 +251,7 @@ function inMonthOrder(rows: readonly SalesRow[]): boolean {
 }
 
 function* readIncentives(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+  yield* eachRow(t, index, scope, issues, { grain: "quarter or month" }, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
     const item = t.read(r, "Item", who.id, read.requiredText);
@@ -276,7 +270,7 @@ function* readIncentives(t: TableView, index: EmployeeIndex, scope: Scope, issue
 }
 
 function* readAdjustments(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+  yield* eachRow(t, index, scope, issues, { grain: "quarter or month" }, (r, who, period, rowNotes) => {
     const q = quarterOf(period);
     if (q === null) return;
     const row: AdjustmentRow = {
@@ -294,7 +288,7 @@ const taskKind = read.choice<TaskKind>(TASK_KIND_WORDS, "Daily");
 const taskStatus = read.choice<TaskStatus>(TASK_STATUS_WORDS, null);
 
 function* readTasks(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
-  yield* eachRow(t, index, "Period", read.period, scope, issues, (r, who, period, rowNotes) => {
+  yield* eachRow(t, index, scope, issues, { grain: "quarter or month" }, (r, who, period, rowNotes) => {
     if (period.kind === "year") return;
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
     const row: TaskRow = {
