@@ -4,9 +4,10 @@
  * quarters is a Warning; a quarter in Error makes the year Error.
  */
 import { D, roundScore, show, sumKnown } from "./decimal";
-import { Issue, issue, msg } from "./issues";
+import { Issue } from "./issues";
 import { Employee, Workbook } from "./model";
 import { OutputRow } from "./output";
+import { employeesTable } from "./pay";
 import { Quarter } from "./periods";
 import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
 import { EmployeeResult, emptyResult } from "./result";
@@ -50,14 +51,13 @@ export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: read
   r.score = known === null ? null : roundScore(known.dividedBy(scores.length));
   const yearIssues: Issue[] = [];
   if (mine.length < 4) {
-    const t = wb.views.get("Employees");
     const n = mine.length;
     const which = mine.map((x) => x.period).join(", ");
     // Which quarters, and that their money is all the year's money here: a quarter with no Actuals, Ratings
     // or Tasks rows (not yet assessed) is left out whole, its commission and adjustments too.
     const textEn = `${year} has ${n} assessed quarter${n === 1 ? "" : "s"} for ${e.id} (${which}): the annual score is the mean of those and the money their sum; a quarter with no Actuals, Ratings or Tasks rows is not counted`;
     const textZh = `${e.id} 在 ${year} 年只有 ${n} 个已考核季度（${which}）：年度得分为其平均分，金额为其合计；没有实际值、评分或任务清单的季度不计入`;
-    yearIssues.push(t ? t.warn(e.row, "EmployeeId", e.id, textEn, textZh) : issue("Warning", "Employees", "", e.id, msg(textEn, textZh)));
+    yearIssues.push(employeesTable(wb).warn(e.row, "EmployeeId", e.id, textEn, textZh));
     r.flags.push(zh ? `${year} 年只有 ${n} 个季度：年度得分为其平均分` : `only ${n} quarter${n === 1 ? "" : "s"} in ${year}: the annual score is their mean`);
   }
   const error = mine.some((x) => x.status === "Error");

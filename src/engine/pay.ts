@@ -29,7 +29,8 @@ function ruleError(err: unknown, t: TableView, row: number, key: string, employe
   return t.error(row, key, employeeId, err.text.en, err.text.zh);
 }
 
-function employeesTable(wb: Workbook): TableView {
+/** The Employees table: always read before any employee is computed (a workbook without it is unusable). */
+export function employeesTable(wb: Workbook): TableView {
   const t = wb.views.get("Employees");
   if (!t) throw new Error("Employees is read before anything is computed");
   return t;

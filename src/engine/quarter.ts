@@ -5,9 +5,9 @@
  */
 import { D, show, sumKnown } from "./decimal";
 import { explainHit } from "./explain";
-import { Issue, hasError, issue, msg } from "./issues";
+import { Issue, hasError } from "./issues";
 import { Employee, Workbook, quarterRows } from "./model";
-import { adjustmentsOf, completionOf, dealBonusOf, incentivesOf, quarterlyBonusOf } from "./pay";
+import { adjustmentsOf, completionOf, dealBonusOf, employeesTable, incentivesOf, quarterlyBonusOf } from "./pay";
 import { Quarter, dateText, daysInclusive, monthText } from "./periods";
 import { EmployeeResult, Status, emptyResult } from "./result";
 import { NO_SALES, SalesLedger, salesLedger } from "./sales";
@@ -143,8 +143,7 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
 function negativeScoreWarning(wb: Workbook, e: Employee, q: Quarter, score: D): Issue {
   const en = `${e.id}'s score in ${q.text} is ${show(score)}, below 0 (an indicator's Floor is below 0): the quarterly bonus comes out negative; check the deductions`;
   const zh = `${e.id} 在 ${q.text} 的得分为 ${show(score)}，低于 0（有指标的下限低于 0）：季度奖金为负数；请核对扣分`;
-  const t = wb.views.get("Employees");
-  return t ? t.warn(e.row, "EmployeeId", e.id, en, zh) : issue("Warning", "Employees", "", e.id, msg(en, zh));
+  return employeesTable(wb).warn(e.row, "EmployeeId", e.id, en, zh);
 }
 
 function prorationWarning(wb: Workbook, e: Employee, q: Quarter, days: number): Issue {
@@ -154,7 +153,6 @@ function prorationWarning(wb: Workbook, e: Employee, q: Quarter, days: number): 
   const whenZh = [join ? `${dateText(join)} 入职` : "", leave ? `${dateText(leave)} 离职` : ""].filter(Boolean).join("，");
   const en = `${when}: quarterly base prorated ${days}/${q.days} days`;
   const zh = `${whenZh}：季度基数按 ${days}/${q.days} 天折算`;
-  const t = wb.views.get("Employees");
   // Its table and cell first, as every other message.
-  return t ? t.warn(e.row, join ? "JoinDate" : "LeaveDate", e.id, en, zh) : issue("Warning", "Employees", "", e.id, msg(en, zh));
+  return employeesTable(wb).warn(e.row, join ? "JoinDate" : "LeaveDate", e.id, en, zh);
 }
