@@ -149,13 +149,18 @@ export function project(amount: CellValue, type: CellValue, quality: CellValue, 
     .toNumber();
 }
 
-/** 1–4, "Q2", "第2季度", or a quarter as SPEC §3 writes periods ("2026-Q2", "2026年第2季度"). */
+/** 1–4, "Q2", "第2季度" (a quarter without its year), or a quarter as SPEC §3 writes periods ("2026-Q2", "2026年第2季度"). */
 function quarterOf(v: CellValue): number {
   if (typeof v === "string") {
-    const m = v.trim().match(/^(?:\d{4}\s*-?\s*)?(?:q|第)?\s*([1-4])\s*(?:季度)?$/i);
+    const m = v.trim().match(/^(?:q|第)?\s*([1-4])\s*(?:季度)?$/i);
     if (m) return Number(m[1]);
     const p = parsePeriod(v);
     if (p?.kind === "quarter") return p.quarter;
+    if (p)
+      throw valueError(
+        `quarter "${v}" is ${p.kind === "month" ? "a month" : "a year"}: enter 1, 2, 3 or 4, or a quarter such as ${p.year}-Q2`,
+        `quarter "${v}" 是${p.kind === "month" ? "月份" : "年份"}：请输入 1、2、3 或 4，或季度（如 ${p.year}-Q2）`,
+      );
   }
   const d = readNumber(v, "quarter");
   if (!d.isInteger() || d.lessThan(1) || d.greaterThan(4))

@@ -311,6 +311,11 @@ describe("QTARGET", () => {
     // Q2's share is 25%: 1160 × 0.25 = 290.
     expect(f.qtarget(1160, "2026年第2季度", null as never)).toBe(290);
   });
+  it("says a month given as the quarter is a month", () => {
+    expect(errorOf(() => f.qtarget(1160, "2026-04", null as never)).message).toBe(
+      'quarter "2026-04" is a month: enter 1, 2, 3 or 4, or a quarter such as 2026-Q2',
+    );
+  });
   it("says a split summing to 100 should be percents", () => {
     expect(errorOf(() => f.qtarget(1000, 1, [[15, 25, 30, 30]])).message).toContain("split sums to 100");
   });
