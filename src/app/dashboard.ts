@@ -83,6 +83,8 @@ export function dashboardFigures(columns: readonly OutputColumn[], rows: Readonl
     if (text(r[iPeriod]) !== period) continue;
     const score = num(r[iScore]);
     const grade = text(r[iGrade]);
+    const status = text(r[iStatus]);
+    const pay = num(r[iPay]);
     if (grade && score && (!best.has(grade) || score.greaterThan(best.get(grade) as Decimal))) best.set(grade, score);
     for (const [kind, name] of [
       ["departments", text(r[iDept]) || WORDS[lang].noDepartment],
@@ -96,11 +98,9 @@ export function dashboardFigures(columns: readonly OutputColumn[], rows: Readonl
           (g = { f: { name, employees: 0, ok: 0, warning: 0, error: 0, totalPay: new Decimal(0), averageScore: null, grades: new Map() }, scores: [] }),
         );
       g.f.employees++;
-      const status = text(r[iStatus]);
       if (status === "OK") g.f.ok++;
       else if (status === "Warning") g.f.warning++;
       else if (status === "Error") g.f.error++;
-      const pay = num(r[iPay]);
       if (pay) g.f.totalPay = g.f.totalPay.plus(pay);
       if (score) g.scores.push(score);
       if (grade) g.f.grades.set(grade, (g.f.grades.get(grade) ?? 0) + 1);
