@@ -69,6 +69,12 @@ describe("the Dashboard's figures", () => {
     expect(f.grades).toEqual(["Good", "Fair", "Poor"]);
   });
 
+  it("sums numbers that are not whole cents exactly too", () => {
+    // 100.1 + 0.005 + 0.001 = 100.106 by hand; the whole cents go as hundredths, the rest as decimals.
+    const rows = [100.1, 0.005, 0.001].map((pay, i) => row({ id: `E${i}`, dept: "D", plan: "P", score: 80, grade: "G", pay, status: "OK" }));
+    expect(dashboardFigures(COLUMNS, rows, "2026-Q2", "en").departments[0].totalPay.toString()).toBe("100.106");
+  });
+
   it("rounds an average score half up to 0.01", () => {
     // (80.12 + 80.13) / 2 = 80.125 → 80.13 (half up; binary floating point would give 80.12).
     const rows = [80.12, 80.13].map((score, i) => row({ id: `E${i}`, dept: "D", plan: "P", score, grade: "G", pay: 1, status: "OK" }));
