@@ -29,6 +29,9 @@ export function serialOf(d: Date, date1904: boolean): number {
   return date1904 ? days - 1462 : days;
 }
 
+/** About how many characters of a new sheet are handed on at a time. */
+const CHUNK = 1 << 16;
+
 /** Text that escapeText would change, or that needs xml:space="preserve" (what cellAt's slow path tests). */
 const NEEDS_CARE = /[\x00-\x1f\ufffe\uffff&<>]|_x|^\s|\s$| {2}/;
 
@@ -83,29 +86,38 @@ export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly
   const bottom = bottomOf(t, 1);
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   yield `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${columnLetters(Math.max(1, t.columns.length))}${bottom}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
-  let batch: string[] = [rowXml("", 1, "", tableRowCells("", t, at, 1, date1904, look))];
+  let out = rowXml("", 1, "", tableRowCells("", t, at, 1, date1904, look));
   // Body rows straight to text, in column order (what tableRowCells and rowXml do, without a map per row).
+  // A number, and a text that needs no care, are written from pieces made once per column; the rest by cellAt.
   const letters = t.columns.map((_, i) => columnLetters(i + 1));
+  const opening = letters.map((l) => `<c r="${l}`);
+  const styled = (i: number) => (look.columns[i] > 0 ? `" s="${look.columns[i]}"` : `"`);
+  const beforeNumber = t.columns.map((_, i) => `${styled(i)}><v>`);
+  const beforeText = t.columns.map((_, i) => `${styled(i)} t="inlineStr"><is><t>`);
   const linkAt = t.links ? t.columns.findIndex((c) => c.name === t.links?.column) : -1;
   for (let r = 2; r <= bottom; r++) {
     const k = r - 2;
     const values = t.rows[k];
     if (!values) continue;
+    const row = String(r);
     let cells = "";
     for (let i = 0; i < values.length; i++) {
-      const style = i === linkAt && t.links?.locations[k] ? look.link : look.columns[i];
-      cells += cellAt("", letters[i], r, values[i], date1904, style);
+      const v = values[i];
+      if (i === linkAt && t.links?.locations[k]) cells += cellAt("", letters[i], r, v, date1904, look.link);
+      else if (typeof v === "number" && Number.isFinite(v)) cells += opening[i] + row + beforeNumber[i] + v + "</v></c>";
+      else if (typeof v === "string" && v !== "" && !NEEDS_CARE.test(v)) cells += opening[i] + row + beforeText[i] + v + "</t></is></c>";
+      else cells += cellAt("", letters[i], r, v, date1904, look.columns[i]);
     }
-    if (cells !== "") batch.push(`<row r="${r}">${cells}</row>`);
-    if (batch.length >= 200) {
-      yield batch.join("");
-      batch = [];
+    if (cells !== "") out += '<row r="' + row + '">' + cells + "</row>";
+    if (out.length >= CHUNK) {
+      yield out;
+      out = "";
     }
   }
   const links = tableLinks(t, at);
   const hyperlinks = links.length > 0 ? `<hyperlinks>${links.map((l) => linkXml("", l)).join("")}</hyperlinks>` : "";
   yield (
-    batch.join("") +
+    out +
     `</sheetData>${tableCf("", t, at, look, 1)}${hyperlinks}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`
   );
 }
