@@ -197,12 +197,37 @@ export function bonusOfFractions(base: Fraction, completionRate: Fraction, score
   fraction(rate, "rate");
   positive(fullScore, "fullScore");
   nonNegative(coefficient, "coefficient");
-  const product = base.over.times(rate).times(completionRate.over).times(score);
+  // rate / fullScore is exact when fullScore is a power of ten (100 nearly always): then it is one factor,
+  // worked out once, and there is one operation fewer per bonus; otherwise fullScore divides with the rest.
+  const perPoint = isPowerOfTen(fullScore) ? ratePerPoint(rate, fullScore) : null;
+  const product = base.over
+    .times(perPoint ?? rate)
+    .times(completionRate.over)
+    .times(score);
   // A coefficient of 1 (KPI.BONUS's default) changes nothing: one multiplication fewer for the function.
   const over = compare(coefficient, ONE) === 0 ? product : product.times(coefficient);
-  // Whole numbers (KPI.BONUS's arguments) need no product of denominators: the function stays as fast as it was.
-  const under = base.under === ONE && completionRate.under === ONE ? fullScore : base.under.times(completionRate.under).times(fullScore);
-  return roundMoney(over.dividedBy(under));
+  // Whole numbers (KPI.BONUS's arguments) need no product of denominators.
+  const wholes = base.under === ONE && completionRate.under === ONE;
+  if (perPoint) return roundMoney(wholes ? over : over.dividedBy(base.under === ONE ? completionRate.under : base.under.times(completionRate.under)));
+  return roundMoney(over.dividedBy(wholes ? fullScore : base.under.times(completionRate.under).times(fullScore)));
+}
+
+/** Powers of ten as one base-10⁷ digit of decimal.js (its documented, read-only d, e and s). */
+const TEN_POWERS = new Set([1, 10, 100, 1000, 10000, 100000, 1000000]);
+
+function isPowerOfTen(x: D): boolean {
+  return x.s === 1 && x.d !== undefined && x.d.length === 1 && TEN_POWERS.has(x.d[0]);
+}
+
+/** rate / fullScore for a fullScore that is a power of ten (so exact), by the two objects: a plan's, or the defaults. */
+const perPointOf: Array<{ rate: D; fullScore: D; perPoint: D }> = [];
+
+function ratePerPoint(rate: D, fullScore: D): D {
+  for (const c of perPointOf) if (c.rate === rate && c.fullScore === fullScore) return c.perPoint;
+  if (perPointOf.length >= 16) perPointOf.length = 0;
+  const perPoint = rate.dividedBy(fullScore);
+  perPointOf.push({ rate, fullScore, perPoint });
+  return perPoint;
 }
 
 // ---------------------------------------------------------------- grades (等级)
