@@ -100,8 +100,9 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const row = rows[0];
   const target = row.target;
   const actual = row.actual;
-  const usable = [take(target, e.id, issues), take(actual, e.id, issues)].every(Boolean);
-  if (!usable || !target.ok || !actual.ok) return { value: null, issues };
+  const targetUsable = take(target, e.id, issues);
+  const actualUsable = take(actual, e.id, issues);
+  if (!targetUsable || !actualUsable || !target.ok || !actual.ok) return { value: null, issues };
   // Completion is the department's (or the employee's): the same Targets row and task base give the same value.
   let byBase = completions.get(row);
   if (!byBase) completions.set(row, (byBase = new Map()));

@@ -340,7 +340,12 @@ export function commission(actual: D, target: D, rate: D, tiers: readonly Tier[]
 
 /** KPI.COMMISSION over inputs already checked (actual ≥ 0, target > 0, rate a fraction, tiers from checkTiers). */
 export function commissionOfChecked(actual: D, target: D, rate: D, sorted: readonly Tier[], marginal: boolean): D {
-  if (!marginal) return roundMoney(actual.times(rate).times(multiplierReached(actual, target, sorted)));
+  if (!marginal) {
+    const m = multiplierReached(actual, target, sorted);
+    // No tier reached pays 0; the full rate's multiplier of 1 changes nothing (actual and rate are ≥ 0).
+    if (m.isZero()) return ZERO;
+    return roundMoney(compare(m, ONE) === 0 ? actual.times(rate) : actual.times(rate).times(m));
+  }
   let paid = ZERO;
   sorted.forEach((t, i) => {
     const from = target.times(t.minAttainment);
@@ -470,8 +475,13 @@ export function units(p: UnitsInput): D {
   let total = p.done.times(p.perUnit);
   if (p.target !== null) {
     nonNegative(p.target, "target");
-    total = total.minus(maxD(ZERO, p.target.minus(p.done)).times(perShort)).plus(maxD(ZERO, p.done.minus(p.target)).times(perOver));
-    if (compare(p.done, p.target) >= 0) total = total.plus(onComplete);
+    // Short of the target or not: only one of the two terms is above 0, the other adds nothing.
+    if (compare(p.done, p.target) < 0) {
+      if (!perShort.isZero()) total = total.minus(p.target.minus(p.done).times(perShort));
+    } else {
+      if (!perOver.isZero()) total = total.plus(p.done.minus(p.target).times(perOver));
+      if (!onComplete.isZero()) total = total.plus(onComplete);
+    }
   }
   return roundMoney(total);
 }

@@ -143,7 +143,7 @@ export class SalesLedger {
       (m.month > this.listedThrough ? issues : carried).push(...m.scanIssues);
       if (hasError(m.scanIssues)) complete = false;
       if (m.month < q.firstMonth || !m.row) continue;
-      penalties = penalties.plus(m.penalty);
+      if (!m.penalty.isZero()) penalties = penalties.plus(m.penalty);
       if (m.hitRun > 0) {
         rewards = rewards.plus(m.reward);
         (hits ??= []).push({ month: m.month, run: m.hitRun, reward: m.reward });
@@ -156,7 +156,8 @@ export class SalesLedger {
         continue;
       }
       try {
-        commission = commission.plus(commissionOfChecked(actual.value, target.value, rate.value, plan.tiers, plan.tierMode === "Marginal"));
+        const month = commissionOfChecked(actual.value, target.value, rate.value, plan.tiers, plan.tierMode === "Marginal");
+        if (!month.isZero()) commission = commission.isZero() ? month : commission.plus(month);
       } catch (err) {
         if (!(err instanceof KpiError)) throw err;
         issues.push(this.view.error(m.row.row, "Actual", e.id, err.text.en, err.text.zh));

@@ -26,6 +26,8 @@ export interface ScoreOutcome extends Outcome<D> {
 }
 
 const NONE: never[] = [];
+/** No rows by indicator (most employees have no Ratings), shared: it is only read. */
+const NO_ROWS: { byIndicator: never[]; unknown: never[] } = Object.freeze({ byIndicator: NONE, unknown: NONE });
 
 /** Views a step may name cells in; a table that is absent has no rows to name. */
 function view(wb: Workbook, name: string): TableView | undefined {
@@ -104,6 +106,7 @@ function groupByIndicator<R extends ActualRow | RatingRow>(
   plan: Plan,
   issues: Issue[],
 ): { byIndicator: Array<R[] | undefined>; unknown: R[] } {
+  if (rows.length === 0) return NO_ROWS as { byIndicator: Array<R[] | undefined>; unknown: R[] };
   // By the indicator's place in its plan: an employee has a handful of rows, a Map each would be waste.
   const byIndicator: Array<R[] | undefined> = [];
   const unknown: R[] = [];
