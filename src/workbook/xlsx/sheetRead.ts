@@ -59,6 +59,14 @@ export async function readRegions(parts: Parts, sheetPath: string, sheetName: st
   });
 }
 
+const NO_REGIONS: Region[] = [];
+
+/** The regions a row crosses: the one region itself when it is the only one (a row, not an array per row). */
+function regionsOf(regions: Region[], row: number): Region[] {
+  if (regions.length === 1) return row >= regions[0].top && row <= regions[0].bottom ? regions : NO_REGIONS;
+  return regions.filter((g) => row >= g.top && row <= g.bottom);
+}
+
 /** Whether a column falls in one of the regions (a loop, not a closure: it runs for every cell). */
 function inColumns(wanted: readonly Region[], col: number): boolean {
   for (let i = 0; i < wanted.length; i++) if (col >= wanted[i].left && col <= wanted[i].right) return true;
@@ -123,7 +131,7 @@ function readCells(
         if (!Number.isInteger(row) || row < 1)
           throw new XlsxError(`sheet ${sheetName} has a row numbered "${r}": the file is damaged; open it in Excel and save it again`);
         col = 0;
-        wanted = row <= lastRow ? regions.filter((g) => row >= g.top && row <= g.bottom) : [];
+        wanted = regionsOf(regions, row);
       } else if (l === "c") {
         const r = e.attrs.r;
         col = r !== undefined ? columnOf(r) : col + 1;

@@ -112,7 +112,8 @@ export class XmlScanner {
   /** Offset of buf[0] in the whole text. */
   private base = 0;
   private line = 1;
-  private readonly stack: Array<{ qname: string; scope: Scope }> = [];
+  /** Open elements; `cells`: whether a plain cell inside is reported whole (the default namespace is the handler's cellUri). */
+  private readonly stack: Array<{ qname: string; scope: Scope; cells: boolean }> = [];
   private readonly rootScope: Scope = new Map([
     ["xml", NS_XML],
     ["xmlns", NS_XMLNS],
@@ -292,7 +293,7 @@ export class XmlScanner {
           PLAIN_CELL.lastIndex = pos;
         }
         const cell = PLAIN_CELL.exec(buf);
-        if (cell && (h.cell === undefined || this.scope().get("") === h.cellUri)) {
+        if (cell && (h.cell === undefined || this.stack[this.stack.length - 1].cells)) {
           // Taken before the handler runs: it may scan another part, which moves the shared pattern's lastIndex.
           const start = pos;
           pos = PLAIN_CELL.lastIndex;
@@ -401,11 +402,14 @@ export class XmlScanner {
     }
     if (selfClosing) {
       if (h.close) h.close(qname, this.base + end, this.base + end);
-    } else this.stack.push({ qname, scope });
+    } else this.stack.push({ qname, scope, cells: h.cell !== undefined && scope.get("") === h.cellUri });
   }
 
   private checkAttributePrefixes(qname: string, names: readonly string[], scope: Scope, at: number): void {
-    const expanded = new Set<string>();
+    // A row's one prefixed attribute (x14ac:dyDescent) cannot clash with another: its prefix is all to check.
+    let prefixed = 0;
+    for (const name of names) if (name.indexOf(":") >= 0 && !name.startsWith("xmlns:")) prefixed++;
+    const expanded = prefixed > 1 ? new Set<string>() : null;
     for (const name of names) {
       const colon = name.indexOf(":");
       if (colon < 0) continue;
@@ -413,6 +417,7 @@ export class XmlScanner {
       if (prefix === "xmlns") continue;
       const uri = scope.get(prefix);
       if (uri === undefined) this.fail(`the prefix ${prefix}: of the attribute ${name} on <${qname}> is not declared`, at);
+      if (!expanded) continue;
       const key = `${uri}\u0000${name.slice(colon + 1)}`;
       if (expanded.has(key)) this.fail(`two attributes on <${qname}> have the same namespace and name ${name.slice(colon + 1)}`, at);
       expanded.add(key);
