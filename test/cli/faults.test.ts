@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileSystem, realFileSystem } from "../../src/cli/files";
 import { main } from "../../src/cli/main";
+import { inflateEntry, newEntry, readZip, writeZip } from "../../src/workbook/xlsx/zip";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-faults-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,6 +89,24 @@ describe("kpi recalc refuses, in one line and with exit 2", () => {
     expect(r.code).toBe(2);
     expect(oneLine(r.err)).toContain("--out is the input file itself: add --in-place");
     expect(readFileSync(sample).equals(before)).toBe(true);
+  });
+
+  it("a sheet that is not well-formed XML, naming its part, and nothing after that line", async () => {
+    // Every sheet gets an element left open inside its cells; the first sheet read is refused. The reading
+    // stops mid-part, which must not end the process with a second, unhandled error from the inflater.
+    const entries = [...readZip(readFileSync(sample)).values()].map((e) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)
+        ? newEntry(e.name, new TextEncoder().encode(new TextDecoder().decode(inflateEntry(e)).replace("</sheetData>", "<oops></sheetData>")))
+        : e,
+    );
+    const broken = join(dir, "broken.xlsx");
+    writeFileSync(broken, writeZip(entries));
+    const r = await kpi(["recalc", broken, "--period", "2026-Q2", "--out", join(dir, "o-broken.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.err)).toMatch(
+      /the part xl\/worksheets\/sheet\d+\.xml is not well-formed XML \(line \d+: <\/sheetData> closes <oops>\): the file is damaged/,
+    );
+    expect(existsSync(join(dir, "o-broken.xlsx"))).toBe(false);
   });
 
   it("a run that says neither --out nor --in-place", async () => {

@@ -228,6 +228,9 @@ export async function* inflateChunksAsync(e: ZipEntry): AsyncGenerator<Uint8Arra
     inflater.on("error", (err) => reject(new ZipError(`the entry ${e.name} cannot be inflated (${err.message}): the file is damaged`)));
     inflater.on("end", resolve);
   });
+  // A reader that stops early (the scanner refused the text) ends the iteration, which destroys the
+  // inflater: the error that follows is expected, not a rejection nobody handles (which would end the process).
+  done.catch(() => undefined);
   inflater.end(e.raw);
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
