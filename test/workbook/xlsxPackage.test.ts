@@ -63,3 +63,23 @@ describe("an .xlsx package from another tool", () => {
     expect(new TextDecoder().decode(inflateEntry(zip.get("xl/workbook.xml")!))).toContain('<x:sheet name="Results"');
   });
 });
+
+describe("a part that is not UTF-8", () => {
+  it("is refused when its sheet is read, naming the part, and a BOM at its start is not", async () => {
+    // 张 is E5 BC A0 in UTF-8; a lone E5 before the cell's closing tag is not a character at all.
+    const sheet = parts["xl/worksheets/sheet1.xml"];
+    const broken = Buffer.concat([
+      Buffer.from(sheet.slice(0, sheet.indexOf("</x:sheetData>"))),
+      Buffer.from([0xe5]),
+      Buffer.from(sheet.slice(sheet.indexOf("</x:sheetData>"))),
+    ]);
+    const bytes = writeZip(
+      Object.entries(parts).map(([name, xml]) => newEntry(name, name === "xl/worksheets/sheet1.xml" ? broken : new TextEncoder().encode(xml))),
+    );
+    await expect(readTable(XlsxWorkbook.fromBuffer(bytes), "Employees")).rejects.toThrow("the part xl/worksheets/sheet1.xml is not valid UTF-8");
+    const bom = writeZip(
+      Object.entries(parts).map(([name, xml]) => newEntry(name, new TextEncoder().encode(name === "xl/worksheets/sheet1.xml" ? `\uFEFF${xml}` : xml))),
+    );
+    expect((await readTable(XlsxWorkbook.fromBuffer(bom), "Employees")).rows[0][0]).toBe(1001);
+  });
+});

@@ -25,6 +25,7 @@ import { OwnedHost, dropHangingParts, writeOwnedParts } from "./owned";
 import { refuseNonZip } from "./sniff";
 import { escapeAttr, excelName } from "./xml";
 import { ZipEntry, ZipError, inflateChunks, readZip, writeZip } from "./zip";
+import { StrictUtf8Decoder } from "./utf8";
 
 export { PackageBug, XlsxError } from "./errors";
 
@@ -505,10 +506,10 @@ export class XlsxWorkbook implements WorkbookPort {
       );
     const entry = this.parts.entry(m.sheet.path);
     if (!entry) throw new XlsxError(`the package has no part ${m.sheet.path}`);
-    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const decoder = new StrictUtf8Decoder();
     function* oldText(): Generator<string> {
-      for (const chunk of inflateChunks(entry as ZipEntry)) yield decoder.decode(chunk, { stream: true });
-      yield decoder.decode();
+      for (const chunk of inflateChunks(entry as ZipEntry)) yield decoder.decode(chunk);
+      yield decoder.decode(undefined, true);
     }
     this.parts.putChunks(m.sheet.path, rewriteSheetXml(oldText(), { sheet: m.sheet.name, old: m, table: t, date1904: this.date1904, look: this.lookOf(t) }));
 

@@ -9,6 +9,7 @@ import { NS, childrenNS, parseXml, rootOf, serializeXml } from "./dom";
 import { PackageBug, XlsxError } from "./errors";
 import { XmlError, XmlHandler, XmlScanner } from "./xmlscan";
 import { ZipEntry, ZipError, entryFromChunks, inflateChunksAsync, inflateEntry, streamEntry } from "./zip";
+import { StrictUtf8Decoder } from "./utf8";
 
 export interface Relationship {
   id: string;
@@ -92,10 +93,10 @@ export class Parts {
     const entry = this.entry(part);
     if (!entry) throw new XlsxError(`the package has no part ${part}`);
     const s = scanner ?? new XmlScanner(handler);
-    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const decoder = new StrictUtf8Decoder();
     try {
-      streamEntry(entry, (chunk) => s.write(decoder.decode(chunk, { stream: true })));
-      s.write(decoder.decode());
+      streamEntry(entry, (chunk) => s.write(decoder.decode(chunk)));
+      s.write(decoder.decode(undefined, true));
       s.end();
     } catch (e) {
       this.fault(part, e);
@@ -108,10 +109,10 @@ export class Parts {
     const entry = this.entry(part);
     if (!entry) throw new XlsxError(`the package has no part ${part}`);
     const s = new XmlScanner(handler);
-    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const decoder = new StrictUtf8Decoder();
     try {
-      for await (const chunk of inflateChunksAsync(entry)) s.write(decoder.decode(chunk, { stream: true }));
-      s.write(decoder.decode());
+      for await (const chunk of inflateChunksAsync(entry)) s.write(decoder.decode(chunk));
+      s.write(decoder.decode(undefined, true));
       s.end();
     } catch (e) {
       this.fault(part, e);
@@ -125,7 +126,7 @@ export class Parts {
     if (!entry) throw new XlsxError(`the package has no part ${part}`);
     let text: string;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(inflateEntry(entry)).replace(/^\uFEFF/, "");
+      text = new StrictUtf8Decoder().decode(inflateEntry(entry), true);
       if (!this.verified.has(part)) XmlScanner.scan(text);
     } catch (e) {
       this.fault(part, e);
