@@ -4,6 +4,7 @@
  * compressed bytes exactly. No ZIP64: packages over 4 GiB are refused with a message.
  */
 import { Inflate } from "fflate";
+import { TransformOptions } from "node:stream";
 import * as zlib from "node:zlib";
 
 export interface ZipEntry {
@@ -221,7 +222,11 @@ export async function* inflateChunksAsync(e: ZipEntry): AsyncGenerator<Uint8Arra
     yield* inflateChunks(e);
     return;
   }
-  const inflater = zlib.createInflateRaw({ chunkSize: 1 << 16 });
+  // Inflating runs ahead of the reader by up to 4 MB (on libuv's thread pool): with a stream's default
+  // mark of 16 KB, below one 64 KB chunk, it inflated the next chunk only once the reader took this one,
+  // and the reader waited for it each time (nodejs.org/api/stream.html#buffering).
+  const options: zlib.ZlibOptions & TransformOptions = { chunkSize: 1 << 16, readableHighWaterMark: 4 << 20 };
+  const inflater = zlib.createInflateRaw(options);
   let crc = 0;
   let size = 0;
   const done = new Promise<void>((resolve, reject) => {
