@@ -96,6 +96,7 @@ function readCells(
   // Elements open inside the current cell ("" for other namespaces), to know when the cell ends and to skip phonetic runs.
   const inside: string[] = [];
   let phonetic = 0;
+  const texts: Texts = new Map();
   return parts.scanAsync(sheetPath, {
     cellUri: NS.main,
     cell(r: string | undefined, s: string | undefined, t: string | undefined, v: string | null, inlineText: string | null) {
@@ -104,7 +105,7 @@ function readCells(
       col = r !== undefined ? columnOf(r) : col + 1;
       if (!inColumns(wanted, col)) return;
       // An empty <v></v> gives no text on the ordinary path, so no value there either.
-      each(row, col, cellValue(s !== undefined ? Number(s) : 0, t ?? "n", v || null, inlineText, null, ctx, sheetName, col, row));
+      each(row, col, cellValue(s !== undefined ? Number(s) : 0, t ?? "n", v || null, inlineText, null, ctx, sheetName, col, row, texts));
     },
     open(e: XmlStart) {
       if (cell) {
@@ -154,7 +155,7 @@ function readCells(
         target = null;
         return;
       }
-      each(row, cell.col, cellValue(cell.s, cell.t, value, inline, formula, ctx, sheetName, cell.col, row));
+      each(row, cell.col, cellValue(cell.s, cell.t, value, inline, formula, ctx, sheetName, cell.col, row, texts));
       cell = null;
     },
   });
@@ -170,6 +171,25 @@ function detached(s: string): string {
   return s.length < 13 ? s : ("\0" + s).slice(1);
 }
 
+/** The texts of a sheet's inline strings met so far, each kept once. */
+type Texts = Map<string, string>;
+
+/**
+ * One string for each distinct short text of a sheet: its ids, periods and indicator names repeat on
+ * every row, and one string each is less to copy and keep (and hashes once where it is looked up).
+ * Longer texts (notes, reasons) rarely repeat and are only detached. The table is bounded.
+ */
+function kept(s: string, texts: Texts): string {
+  if (s.length > 48) return detached(s);
+  let k = texts.get(s);
+  if (k === undefined) {
+    if (texts.size >= 65536) texts.clear();
+    k = detached(s);
+    texts.set(k, k);
+  }
+  return k;
+}
+
 /** A cell's value from its style `s`, type `t` and texts; sheet, column and row name it in a message. */
 function cellValue(
   s: number,
@@ -181,8 +201,9 @@ function cellValue(
   sheetName: string,
   col: number,
   row: number,
+  texts: Texts,
 ): CellValue {
-  if (t === "inlineStr") return inline === null ? null : detached(decodeExcelText(inline));
+  if (t === "inlineStr") return inline === null ? null : kept(decodeExcelText(inline), texts);
   if (v === null) return formula !== null ? { formula } : null;
   switch (t) {
     case "s": {
@@ -192,7 +213,7 @@ function cellValue(
       return text;
     }
     case "str":
-      return detached(decodeExcelText(v));
+      return kept(decodeExcelText(v), texts);
     case "e":
       return v.trim();
     case "b":
