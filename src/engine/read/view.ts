@@ -87,7 +87,9 @@ export class TableView {
   }
 
   isBlankRow(row: number): boolean {
-    for (const v of this.rows[row]) if (!isBlank(v)) return false;
+    // An index, not for…of: it runs for every row of every table, mostly before it is optimised.
+    const cells = this.rows[row];
+    for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
     return true;
   }
 
