@@ -70,49 +70,32 @@ export interface DashboardFigures {
   grades: string[];
 }
 
-/**
- * An exact sum of Results numbers. Scores and money there are whole hundredths (SPEC §1 rounds them to
- * 0.01), so they are summed as integers of hundredths, exact and without a decimal per row (that was a
- * tenth of a 10,000-employee run); any other number joins a decimal remainder. A value v is whole
- * hundredths h when h / 100 gives v back: both are then the double nearest the decimal h/100.
- */
-class ExactSum {
-  private hundredths = 0;
-  private rest: Decimal | null = null;
-  count = 0;
-
-  add(v: number): void {
-    this.count++;
-    const h = Math.round(v * 100);
-    if (h / 100 === v && Number.isSafeInteger(this.hundredths + h)) this.hundredths += h;
-    else this.rest = (this.rest ?? new Decimal(0)).plus(new Decimal(String(v)));
-  }
-
-  value(): Decimal {
-    const whole = new Decimal(this.hundredths).dividedBy(100);
-    return this.rest ? whole.plus(this.rest) : whole;
-  }
+/** A Results number as a decimal; each distinct number is parsed once per Dashboard (scores repeat). */
+function decimals(): (v: OutputValue | undefined) => Decimal | null {
+  const parsed = new Map<number, Decimal>();
+  return (v) => {
+    if (typeof v !== "number" || !Number.isFinite(v)) return null;
+    let d = parsed.get(v);
+    if (d === undefined) parsed.set(v, (d = new Decimal(String(v))));
+    return d;
+  };
 }
-
-const num = (v: OutputValue | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const text = (v: OutputValue | undefined): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 /** The figures of the Results rows of `period`, by department and by plan, in the order they first appear. */
 export function dashboardFigures(columns: readonly OutputColumn[], rows: ReadonlyArray<readonly OutputValue[]>, period: string, lang: Lang): DashboardFigures {
   const at = (name: string) => columns.findIndex((c) => c.name === name);
   const [iPeriod, iDept, iPlan, iScore, iGrade, iPay, iStatus] = ["Period", "Department", "Plan", "Score", "Grade", "TotalPay", "Status"].map(at);
-  const groups = {
-    departments: new Map<string, { f: Figures; pay: ExactSum; scores: ExactSum }>(),
-    plans: new Map<string, { f: Figures; pay: ExactSum; scores: ExactSum }>(),
-  };
-  const best = new Map<string, number>();
+  const groups = { departments: new Map<string, { f: Figures; scores: Decimal[] }>(), plans: new Map<string, { f: Figures; scores: Decimal[] }>() };
+  const best = new Map<string, Decimal>();
+  const num = decimals();
   for (const r of rows) {
     if (text(r[iPeriod]) !== period) continue;
     const score = num(r[iScore]);
     const grade = text(r[iGrade]);
     const status = text(r[iStatus]);
     const pay = num(r[iPay]);
-    if (grade && score !== null && (!best.has(grade) || score > (best.get(grade) as number))) best.set(grade, score);
+    if (grade && score && (!best.has(grade) || score.greaterThan(best.get(grade) as Decimal))) best.set(grade, score);
     for (const [kind, name] of [
       ["departments", text(r[iDept]) || WORDS[lang].noDepartment],
       ["plans", text(r[iPlan])],
@@ -122,28 +105,28 @@ export function dashboardFigures(columns: readonly OutputColumn[], rows: Readonl
       if (!g)
         map.set(
           name,
-          (g = {
-            f: { name, employees: 0, ok: 0, warning: 0, error: 0, totalPay: new Decimal(0), averageScore: null, grades: new Map() },
-            pay: new ExactSum(),
-            scores: new ExactSum(),
-          }),
+          (g = { f: { name, employees: 0, ok: 0, warning: 0, error: 0, totalPay: new Decimal(0), averageScore: null, grades: new Map() }, scores: [] }),
         );
       g.f.employees++;
       if (status === "OK") g.f.ok++;
       else if (status === "Warning") g.f.warning++;
       else if (status === "Error") g.f.error++;
-      if (pay !== null) g.pay.add(pay);
-      if (score !== null) g.scores.add(score);
+      if (pay && !pay.isZero()) g.f.totalPay = g.f.totalPay.plus(pay);
+      if (score) g.scores.push(score);
       if (grade) g.f.grades.set(grade, (g.f.grades.get(grade) ?? 0) + 1);
     }
   }
-  const done = (m: Map<string, { f: Figures; pay: ExactSum; scores: ExactSum }>) =>
-    [...m.values()].map(({ f, pay, scores }) => ({
+  const done = (m: Map<string, { f: Figures; scores: Decimal[] }>) =>
+    [...m.values()].map(({ f, scores }) => ({
       ...f,
-      totalPay: pay.value(),
-      averageScore: scores.count > 0 ? scores.value().dividedBy(scores.count).toDecimalPlaces(2, Decimal.ROUND_HALF_UP) : null,
+      averageScore: scores.length
+        ? scores
+            .reduce((a, b) => a.plus(b), new Decimal(0))
+            .dividedBy(scores.length)
+            .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        : null,
     }));
-  const grades = [...best].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([g]) => g);
+  const grades = [...best].sort((a, b) => b[1].comparedTo(a[1]) || (a[0] < b[0] ? -1 : 1)).map(([g]) => g);
   return { departments: done(groups.departments), plans: done(groups.plans), grades };
 }
 

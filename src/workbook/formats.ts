@@ -50,15 +50,6 @@ export function shownText(v: OutputValue | undefined, kind: ColumnKind): string 
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v !== "number") return String(v);
   if (!Number.isFinite(v)) return String(v);
-  // Whole hundredths (every score and amount we write, SPEC §1) shown with 2 decimals straight from the
-  // integer, exactly as the decimal below would show them (v is then the double nearest h/100).
-  const h = Math.round(v * 100);
-  if ((kind === "money" || kind === "score") && h / 100 === v && Number.isSafeInteger(h)) {
-    const a = Math.abs(h);
-    const fixed = `${h < 0 ? "-" : ""}${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}`;
-    return kind === "money" ? grouped(fixed) : fixed;
-  }
-  if (kind === "integer" && Number.isSafeInteger(v)) return String(v);
   // Decimal only to format what is shown, never to compute what is paid.
   const d = new Decimal(String(v));
   if (kind === "money") return grouped(d.toFixed(2));
@@ -80,8 +71,12 @@ export function fitWidths(columns: readonly OutputColumn[], rows: ReadonlyArray<
   const measured = rows.length > FIT_ROWS ? rows.slice(0, FIT_ROWS) : rows;
   return columns.map((c, i) => {
     let widest = displayWidth(c.name) + 4;
+    // Columns repeat their values (periods, weights, scores): each distinct value is shown and measured once.
+    const widths = new Map<OutputValue | undefined, number>();
     for (const r of measured) {
-      const w = displayWidth(shownText(r[i], c.kind)) + 2;
+      const v = r[i];
+      let w = widths.get(v);
+      if (w === undefined) widths.set(v, (w = displayWidth(shownText(v, c.kind)) + 2));
       if (w > widest) widest = w;
       if (widest >= 60) break;
     }
