@@ -199,7 +199,9 @@ export function bonusOfFractions(base: Fraction, completionRate: Fraction, score
   nonNegative(coefficient, "coefficient");
   // rate / fullScore is exact when fullScore is a power of ten (100 nearly always): then it is one factor,
   // worked out once, and there is one operation fewer per bonus; otherwise fullScore divides with the rest.
-  const perPoint = isPowerOfTen(fullScore) ? ratePerPoint(rate, fullScore) : null;
+  // Only for a rate of at most 49 digits (7 base-10⁷ limbs), which dividing by a power of ten never rounds:
+  // a longer one, typed as text, would be rounded to 50 digits before the product, not after it.
+  const perPoint = isPowerOfTen(fullScore) && rate.d.length <= 7 ? ratePerPoint(rate, fullScore) : null;
   const product = base.over
     .times(perPoint ?? rate)
     .times(completionRate.over)
@@ -482,6 +484,8 @@ export function units(p: UnitsInput): D {
       if (!perOver.isZero()) total = total.plus(p.done.minus(p.target).times(perOver));
       if (!onComplete.isZero()) total = total.plus(onComplete);
     }
+    // done × perUnit of 0 × a negative rate is −0; the terms left out used to make it 0, and still do.
+    if (total.isZero()) total = ZERO;
   }
   return roundMoney(total);
 }

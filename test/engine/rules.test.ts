@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { D } from "../../src/engine/decimal";
-import { bonusOfFractions, whole } from "../../src/engine/rules";
+import { bonusOfFractions, units, whole } from "../../src/engine/rules";
 
 const d = (x: number) => new D(String(x));
 const elevenNinths = { over: d(11), under: d(9) };
@@ -20,11 +20,26 @@ describe("the quarterly bonus of fractions", () => {
     expect(bonusOfFractions(whole(d(15015)), elevenNinths, d(80.1), d(0.4), d(120), d(1)).toFixed(2)).toBe("4899.90");
   });
 
+  it("rounds a rate typed with more than 50 digits only in the product, as before", () => {
+    // 5 × 1 × 0.0189999…97 (52 digits) × 100/100 = 0.0949999…985 exactly → 0.09 (a rate rounded first to
+    // 50 digits, 0.019, would give 0.095 → 0.10).
+    const rate = new D("0.0189999999999999999999999999999999999999999999999997");
+    expect(bonusOfFractions(whole(d(5)), whole(d(1)), d(100), rate, d(100), d(1)).toFixed(2)).toBe("0.09");
+  });
+
   it("divides a prorated base and a completion once, with a coefficient", () => {
     // 15000 × 61/91 × 0.4 × 11/9 × 87.5/120 × 1.2 = 167750/39 = 4301.2820… → 4301.28.
     const base = { over: d(15000 * 61), under: d(91) };
     expect(bonusOfFractions(base, elevenNinths, d(87.5), d(0.4), d(120), d(1.2)).toFixed(2)).toBe("4301.28");
     // The same with FullScore 100: × 120/100 → 167750/39 × 1.2 = 201300/39 = 5161.5384… → 5161.54.
     expect(bonusOfFractions(base, elevenNinths, d(87.5), d(0.4), d(100), d(1.2)).toFixed(2)).toBe("5161.54");
+  });
+});
+
+describe("units", () => {
+  it("pays 0, not −0, for none done at a negative rate short of the target", () => {
+    // 0 × −3 = −0 in decimals; short of the target 5 with no perShort, nothing else is added: 0.
+    const paid = units({ done: d(0), target: d(5), perUnit: d(-3) });
+    expect(paid.isZero() && !paid.isNegative()).toBe(true);
   });
 });

@@ -126,7 +126,8 @@ export class Parts {
     if (!entry) throw new XlsxError(`the package has no part ${part}`);
     let text: string;
     try {
-      text = new StrictUtf8Decoder().decode(inflateEntry(entry), true);
+      // A second byte order mark as well (some tools write two): the decoder drops only the first, as TextDecoder does.
+      text = new StrictUtf8Decoder().decode(inflateEntry(entry), true).replace(/^\uFEFF/, "");
       if (!this.verified.has(part)) XmlScanner.scan(text);
     } catch (e) {
       this.fault(part, e);
