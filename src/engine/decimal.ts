@@ -66,6 +66,11 @@ export function compare(x: D, y: D): number {
   return xd.length === yd.length ? 0 : xd.length > yd.length !== flip ? 1 : -1;
 }
 
+/** x × y, with no operation when y is 1 (a coefficient of 1, a whole number's denominator, the full-rate tier): the same value. */
+export function timesUnlessOne(x: D, y: D): D {
+  return compare(y, ONE) === 0 ? x : x.times(y);
+}
+
 export function maxD(a: D, b: D): D {
   return compare(a, b) > 0 ? a : b;
 }

@@ -6,7 +6,7 @@
  * the same validators, and read as one namespace (rules.step, rules.bonus) by the functions and the engine.
  */
 import { DEFAULTS, DEFAULT_GRADES, DEFAULT_SPLIT, DEFAULT_TIERS, PROJECT_TYPES, TASK_RULES, TaskKind, TaskStatus } from "./contract";
-import { D, ONE, ZERO, compare, maxD, minD, roundMoney, show, sum, pct } from "./decimal";
+import { D, ONE, ZERO, compare, maxD, minD, roundMoney, show, sum, pct, timesUnlessOne } from "./decimal";
 import { div0Error, naError, numError, valueError } from "./errors";
 import { fraction, nonNegative, percentScore, positive } from "./values";
 
@@ -202,16 +202,16 @@ export function bonusOfFractions(base: Fraction, completionRate: Fraction, score
   // Only for a rate of at most 49 digits (7 base-10⁷ limbs), which dividing by a power of ten never rounds:
   // a longer one, typed as text, would be rounded to 50 digits before the product, not after it.
   const perPoint = isPowerOfTen(fullScore) && rate.d.length <= 7 ? ratePerPoint(rate, fullScore) : null;
-  const product = base.over
-    .times(perPoint ?? rate)
-    .times(completionRate.over)
-    .times(score);
-  // A coefficient of 1 (KPI.BONUS's default) changes nothing: one multiplication fewer for the function.
-  const over = compare(coefficient, ONE) === 0 ? product : product.times(coefficient);
-  // Whole numbers (KPI.BONUS's arguments) need no product of denominators.
-  const wholes = base.under === ONE && completionRate.under === ONE;
-  if (perPoint) return roundMoney(wholes ? over : over.dividedBy(base.under === ONE ? completionRate.under : base.under.times(completionRate.under)));
-  return roundMoney(over.dividedBy(wholes ? fullScore : base.under.times(completionRate.under).times(fullScore)));
+  const over = timesUnlessOne(
+    base.over
+      .times(perPoint ?? rate)
+      .times(completionRate.over)
+      .times(score),
+    coefficient,
+  );
+  // The denominators: none for whole numbers (KPI.BONUS's arguments), and FullScore unless perPoint holds it.
+  const under = timesUnlessOne(timesUnlessOne(base.under, completionRate.under), perPoint ? ONE : fullScore);
+  return roundMoney(compare(under, ONE) === 0 ? over : over.dividedBy(under));
 }
 
 /** Powers of ten as one base-10⁷ digit of decimal.js (its documented, read-only d, e and s). */
@@ -344,9 +344,8 @@ export function commission(actual: D, target: D, rate: D, tiers: readonly Tier[]
 export function commissionOfChecked(actual: D, target: D, rate: D, sorted: readonly Tier[], marginal: boolean): D {
   if (!marginal) {
     const m = multiplierReached(actual, target, sorted);
-    // No tier reached pays 0; the full rate's multiplier of 1 changes nothing (actual and rate are ≥ 0).
-    if (m.isZero()) return ZERO;
-    return roundMoney(compare(m, ONE) === 0 ? actual.times(rate) : actual.times(rate).times(m));
+    // No tier reached pays 0 (actual and rate are ≥ 0).
+    return m.isZero() ? ZERO : roundMoney(timesUnlessOne(actual.times(rate), m));
   }
   let paid = ZERO;
   sorted.forEach((t, i) => {
@@ -484,8 +483,6 @@ export function units(p: UnitsInput): D {
       if (!perOver.isZero()) total = total.plus(p.done.minus(p.target).times(perOver));
       if (!onComplete.isZero()) total = total.plus(onComplete);
     }
-    // done × perUnit of 0 × a negative rate is −0; the terms left out used to make it 0, and still do.
-    if (total.isZero()) total = ZERO;
   }
   return roundMoney(total);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { D } from "../../src/engine/decimal";
-import { bonusOfFractions, units, whole } from "../../src/engine/rules";
+import { bonusOfFractions, whole } from "../../src/engine/rules";
 
 const d = (x: number) => new D(String(x));
 const elevenNinths = { over: d(11), under: d(9) };
@@ -33,13 +33,5 @@ describe("the quarterly bonus of fractions", () => {
     expect(bonusOfFractions(base, elevenNinths, d(87.5), d(0.4), d(120), d(1.2)).toFixed(2)).toBe("4301.28");
     // The same with FullScore 100: × 120/100 → 167750/39 × 1.2 = 201300/39 = 5161.5384… → 5161.54.
     expect(bonusOfFractions(base, elevenNinths, d(87.5), d(0.4), d(100), d(1.2)).toFixed(2)).toBe("5161.54");
-  });
-});
-
-describe("units", () => {
-  it("pays 0, not −0, for none done at a negative rate short of the target", () => {
-    // 0 × −3 = −0 in decimals; short of the target 5 with no perShort, nothing else is added: 0.
-    const paid = units({ done: d(0), target: d(5), perUnit: d(-3) });
-    expect(paid.isZero() && !paid.isNegative()).toBe(true);
   });
 });
