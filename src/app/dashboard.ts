@@ -6,6 +6,7 @@
  * workbook's language; Status words stay OK / Warning / Error as in Results.
  */
 import Decimal from "decimal.js";
+import { dec } from "../engine/decimal";
 import { Lang } from "../engine/errors";
 import { fitWidths } from "../workbook/formats";
 import { OutputColumn, OutputValue, OwnedSheet, SheetChart, PlacedTable } from "../workbook/port";
@@ -70,16 +71,8 @@ export interface DashboardFigures {
   grades: string[];
 }
 
-/** A Results number as a decimal; each distinct number is parsed once per Dashboard (scores repeat). */
-function decimals(): (v: OutputValue | undefined) => Decimal | null {
-  const parsed = new Map<number, Decimal>();
-  return (v) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) return null;
-    let d = parsed.get(v);
-    if (d === undefined) parsed.set(v, (d = new Decimal(String(v))));
-    return d;
-  };
-}
+/** A Results number as a decimal, by the engine's reader of cell numbers (each distinct number parsed once). */
+const num = (v: OutputValue | undefined): Decimal | null => (typeof v === "number" && Number.isFinite(v) ? dec(v) : null);
 const text = (v: OutputValue | undefined): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 /** The figures of the Results rows of `period`, by department and by plan, in the order they first appear. */
@@ -88,7 +81,6 @@ export function dashboardFigures(columns: readonly OutputColumn[], rows: Readonl
   const [iPeriod, iDept, iPlan, iScore, iGrade, iPay, iStatus] = ["Period", "Department", "Plan", "Score", "Grade", "TotalPay", "Status"].map(at);
   const groups = { departments: new Map<string, { f: Figures; scores: Decimal[] }>(), plans: new Map<string, { f: Figures; scores: Decimal[] }>() };
   const best = new Map<string, Decimal>();
-  const num = decimals();
   for (const r of rows) {
     if (text(r[iPeriod]) !== period) continue;
     const score = num(r[iScore]);
