@@ -125,7 +125,7 @@ export function explainDeduct(ind: DeductIndicator, count: D, taken: D, points: 
     );
   return flat(
     lang === "en"
-      ? `${fmt(count)} × ${fmt(ind.pointsEach)} deducted, −${fmt(taken)} → ${fmt(points)} of ${fmt(ind.points)}${floor.en}`
+      ? `${fmt(count)} × ${fmt(ind.pointsEach)} deducted${taken.isZero() ? "" : `, −${fmt(taken)}`} → ${fmt(points)} of ${fmt(ind.points)}${floor.en}`
       : `${fmt(count)} 次 × 每次 ${fmt(ind.pointsEach)} 分，扣 ${fmt(taken)} 分 → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）${floor.zh}`,
   );
 }

@@ -54,4 +54,13 @@ describe("a Breakdown sentence", () => {
     expect(explainDeduct(ind, new D("7.5"), new D("7.5"), new D("2.5"), "en")).toBe("7.5 points deducted → 2.5 of 10");
     expect(explainDeduct(ind, new D("7.5"), new D("7.5"), new D("2.5"), "zh")).toBe("扣 7.5 分 → 得 2.5 分（权重 10）");
   });
+
+  it("of a Deduct with nothing deducted shows no minus zero", async () => {
+    const { explainDeduct } = await import("../../src/engine/explain");
+    const ind = { rule: "Deduct", name: "D", points: new D(10), pointsEach: new D(2), floor: new D(0) } as never;
+    // 0 times × 2 = 0 taken off: 10 of 10; 3 times × 2 = 6: 10 − 6 = 4.
+    expect(explainDeduct(ind, new D(0), new D(0), new D(10), "en")).toBe("0 × 2 deducted → 10 of 10");
+    expect(explainDeduct(ind, new D(3), new D(6), new D(4), "en")).toBe("3 × 2 deducted, −6 → 4 of 10");
+    expect(explainDeduct(ind, new D(0), new D(0), new D(10), "zh")).toBe("0 次 × 每次 2 分，扣 0 分 → 得 10 分（权重 10）");
+  });
 });
