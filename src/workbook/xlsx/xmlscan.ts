@@ -101,6 +101,25 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 const PLAIN_CELL =
   /<c(?: r="([A-Z]{1,3}[0-9]{1,7})")?(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&>\r]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<&>\r]*)<\/t><\/is>)?<\/c>)/y;
 
+/** Runs of plain cells, for a scanner that only checks: one match for a row's cells, not one per cell. */
+const PLAIN_CELLS = new RegExp(`(?:${PLAIN_CELL.source})+`, "y");
+
+/**
+ * Runs of whole rows of plain cells, for a scanner that only checks (our own sheets read back, parts a
+ * run does not read): a row in the shape writers use, its attributes among r, spans, s, customFormat, ht,
+ * hidden, customHeight (and Excel's x14ac:dyDescent where that prefix is declared), in that order, each
+ * at most once, with values that need no decoding. Whatever it matches is well-formed, so a sheet of such
+ * rows is checked at the speed of the pattern, not of a call per tag. At most 256 rows a match, so the
+ * pattern's backtracking stays small.
+ */
+const ROW_ATTRIBUTES =
+  '(?: r="[0-9]{1,7}")?(?: spans="[0-9: ]{0,64}")?(?: s="[0-9]{1,9}")?(?: customFormat="(?:[01]|true|false)")?(?: ht="[0-9.]{1,24}")?(?: hidden="(?:[01]|true|false)")?(?: customHeight="(?:[01]|true|false)")?';
+const plainRows = (extra: string) => new RegExp(`(?:<row${ROW_ATTRIBUTES}${extra}>(?:${PLAIN_CELL.source})*<\\/row>){1,256}`, "y");
+const PLAIN_ROWS = plainRows("");
+const PLAIN_ROWS_X14AC = plainRows('(?: x14ac:dyDescent="[0-9.]{1,24}")?');
+/** A checking scanner stops trying whole rows after this many misses in a row (rows with formulas, say). */
+const ROW_MISSES = 16;
+
 /** A token longer than this without its end is taken as broken, not as still arriving. */
 const MAX_PENDING = 8 << 20;
 
@@ -124,6 +143,8 @@ export class XmlScanner {
   private readonly el: XmlStart = { qname: "", local: "", uri: "", attrs: NO_ATTRIBUTES, selfClosing: false, start: 0, end: 0 };
   /** 1 when the text began with a byte order mark, so the XML declaration may sit at offset 1. */
   private bom = 0;
+  /** Whole-row matches missed in a row (for a scanner that only checks). */
+  private rowMisses = 0;
 
   constructor(private readonly handler: XmlHandler = {}) {}
 
@@ -195,7 +216,8 @@ export class XmlScanner {
     let pos = 0;
     const len = buf.length;
     const h = this.handler;
-    const plainCells = h.cell !== undefined || (h.open === undefined && h.text === undefined && h.close === undefined);
+    const checkOnly = h.cell === undefined && h.open === undefined && h.text === undefined && h.close === undefined;
+    const plainCells = h.cell !== undefined || checkOnly;
     while (pos < len) {
       if (buf.charCodeAt(pos) !== 60) {
         let next = buf.indexOf("<", pos);
@@ -282,16 +304,26 @@ export class XmlScanner {
         pos = close + 2;
         continue;
       }
+      if (checkOnly && c2 === 114 && this.rowMisses < ROW_MISSES && this.stack.length > 0) {
+        const rows = this.scope().has("x14ac") ? PLAIN_ROWS_X14AC : PLAIN_ROWS;
+        rows.lastIndex = pos;
+        if (rows.test(buf)) {
+          pos = rows.lastIndex;
+          this.rowMisses = 0;
+          continue;
+        }
+        this.rowMisses++;
+      }
       if (c2 === 99 && plainCells && this.stack.length > 0) {
-        PLAIN_CELL.lastIndex = pos;
-        if (h.cell === undefined) {
-          // Only checking: whether it matches is enough, without the match and its captures.
-          if (PLAIN_CELL.test(buf)) {
-            pos = PLAIN_CELL.lastIndex;
+        if (checkOnly) {
+          // Only checking: whether they match is enough, without the match and its captures.
+          PLAIN_CELLS.lastIndex = pos;
+          if (PLAIN_CELLS.test(buf)) {
+            pos = PLAIN_CELLS.lastIndex;
             continue;
           }
-          PLAIN_CELL.lastIndex = pos;
         }
+        PLAIN_CELL.lastIndex = pos;
         const cell = PLAIN_CELL.exec(buf);
         if (cell && (h.cell === undefined || this.stack[this.stack.length - 1].cells)) {
           // Taken before the handler runs: it may scan another part, which moves the shared pattern's lastIndex.

@@ -235,10 +235,29 @@ describe("the strict XML scanner", () => {
       const a = attrs.map(([k, v]) => ` ${k}="${v}"`).join(space === " " ? "" : "  ");
       return content === undefined ? `<${name}${a}/>` : `<${name}${a}>${content}</${name}>`;
     });
+  // Row attributes as Excel writes them (x14ac:dyDescent needs its prefix declared), and some it does not write.
+  const rowAttrs = fc.array(
+    fc.constantFrom(
+      ' spans="1:2"',
+      ' s="1"',
+      ' customFormat="1"',
+      ' ht="15.75"',
+      ' hidden="true"',
+      ' customHeight="1"',
+      ' x14ac:dyDescent="0.25"',
+      ' r="9"',
+      ' y="1"',
+    ),
+    { maxLength: 3 },
+  );
   const sheet = fc
-    .tuple(fc.constantFrom(`xmlns="${MAIN}"`, 'xmlns="other"', `xmlns:x="${MAIN}"`, ""), fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 4 }))
-    .map(([ns, rows]) =>
-      `<worksheet ${ns} xmlns:x="${MAIN}"><sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.join("")}</row>`).join("")}</sheetData></worksheet>`.replace(
+    .tuple(
+      fc.constantFrom(`xmlns="${MAIN}"`, 'xmlns="other"', `xmlns:x="${MAIN}"`, ""),
+      fc.constantFrom("", ' xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"'),
+      fc.array(fc.tuple(rowAttrs, fc.array(cell, { maxLength: 4 })), { maxLength: 4 }),
+    )
+    .map(([ns, x14ac, rows]) =>
+      `<worksheet ${ns} xmlns:x="${MAIN}"${x14ac}><sheetData>${rows.map(([a, r], i) => `<row r="${i + 1}"${a.join("")}>${r.join("")}</row>`).join("")}</sheetData></worksheet>`.replace(
         /xmlns:x="[^"]*" xmlns:x=/,
         "xmlns:x=",
       ),
@@ -317,5 +336,43 @@ describe("the strict XML scanner", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  /** Whether a check (no handler) accepts the text written in chunks of `size` (0: whole). */
+  function checks(xml: string, size: number): boolean {
+    try {
+      const s = new XmlScanner();
+      if (size > 0) for (let i = 0; i < xml.length; i += size) s.write(xml.slice(i, i + size));
+      else s.write(xml);
+      s.end();
+      return true;
+    } catch (e) {
+      if (e instanceof XmlError) return false;
+      throw e;
+    }
+  }
+
+  it("checks a sheet written in chunks as it checks it whole, the chunks cutting rows anywhere", () => {
+    fc.assert(
+      fc.property(sheet, fc.array(mutation, { maxLength: 2 }), fc.integer({ min: 1, max: 40 }), (doc, ms, size) => {
+        const bad = ms.reduce(mutate, doc);
+        expect(checks(bad, size), JSON.stringify(bad)).toBe(checks(bad, 0));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("checks thousands of plain rows by whole runs and still finds a fault after them, on its line", () => {
+    const row = (i: number) =>
+      `<row r="${i}" spans="1:2" x14ac:dyDescent="0.25"><c r="A${i}" s="1"><v>${i}</v></c><c r="B${i}" t="inlineStr"><is><t>x</t></is></c></row>\n`;
+    const rows = Array.from({ length: 3000 }, (_, i) => row(i + 1)).join("");
+    const head = `<worksheet xmlns="${MAIN}" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><sheetData>\n`;
+    expect(checks(`${head}${rows}</sheetData></worksheet>`, 0)).toBe(true);
+    expect(checks(`${head}${rows}</sheetData></worksheet>`, 4096)).toBe(true);
+    // Line 1 is the worksheet's start tag, then one line per row: the bad one is row 2501, on line 2502.
+    const broken = `${head}${rows.replace('<c r="A2501" s="1"><v>2501</v></c>', '<c r="A2501" s="1"><v>2501</c>')}</sheetData></worksheet>`;
+    expect(xmlFault(broken)?.line).toBe(2502);
+    // The prefix of x14ac:dyDescent must be declared, however plain the rows are.
+    expect(checks(`<worksheet xmlns="${MAIN}"><sheetData>\n${rows}</sheetData></worksheet>`, 0)).toBe(false);
   });
 });
