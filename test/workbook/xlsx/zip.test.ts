@@ -32,3 +32,46 @@ describe("an entry deflated in pieces", () => {
     expect(Buffer.concat(streamed).equals(whole)).toBe(true);
   });
 });
+
+describe("an entry inflated in chunks (sync)", () => {
+  const join = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]);
+
+  it("gives back what went in, in chunks of 64 KB, for an entry inflated at once", async () => {
+    const { entryFromChunks, inflateChunks } = await import("../../../src/workbook/xlsx/zip");
+    const content = new TextEncoder().encode(Array.from({ length: 30_000 }, (_, i) => `<row r="${i}"/>`).join(""));
+    const chunks = [...inflateChunks(entryFromChunks("part.xml", [content]))];
+    expect(chunks.length).toBe(Math.ceil(content.length / 65536));
+    expect(join(chunks).equals(content)).toBe(true);
+  });
+
+  it("refuses an entry that inflates to more than its header says, or fails its checksum", async () => {
+    const { entryFromChunks, inflateChunks } = await import("../../../src/workbook/xlsx/zip");
+    const entry = entryFromChunks("xl/worksheets/sheet1.xml", [new TextEncoder().encode("<worksheet/>".repeat(100))]);
+    expect(() => join(inflateChunks({ ...entry, size: entry.size - 100 }))).toThrow(/sheet1\.xml inflates to more than the 1100 bytes its header says/);
+    expect(() => join(inflateChunks({ ...entry, size: entry.size - 1 }))).toThrow(/inflates to 1200 bytes, not the 1199/);
+    expect(() => join(inflateChunks({ ...entry, size: entry.size + 1 }))).toThrow(/inflates to 1200 bytes, not the 1201/);
+    expect(() => join(inflateChunks({ ...entry, crc: entry.crc ^ 1 }))).toThrow(/fails its checksum/);
+  });
+
+  it("streams an entry over 64 MB instead of holding it whole, with the same bytes", async () => {
+    const { entryFromChunks, inflateChunks } = await import("../../../src/workbook/xlsx/zip");
+    const piece = new TextEncoder().encode("<c r=\"A1\"><v>1</v></c>".repeat(50_000));
+    const pieces = Array.from({ length: 62 }, () => piece);
+    const entry = entryFromChunks("big.xml", pieces);
+    expect(entry.size).toBeGreaterThan(64 << 20);
+    let size = 0;
+    let chunks = 0;
+    let same = true;
+    for (const c of inflateChunks(entry)) {
+      // The content repeats the piece, so each chunk is the piece's text from where the chunk starts.
+      const from = size % piece.length;
+      same &&= Buffer.from(c.subarray(0, 64)).equals(Buffer.from(piece.subarray(from, from + 64)).subarray(0, Math.min(64, c.length)));
+      size += c.length;
+      chunks++;
+    }
+    expect(size).toBe(entry.size);
+    expect(same).toBe(true);
+    // Streamed: given in many chunks, not one whole buffer.
+    expect(chunks).toBeGreaterThan(5);
+  });
+});
