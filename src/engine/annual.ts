@@ -9,18 +9,24 @@ import { Employee, Workbook } from "./model";
 import { OutputRow } from "./output";
 import { employeesTable } from "./pay";
 import { Quarter } from "./periods";
-import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
+import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays, unusedRowsWarning } from "./quarter";
 import { EmployeeResult, emptyResult } from "./result";
 import { gradeQuarter } from "./score";
 
 /** The employee's year (its four quarters given): each assessed quarter in which they were employed, then the year from them. */
 export function computeYear(wb: Workbook, e: Employee, year: readonly Quarter[], run: EmployeeRun): { result: EmployeeResult | null; issues: Issue[] } {
   const quarters: QuarterOutcome[] = [];
+  const unused: Issue[] = [];
   for (const q of year) {
     const days = employedDays(e, q);
     if (days !== null && assessedIn(e, q)) quarters.push(computeQuarter(wb, e, q, days, run));
+    else if (days === null) {
+      const w = unusedRowsWarning(wb, e, q);
+      if (w) unused.push(w);
+    }
   }
-  return yearFrom(wb, e, year[0].year, quarters);
+  const out = yearFrom(wb, e, year[0].year, quarters);
+  return unused.length > 0 ? { result: out.result, issues: [...out.issues, ...unused] } : out;
 }
 
 /** The year from its quarters' outcomes (none: the employee has no year). */

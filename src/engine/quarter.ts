@@ -8,7 +8,7 @@ import { explainHit } from "./explain";
 import { Issue, hasError } from "./issues";
 import { Employee, Workbook, quarterRows } from "./model";
 import { adjustmentsOf, completionOf, dealBonusOf, employeesTable, incentivesOf, quarterlyBonusOf } from "./pay";
-import { Quarter, dateText, daysInclusive, monthText } from "./periods";
+import { Quarter, dateText, daysInclusive, monthIndex, monthText } from "./periods";
 import { EmployeeResult, Status, emptyResult } from "./result";
 import { NO_SALES, SalesLedger, salesLedger } from "./sales";
 import { gradeQuarter, scoreQuarter } from "./score";
@@ -24,11 +24,45 @@ export interface QuarterOutcome {
   issues: Issue[];
 }
 
-/** Days employed in the quarter, or null when not employed in it at all. JoinDate and LeaveDate are days worked. */
+/**
+ * Days employed in the quarter, or null when not employed in it at all. JoinDate and LeaveDate are days
+ * worked. A LeaveDate before the JoinDate is an Error of the employee's row: they are listed with it
+ * (Status Error, SPEC §4), never left out as if they had not been employed.
+ */
 export function employedDays(e: Employee, q: Quarter): number | null {
+  if (e.joinDate && e.leaveDate && e.leaveDate < e.joinDate) return q.days;
   const from = e.joinDate && e.joinDate > q.start ? e.joinDate : q.start;
   const to = e.leaveDate && e.leaveDate < q.end ? e.leaveDate : q.end;
   return to < from ? null : daysInclusive(from, to);
+}
+
+/**
+ * Someone not employed in the quarter is not listed, but rows of theirs for it are not dropped unseen:
+ * one Warning, at the JoinDate or LeaveDate that leaves them out, counts the rows not used by table.
+ * Null when they have none (or for a second row of a duplicated id, whose rows are the first's).
+ */
+export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue | null {
+  if (!e.firstOfId) return null;
+  const rows = quarterRows(e, q.index);
+  const sales = e.rows.sales.filter((s) => s.period.kind === "month" && monthIndex(s.period) >= q.firstMonth && monthIndex(s.period) <= q.lastMonth);
+  const counts: Array<[string, number]> = [
+    ["Actuals", rows.actuals.length + rows.monthActuals.length],
+    ["Ratings", rows.ratings.length],
+    ["Tasks", rows.tasks.length + rows.monthTasks.length],
+    ["Deals", rows.deals.length],
+    ["Sales", sales.length],
+    ["Incentives", rows.incentives.length],
+    ["Adjustments", rows.adjustments.length],
+  ];
+  const used = counts.filter(([, n]) => n > 0);
+  if (used.length === 0) return null;
+  const total = used.reduce((sum, [, n]) => sum + n, 0);
+  const tables = used.map(([t, n]) => `${t} ${n}`).join(", ");
+  const joinsAfter = e.joinDate !== null && e.joinDate > q.end;
+  const date = dateText((joinsAfter ? e.joinDate : e.leaveDate) as Date);
+  const en = `${e.id} ${joinsAfter ? `joins on ${date}, after` : `left on ${date}, before`} ${q.text}, so is not in its Results; ${total} row${total === 1 ? "" : "s"} of ${q.text} ${total === 1 ? "is" : "are"} not used (${tables}): correct the ${joinsAfter ? "JoinDate" : "LeaveDate"} if they are to be paid, or delete the rows`;
+  const zh = `${e.id} ${joinsAfter ? `于 ${date} 入职，晚于` : `于 ${date} 离职，早于`} ${q.text}，不列入该期结果；该期的 ${total} 行未使用（${tables}）：如应计算，请更正${joinsAfter ? "入职日期" : "离职日期"}，否则删除这些行`;
+  return employeesTable(wb).warn(e.row, joinsAfter ? "JoinDate" : "LeaveDate", e.id, en, zh);
 }
 
 /** A quarter counts for an employee in the annual view and in checks when it was assessed: it has Actuals, Ratings or Tasks rows. */

@@ -12,7 +12,7 @@ import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
 import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
 import { computeYear, yearFrom } from "./annual";
-import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays } from "./quarter";
+import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays, unusedRowsWarning } from "./quarter";
 import { EmployeeResult, RecalcResult } from "./result";
 import { distinctSorted } from "./rules";
 import { TableData } from "./table";
@@ -140,7 +140,11 @@ class Run implements Recalculation {
     const run: EmployeeRun = {};
     if (this.quarter) {
       const days = employedDays(e, this.quarter);
-      if (days === null) return;
+      if (days === null) {
+        const unused = unusedRowsWarning(wb, e, this.quarter);
+        if (unused) this.issues.push(unused);
+        return;
+      }
       const out = computeQuarter(wb, e, this.quarter, days, run);
       this.results.push(out.result);
       for (const i of distinct(out.issues)) this.issues.push(i);
@@ -208,7 +212,12 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
     const ofYear: QuarterOutcome[] = [];
     for (const q of quarters) {
       const days = employedDays(e, q);
-      if (days === null || (q.index !== asked?.index && !assessedIn(e, q))) continue;
+      if (days === null) {
+        const unused = unusedRowsWarning(wb, e, q);
+        if (unused) issues.push(unused);
+        continue;
+      }
+      if (q.index !== asked?.index && !assessedIn(e, q)) continue;
       const out = computeQuarter(wb, e, q, days, run);
       issues.push(...out.issues);
       // The year is built from its quarters' results; their issues are listed already, just above.

@@ -218,3 +218,66 @@ describe("a score below 0", () => {
     expect(res.issues.some((i) => i.employeeId === "C001" && i.text.en.startsWith("Employees A5: C001's score in 2026-Q2 is -8, below 0"))).toBe(true);
   });
 });
+
+describe("who is in a quarter, by JoinDate and LeaveDate", () => {
+  const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+  const withDates = (join: Date | null, leave: Date | null): Rows => {
+    const rows = fresh();
+    rows.Employees = rows.Employees.map((r) => (r[0] === "C001" ? [...r.slice(0, 5), join, leave] : r));
+    return rows;
+  };
+
+  it("lists an employee whose LeaveDate is before the JoinDate, as Error with blank money, not as never employed", () => {
+    const res = recalculate(tables(withDates(utc(2026, 6, 1), utc(2026, 5, 1))), "2026-Q2");
+    const c001 = res.results.find((r) => r.employee.id === "C001");
+    expect(c001?.status).toBe("Error");
+    expect(c001?.totalPay).toBeNull();
+    expect(c001?.quarterlyBonus).toBeNull();
+    expect(c001?.flags.some((f) => f.includes("LeaveDate is before JoinDate"))).toBe(true);
+    expect(res.results).toHaveLength(4);
+  });
+
+  it("warns once, at the LeaveDate, when someone who left before the quarter has rows of it, counting them by table", () => {
+    // C001's 2026-Q2 rows in the fixture: Actuals 1 (Overall), Sales 3 (April–June), Incentives 3 (Q2 Outlets,
+    // May Displays, June fines), Adjustments 2 (Q2 and April): 9. C001 is Employees row 5; LeaveDate is column G.
+    const res = recalculate(tables(withDates(null, utc(2026, 3, 31))), "2026-Q2");
+    expect(res.results.map((r) => r.employee.id)).not.toContain("C001");
+    const warned = res.issues.filter((i) => i.employeeId === "C001");
+    expect(warned).toHaveLength(1);
+    expect(warned[0].severity).toBe("Warning");
+    expect(warned[0].text.en).toBe(
+      "Employees G5: C001 left on 2026-03-31, before 2026-Q2, so is not in its Results; 9 rows of 2026-Q2 are not used (Actuals 1, Sales 3, Incentives 3, Adjustments 2): correct the LeaveDate if they are to be paid, or delete the rows",
+    );
+  });
+
+  it("warns at the JoinDate when someone who joins after the quarter has rows of it, and says nothing of someone without", () => {
+    const joins = recalculate(tables(withDates(utc(2026, 7, 1), null)), "2026-Q2");
+    expect(joins.issues.filter((i) => i.employeeId === "C001").map((i) => i.text.en)).toEqual([
+      "Employees F5: C001 joins on 2026-07-01, after 2026-Q2, so is not in its Results; 9 rows of 2026-Q2 are not used (Actuals 1, Sales 3, Incentives 3, Adjustments 2): correct the JoinDate if they are to be paid, or delete the rows",
+    ]);
+    // In 2026-Q4 C001 (left 2026-03-31) has no rows: nothing to say.
+    const none = recalculate(tables(withDates(null, utc(2026, 3, 31))), "2026-Q4");
+    expect(none.issues.filter((i) => i.employeeId === "C001")).toEqual([]);
+  });
+
+  it("warns of each quarter of the annual view whose rows are not used", () => {
+    // Left 2026-03-31: Q2's 9 rows, and Q3's 2 (July's Sales row, Q3's Outlets) are not used.
+    const res = recalculate(tables(withDates(null, utc(2026, 3, 31))), "2026");
+    const texts = res.issues.filter((i) => i.employeeId === "C001").map((i) => i.text.en);
+    expect(texts.some((t) => t.includes("before 2026-Q2") && t.includes("9 rows"))).toBe(true);
+    expect(texts.some((t) => t.includes("before 2026-Q3") && t.includes("2 rows of 2026-Q3 are not used (Sales 1, Incentives 1)"))).toBe(true);
+  });
+});
+
+describe("an Employees row without an EmployeeId", () => {
+  it("is Error for its blank id alone, not also for rows that no blank id could have", () => {
+    // Rows 6 and 7 of Employees: a Presales employee (completion by department) and a CM one (by employee).
+    const rows = fresh();
+    rows.Employees.push(["", "Nobody", "Presales", "Presales Support", 9000, null, null], ["", "Nobody else", "CM", "Channel", 6000, null, null]);
+    const res = recalculate(tables(rows), "2026-Q2");
+    const blank = res.results.filter((r) => r.employee.id === "");
+    expect(blank.map((r) => r.status)).toEqual(["Error", "Error"]);
+    expect(blank.map((r) => r.flags)).toEqual([["Employees A6: EmployeeId is empty: fill it in"], ["Employees A7: EmployeeId is empty: fill it in"]]);
+    expect(res.issues.filter((i) => i.employeeId === "").map((i) => i.cell)).toEqual(["A6", "A7"]);
+  });
+});
