@@ -186,7 +186,7 @@ function indicatorPoints(
   const row = actualRows[0];
   if (!row || !at || !row.actual) {
     issues.push(
-      missingRow(
+      ...missingRow(
         wb,
         e,
         "Actuals",
@@ -229,7 +229,9 @@ function scoreActual(wb: Workbook, e: Employee, ind: Indicator, row: ActualRow, 
       case "Binary": {
         const yes = compare(a, ONE) === 0;
         const points = yes ? ind.points : ZERO;
-        return { points, actual: readText(row.raw), why: explainBinary(ind, yes, points, lang) };
+        // A TRUE/FALSE cell as Excel shows it, not as JavaScript spells it.
+        const actual = typeof row.raw === "boolean" ? (row.raw ? "TRUE" : "FALSE") : readText(row.raw);
+        return { points, actual, why: explainBinary(ind, yes, points, lang) };
       }
       case "Score": {
         if (!actualPasses(percentScore, at, row, e, a, issues)) return null;

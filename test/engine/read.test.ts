@@ -345,6 +345,15 @@ describe("a Binary actual", () => {
     expect(at(res, "Actuals", "D5")).toHaveLength(0);
   });
 
+  it("that is a TRUE cell shows in Breakdown as Excel shows it, TRUE", () => {
+    const rows = fresh();
+    rows.Actuals[3][3] = true;
+    const res = run(rows);
+    expect(of(res, "P001").score?.toFixed()).toBe("92");
+    const line = of(res, "P001").breakdown.find((b) => b[2] === "Competitor analysis");
+    expect(line?.[4]).toBe("TRUE"); // Breakdown's Actual column
+  });
+
   it("that is blank is a missing actual (Error), never 0", () => {
     const rows = fresh();
     rows.Actuals[3][3] = null;
