@@ -6,7 +6,7 @@
 import { D, show, sumKnown } from "./decimal";
 import { explainHit } from "./explain";
 import { Issue, hasError } from "./issues";
-import { Employee, Workbook, quarterRows } from "./model";
+import { Employee, Plan, Workbook, quarterRows } from "./model";
 import { adjustmentsOf, completionOf, dealBonusOf, employeesTable, incentivesOf, quarterlyBonusOf } from "./pay";
 import { Quarter, dateText, daysInclusive, monthIndex, monthText } from "./periods";
 import { EmployeeResult, Status, emptyResult } from "./result";
@@ -84,80 +84,100 @@ export function flagsOf(lists: ReadonlyArray<readonly Issue[]>, wb: Workbook, fi
   return [...flags];
 }
 
+/**
+ * The steps of SPEC §4 for one employee, filling `r` and `issues`; returns the issues carried from the
+ * Sales ledger. Grade and quarterly bonus only for a sound plan (its bands and rates are then known).
+ */
+function computeSteps(wb: Workbook, e: Employee, plan: Plan, q: Quarter, days: number, run: EmployeeRun, r: EmployeeResult, issues: Issue[]): Issue[] {
+  const sound = plan.problems.length === 0;
+  const score = scoreQuarter(wb, e, plan, q);
+  issues.push(...score.issues);
+  r.breakdown = score.lines;
+  r.score = score.value;
+  if (sound && score.value !== null) {
+    const band = gradeQuarter(wb, e, plan, score.value);
+    issues.push(...band.issues);
+    r.grade = band.value?.label ?? null;
+    r.coefficient = band.value?.coefficient ?? null;
+  }
+  const completion = completionOf(wb, e, plan, q);
+  issues.push(...completion.issues);
+  r.completion = completion.value?.value ?? null;
+  if (days < q.days) issues.push(prorationWarning(wb, e, q, days));
+  if (sound && r.score !== null && r.coefficient !== null && completion.value !== null && e.monthlyBase !== null) {
+    const bonus = quarterlyBonusOf(wb, e, plan, {
+      score: r.score,
+      completion: completion.value.fraction,
+      coefficient: r.coefficient,
+      days,
+      quarterDays: q.days,
+      monthlyBase: e.monthlyBase,
+    });
+    issues.push(...bonus.issues);
+    r.quarterlyBonus = bonus.value;
+    // Said where the money shows it: a score below 0 with a completion or coefficient of 0 pays 0, as usual.
+    if (bonus.value !== null && bonus.value.isNegative() && !bonus.value.isZero()) issues.push(negativeScoreWarning(wb, e, q, r.score));
+  }
+  const deals = dealBonusOf(wb, e, plan, q);
+  issues.push(...deals.issues);
+  r.dealBonus = deals.value;
+  if (run.sales === undefined) run.sales = salesLedger(wb, e, plan);
+  const sales = run.sales ? run.sales.quarter(e, plan, q) : { value: NO_SALES, issues: [], carried: [] };
+  issues.push(...sales.issues);
+  r.commission = sales.value?.commission ?? null;
+  r.penalties = sales.value?.penalties ?? null;
+  const incentives = incentivesOf(wb, e, plan, q);
+  issues.push(...incentives.issues);
+  // The hit-streak reward (SPEC §4.6) is part of Incentives, each on a Breakdown line of its own.
+  r.incentives =
+    incentives.value !== null && sales.value ? (sales.value.rewards.isZero() ? incentives.value : incentives.value.plus(sales.value.rewards)) : null;
+  if (sales.value && sales.value.hits.length > 0) {
+    const zh = wb.lang === "zh";
+    r.rewardLines = sales.value.hits.map((hit) => [
+      e.id,
+      q.text,
+      `${zh ? "连续达标奖" : "Hit streak"} ${monthText(hit.month)}`,
+      null,
+      hit.run,
+      zh ? "连续达标奖" : "HitBonus",
+      null,
+      explainHit(hit.month, hit.run, plan.hitRun, hit.reward, wb.lang),
+    ]);
+    for (const line of r.rewardLines) r.breakdown.push(line);
+  }
+  const adjustments = adjustmentsOf(wb, e, q);
+  issues.push(...adjustments.issues);
+  r.adjustments = adjustments.value;
+  return sales.carried;
+}
+
 /** Computes one employee's quarter; the caller has checked they were employed in it (`days`). */
 export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: number, run: EmployeeRun): QuarterOutcome {
-  const issues: Issue[] = [];
+  let issues: Issue[] = [];
   let carried: Issue[] = [];
   const plan = e.plan;
   const r = emptyResult(e, q.text, []);
-  if (plan && plan.problems.length === 0) {
-    const score = scoreQuarter(wb, e, plan, q);
-    issues.push(...score.issues);
-    r.breakdown = score.lines;
-    r.score = score.value;
-    if (score.value !== null) {
-      const band = gradeQuarter(wb, e, plan, score.value);
-      issues.push(...band.issues);
-      r.grade = band.value?.label ?? null;
-      r.coefficient = band.value?.coefficient ?? null;
+  if (plan && plan.problems.length === 0) carried = computeSteps(wb, e, plan, q, days, run, r, issues);
+  else if (plan) {
+    // The plan's problems make its employees Error (below), but each one's own inputs are still checked, so
+    // every problem is named in one run, not one layer per run (SPEC §4: a flag naming each problem). Should
+    // a broken plan trip a step all the same, the plan's problems alone are named, as before: checking
+    // someone's inputs must never stop the run.
+    try {
+      carried = computeSteps(wb, e, plan, q, days, run, r, issues);
+    } catch {
+      issues = [];
+      carried = [];
     }
-    const completion = completionOf(wb, e, plan, q);
-    issues.push(...completion.issues);
-    r.completion = completion.value?.value ?? null;
-    if (days < q.days) issues.push(prorationWarning(wb, e, q, days));
-    if (r.score !== null && r.coefficient !== null && completion.value !== null && e.monthlyBase !== null) {
-      const bonus = quarterlyBonusOf(wb, e, plan, {
-        score: r.score,
-        completion: completion.value.fraction,
-        coefficient: r.coefficient,
-        days,
-        quarterDays: q.days,
-        monthlyBase: e.monthlyBase,
-      });
-      issues.push(...bonus.issues);
-      r.quarterlyBonus = bonus.value;
-      // Said where the money shows it: a score below 0 with a completion or coefficient of 0 pays 0, as usual.
-      if (bonus.value !== null && bonus.value.isNegative() && !bonus.value.isZero()) issues.push(negativeScoreWarning(wb, e, q, r.score));
-    }
-    const deals = dealBonusOf(wb, e, plan, q);
-    issues.push(...deals.issues);
-    r.dealBonus = deals.value;
-    if (run.sales === undefined) run.sales = salesLedger(wb, e, plan);
-    const sales = run.sales ? run.sales.quarter(e, plan, q) : { value: NO_SALES, issues: [], carried: [] };
-    issues.push(...sales.issues);
-    carried = sales.carried;
-    r.commission = sales.value?.commission ?? null;
-    r.penalties = sales.value?.penalties ?? null;
-    const incentives = incentivesOf(wb, e, plan, q);
-    issues.push(...incentives.issues);
-    // The hit-streak reward (SPEC §4.6) is part of Incentives, each on a Breakdown line of its own.
-    r.incentives =
-      incentives.value !== null && sales.value ? (sales.value.rewards.isZero() ? incentives.value : incentives.value.plus(sales.value.rewards)) : null;
-    if (sales.value && sales.value.hits.length > 0) {
-      const zh = wb.lang === "zh";
-      r.rewardLines = sales.value.hits.map((hit) => [
-        e.id,
-        q.text,
-        `${zh ? "连续达标奖" : "Hit streak"} ${monthText(hit.month)}`,
-        null,
-        hit.run,
-        zh ? "连续达标奖" : "HitBonus",
-        null,
-        explainHit(hit.month, hit.run, plan.hitRun, hit.reward, wb.lang),
-      ]);
-      for (const line of r.rewardLines) r.breakdown.push(line);
-    }
-    const adjustments = adjustmentsOf(wb, e, q);
-    issues.push(...adjustments.issues);
-    r.adjustments = adjustments.value;
   }
   const lists = [e.issues, issues, carried];
   const planProblems: string[] = [];
   if (plan) for (const p of plan.problems) planProblems.push(p[wb.lang]);
   r.status = statusOf(lists, planProblems.length > 0 || !plan || e.duplicate);
   r.flags = flagsOf(lists, wb, planProblems);
-  if (e.duplicate) {
+  if (e.duplicate || planProblems.length > 0) {
     // Rows sharing an id share its inputs: a score would be the other row's as much as this one's (SPEC §4).
+    // A plan with problems (weights that do not sum, a bad rate) gives no score anyone should read.
     r.score = r.grade = r.coefficient = r.completion = null;
     r.breakdown = [];
     r.rewardLines = [];

@@ -281,3 +281,24 @@ describe("an Employees row without an EmployeeId", () => {
     expect(res.issues.filter((i) => i.employeeId === "").map((i) => i.cell)).toEqual(["A6", "A7"]);
   });
 });
+
+describe("employees of a plan with a problem", () => {
+  it("are Error for the plan and also named for each problem of their own inputs, in the same run", () => {
+    // Presales' HR indicator weight 10 → 5: the weights sum to 95. P001's Excellent solutions actual (Actuals D6) is
+    // blank, and P002's Activities count (D9) is −1: both are problems of their own, to name now, not after the weights.
+    const rows = fresh();
+    rows.Indicators = rows.Indicators.map((r) => (r[1] === "HR" ? [...r.slice(0, 2), 5, ...r.slice(3)] : r));
+    rows.Actuals[4][3] = null;
+    rows.Actuals[7][3] = -1;
+    const res = recalculate(tables(rows), "2026-Q2");
+    const p001 = res.results.find((r) => r.employee.id === "P001");
+    const p002 = res.results.find((r) => r.employee.id === "P002");
+    expect([p001?.status, p002?.status]).toEqual(["Error", "Error"]);
+    expect(p001?.flags.some((f) => f.includes("sum to 95"))).toBe(true);
+    expect(p001?.flags.some((f) => f.startsWith("Actuals D6"))).toBe(true);
+    expect(p002?.flags.some((f) => f.startsWith("Actuals D9"))).toBe(true);
+    expect(res.issues.filter((i) => i.table === "Actuals").map((i) => i.cell)).toEqual(["D6", "D9"]);
+    // A plan whose weights do not sum gives no score, grade or breakdown to read.
+    expect([p001?.score, p001?.grade, p001?.totalPay, p001?.breakdown.length]).toEqual([null, null, null, 0]);
+  });
+});
