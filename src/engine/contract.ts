@@ -92,13 +92,22 @@ export const RATER_WORDS: Words<RaterType> = {
 };
 export const RATER_ZH: Readonly<Record<RaterType, string>> = { Self: "自评", Peer: "互评", Supervisor: "上级", Customer: "客户" };
 
-export const BASIS_WORDS: Words<Basis> = { Department: ["Department", "部门"], Employee: ["Employee", "员工", "个人"] };
-export const DEAL_BONUS_WORDS: Words<DealBonusKind> = {
-  BigDeal: ["BigDeal", "大项目奖", "大项目"],
-  Project: ["Project", "项目奖", "项目"],
-  None: ["None", "无", "不适用"],
+// Past the first two (shown in messages), the other ways HR writes each choice in Chinese.
+export const BASIS_WORDS: Words<Basis> = {
+  Department: ["Department", "部门", "按部门", "部门目标", "部门口径"],
+  Employee: ["Employee", "员工", "个人", "按员工", "按个人", "员工个人", "个人目标", "个人口径"],
 };
-export const TIER_MODE_WORDS: Words<TierMode> = { Whole: ["Whole", "整体", "全额"], Marginal: ["Marginal", "累进", "分段"] };
+export const DEAL_BONUS_WORDS: Words<DealBonusKind> = {
+  BigDeal: ["BigDeal", "大项目奖", "大项目", "大项目奖金", "大单奖"],
+  Project: ["Project", "项目奖", "项目", "项目奖金"],
+  None: ["None", "无", "不适用", "否", "没有", "不发"],
+};
+export const TIER_MODE_WORDS: Words<TierMode> = {
+  Whole: ["Whole", "整体", "全额", "不累进", "全额计提"],
+  Marginal: ["Marginal", "累进", "分段", "超额累进", "分段累进", "分段计提"],
+};
+/** GradeScale words for the default bands of KPI.GRADE (when Grades has no rows of that scale). */
+export const DEFAULT_SCALE_WORDS: readonly string[] = ["Default", "默认", "默认等级"];
 
 // Task lists (KPI.TASKS, the Tasks rule; seed 004 第五条、第八条: 日常工作 80%, 例外工作 20%).
 export type TaskStatus = "Done" | "NotDone" | "NotAsRequired" | "Late";

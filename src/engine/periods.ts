@@ -9,7 +9,7 @@ export type Period =
   | { readonly kind: "month"; readonly year: number; readonly month: number }
   | { readonly kind: "year"; readonly year: number };
 
-const QUARTER = [/^(\d{4})\s*[-/.]?\s*q\s*([1-4])$/i, /^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?$/, /^q([1-4])\s*[-/ ]?\s*(\d{4})$/i];
+const QUARTER = [/^(\d{4})\s*(?:年\s*)?[-/.]?\s*q\s*([1-4])$/i, /^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?$/, /^q([1-4])\s*[-/ ]?\s*(\d{4})$/i];
 const MONTH = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月$/, /^(\d{4})(\d{2})$/];
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 

@@ -4,6 +4,7 @@
  * employee's Status and Flags from them, and money blank when anything is in Error.
  */
 import { D, show, sumKnown } from "./decimal";
+import { INPUT_TABLES } from "./contract";
 import { explainHit } from "./explain";
 import { Issue, hasError } from "./issues";
 import { Employee, Plan, Workbook, quarterRows } from "./model";
@@ -58,10 +59,11 @@ export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue 
   if (used.length === 0) return null;
   const total = used.reduce((sum, [, n]) => sum + n, 0);
   const tables = used.map(([t, n]) => `${t} ${n}`).join(", ");
+  const tablesZh = used.map(([t, n]) => `${INPUT_TABLES.find((x) => x.name === t)?.zh ?? t}表 ${n} 行`).join("，");
   const joinsAfter = e.joinDate !== null && e.joinDate > q.end;
   const date = dateText((joinsAfter ? e.joinDate : e.leaveDate) as Date);
   const en = `${e.id} ${joinsAfter ? `joins on ${date}, after` : `left on ${date}, before`} ${q.text}, so is not in its Results; ${total} row${total === 1 ? "" : "s"} of ${q.text} ${total === 1 ? "is" : "are"} not used (${tables}): correct the ${joinsAfter ? "JoinDate" : "LeaveDate"} if they are to be paid, or delete the rows`;
-  const zh = `${e.id} ${joinsAfter ? `于 ${date} 入职，晚于` : `于 ${date} 离职，早于`} ${q.text}，不列入该期结果；该期的 ${total} 行未使用（${tables}）：如应计算，请更正${joinsAfter ? "入职日期" : "离职日期"}，否则删除这些行`;
+  const zh = `${e.id} ${joinsAfter ? `于 ${date} 入职，晚于` : `于 ${date} 离职，早于`} ${q.text}，不列入该期结果；该期的 ${total} 行未使用（${tablesZh}）：如应计算，请更正${joinsAfter ? "入职日期" : "离职日期"}，否则删除这些行`;
   return employeesTable(wb).warn(e.row, joinsAfter ? "JoinDate" : "LeaveDate", e.id, en, zh);
 }
 

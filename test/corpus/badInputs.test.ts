@@ -290,7 +290,7 @@ function cases(base: Tables): Case[] {
           severity: "Error",
           table: "Plans",
           cell: "F4",
-          words: 'grade scale "AE scal" of plan "Account executive" has no rows in Grades: add its bands or use Default',
+          words: 'grade scale "AE scal" of plan "Account executive" has no rows in Grades: add its bands, or write Default for the default bands',
         },
       ],
       touched: AE,

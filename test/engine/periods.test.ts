@@ -36,3 +36,9 @@ describe("periods", () => {
     expect(parseDate("2026-02-30")).toBeNull();
   });
 });
+
+describe("a quarter written with 年 and Q", () => {
+  it("reads 2026年Q2 and 2026年 Q2 as 2026-Q2", () => {
+    for (const text of ["2026年Q2", "2026年 Q2", "2026年q2"]) expect(parsePeriod(text)).toEqual({ kind: "quarter", year: 2026, quarter: 2 });
+  });
+});

@@ -452,3 +452,41 @@ describe("two rows for the same thing", () => {
     ]);
   });
 });
+
+describe("Plans' choices written as Chinese HR writes them", () => {
+  const plan = (rows: Rows, name: string, column: number, value: CellValue) => {
+    rows.Plans = rows.Plans.map((r) => (r[0] === name ? r.map((v, i) => (i === column ? value : v)) : r));
+    return rows;
+  };
+  // Plans columns: 4 CompletionBasis, 5 GradeScale, 6 DealBonus, 12 TierMode.
+
+  it("takes 超额累进 as Marginal and 不累进 as Whole", () => {
+    // C001 (CM) sells at 2% of target 200000 a month, default tiers ≥1 → 1, ≥0.5 → 0.7, else 0.
+    // Marginal: April 210000 → (100000 × 0.7 + 10000 × 1) × 2% = 1600; May 150000 → 50000 × 0.7 × 2% = 700;
+    // June 90000 → 0: 2300. Whole: 4200 + 2100 + 0 = 6300.
+    const marginal = run(plan(fresh(), "CM", 12, "超额累进"));
+    expect(money(of(marginal, "C001").commission)).toBe("2300");
+    expect(at(marginal, "Plans", "M4")).toEqual([]);
+    expect(money(of(run(plan(fresh(), "CM", 12, "不累进")), "C001").commission)).toBe("6300");
+  });
+
+  it("takes 按部门 and 员工个人 as the completion basis and 否 as no deal bonus", () => {
+    const base = run();
+    const rows = plan(plan(plan(fresh(), "Presales", 4, "按部门"), "AE", 4, "员工个人"), "Presales", 6, "否");
+    const res = run(rows);
+    expect(res.issues.filter((i) => i.table === "Plans")).toEqual([]);
+    expect(money(of(res, "A001").totalPay)).toBe(money(of(base, "A001").totalPay));
+    expect(money(of(res, "P001").quarterlyBonus)).toBe(money(of(base, "P001").quarterlyBonus));
+    expect(money(of(res, "P001").dealBonus)).toBe("0");
+  });
+
+  it("takes 默认 as the Default grade scale: Grades' own Default rows when it has some, else the default bands", () => {
+    // P001 scores 92: Excellent (≥91) in the default bands.
+    expect(of(run(plan(fresh(), "Presales", 5, "默认")), "P001").grade).toBe("Excellent");
+    const rows = plan(fresh(), "Presales", 5, "默认");
+    rows.Grades.push(["Default", 0, "Any", 1]);
+    const res = run(rows);
+    expect(of(res, "P001").grade).toBe("Any");
+    expect(res.issues.filter((i) => i.table === "Plans")).toEqual([]);
+  });
+});

@@ -302,3 +302,12 @@ describe("employees of a plan with a problem", () => {
     expect([p001?.score, p001?.grade, p001?.totalPay, p001?.breakdown.length]).toEqual([null, null, null, 0]);
   });
 });
+
+describe("the Warning for rows of a quarter someone was not employed in, in a Chinese workbook", () => {
+  it("names the tables by their Chinese names", () => {
+    const rows = fresh();
+    rows.Employees = rows.Employees.map((r) => (r[0] === "C001" ? [...r.slice(0, 6), new Date(Date.UTC(2026, 2, 31))] : r));
+    const w = recalculate(tables(rows), "2026-Q2").issues.find((i) => i.employeeId === "C001");
+    expect(w?.text.zh).toContain("该期的 9 行未使用（实际值表 1 行，销售表 3 行，过程激励表 3 行，调整表 2 行）");
+  });
+});

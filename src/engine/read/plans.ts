@@ -4,7 +4,7 @@
  * of the plan, which makes every employee on it Error with the reason in Flags.
  * One file: the plan tables are read together, since a bad row in any of them makes the whole plan Error.
  */
-import { BASIS_WORDS, DEAL_BONUS_WORDS, DEFAULTS, RATER_WORDS, RATER_ZH, RaterType, TIER_MODE_WORDS } from "../contract";
+import { BASIS_WORDS, DEAL_BONUS_WORDS, DEFAULTS, DEFAULT_SCALE_WORDS, RATER_WORDS, RATER_ZH, RaterType, TIER_MODE_WORDS } from "../contract";
 import { show, sum } from "../decimal";
 import { Lang } from "../errors";
 import { Issue, issue, msg } from "../issues";
@@ -163,21 +163,24 @@ export function readGrades(t: TableView | undefined, planTable: TableView, plans
     }
   }
   for (const { value: plan } of plans.values()) {
-    const found = t ? scales.find(plan.gradeScale, planTable, plan.row, "GradeScale", "") : null;
+    // 默认 is Default: Grades' own Default scale when it has one, else the default bands.
+    const isDefault = DEFAULT_SCALE_WORDS.some((w) => keyOf(w) === keyOf(plan.gradeScale));
+    const scaleName = isDefault && !scales.named(plan.gradeScale) ? DEFAULTS.gradeScale : plan.gradeScale;
+    const found = t ? scales.find(scaleName, planTable, plan.row, "GradeScale", "") : null;
     if (found?.warning) issues.push(found.warning);
-    if (badScales.has(keyOf(plan.gradeScale))) {
+    if (badScales.has(keyOf(scaleName))) {
       plan.problems.push(
         msg(`grade scale "${plan.gradeScale}" has a bad row in Grades (see Issues)`, `等级标准 "${plan.gradeScale}" 在等级表中有错误行（见 Issues）`),
       );
     } else if (found && found.value.length > 0) {
       plan.bands = sortBands(found.value.map(({ min, label, coefficient }) => ({ min, label, coefficient })));
-    } else if (keyOf(plan.gradeScale) === keyOf(DEFAULTS.gradeScale)) {
+    } else if (isDefault) {
       plan.bands = defaultBands(lang);
     } else {
       const at = planTable.address(plan.row, "GradeScale");
       const text = msg(
-        `Plans ${at}: grade scale "${plan.gradeScale}" of plan "${plan.name}" has no rows in Grades: add its bands or use Default`,
-        `考核方案表 ${at}：方案 "${plan.name}" 的等级标准 "${plan.gradeScale}" 在等级表中没有数据：请添加或使用 Default`,
+        `Plans ${at}: grade scale "${plan.gradeScale}" of plan "${plan.name}" has no rows in Grades: add its bands, or write Default for the default bands`,
+        `考核方案表 ${at}：方案 "${plan.name}" 的等级标准 "${plan.gradeScale}" 在等级表中没有数据：请在等级表中添加其等级，或改为“默认”（Default）使用默认等级`,
       );
       issues.push(issue("Error", "Plans", at, "", text));
       plan.problems.push(text);

@@ -188,7 +188,7 @@ export function choice<T extends string>(words: Words<T>, fallback: NoInfer<T> |
         : { ok: true, value: fallback };
     const found = byWord.get(readText(v).toLowerCase().replace(/[\s_]/g, ""));
     if (found !== undefined) return { ok: true, value: found };
-    return problem(`${h} "${readText(v)}" is not one of ${shown.join(", ")}: pick one`, `${h} "${readText(v)}" 不是 ${shown.join("、")} 之一：请选择其一`);
+    return problem(`${h} "${readText(v)}" is not one of ${shown.join(", ")}: pick one`, `${h} "${readText(v)}" 不是 ${shown.join("、")} 之一：请改为其中之一`);
   };
 }
 
