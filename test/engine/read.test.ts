@@ -490,3 +490,19 @@ describe("Plans' choices written as Chinese HR writes them", () => {
     expect(res.issues.filter((i) => i.table === "Plans")).toEqual([]);
   });
 });
+
+describe("a column whose header is there twice", () => {
+  it("makes the table unreadable, naming both headers: which one is right cannot be known", () => {
+    // Actuals gets a fifth column 实际值 (E1) beside Actual (D1), holding other numbers.
+    const rows = fresh();
+    rows.Actuals = rows.Actuals.map((r) => [...r, 95]);
+    const res = run(rows, "2026-Q2", { ...HEADERS, Actuals: [...HEADERS.Actuals, "实际值"] });
+    const doubled = res.issues.filter((i) => i.table === "Actuals" && i.cell === "D1, E1");
+    expect(doubled.map((i) => [i.severity, i.text.en])).toEqual([
+      ["Error", 'Actuals has 2 columns for Actual/实际值 (D1 "Actual", E1 "实际值"): which one is right cannot be known; delete all but one'],
+    ]);
+    // Nobody is scored from a table that was not read; each is Error, the header named as the cause.
+    expect(res.results.every((r) => r.status === "Error" && r.totalPay === null)).toBe(true);
+    expect(of(res, "P001").flags.some((f) => f.includes("which one is right cannot be known"))).toBe(true);
+  });
+});

@@ -23,6 +23,8 @@ export interface HeaderMatch {
   /** Headers matched by their Chinese alias, to tell the workbook's language. */
   chinese: number;
   english: number;
+  /** Columns with more than one header (Actual and 实际值 side by side): the indices of each. */
+  doubled: Array<{ column: ColumnSpec; indices: number[] }>;
 }
 
 /** Finds each column of the spec among a table's headers, in English or Chinese. */
@@ -33,6 +35,7 @@ export function matchHeaders(spec: TableSpec, headers: readonly string[]): Heade
   let english = 0;
   const missing: ColumnSpec[] = [];
   const absent: ColumnSpec[] = [];
+  const doubled: HeaderMatch["doubled"] = [];
   for (const c of spec.columns) {
     let i = normalized.indexOf(normalizeHeader(c.key));
     if (i >= 0) english++;
@@ -42,8 +45,11 @@ export function matchHeaders(spec: TableSpec, headers: readonly string[]): Heade
     }
     if (i >= 0) index.set(c.key, i);
     else (c.required ? missing : absent).push(c);
+    const names = [normalizeHeader(c.key), normalizeHeader(c.zh)];
+    const indices = normalized.flatMap((h, j) => (names.includes(h) ? [j] : []));
+    if (indices.length > 1) doubled.push({ column: c, indices });
   }
-  return { index, missing, absent, chinese, english };
+  return { index, missing, absent, chinese, english, doubled };
 }
 
 /** Levenshtein distance, for telling a misspelt header from an unrelated one. */
@@ -78,6 +84,25 @@ export function nearestHeader(column: ColumnSpec, headers: readonly string[], us
     }
   }
   return best && { header: best.header, index: best.index };
+}
+
+/**
+ * A column whose header is there twice (in English and in Chinese, say) holds two values for one thing:
+ * which one is right cannot be known, so the table is not read until one is deleted (as a missing column).
+ */
+function doubledColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, indices: readonly number[]): Issue {
+  const cells = indices.map((i) => cellAddress(data, -1, i));
+  const shown = indices.map((i, k) => `${cells[k]} "${String(data.headers[i])}"`).join(", ");
+  return issue(
+    "Error",
+    spec.name,
+    cells.join(", "),
+    "",
+    msg(
+      `${spec.name} has ${indices.length} columns for ${c.key}/${c.zh} (${shown}): which one is right cannot be known; delete all but one`,
+      `${spec.zh}表有 ${indices.length} 列都是 ${c.key}/${c.zh}（${shown}）：无法确定哪一列正确；请只保留一列`,
+    ),
+  );
 }
 
 function missingColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, used: ReadonlySet<number>): Issue | null {
@@ -155,6 +180,7 @@ export function findTables(tables: ReadonlyMap<string, TableData>): TablesFound 
       const found = missingColumnIssue(spec, data, c, used);
       if (found) (found.severity === "Error" ? errors : warnings).push(found);
     }
+    for (const d of match.doubled) errors.push(doubledColumnIssue(spec, data, d.column, d.indices));
     issues.push(...errors, ...warnings);
     if (errors.length > 0) broken.set(spec.name, { issue: errors[0], view });
     else {
