@@ -130,7 +130,12 @@ export function explainDeduct(ind: DeductIndicator, count: D, taken: D, points: 
   );
 }
 
-export function explainBinary(ind: Indicator, yes: boolean, points: D, lang: Lang): string {
+export function explainBinary(ind: Indicator, yes: boolean, points: D, lang: Lang, other?: string): string {
+  // A value that is neither yes nor no ("Partial") scores 0 as SPEC §3 says; the sentence says why, not "not done".
+  if (other !== undefined)
+    return flat(
+      lang === "en" ? `"${other}" is not yes → ${fmt(points)} of ${fmt(ind.points)}` : `"${other}" 不是“是” → 得 ${fmt(points)} 分（权重 ${fmt(ind.points)}）`,
+    );
   return flat(
     lang === "en"
       ? `${yes ? "done" : "not done"} → ${fmt(points)} of ${fmt(ind.points)}`

@@ -130,7 +130,7 @@ export function readOptional(v: CellValue, arg: string, fallback: D): D {
 /** A number that must be ≥ 0. */
 export function nonNegative(d: D, arg: string): D {
   if (d.isNegative() && !d.isZero()) {
-    throw numError(`${arg} is ${show(d)}: it cannot be negative`, `${arg} 为 ${show(d)}：不能为负数`);
+    throw numError(`${arg} is ${show(d)}: it cannot be negative; enter 0 or more`, `${arg} 为 ${show(d)}：不能为负数；请填写 0 或正数`);
   }
   return d;
 }

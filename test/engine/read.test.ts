@@ -247,6 +247,12 @@ describe("a missing or misspelt column", () => {
     expect(e.text.zh).toBe('目标表缺少列 Target/目标：请添加该表头（C1 中的 "目 标值" 是否就是该列？）');
   });
 
+  it("suggests a short Chinese header that begins as the name does: 提成率 for 提成比例", () => {
+    const headers = withHeaders("Sales", (h) => h.map((x) => (x === "Rate" ? "提成率" : x)));
+    const [e] = at(run(fresh(), "2026-Q2", headers), "Sales", "E1");
+    expect(e.text.zh).toBe('销售表缺少列 Rate/提成比例：请添加该表头（E1 中的 "提成率" 是否就是该列？）');
+  });
+
   it("suggests nothing when no header is close", () => {
     const headers = withHeaders("Targets", (h) => h.map((x) => (x === "Target" ? "Remarks" : x)));
     const [e] = run(fresh(), "2026-Q2", headers).issues.filter((i) => i.table === "Targets");
@@ -334,6 +340,8 @@ describe("a Binary actual", () => {
     const issue = at(res, "Actuals", "D5");
     expect(issue.map((i) => i.severity)).toEqual(["Warning"]);
     expect(issue[0].text.en).toContain(`"Partial", which is not yes: it scores 0`);
+    // Breakdown's sentence says why it is 0, not "not done".
+    expect(of(res, "P001").breakdown.find((b) => b[2] === "Competitor analysis")?.[7]).toBe('"Partial" is not yes → 0 of 10');
     expect(of(res, "P001").status).toBe("Warning");
   });
 

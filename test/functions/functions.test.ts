@@ -276,7 +276,7 @@ describe("BIGDEAL and PROJECT", () => {
     expect(e.message).toBe("rate: 1.5 looks like a percent: enter 1.5% or 0.015");
   });
   it("rejects negative receipts", () => {
-    expect(errorOf(() => f.bigdeal(250000, -1, null, null)).message).toBe("receipts is -1: it cannot be negative");
+    expect(errorOf(() => f.bigdeal(250000, -1, null, null)).message).toBe("receipts is -1: it cannot be negative; enter 0 or more");
   });
   it("treats a blank deal amount as an error, not zero", () => {
     expect(errorOf(() => f.bigdeal("", 150000, null, null)).message).toBe("dealAmount is empty: enter a number");

@@ -167,7 +167,7 @@ describe("KPI.TASKS: bad arguments", () => {
   it("refuses negative points", () => {
     const e = errorOf(() => f.tasks(100, col(30, -10), col("Done", "Late"), null as never));
     expect(e.code).toBe("#NUM!");
-    expect(e.message).toBe("points cell 2 is -10: it cannot be negative");
+    expect(e.message).toBe("points cell 2 is -10: it cannot be negative; enter 0 or more");
   });
 
   it("refuses a daily task of 0 points", () => {

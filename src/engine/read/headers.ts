@@ -68,6 +68,17 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Chinese names are short, so an edit distance within a third allows none: 提成率 for 提成比例 is two
+ * edits of four. Two Chinese headers that begin with the same two characters, as many as half of the
+ * shorter, are taken as near (提成率, 提成比例), which only ever adds a question to a message.
+ */
+function sameChineseStart(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 2 && /^[\u4e00-\u9fff]{2}/.test(a) && n * 2 >= Math.min(a.length, b.length);
+}
+
+/**
  * The header (and its index) most likely meant as the column: among headers not matched to another
  * column, the nearest to the English or Chinese name, if within a third of the name's length (at
  * least 1 edit), or if one name contains the other.
@@ -79,7 +90,7 @@ export function nearestHeader(column: ColumnSpec, headers: readonly string[], us
     if (h === "" || used.has(index)) continue;
     for (const name of [normalizeHeader(column.key), normalizeHeader(column.zh)]) {
       const distance = editDistance(h, name);
-      const near = distance <= Math.max(1, (name.length / 3) | 0) || (h.length >= 2 && (h.includes(name) || name.includes(h)));
+      const near = distance <= Math.max(1, (name.length / 3) | 0) || (h.length >= 2 && (h.includes(name) || name.includes(h))) || sameChineseStart(h, name);
       if (near && (best === null || distance < best.distance)) best = { header: String(headers[index]), index, distance };
     }
   }
