@@ -131,23 +131,27 @@ export function mergeOutput(
   const isThisPeriod = (r: OutputValue[]) => periodIndex >= 0 && readText(r[periodIndex]) === period;
   // The user's values on the rows being replaced, by key, in order (two rows may share a key).
   const carried = new Map<string, OutputValue[][]>();
-  if (mode !== "append")
-    for (const r of old.filter((x) => mode === "replace" || isThisPeriod(x)))
-      carried.set(keyOf(r), [...(carried.get(keyOf(r)) ?? []), r.slice(columns.length)]);
+  if (mode !== "append" && extras.length > 0)
+    for (const r of old) {
+      if (mode !== "replace" && !isThisPeriod(r)) continue;
+      const key = keyOf(r);
+      const list = carried.get(key);
+      if (list) list.push(r.slice(columns.length));
+      else carried.set(key, [r.slice(columns.length)]);
+    }
   const withExtras =
     extras.length === 0 ? fresh : fresh.map((r) => [...r, ...((keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null))]);
   if (mode === "replace") return { columns: all, rows: withExtras };
   if (mode === "append") return { columns: all, rows: [...old, ...withExtras] };
   const rows = [...old.filter((r) => !isThisPeriod(r)), ...withExtras];
-  const order = (r: OutputValue[]) => readText(r[periodIndex]);
-  // Period order, stable within a period, so re-running a period never moves rows.
-  return {
-    columns: all,
-    rows: rows
-      .map((r, i) => ({ r, i }))
-      .sort((a, b) => (order(a.r) < order(b.r) ? -1 : order(a.r) > order(b.r) ? 1 : a.i - b.i))
-      .map((x) => x.r),
-  };
+  // Period order, stable within a period, so re-running a period never moves rows. Each row's period is
+  // read once, and rows already in order (one period, or periods run in turn) are not sorted at all.
+  const order = rows.map((r) => readText(r[periodIndex]));
+  let sorted = true;
+  for (let i = 1; i < order.length && sorted; i++) if (order[i] < order[i - 1]) sorted = false;
+  if (sorted) return { columns: all, rows };
+  const index = rows.map((_, i) => i).sort((a, b) => (order[a] < order[b] ? -1 : order[a] > order[b] ? 1 : a - b));
+  return { columns: all, rows: index.map((i) => rows[i]) };
 }
 
 /** A period, or how to choose one from the inputs once they are read (the latest assessed quarter). */

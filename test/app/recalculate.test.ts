@@ -360,6 +360,22 @@ describe("re-running", () => {
     expect(all.filter((r) => r.Period === "2026-Q2")).toHaveLength(4);
   });
 
+  it("keeps rows in period order, each period's rows in their order, whichever period is run first", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const q2 = wb.records("Results").map((r) => r.EmployeeId);
+    await runRecalculation(wb, "2026-Q1", { now: NOW });
+    const periods = wb.records("Results").map((r) => r.Period);
+    expect(periods).toEqual([...periods].sort());
+    expect(periods[0]).toBe("2026-Q1");
+    expect(
+      wb
+        .records("Results")
+        .filter((r) => r.Period === "2026-Q2")
+        .map((r) => r.EmployeeId),
+    ).toEqual(q2);
+  });
+
   it("never writes into an input table", async () => {
     const wb = workbook();
     const before = JSON.stringify([...wb.tables.entries()]);
