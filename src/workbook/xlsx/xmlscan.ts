@@ -156,7 +156,21 @@ export class XmlScanner {
         this.base = this.bom = 1;
       }
     }
-    this.buf = this.buf.length > 0 ? this.buf + chunk : chunk;
+    if (this.buf.length === 0) {
+      this.buf = chunk;
+      this.run(false);
+      return;
+    }
+    // What is left of the last chunk (a token cut in two) is completed from this chunk's head, up to its
+    // first "<", where a tag or text always ends; the rest is then scanned as the slice it is. Joining the
+    // two whole made V8 copy the chunk into a new flat string first, a cost per chunk and byte.
+    const head = chunk.indexOf("<");
+    if (head >= 0) {
+      this.buf += chunk.slice(0, head);
+      this.run(false, true);
+      // A comment, CDATA section or instruction may hold "<" and still be pending: then the chunk is joined whole.
+      this.buf = this.buf.length === 0 ? chunk.slice(head) : this.buf + chunk.slice(head);
+    } else this.buf += chunk;
     this.run(false);
   }
 
@@ -206,11 +220,12 @@ export class XmlScanner {
     return out;
   }
 
-  private run(final: boolean): void {
+  /** Scans the buffer; `final`: no more text comes; `boundary`: the text that comes next starts with "<". */
+  private run(final: boolean, boundary = false): void {
     const buf = this.buf;
     const bad = MAYBE_BAD.test(buf) ? BAD_CHAR.exec(buf) : null;
     // A lone high surrogate at the very end may be completed by the next chunk.
-    if (bad && !(bad.index === buf.length - 1 && !final && buf.charCodeAt(bad.index) >= 0xd800 && buf.charCodeAt(bad.index) <= 0xdbff)) {
+    if (bad && !(bad.index === buf.length - 1 && !final && !boundary && buf.charCodeAt(bad.index) >= 0xd800 && buf.charCodeAt(bad.index) <= 0xdbff)) {
       this.fail(`the character U+${buf.charCodeAt(bad.index).toString(16).toUpperCase().padStart(4, "0")} cannot appear in XML`, bad.index);
     }
     let pos = 0;
@@ -222,7 +237,7 @@ export class XmlScanner {
       if (buf.charCodeAt(pos) !== 60) {
         let next = buf.indexOf("<", pos);
         if (next < 0) {
-          if (!final) break;
+          if (!final && !boundary) break;
           next = len;
         }
         const raw = buf.slice(pos, next);

@@ -376,3 +376,24 @@ describe("the strict XML scanner", () => {
     expect(checks(`<worksheet xmlns="${MAIN}"><sheetData>\n${rows}</sheetData></worksheet>`, 0)).toBe(false);
   });
 });
+
+describe("text cut between chunks", () => {
+  it("refuses a lone surrogate at the end of a text the next chunk ends with <", () => {
+    const s = new XmlScanner();
+    s.write("<a>x");
+    expect(() => {
+      s.write("\uD800</a>");
+      s.end();
+    }).toThrow(XmlError);
+  });
+
+  it("joins a text cut in two, and a tag cut in two, as if written whole", () => {
+    const texts: string[] = [];
+    const opened: string[] = [];
+    const s = new XmlScanner({ text: (t) => texts.push(t), open: (e) => opened.push(`${e.local} ${JSON.stringify(e.attrs)}`) });
+    for (const c of ["<a><b k", '="1">he', "llo &am", "p; world</b><!-- a < b -", "-><c/></a>"]) s.write(c);
+    s.end();
+    expect(texts.join("")).toBe("hello & world");
+    expect(opened).toEqual(["a {}", 'b {"k":"1"}', "c {}"]);
+  });
+});
