@@ -144,14 +144,22 @@ export function mergeOutput(
   if (mode === "replace") return { columns: all, rows: withExtras };
   if (mode === "append") return { columns: all, rows: [...old, ...withExtras] };
   const rows = [...old.filter((r) => !isThisPeriod(r)), ...withExtras];
-  // Period order, stable within a period, so re-running a period never moves rows. Each row's period is
+  // Period order (periodOrder), stable within a period, so re-running a period never moves rows. Each row's period is
   // read once, and rows already in order (one period, or periods run in turn) are not sorted at all.
-  const order = rows.map((r) => readText(r[periodIndex]));
+  const order = rows.map((r) => periodOrder(readText(r[periodIndex])));
   let sorted = true;
   for (let i = 1; i < order.length && sorted; i++) if (order[i] < order[i - 1]) sorted = false;
   if (sorted) return { columns: all, rows };
   const index = rows.map((_, i) => i).sort((a, b) => (order[a] < order[b] ? -1 : order[a] > order[b] ? 1 : a - b));
   return { columns: all, rows: index.map((i) => rows[i]) };
+}
+
+/**
+ * Where a period's rows go: by period, a year after its quarters (2026-Q1 … 2026-Q4, then 2026), so the
+ * annual view, run after the quarters, adds its rows below theirs instead of moving them down.
+ */
+function periodOrder(period: string): string {
+  return /^\d{4}$/.test(period) ? `${period}-~` : period;
 }
 
 /** A period, or how to choose one from the inputs once they are read (the latest assessed quarter). */

@@ -93,6 +93,29 @@ export function makeFolderOf(fs: FileSystem, path: string): void {
   }
 }
 
+/** Refuses a path that cannot be written (no folder, a folder, a read-only file); returns its folder. */
+function refuseUnwritable(fs: FileSystem, path: string): string {
+  const folder = dirname(resolve(path));
+  const dir = fs.stat(folder);
+  if (!dir || !dir.isDirectory()) throw new FileFault(`cannot write ${path}: the folder ${folder} does not exist`);
+  const st = fs.stat(path);
+  if (st?.isDirectory()) throw new FileFault(`cannot write ${path}: it is a folder, not a file`);
+  // A file marked read-only is the user's choice; even a user allowed to replace it (root) does not.
+  if (st && (st.mode & 0o222) === 0) throw new FileFault(`cannot write ${path}: the file is read-only`);
+  return folder;
+}
+
+/**
+ * `--in-place`: the workbook as it was is kept as book.bak.xlsx, then replaced by `data`. A workbook that
+ * cannot be replaced (read-only) is refused before the backup is written, so a refusal leaves nothing behind
+ * (an older backup stays as it was).
+ */
+export function replaceKeepingBackup(fs: FileSystem, path: string, data: Uint8Array): void {
+  refuseUnwritable(fs, path);
+  writeWhole(fs, backupPath(path), readInput(fs, path));
+  writeWhole(fs, path, data);
+}
+
 /** Where `--in-place` keeps the workbook as it was: book.xlsx → book.bak.xlsx. */
 export function backupPath(path: string): string {
   const ext = extname(path);
@@ -104,13 +127,7 @@ export function backupPath(path: string): string {
  * read-only folder) never leaves half a workbook; a read-only target is refused, never replaced.
  */
 export function writeWhole(fs: FileSystem, path: string, data: Uint8Array): void {
-  const folder = dirname(resolve(path));
-  const dir = fs.stat(folder);
-  if (!dir || !dir.isDirectory()) throw new FileFault(`cannot write ${path}: the folder ${folder} does not exist`);
-  const st = fs.stat(path);
-  if (st?.isDirectory()) throw new FileFault(`cannot write ${path}: it is a folder, not a file`);
-  // A file marked read-only is the user's choice; even a user allowed to replace it (root) does not.
-  if (st && (st.mode & 0o222) === 0) throw new FileFault(`cannot write ${path}: the file is read-only`);
+  const folder = refuseUnwritable(fs, path);
   const tmp = join(folder, `.${basename(path)}.${process.pid}.kpi-tmp`);
   try {
     fs.writeFile(tmp, data);

@@ -4,7 +4,6 @@
  * the arguments are unusable (nothing written, one line says why); 3 a bug of ours stopped the run
  * before anything was written.
  */
-import { basename } from "node:path";
 import { RunSummary, VERSION, checkWorkbook, runRecalculation } from "../app/recalculate";
 import { ColumnKind, OUTPUT_COLUMNS } from "../engine/contract";
 import { D } from "../engine/decimal";
@@ -12,7 +11,7 @@ import { Lang } from "../engine/errors";
 import { Issue } from "../engine/issues";
 import { UnusableWorkbook, resultRow } from "../engine/recalc";
 import { PackageBug, XlsxError, XlsxWorkbook } from "../workbook/xlsx/package";
-import { FileFault, FileSystem, backupPath, makeFolderOf, readInput, realFileSystem, sameFile, writeWhole } from "./files";
+import { FileFault, FileSystem, backupPath, makeFolderOf, readInput, realFileSystem, replaceKeepingBackup, sameFile, writeWhole } from "./files";
 import { statementsCommand } from "./statements";
 import { templateWorkbook } from "./template";
 
@@ -136,13 +135,13 @@ export function summaryText(s: RunSummary, file: string): string {
   const zh = s.lang === "zh";
   const lines = zh
     ? [
-        `${basename(file)}：${s.period} 重算完成`,
+        `${file}：${s.period} 重算完成`,
         `员工 ${s.employees} 人：正常 ${s.ok}，警告 ${s.employeesWithWarning}，错误 ${s.employeesInError}`,
         `问题清单：错误 ${s.errors} 条，警告 ${s.warnings} 条（见 Issues 表）`,
         "各部门应发合计（TotalPay）：",
       ]
     : [
-        `${basename(file)}: ${s.period} recalculated`,
+        `${file}: ${s.period} recalculated`,
         `${s.employees} employees: ${s.ok} OK, ${s.employeesWithWarning} Warning, ${s.employeesInError} Error`,
         `Issues: ${s.errors} errors, ${s.warnings} warnings (see the Issues table)`,
         "Total pay by department:",
@@ -248,6 +247,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cmd === "init") {
       const lang: Lang = flags.get("lang") === "en" ? "en" : "zh";
       if (flags.has("lang") && !["en", "zh"].includes(String(flags.get("lang")))) throw new UsageError("--lang takes en or zh");
+      if (!/\.xlsx$/i.test(file)) throw new UsageError(`init writes an Excel workbook: give ${file} the .xlsx extension`);
       if (fs.stat(file) && !flags.has("force")) throw new UsageError(`${file} exists: choose another name or add --force to replace it`);
       // A new sample may go into a new folder; results (recalc --out) never do, as a mistyped folder is likelier there.
       makeFolderOf(fs, file);
@@ -267,8 +267,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const big = flags.has("progress") || (fs.stat(file)?.size ?? 0) > 2_000_000;
       const summary = await runRecalculation(wb, period, { onProgress: progress(io, big), version: VERSION });
       const data = wb.toBuffer();
-      if (flags.has("in-place")) writeWhole(fs, backupPath(file), readInput(fs, file));
-      writeWhole(fs, out, data);
+      if (flags.has("in-place")) replaceKeepingBackup(fs, file, data);
+      else writeWhole(fs, out, data);
       io.out(summaryText(summary, out) + "\n");
       for (const r of summary.written.renamedSheets) {
         io.out(

@@ -11,7 +11,7 @@ import { StatementsRun, writeStatements } from "../app/statements";
 import { statementFileName, statementHtml } from "../app/statementsLayout";
 import { VERSION } from "../app/recalculate";
 import { XlsxWorkbook } from "../workbook/xlsx/package";
-import { FileSystem, backupPath, makeFolderOf, readInput, writeWhole } from "./files";
+import { FileSystem, backupPath, makeFolderOf, replaceKeepingBackup, writeWhole } from "./files";
 
 /** What main lends the command: its file system, loading, where to write, and its usage error. */
 export interface CommandContext {
@@ -77,8 +77,8 @@ export async function statementsCommand(file: string, flags: Map<string, string 
   }
   if (out !== undefined) {
     const data = wb.toBuffer();
-    if (flags.has("in-place")) writeWhole(ctx.fs, backupPath(file), readInput(ctx.fs, file));
-    writeWhole(ctx.fs, out, data);
+    if (flags.has("in-place")) replaceKeepingBackup(ctx.fs, file, data);
+    else writeWhole(ctx.fs, out, data);
   }
   ctx.out(say(run, { workbook: out, html: typeof html === "string" ? html : undefined, count }));
   if (flags.has("in-place")) ctx.out(run.lang === "zh" ? `原文件已备份为 ${backupPath(file)}\n` : `The previous version is kept as ${backupPath(file)}\n`);

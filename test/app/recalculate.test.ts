@@ -376,6 +376,17 @@ describe("re-running", () => {
     ).toEqual(q2);
   });
 
+  it("puts the annual view's rows after its quarters', so running the year moves no quarter row", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q1", { now: NOW });
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const quarters = wb.records("Results").map((r) => `${r.Period} ${r.EmployeeId}`);
+    await runRecalculation(wb, "2026", { now: NOW });
+    const all = wb.records("Results").map((r) => `${r.Period} ${r.EmployeeId}`);
+    expect(all.slice(0, quarters.length)).toEqual(quarters);
+    expect(all.slice(quarters.length).every((x) => x.startsWith("2026 "))).toBe(true);
+  });
+
   it("never writes into an input table", async () => {
     const wb = workbook();
     const before = JSON.stringify([...wb.tables.entries()]);

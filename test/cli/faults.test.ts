@@ -83,6 +83,21 @@ describe("kpi recalc refuses, in one line and with exit 2", () => {
     expect(readFileSync(out, "utf8")).toBe("keep me");
   });
 
+  it("a read-only workbook recalculated --in-place, refused before any backup is written (an older one stays)", async () => {
+    for (const cmd of [["recalc", "--period", "2026-Q2"], ["statements"]]) {
+      const book = join(dir, `locked-${cmd[0]}.xlsx`);
+      const backup = join(dir, `locked-${cmd[0]}.bak.xlsx`);
+      writeFileSync(book, readFileSync(sample));
+      writeFileSync(backup, "an older backup");
+      chmodSync(book, 0o444);
+      const r = await kpi([cmd[0], book, ...cmd.slice(1), "--in-place"]);
+      expect(r.code, r.err).toBe(2);
+      expect(oneLine(r.err)).toBe(`kpi: cannot write ${book}: the file is read-only`);
+      expect(readFileSync(backup, "utf8")).toBe("an older backup");
+      expect(readFileSync(book).equals(readFileSync(sample))).toBe(true);
+    }
+  });
+
   it("an output that is the input itself, unless --in-place", async () => {
     const before = readFileSync(sample);
     const r = await kpi(["recalc", sample, "--period", "2026-Q2", "--out", join(dir, ".", "sample.xlsx")]);

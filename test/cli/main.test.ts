@@ -75,6 +75,14 @@ describe("kpi init", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("--force");
   });
+
+  it("refuses a name that is not a workbook's, writing nothing", async () => {
+    const csv = join(dir, "sample.csv");
+    const r = await kpi("init", csv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`give ${csv} the .xlsx extension`);
+    expect(existsSync(csv)).toBe(false);
+  });
 });
 
 describe("kpi recalc", () => {
