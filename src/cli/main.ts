@@ -32,11 +32,12 @@ export const USAGE = `kpi — KPI Bonus for Excel, headless (绩效考核奖金�
                                           Results, Breakdown, Issues and RunLog: into a new file, or into
                                           FILE itself (its previous version kept as FILE.bak.xlsx)
   kpi check FILE [--period 2026-Q2]       list the workbook's issues without writing
-  kpi statements FILE --period 2026-Q2 (--out NEW.xlsx | --in-place) [--html DIR]
+  kpi statements FILE [--period 2026-Q2] [--out NEW.xlsx | --in-place] [--html DIR]
                                           pay statements (工资条) from Results and Breakdown: a printable
-                                          Statements sheet, a page per employee; with --html, one HTML
-                                          file per employee in DIR (recalculates first if the period has
-                                          no Results rows)
+                                          Statements sheet, a page per employee (with --out or --in-place);
+                                          with --html, one HTML file per employee in DIR; the period is
+                                          RunLog's last when not given (recalculated first if it has no
+                                          Results rows)
   kpi --help                              this text
 
 Exit: 0 all employees OK or Warning; 1 some Error (results still written); 2 unusable file or
