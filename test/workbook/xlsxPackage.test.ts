@@ -64,6 +64,51 @@ describe("an .xlsx package from another tool", () => {
   });
 });
 
+describe("an output table already on a prefixed sheet of another tool", () => {
+  // Results at C3:D4 on sheet 结果 (x: prefixed), one body row, and HR's note in F4 beside it.
+  const withResults: Record<string, string> = {
+    ...parts,
+    "[Content_Types].xml": parts["[Content_Types].xml"].replace(
+      "</Types>",
+      `<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>`,
+    ),
+    "xl/workbook.xml": parts["xl/workbook.xml"].replace("</x:sheets>", `<x:sheet name="结果" sheetId="2" r:id="rId4"/></x:sheets>`),
+    "xl/_rels/workbook.xml.rels": parts["xl/_rels/workbook.xml.rels"].replace(
+      "</Relationships>",
+      `<Relationship Id="rId4" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+    ),
+    "xl/worksheets/sheet2.xml": `<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheetData><x:row r="3"><x:c r="C3" t="inlineStr"><x:is><x:t>EmployeeId</x:t></x:is></x:c><x:c r="D3" t="inlineStr"><x:is><x:t>Name</x:t></x:is></x:c></x:row><x:row r="4"><x:c r="C4" t="inlineStr"><x:is><x:t>old</x:t></x:is></x:c><x:c r="F4" t="inlineStr"><x:is><x:t>HR note</x:t></x:is></x:c></x:row></x:sheetData><x:tableParts count="1"><x:tablePart r:id="rId1"/></x:tableParts></x:worksheet>`,
+    "xl/worksheets/_rels/sheet2.xml.rels": `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/table" Target="../tables/table2.xml"/></Relationships>`,
+    "xl/tables/table2.xml": `<?xml version="1.0"?><x:table xmlns:x="${MAIN}" id="7" name="Results" displayName="Results" ref="C3:D4"><x:autoFilter ref="C3:D4"/><x:tableColumns count="2"><x:tableColumn id="1" name="EmployeeId"/><x:tableColumn id="2" name="Name"/></x:tableColumns></x:table>`,
+  };
+
+  it("is rewritten where it stands in the sheet's own prefix, HR's note kept on its row", async () => {
+    const wb = XlsxWorkbook.fromBuffer(pkg(withResults));
+    await writeTable(
+      wb,
+      "Results",
+      ["EmployeeId", "Name"],
+      [
+        ["P1", "张伟"],
+        ["P2", 7],
+        ["P3", "a & b"],
+      ],
+    );
+    const out = wb.toBuffer();
+    expect((await readTable(XlsxWorkbook.fromBuffer(out), "Results")).rows).toEqual([
+      ["P1", "张伟"],
+      ["P2", 7],
+      ["P3", "a & b"],
+    ]);
+    const sheet = new TextDecoder().decode(inflateEntry(readZip(out).get("xl/worksheets/sheet2.xml")!));
+    // Row 4 keeps HR's note after the table's cells; rows 5 and 6 are new, written in the x: prefix.
+    expect(sheet).toMatch(/<x:row r="4"[^>]*><x:c r="C4"[^>]*>.*P1.*<x:c r="F4" t="inlineStr"><x:is><x:t>HR note<\/x:t><\/x:is><\/x:c><\/x:row>/);
+    expect(sheet).toMatch(/<x:row r="5"><x:c r="C5"[^>]*><x:is><x:t>P2<\/x:t><\/x:is><\/x:c><x:c r="D5"[^>]*><x:v>7<\/x:v><\/x:c><\/x:row>/);
+    expect(sheet).toContain("a &amp; b");
+    expect(sheet).not.toMatch(/<(row|c|v|is|t)[ >]/);
+  });
+});
+
 describe("a part that is not UTF-8", () => {
   it("is refused when its sheet is read, naming the part, and a BOM at its start is not", async () => {
     // 张 is E5 BC A0 in UTF-8; a lone E5 before the cell's closing tag is not a character at all.

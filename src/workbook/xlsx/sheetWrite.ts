@@ -80,6 +80,36 @@ function rowXml(p: string, row: number, attrs: string, cells: Map<number, string
   return `<${p}row r="${row}"${attrs}>${ordered}</${p}row>`;
 }
 
+/**
+ * A table's body rows straight to text, in column order: what tableRowCells and rowXml give, without a map
+ * per row. A number, and a text that needs no care, are written from pieces made once per column; the rest
+ * by cellAt. `row` is the sheet row, `k` the body row's index in the table.
+ */
+function bodyRows(p: string, t: OutputTable, left: number, date1904: boolean, look: TableLook): (row: number, k: number) => string {
+  const letters = t.columns.map((_, i) => columnLetters(left + i));
+  const opening = letters.map((l) => `<${p}c r="${l}`);
+  const styled = (i: number) => (look.columns[i] > 0 ? `" s="${look.columns[i]}"` : `"`);
+  const beforeNumber = t.columns.map((_, i) => `${styled(i)}><${p}v>`);
+  const afterNumber = `</${p}v></${p}c>`;
+  const beforeText = t.columns.map((_, i) => `${styled(i)} t="inlineStr"><${p}is><${p}t>`);
+  const afterText = `</${p}t></${p}is></${p}c>`;
+  const linkAt = t.links ? t.columns.findIndex((c) => c.name === t.links?.column) : -1;
+  return (r, k) => {
+    const values = t.rows[k];
+    if (!values) return "";
+    const row = String(r);
+    let cells = "";
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (i === linkAt && t.links?.locations[k]) cells += cellAt(p, letters[i], r, v, date1904, look.link);
+      else if (typeof v === "number" && Number.isFinite(v)) cells += opening[i] + row + beforeNumber[i] + v + afterNumber;
+      else if (typeof v === "string" && v !== "" && !NEEDS_CARE.test(v)) cells += opening[i] + row + beforeText[i] + v + afterText;
+      else cells += cellAt(p, letters[i], r, v, date1904, look.columns[i]);
+    }
+    return cells;
+  };
+}
+
 /** A new sheet holding only the table at A1, its header row frozen, in chunks. */
 export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly number[], look: TableLook): Generator<string> {
   const at = { top: 1, left: 1 };
@@ -88,29 +118,11 @@ export function* newSheetXml(t: OutputTable, date1904: boolean, widths: readonly
   yield `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${columnLetters(Math.max(1, t.columns.length))}${bottom}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
   let out = rowXml("", 1, "", tableRowCells("", t, at, 1, date1904, look));
   let rows = 1;
-  // Body rows straight to text, in column order (what tableRowCells and rowXml do, without a map per row).
-  // A number, and a text that needs no care, are written from pieces made once per column; the rest by cellAt.
-  const letters = t.columns.map((_, i) => columnLetters(i + 1));
-  const opening = letters.map((l) => `<c r="${l}`);
-  const styled = (i: number) => (look.columns[i] > 0 ? `" s="${look.columns[i]}"` : `"`);
-  const beforeNumber = t.columns.map((_, i) => `${styled(i)}><v>`);
-  const beforeText = t.columns.map((_, i) => `${styled(i)} t="inlineStr"><is><t>`);
-  const linkAt = t.links ? t.columns.findIndex((c) => c.name === t.links?.column) : -1;
+  const body = bodyRows("", t, 1, date1904, look);
   for (let r = 2; r <= bottom; r++) {
-    const k = r - 2;
-    const values = t.rows[k];
-    if (!values) continue;
-    const row = String(r);
-    let cells = "";
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (i === linkAt && t.links?.locations[k]) cells += cellAt("", letters[i], r, v, date1904, look.link);
-      else if (typeof v === "number" && Number.isFinite(v)) cells += opening[i] + row + beforeNumber[i] + v + "</v></c>";
-      else if (typeof v === "string" && v !== "" && !NEEDS_CARE.test(v)) cells += opening[i] + row + beforeText[i] + v + "</t></is></c>";
-      else cells += cellAt("", letters[i], r, v, date1904, look.columns[i]);
-    }
+    const cells = body(r, r - 2);
     if (cells !== "") {
-      out += '<row r="' + row + '">' + cells + "</row>";
+      out += '<row r="' + r + '">' + cells + "</row>";
       // Handed on every ROWS_PER_CHUNK rows written (the header counts): the deflated pieces then start
       // where they always have, so the package's bytes are the same as before this writer was sped up.
       if (++rows >= ROWS_PER_CHUNK) {
@@ -197,8 +209,20 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
   let tail: "no" | "next" | "yes" = "no";
   let tailDepth = 0;
 
+  // Body rows with nothing of HR's beside them, straight to text (made once the sheet's prefix is known).
+  let body: ((row: number, k: number) => string) | null = null;
+  const bodyRow = (row: number, attrs: string): string | null => {
+    body ??= bodyRows(p, w.table, left, w.date1904, w.look);
+    const cells = body(row, row - top - 1);
+    return cells !== "" || attrs !== "" ? `<${p}row r="${row}"${attrs}>${cells}</${p}row>` : null;
+  };
   const emitNewRowsBefore = (row: number) => {
     for (; nextNew < row && nextNew <= bottom; nextNew++) {
+      if (nextNew > top) {
+        const x = bodyRow(nextNew, "");
+        if (x !== null) out.push(x);
+        continue;
+      }
       const cells = tableRowCells(p, w.table, at, nextNew, w.date1904, w.look);
       if (cells.size > 0) out.push(rowXml(p, nextNew, "", cells));
     }
@@ -224,6 +248,12 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
   const finishRow = () => {
     const r = rebuilding as NonNullable<typeof rebuilding>;
     rebuilding = null;
+    if (r.row > top && r.row <= bottom && r.kept.size === 0) {
+      nextNew = r.row + 1;
+      const x = bodyRow(r.row, r.attrs);
+      if (x !== null) out.push(x);
+      return;
+    }
     const cells = r.row <= bottom ? tableRowCells(p, w.table, at, r.row, w.date1904, w.look) : new Map<number, string>();
     for (const [c, x] of r.kept) cells.set(c, x);
     if (r.row <= bottom) nextNew = r.row + 1;
