@@ -122,8 +122,10 @@ export function mergeOutput(
   const extras = existing.headers.filter((h) => String(h).trim() !== "" && !ours.has(lower(h)));
   const at = [...columns, ...extras.map((name) => ({ name }))].map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
   const old = existing.rows.filter((r) => !r.every((v) => v === null || isBlank(v as never))).map((r) => at.map((i) => (i < 0 ? null : asOutput(r[i]))));
-  // HR's columns are shown as General, or as dates when every value they hold is a date.
-  const kindOf = (k: number): ColumnKind => (old.some((r) => r[k] !== null) && old.every((r) => r[k] === null || r[k] instanceof Date) ? "date" : "number");
+  // HR's columns are shown as General; as dates when every value they hold is a date, as text when every
+  // one is text (so "0012" or "-待核对" stays as typed where a host would read it otherwise).
+  const every = (k: number, is: (v: OutputValue) => boolean) => old.some((r) => r[k] !== null) && old.every((r) => r[k] === null || is(r[k]));
+  const kindOf = (k: number): ColumnKind => (every(k, (v) => v instanceof Date) ? "date" : every(k, (v) => typeof v === "string") ? "text" : "number");
   const all: OutputColumn[] = [...columns, ...extras.map((name, j) => ({ name, kind: kindOf(columns.length + j) }))];
   const periodIndex = columns.findIndex((c) => c.name === "Period");
   const keyIndex = keyColumns.map((k) => columns.findIndex((c) => c.name === k));

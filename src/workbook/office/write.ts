@@ -119,11 +119,26 @@ function tableOps(t: WriteTarget, budget: number): Op[] {
             sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = Array.from({ length: to - bodyFrom }, () => [
               NUMBER_FORMAT.text,
             ]);
+        // Text in a column of another kind (HR's own column, mixing numbers and text) is made text ("@")
+        // before it is written, each cell by its value: in a General cell Excel would read "-待核对" as a
+        // formula and "0012" as 12 (Range.values: learn.microsoft.com/javascript/api/excel/excel.range).
+        const mixed = new Set<number>();
+        for (const c of otherColumns) {
+          if (to <= bodyFrom) continue;
+          const formats: string[][] = [];
+          for (let i = bodyFrom; i < to; i++) {
+            const v = t.table.rows[i - 1]?.[c];
+            const text = typeof v === "string" && v !== "";
+            if (text) mixed.add(c);
+            formats.push([text ? NUMBER_FORMAT.text : NUMBER_FORMAT[kinds[c]]]);
+          }
+          if (mixed.has(c)) sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = formats;
+        }
         const values: Array<Array<string | number | boolean>> = [];
         for (let i = from; i < to; i++) values.push(rowAt(i));
         sheet.getRangeByIndexes(top + from, left, count, columns).values = values;
         for (const c of otherColumns)
-          if (to > bodyFrom)
+          if (to > bodyFrom && !mixed.has(c))
             sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = Array.from({ length: to - bodyFrom }, () => [
               NUMBER_FORMAT[kinds[c]],
             ]);

@@ -168,3 +168,32 @@ describe("the Dashboard inside Excel", () => {
     expect(d.book.table("Dashboard")?.sheet).toBe("Dashboard (2)");
   });
 });
+
+describe("a column HR adds to Results, on the Excel double", () => {
+  it("keeps text that looks like a formula or a number as text, re-run after re-run", async () => {
+    // Note: all text ("-待核对" would be a formula in a General cell, "0012" the number 12); Mixed: a number and text.
+    const d = doubleOf(scaledSample(12));
+    await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
+    await d.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Results");
+      const t = context.workbook.tables.getItem("Results");
+      t.columns.add(undefined as never, undefined as never, "Note");
+      t.columns.add(undefined as never, undefined as never, "Mixed");
+      await context.sync();
+      sheet.getRange("S2:T4").numberFormat = [
+        ["@", "General"],
+        ["@", "@"],
+        ["@", "General"],
+      ];
+      sheet.getRange("S2:T4").values = [
+        ["-待核对", 5],
+        ["0012", "0012"],
+        ["=需复核", ""],
+      ];
+      await context.sync();
+    });
+    for (let run = 0; run < 2; run++) await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
+    const value = (a: string) => d.book.cell("Results", a).value;
+    expect(["S2", "S3", "S4", "T2", "T3"].map(value)).toEqual(["-待核对", "0012", "=需复核", 5, "0012"]);
+  });
+});
