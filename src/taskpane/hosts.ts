@@ -12,6 +12,7 @@
 import { recalculateInExcel } from "../app/inExcel";
 import { PaneActions, portActions, recalculateOn } from "../app/pane";
 import { sampleTables } from "../app/sample";
+import { statementsInExcel } from "../app/statementsInExcel";
 import { INPUT_TABLES } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { cellAddress } from "../engine/table";
@@ -85,6 +86,10 @@ export function excelActions(): PaneActions {
   return portActions(() => new OfficeWorkbook(officeHost()), {
     recalculate: (period, control) => recalculateInExcel(officeHost(), { period, ...control }),
     selectCell: (table, cell) => selectCell(officeHost(), table, cell, aliasesOf(table)),
+    // The summary's Statements button (README): the Statements sheet of the period just recalculated.
+    printStatements: async (period) => {
+      await statementsInExcel(officeHost(), { period });
+    },
   });
 }
 

@@ -114,6 +114,19 @@ describe("a clean run", () => {
     expect(printed).toEqual(["2026-Q2"]);
   });
 
+  it("says so when writing the statements fails, instead of failing unseen", async () => {
+    const actions: PaneActions = {
+      ...previewActions(workbook()),
+      printStatements: async () => {
+        throw new Error("the Statements sheet is protected");
+      },
+    };
+    const { user } = renderPane(actions);
+    await recalculate(user);
+    await user.click(screen.getByRole("button", { name: "Statements" }));
+    expect(await screen.findByText(/the Statements sheet is protected/)).toBeTruthy();
+  });
+
   it("has no Statements button without that action", async () => {
     const { user } = renderPane(previewActions(workbook()));
     await recalculate(user);

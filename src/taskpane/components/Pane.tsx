@@ -258,7 +258,13 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
                       {outcomeOf(run.summary, lang).lines[2]}
                     </MessageBarBody>
                   </MessageBar>
-                  <SummaryView summary={run.summary} t={t} onStatements={printStatements ? () => void printStatements(run.summary.period) : undefined} />
+                  <SummaryView
+                    summary={run.summary}
+                    t={t}
+                    onStatements={
+                      printStatements ? () => void printStatements(run.summary.period).catch((e: unknown) => setRun({ kind: "failed", error: e })) : undefined
+                    }
+                  />
                 </>
               )}
               <Caption1>{t.checkHint}</Caption1>
