@@ -4,7 +4,7 @@
  */
 import { Lang } from "../engine/errors";
 import { UnusableWorkbook } from "../engine/recalc";
-import { CellEditMode, ExcelRefused, GrowthBlocked, OutputIncomplete, WorkbookChanged, WriteUndone } from "../workbook/office/officeWorkbook";
+import { CellEditMode, ExcelRefused, GrowthBlocked, OutputIncomplete, TotalRowOn, WorkbookChanged, WriteUndone } from "../workbook/office/officeWorkbook";
 import { RunSummary } from "./recalculate";
 
 export interface Outcome {
@@ -75,6 +75,11 @@ export function failureOf(e: unknown, lang: Lang): Outcome {
     return say(
       `${e.message}. Nothing was changed.`,
       `${e.table} 表需要在工作表 ${e.sheet} 上扩展，但 ${e.cell} 不是空的：请移走其中内容后再重算。工作簿未被改动。`,
+    );
+  if (e instanceof TotalRowOn)
+    return say(
+      `${e.message}. Nothing was changed.`,
+      `工作表 ${e.sheet} 上的 ${e.table} 表开启了汇总行：请先关闭（表设计 › 汇总行），重算后再开启。工作簿未被改动。`,
     );
   if (e instanceof WorkbookChanged)
     return say(`${e.message}. Nothing was changed.`, "计算期间工作簿被改动（表格被移动、改名或改变大小）：请再重算一次。工作簿未被改动。");

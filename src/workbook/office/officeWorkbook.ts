@@ -12,9 +12,9 @@ import { OutputTable, OwnedSheet, TableData, TableInfo, WorkbookPort, WriteRepor
 import { OwnedTarget, ownedOps, probeOwned } from "./owned";
 import { BUDGET_BYTES } from "./payload";
 import { ReadTable, asTableData, listAll, readAll } from "./read";
-import { GrowthBlocked, WorkbookChanged, WriteFailed, WriteTarget, checkBeforeWriting, restoreAll, writeAll } from "./write";
+import { GrowthBlocked, TotalRowOn, WorkbookChanged, WriteFailed, WriteTarget, checkBeforeWriting, restoreAll, writeAll } from "./write";
 
-export { GrowthBlocked, WorkbookChanged } from "./write";
+export { GrowthBlocked, TotalRowOn, WorkbookChanged } from "./write";
 
 /** What the adapter needs of Office: `Excel.run` and the requirement-set check. */
 export interface OfficeHost {
@@ -164,7 +164,7 @@ export class OfficeWorkbook implements WorkbookPort {
         );
       });
     } catch (e) {
-      if (e instanceof GrowthBlocked || e instanceof WorkbookChanged) throw e;
+      if (e instanceof GrowthBlocked || e instanceof TotalRowOn || e instanceof WorkbookChanged) throw e;
       const failed = e instanceof WriteFailed ? e : new WriteFailed(e, []);
       const code = codeOf(failed.cause);
       if (failed.touched.length > 0) {

@@ -46,6 +46,17 @@ export class GrowthBlocked extends Error {
   }
 }
 
+/** An output table with its Total Row on: the rows a run writes would run into it, as the .xlsx adapter refuses too. */
+export class TotalRowOn extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+  ) {
+    super(`the ${table} table on sheet ${sheet} has a Total Row: turn it off (Table Design › Total Row) before running, and on again after`);
+    this.name = "TotalRowOn";
+  }
+}
+
 /** The workbook changed between reading and writing (a table renamed, moved or resized meanwhile). */
 export class WorkbookChanged extends Error {
   constructor(what: string) {
@@ -178,13 +189,16 @@ function columnsOf(row: readonly OutputValue[] | undefined, columns: number): Ar
  * nothing stands where a table grows.
  */
 export async function checkBeforeWriting(context: Excel.RequestContext, targets: readonly WriteTarget[], onSync?: () => void): Promise<void> {
-  const checks: Array<{ t: WriteTarget; body: Excel.Range; areas: Excel.Range[] }> = [];
+  const checks: Array<{ t: WriteTarget; body: Excel.Range; areas: Excel.Range[]; table: Excel.Table }> = [];
   for (const t of targets) {
     const before = t.before;
     if (!before) continue;
     const { top, left, columns, bodyRows } = geometry(t);
     const sheet = context.workbook.worksheets.getItem(t.sheet);
-    const body = context.workbook.tables.getItem(before.name).getDataBodyRange();
+    const table = context.workbook.tables.getItem(before.name);
+    // Table.showTotals: ExcelApi 1.3 (learn.microsoft.com/javascript/api/excel/excel.table).
+    table.load("showTotals");
+    const body = table.getDataBodyRange();
     body.load("rowIndex,columnIndex,rowCount,columnCount");
     const areas: Excel.Range[] = [];
     if (bodyRows > before.bodyRows)
@@ -196,14 +210,15 @@ export async function checkBeforeWriting(context: Excel.RequestContext, targets:
         sheet.getRangeByIndexes(top, left + before.columns, 1 + Math.min(bodyRows, before.bodyRows), columns - before.columns).getUsedRangeOrNullObject(true),
       );
     for (const a of areas) a.load("address");
-    checks.push({ t, body, areas });
+    checks.push({ t, body, areas, table });
   }
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   onSync?.();
-  for (const { t, body, areas } of checks) {
+  for (const { t, body, areas, table } of checks) {
     const b = t.before as ReadTable;
+    if (table.showTotals) throw new TotalRowOn(b.name, t.sheet);
     if (body.rowIndex !== b.headerIndex + 1 || body.columnIndex !== b.columnIndex || body.rowCount !== b.bodyRows || body.columnCount !== b.columns)
       throw new WorkbookChanged(`the ${b.name} table moved or changed size`);
     for (const a of areas) {

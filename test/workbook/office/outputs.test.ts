@@ -197,3 +197,23 @@ describe("a column HR adds to Results, on the Excel double", () => {
     expect(["S2", "S3", "S4", "T2", "T3"].map(value)).toEqual(["-待核对", "0012", "=需复核", 5, "0012"]);
   });
 });
+
+describe("an output table with its Total Row on, on the Excel double", () => {
+  it("is refused before anything is written, saying how to turn the Total Row off", async () => {
+    const d = doubleOf(scaledSample(12));
+    await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
+    await d.run(async (context) => {
+      context.workbook.tables.getItem("Results").showTotals = true;
+      await context.sync();
+    });
+    const before = d.book.table("Results")?.address;
+    const error = await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as Error)?.message).toBe(
+      "the Results table on sheet Results has a Total Row: turn it off (Table Design › Total Row) before running, and on again after",
+    );
+    expect(d.book.table("Results")?.address).toBe(before);
+  });
+});
