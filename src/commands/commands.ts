@@ -9,6 +9,7 @@
  * The dialog: Office.context.ui.displayDialogAsync (DialogApi 1.1), learn.microsoft.com/office/dev/add-ins/develop/dialog-api-in-office-add-ins.
  */
 import { recalculateInExcel } from "../app/inExcel";
+import { announceRun } from "../app/runSignal";
 import { Outcome, failureOf, outcomeOf, outcomeQuery } from "../app/outcome";
 import { Lang } from "../engine/errors";
 import { displayLang } from "../functions/excelError";
@@ -71,6 +72,8 @@ export async function recalculateQuarter(event: Office.AddinCommands.Event): Pro
       // Nothing more can be shown; the click still completes.
     }
   } finally {
+    // A pane open beside the ribbon (or opened later: the same page) reads the workbook again.
+    announceRun();
     event.completed();
   }
 }

@@ -10,6 +10,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { PaneActions } from "../../src/app/pane";
 import { INPUT_NAMES } from "../../src/app/recalculate";
+import { announceRun } from "../../src/app/runSignal";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { TableData, WorkbookPort } from "../../src/workbook/port";
 import { previewActions } from "../../src/taskpane/hosts";
@@ -93,6 +94,18 @@ describe("a clean run", () => {
         .map((li) => li.textContent),
     ).toEqual(["Presales: Excellent 1 · Good 1", "AE: B 1", "CM: Competent 1"]);
     expect(wb.records("Results").find((r) => r.EmployeeId === "P001")?.TotalPay).toBe(13213.86);
+  });
+
+  it("reads the workbook again when the ribbon recalculated it meanwhile (the shared runtime's one page)", async () => {
+    const wb = workbook();
+    const actions = previewActions(wb);
+    renderPane(actions);
+    expect(await screen.findByText("This workbook has not been recalculated yet.")).toBeTruthy();
+    // The ribbon's command: the same recalculation, outside the pane, then its announcement.
+    await actions.recalculate("2026-Q2", {});
+    announceRun();
+    const card = await screen.findByRole("region", { name: "Last run" });
+    await waitFor(() => expect(within(card).getByText(/^2026-Q2, /)).toBeTruthy());
   });
 
   it("then shows the run as the last run, current", async () => {

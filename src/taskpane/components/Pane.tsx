@@ -23,6 +23,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LastRun, PaneActions, WorkbookState } from "../../app/pane";
 import { Outcome, failureOf, outcomeOf } from "../../app/outcome";
+import { onRunElsewhere } from "../../app/runSignal";
 import { Cancelled, Phase, RunSummary } from "../../app/recalculate";
 import { StatementData } from "../../app/statement";
 import { Lang } from "../../engine/errors";
@@ -112,6 +113,9 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // The ribbon recalculated meanwhile: what the pane shows is read again.
+  useEffect(() => onRunElsewhere(() => void refresh()), [refresh]);
 
   useEffect(() => {
     if (tab === "statement") void loadStatements();
