@@ -76,7 +76,7 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
       ? becauseOf(broken, e, "Targets")
       : {
           en: `Targets has no row for ${what.en} in ${q.text}: add a Targets row for ${what.en} in ${q.text} with its Target and Actual`,
-          zh: `目标表中没有 ${what.zh} 在 ${q.text} 的数据：请在目标表中为 ${what.zh} 添加 ${q.text} 的一行，填写目标和实际`,
+          zh: `目标表中没有 ${what.zh} 在 ${q.text} 的数据：请在目标表添加一行（对象：${key}，考核周期：${q.text}），填写目标和实际`,
         };
     issues.push(emp.error(e.row, column, e.id, text.en, text.zh));
     return { value: null, issues };

@@ -150,6 +150,10 @@ describe("a missing Targets row", () => {
     expect(e.text.en).toBe(
       'Employees D2: Targets has no row for department "Presales Support" in 2026-Q2: add a Targets row for department "Presales Support" in 2026-Q2 with its Target and Actual',
     );
+    // In Chinese, the row to add is spelt out as HR types it: its Key and its Period.
+    expect(e.text.zh).toBe(
+      '员工表 D2：目标表中没有 部门 "Presales Support" 在 2026-Q2 的数据：请在目标表添加一行（对象：Presales Support，考核周期：2026-Q2），填写目标和实际',
+    );
     expect(at(res, "Employees", "D3")[0]?.employeeId).toBe("P002");
   });
 
