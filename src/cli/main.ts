@@ -291,6 +291,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
             ) +
             "\n",
         );
+        // Flags are too long for the table: each flagged employee's, below it.
+        const zh = summary.lang === "zh";
+        for (const r of summary.result.results)
+          if (r.flags.length > 0) io.out(`${r.employee.id} ${r.status}${zh ? "：" : ": "}${r.flags.join(zh ? "；" : "; ")}\n`);
       }
       return summary.employeesInError > 0 ? 1 : 0;
     }

@@ -170,6 +170,10 @@ describe("kpi recalc", () => {
     expect(r.out).toMatch(/P001\s+张伟/);
     // As the workbook shows them: P001's completion 72/87 = 82.76%, score 92.00, TotalPay 10,963.86 + 2,250.00 = 13,213.86.
     expect(r.out).toMatch(/P001 .* 92\.00 .* 82\.76% .* 13,213\.86 +OK/);
+    // Below the table, each flagged employee's flags: the sample's P003 and A003 are Warning.
+    expect(r.out).toMatch(/^P003 Warning：.+/m);
+    expect(r.out).toMatch(/^A003 Warning：.+/m);
+    expect(r.out).not.toMatch(/^P001 OK/m);
   });
 });
 
