@@ -3,6 +3,9 @@
  * Exit codes: 0 every employee OK or Warning; 1 some are Error (results still written); 2 the file or
  * the arguments are unusable (nothing written, one line says why); 3 a bug of ours stopped the run
  * before anything was written.
+ *
+ * One file over 300 lines: the usage text, the argument rules and each command's flow are read and
+ * changed together; file handling, the sample and the statements command live in modules of their own.
  */
 import { RunSummary, VERSION, checkWorkbook, runRecalculation } from "../app/recalculate";
 import { ColumnKind, OUTPUT_COLUMNS } from "../engine/contract";

@@ -10,6 +10,8 @@
  *
  * If a sync fails, every table touched so far is put back as it was read (or its new sheet removed)
  * in a run of its own; if that fails too, the error names the tables left incomplete.
+ * One file over 300 lines: the check before writing, the row blocks and the restore work from one
+ * geometry of each table and must agree on it.
  * Sources (learn.microsoft.com/office/dev/add-ins/...): excel/performance ("Importing data into
  * tables", "suspend calculation", payload limits), excel/excel-add-ins-ranges-large ("values first,
  * format afterward"), excel/excel-add-ins-undo-capabilities (mergeUndoGroup, ExcelApi 1.20), the
