@@ -229,8 +229,7 @@ function scoreActual(wb: Workbook, e: Employee, ind: Indicator, row: ActualRow, 
       case "Binary": {
         const yes = compare(a, ONE) === 0;
         const points = yes ? ind.points : ZERO;
-        // A TRUE/FALSE cell as Excel shows it, not as JavaScript spells it.
-        const actual = typeof row.raw === "boolean" ? (row.raw ? "TRUE" : "FALSE") : readText(row.raw);
+        const actual = readText(row.raw);
         // Neither yes nor no (its read carries a Warning): the sentence says so, rather than "not done".
         const other = row.actual?.ok && row.actual.warning ? actual : undefined;
         return { points, actual, why: explainBinary(ind, yes, points, lang, other) };

@@ -83,6 +83,7 @@ function propagate(err: string, arg: string): KpiError {
 /** A cell's value as a message quotes it: text in quotes, a date as its day, a formula as typed. */
 export function describe(v: CellValue): string {
   if (typeof v === "string") return `"${v}"`;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isFormula(v)) return formulaText(v);
   return String(v);
@@ -197,6 +198,8 @@ export function readFlag(v: CellValue, arg: string): boolean {
 export function readText(v: CellValue): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v.trim();
+  // A TRUE/FALSE cell as Excel shows it, not as JavaScript spells it.
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isFormula(v)) return formulaText(v);
   return String(v);
