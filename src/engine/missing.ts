@@ -6,17 +6,15 @@ import { INPUT_TABLES } from "./contract";
 /**
  * A row the employee needs is missing from a table: the missing row has no cell, so the Issue points at
  * the employee's EmployeeId cell (as a missing Targets row points at the Department cell), and says which
- * table to add the row to. None for someone without an EmployeeId.
+ * table to add the row to.
  */
-export function missingRow(wb: Workbook, e: Employee, table: string, text: Message): Issue[] {
-  // Someone without an EmployeeId can have no rows anywhere: their blank id, already an Error of theirs, is the one cause to name.
-  if (e.id === "") return [];
+export function missingRow(wb: Workbook, e: Employee, table: string, text: Message): Issue {
   // A table not read for a wrong header has no rows for anyone: the header is the cause to name.
   const broken = wb.broken.get(table);
   if (broken) text = becauseOf(broken, e, table);
   const emp = wb.views.get("Employees");
-  if (!emp) return [issue("Error", "Employees", "", e.id, text)];
-  return [emp.error(e.row, "EmployeeId", e.id, text.en, text.zh)];
+  if (!emp) return issue("Error", "Employees", "", e.id, text);
+  return emp.error(e.row, "EmployeeId", e.id, text.en, text.zh);
 }
 
 /** The message for a row the employee needs from a table that could not be read for its header. */

@@ -53,8 +53,6 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const key = byDepartment ? e.department : e.id;
   const column = byDepartment ? "Department" : "EmployeeId";
   if (!key) {
-    // No Targets row can be keyed by a blank EmployeeId: that blank, already an Error of theirs, is the cause to name.
-    if (!byDepartment) return { value: null, issues };
     const at = emp.address(e.row, "Department");
     // A Department cell that cannot be read is already the employee's Error.
     if (e.issues.some((i) => i.cell === at && i.severity === "Error")) return { value: null, issues };

@@ -159,17 +159,21 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
   let carried: Issue[] = [];
   const plan = e.plan;
   const r = emptyResult(e, q.text, []);
-  if (plan && plan.problems.length === 0) carried = computeSteps(wb, e, plan, q, days, run, r, issues);
-  else if (plan) {
-    // The plan's problems make its employees Error (below), but each one's own inputs are still checked, so
-    // every problem is named in one run, not one layer per run (SPEC §4: a flag naming each problem). Should
-    // a broken plan trip a step all the same, the plan's problems alone are named, as before: checking
-    // someone's inputs must never stop the run.
-    try {
-      carried = computeSteps(wb, e, plan, q, days, run, r, issues);
-    } catch {
-      issues = [];
-      carried = [];
+  // Someone whose EmployeeId is blank or cannot be read can have no rows anywhere: that Error of theirs is
+  // the one to name, not a missing row in every table.
+  if (plan && e.id !== "") {
+    if (plan.problems.length === 0) carried = computeSteps(wb, e, plan, q, days, run, r, issues);
+    else {
+      // The plan's problems make its employees Error (below), but each one's own inputs are still checked, so
+      // every problem is named in one run, not one layer per run (SPEC §4: a flag naming each problem). Should
+      // a broken plan trip a step all the same, the plan's problems alone are named, as before: checking
+      // someone's inputs must never stop the run.
+      try {
+        carried = computeSteps(wb, e, plan, q, days, run, r, issues);
+      } catch {
+        issues = [];
+        carried = [];
+      }
     }
   }
   const lists = [e.issues, issues, carried];

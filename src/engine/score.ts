@@ -186,7 +186,7 @@ function indicatorPoints(
   const row = actualRows[0];
   if (!row || !at || !row.actual) {
     issues.push(
-      ...missingRow(
+      missingRow(
         wb,
         e,
         "Actuals",

@@ -115,7 +115,7 @@ export function scoreTasks(
   }
   if (!t || rows.length === 0) {
     issues.push(
-      ...missingRow(
+      missingRow(
         wb,
         e,
         "Tasks",
