@@ -20,10 +20,7 @@ export function computeYear(wb: Workbook, e: Employee, year: readonly Quarter[],
   for (const q of year) {
     const days = employedDays(e, q);
     if (days !== null && assessedIn(e, q)) quarters.push(computeQuarter(wb, e, q, days, run));
-    else if (days === null) {
-      const w = unusedRowsWarning(wb, e, q);
-      if (w) unused.push(w);
-    }
+    else if (days === null) unused.push(...unusedRowsWarning(wb, e, q));
   }
   const out = yearFrom(wb, e, year[0].year, quarters);
   return unused.length > 0 ? { result: out.result, issues: [...out.issues, ...unused] } : out;

@@ -107,7 +107,7 @@ export const TIER_MODE_WORDS: Words<TierMode> = {
   Marginal: ["Marginal", "累进", "分段", "超额累进", "分段累进", "分段计提"],
 };
 /** GradeScale words for the default bands of KPI.GRADE (when Grades has no rows of that scale). */
-export const DEFAULT_SCALE_WORDS: readonly string[] = ["Default", "默认", "默认等级"];
+export const DEFAULT_SCALE_WORDS: readonly string[] = [DEFAULTS.gradeScale, "默认", "默认等级"];
 
 // Task lists (KPI.TASKS, the Tasks rule; seed 004 第五条、第八条: 日常工作 80%, 例外工作 20%).
 export type TaskStatus = "Done" | "NotDone" | "NotAsRequired" | "Late";

@@ -9,7 +9,8 @@ import { explainHit } from "./explain";
 import { Issue, hasError } from "./issues";
 import { Employee, Plan, Workbook, quarterRows } from "./model";
 import { adjustmentsOf, completionOf, dealBonusOf, employeesTable, incentivesOf, quarterlyBonusOf } from "./pay";
-import { Quarter, dateText, daysInclusive, monthIndex, monthText } from "./periods";
+import { Quarter, dateText, daysInclusive, monthText } from "./periods";
+import { quarterOf } from "./read/periodRows";
 import { EmployeeResult, Status, emptyResult } from "./result";
 import { NO_SALES, SalesLedger, salesLedger } from "./sales";
 import { gradeQuarter, scoreQuarter } from "./score";
@@ -40,12 +41,12 @@ export function employedDays(e: Employee, q: Quarter): number | null {
 /**
  * Someone not employed in the quarter is not listed, but rows of theirs for it are not dropped unseen:
  * one Warning, at the JoinDate or LeaveDate that leaves them out, counts the rows not used by table.
- * Null when they have none (or for a second row of a duplicated id, whose rows are the first's).
+ * None when they have none (or for a second row of a duplicated id, whose rows are the first's).
  */
-export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue | null {
-  if (!e.firstOfId) return null;
+export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue[] {
+  if (!e.firstOfId) return [];
   const rows = quarterRows(e, q.index);
-  const sales = e.rows.sales.filter((s) => s.period.kind === "month" && monthIndex(s.period) >= q.firstMonth && monthIndex(s.period) <= q.lastMonth);
+  const sales = e.rows.sales.filter((s) => quarterOf(s.period) === q.index);
   const counts: Array<[string, number]> = [
     ["Actuals", rows.actuals.length + rows.monthActuals.length],
     ["Ratings", rows.ratings.length],
@@ -56,7 +57,7 @@ export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue 
     ["Adjustments", rows.adjustments.length],
   ];
   const used = counts.filter(([, n]) => n > 0);
-  if (used.length === 0) return null;
+  if (used.length === 0) return [];
   const total = used.reduce((sum, [, n]) => sum + n, 0);
   const tables = used.map(([t, n]) => `${t} ${n}`).join(", ");
   const tablesZh = used.map(([t, n]) => `${INPUT_TABLES.find((x) => x.name === t)?.zh ?? t}表 ${n} 行`).join("，");
@@ -64,7 +65,7 @@ export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue 
   const date = dateText((joinsAfter ? e.joinDate : e.leaveDate) as Date);
   const en = `${e.id} ${joinsAfter ? `joins on ${date}, after` : `left on ${date}, before`} ${q.text}, so is not in its Results; ${total} row${total === 1 ? "" : "s"} of ${q.text} ${total === 1 ? "is" : "are"} not used (${tables}): correct the ${joinsAfter ? "JoinDate" : "LeaveDate"} if they are to be paid, or delete the rows`;
   const zh = `${e.id} ${joinsAfter ? `于 ${date} 入职，晚于` : `于 ${date} 离职，早于`} ${q.text}，不列入该期结果；该期的 ${total} 行未使用（${tablesZh}）：如应计算，请更正${joinsAfter ? "入职日期" : "离职日期"}，否则删除这些行`;
-  return employeesTable(wb).warn(e.row, joinsAfter ? "JoinDate" : "LeaveDate", e.id, en, zh);
+  return [employeesTable(wb).warn(e.row, joinsAfter ? "JoinDate" : "LeaveDate", e.id, en, zh)];
 }
 
 /** A quarter counts for an employee in the annual view and in checks when it was assessed: it has Actuals, Ratings or Tasks rows. */

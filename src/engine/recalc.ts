@@ -141,8 +141,7 @@ class Run implements Recalculation {
     if (this.quarter) {
       const days = employedDays(e, this.quarter);
       if (days === null) {
-        const unused = unusedRowsWarning(wb, e, this.quarter);
-        if (unused) this.issues.push(unused);
+        this.issues.push(...unusedRowsWarning(wb, e, this.quarter));
         return;
       }
       const out = computeQuarter(wb, e, this.quarter, days, run);
@@ -213,8 +212,7 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
     for (const q of quarters) {
       const days = employedDays(e, q);
       if (days === null) {
-        const unused = unusedRowsWarning(wb, e, q);
-        if (unused) issues.push(unused);
+        issues.push(...unusedRowsWarning(wb, e, q));
         continue;
       }
       if (q.index !== asked?.index && !assessedIn(e, q)) continue;
