@@ -54,7 +54,7 @@ export async function largeWorkbook(n: number): Promise<Uint8Array> {
     rows: t.rows.map((r) => r.map((v): OutputValue => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v))),
   });
   await base.writeTables(scaledSample(n, "en").map(asOutput));
-  return base.toBuffer();
+  return await base.toBuffer();
 }
 
 setFlagsFromString("--expose-gc");

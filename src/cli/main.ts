@@ -270,7 +270,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const out = outputOf(fs, file, flags, wb);
       const big = flags.has("progress") || (fs.stat(file)?.size ?? 0) > 2_000_000;
       const summary = await runRecalculation(wb, period, { onProgress: progress(io, big), version: VERSION });
-      const data = wb.toBuffer();
+      const data = await wb.toBuffer();
       if (flags.has("in-place")) replaceKeepingBackup(fs, file, data);
       else writeWhole(fs, out, data);
       io.out(summaryText(summary, out) + "\n");

@@ -76,7 +76,7 @@ export async function statementsCommand(file: string, flags: Map<string, string 
     }
   }
   if (out !== undefined) {
-    const data = wb.toBuffer();
+    const data = await wb.toBuffer();
     if (flags.has("in-place")) replaceKeepingBackup(ctx.fs, file, data);
     else writeWhole(ctx.fs, out, data);
   }

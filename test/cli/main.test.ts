@@ -248,7 +248,7 @@ describe("kpi check finds", () => {
     const wb = XlsxWorkbook.fromBuffer(readFileSync(file));
     const t = await readTable(wb, name);
     await writeTable(wb, name, t.headers, edit(t.rows, t.headers) as never);
-    writeFileSync(file, wb.toBuffer());
+    writeFileSync(file, await wb.toBuffer());
     return file;
   }
 
@@ -299,7 +299,7 @@ describe("kpi check and kpi recalc", () => {
       t.headers,
       t.rows.map((r, i) => (i === 4 ? [r[0], r[1], "二十万", ...r.slice(3)] : r)),
     );
-    writeFileSync(file, wb.toBuffer());
+    writeFileSync(file, await wb.toBuffer());
     const checked = (await kpi("check", file)).out.split("\n").filter((l) => l.includes("二十万"));
     expect(checked).toHaveLength(1);
     expect((await kpi("recalc", file, "--period", "2026-Q2", "--in-place")).code).toBe(1);

@@ -21,7 +21,7 @@ let clean: RunSummary;
 async function recalc(buf: Uint8Array): Promise<{ run: RunSummary; out: Uint8Array }> {
   const wb = XlsxWorkbook.fromBuffer(buf);
   const run = await runRecalculation(wb, "2026-Q2", { now: NOW });
-  return { run, out: wb.toBuffer() };
+  return { run, out: await wb.toBuffer() };
 }
 
 const results = (r: RunSummary) => r.rows.Results.filter((x) => x[4] === "2026-Q2");
@@ -123,7 +123,7 @@ describe("the bad-input corpus in .xlsx files", () => {
         rows: employees.rows.map((r) => r.map((v) => v as Exclude<CellValue, { formula: string }>)),
       },
     ]);
-    const { out } = await recalc(wb.toBuffer());
+    const { out } = await recalc(await wb.toBuffer());
     const back = await readTable(XlsxWorkbook.fromBuffer(out), "Results");
     expect(back.rows.slice(0, 6).map((r) => r[1])).toEqual(names);
     // Written as inline strings: text whatever it starts with, never a formula.

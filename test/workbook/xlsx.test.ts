@@ -40,7 +40,7 @@ async function userWorkbook(rows: Rows = baseRows()): Promise<Uint8Array> {
 async function recalc(buf: Uint8Array, period = "2026-Q2", now = NOW) {
   const wb = XlsxWorkbook.fromBuffer(buf);
   const summary = await runRecalculation(wb, period, { now });
-  return { out: wb.toBuffer(), summary };
+  return { out: await wb.toBuffer(), summary };
 }
 
 async function excel(buf: Uint8Array): Promise<ExcelJS.Workbook> {

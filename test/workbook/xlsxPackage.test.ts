@@ -54,11 +54,11 @@ describe("an .xlsx package from another tool", () => {
   it("writes an output table into it that reads back", async () => {
     const wb = XlsxWorkbook.fromBuffer(pkg(parts));
     await writeTable(wb, "Results", ["EmployeeId", "Name"], [["=1+1", "王"]]);
-    const again = XlsxWorkbook.fromBuffer(wb.toBuffer());
+    const again = XlsxWorkbook.fromBuffer(await wb.toBuffer());
     expect((await readTable(again, "Results")).rows).toEqual([["=1+1", "王"]]);
     expect((await readTable(again, "Employees")).rows[0][0]).toBe(1001);
     // The next free part name, and a table id above the existing table's id 3.
-    const zip = readZip(wb.toBuffer());
+    const zip = readZip(await wb.toBuffer());
     expect(new TextDecoder().decode(inflateEntry(zip.get("xl/tables/table2.xml")!))).toContain('id="4" name="Results"');
     expect(new TextDecoder().decode(inflateEntry(zip.get("xl/workbook.xml")!))).toContain('<x:sheet name="Results"');
   });
@@ -94,7 +94,7 @@ describe("an output table already on a prefixed sheet of another tool", () => {
         ["P3", "a & b"],
       ],
     );
-    const out = wb.toBuffer();
+    const out = await wb.toBuffer();
     expect((await readTable(XlsxWorkbook.fromBuffer(out), "Results")).rows).toEqual([
       ["P1", "张伟"],
       ["P2", 7],

@@ -282,15 +282,15 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The package with the pending output tables written into it, every written part read back strictly. */
-  toBuffer(): Uint8Array {
+  async toBuffer(): Promise<Uint8Array> {
     if (this.pending.length + this.pendingSheets.length > 0) {
       let rewrote = false;
       for (const { table, sheetName } of this.pending) {
         const existing = findByName(this.tables, table.name);
         if (existing) {
-          this.rewriteTable(existing, table);
+          await this.rewriteTable(existing, table);
           rewrote = true;
-        } else this.createTable(table, sheetName);
+        } else await this.createTable(table, sheetName);
       }
       for (const { content, sheetName } of this.pendingSheets) rewrote = this.writeOwned(content, sheetName) || rewrote;
       if (rewrote) this.dropCalcChain();
@@ -385,7 +385,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return `${letters(left)}${top}:${letters(left + t.columns.length - 1)}${bottomOf(t, top)}`;
   }
 
-  private createTable(t: OutputTable, sheetName: string): void {
+  private async createTable(t: OutputTable, sheetName: string): Promise<void> {
     if (this.structureLocked)
       throw new XlsxError(
         `the workbook's structure is protected (Review › Protect Workbook), so the sheet for the ${t.name} table cannot be added: unprotect it, then run again`,
@@ -393,7 +393,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheetPath = this.nextPart("xl/worksheets/sheet");
     const tablePath = this.nextPart("xl/tables/table");
     const tableId = Math.max(0, ...this.tables.map((x) => x.id)) + 1;
-    this.parts.putChunks(sheetPath, newSheetXml(t, this.date1904, fitWidths(t.columns, t.rows), this.lookOf(t)));
+    await this.parts.putChunks(sheetPath, newSheetXml(t, this.date1904, fitWidths(t.columns, t.rows), this.lookOf(t)));
     this.parts.put(
       relsOf(sheetPath),
       `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL_TYPE.table}" Target="${relativeTarget(sheetPath, tablePath)}"/></Relationships>`,
@@ -497,7 +497,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Replaces the cells of an existing output table where it stands; cells around it are kept as they were. */
-  private rewriteTable(m: TableMeta, t: OutputTable): void {
+  private async rewriteTable(m: TableMeta, t: OutputTable): Promise<void> {
     if (m.headerRowCount !== 1)
       throw new XlsxError(`the ${m.name} table on sheet ${m.sheet.name} has its header row turned off: turn it on (Table Design › Header Row), then run again`);
     if (m.totalsRowCount > 0)
@@ -511,7 +511,10 @@ export class XlsxWorkbook implements WorkbookPort {
       for (const chunk of inflateChunks(entry as ZipEntry)) yield decoder.decode(chunk);
       yield decoder.decode(undefined, true);
     }
-    this.parts.putChunks(m.sheet.path, rewriteSheetXml(oldText(), { sheet: m.sheet.name, old: m, table: t, date1904: this.date1904, look: this.lookOf(t) }));
+    await this.parts.putChunks(
+      m.sheet.path,
+      rewriteSheetXml(oldText(), { sheet: m.sheet.name, old: m, table: t, date1904: this.date1904, look: this.lookOf(t) }),
+    );
 
     const root = rootOf(this.parts.doc(m.path), NS.main, "table", m.path);
     const ref = XlsxWorkbook.ref(m.left, m.top, t);

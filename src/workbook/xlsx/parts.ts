@@ -8,7 +8,7 @@ import { Document } from "@xmldom/xmldom";
 import { NS, childrenNS, parseXml, rootOf, serializeXml } from "./dom";
 import { PackageBug, XlsxError } from "./errors";
 import { XmlError, XmlHandler, XmlScanner } from "./xmlscan";
-import { ZipEntry, ZipError, entryFromChunks, inflateChunksAsync, inflateEntry, streamEntry } from "./zip";
+import { ZipEntry, ZipError, entryFromChunks, entryFromChunksAsync, inflateChunksAsync, inflateEntry, streamEntry } from "./zip";
 import { StrictUtf8Decoder } from "./utf8";
 
 export interface Relationship {
@@ -152,38 +152,42 @@ export class Parts {
     this.dirty.add(part);
   }
 
-  /** Replaces or adds a part from text. */
+  /** Replaces or adds a part from text (a small part). */
   put(part: string, xml: string): void {
-    this.putChunks(part, [xml]);
+    this.replace(part, entryFromChunks(part, this.checkedBytes(part, [xml]), this.entries.get(part)));
   }
 
-  /** Replaces or adds a part from text produced in chunks (a large sheet); each chunk is checked as it goes. */
-  putChunks(part: string, chunks: Iterable<string>): void {
-    const scanner = new XmlScanner();
-    const encoder = new TextEncoder();
-    const self = this;
-    function* bytes(): Generator<Uint8Array> {
-      for (const c of chunks) {
-        try {
-          scanner.write(c);
-        } catch (e) {
-          if (e instanceof XmlError) throw new PackageBug(`the part ${part} we wrote is not well-formed XML (${e.message})`);
-          throw e;
-        }
-        yield encoder.encode(c);
-      }
-      try {
-        scanner.end();
-      } catch (e) {
-        if (e instanceof XmlError) throw new PackageBug(`the part ${part} we wrote is not well-formed XML (${e.message})`);
-        throw e;
-      }
-      self.verified.add(part);
-    }
+  /** Replaces or adds a part from text produced in chunks (a large sheet), deflated on the thread pool as it comes. */
+  async putChunks(part: string, chunks: Iterable<string>): Promise<void> {
+    this.replace(part, await entryFromChunksAsync(part, this.checkedBytes(part, chunks), this.entries.get(part)));
+  }
+
+  private replace(part: string, entry: ZipEntry): void {
     this.removed.delete(part);
     this.docs.delete(part);
     this.dirty.delete(part);
-    this.replaced.set(part, entryFromChunks(part, bytes(), this.entries.get(part)));
+    this.replaced.set(part, entry);
+  }
+
+  /** The text's bytes, each chunk checked as it goes; the part counts as checked after the last. */
+  private *checkedBytes(part: string, chunks: Iterable<string>): Generator<Uint8Array> {
+    const scanner = new XmlScanner();
+    const encoder = new TextEncoder();
+    const refused = (e: unknown) => (e instanceof XmlError ? new PackageBug(`the part ${part} we wrote is not well-formed XML (${e.message})`) : e);
+    for (const c of chunks) {
+      try {
+        scanner.write(c);
+      } catch (e) {
+        throw refused(e);
+      }
+      yield encoder.encode(c);
+    }
+    try {
+      scanner.end();
+    } catch (e) {
+      throw refused(e);
+    }
+    this.verified.add(part);
   }
 
   remove(part: string): void {

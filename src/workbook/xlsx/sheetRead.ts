@@ -97,8 +97,19 @@ function readCells(
   const inside: string[] = [];
   let phonetic = 0;
   const texts: Texts = new Map();
+  const startRow = (r: string | undefined) => {
+    row = r !== undefined ? Number(r) : row + 1;
+    if (!Number.isInteger(row) || row < 1)
+      throw new XlsxError(`sheet ${sheetName} has a row numbered "${r}": the file is damaged; open it in Excel and save it again`);
+    col = 0;
+    wanted = regionsOf(regions, row);
+  };
   return parts.scanAsync(sheetPath, {
     cellUri: NS.main,
+    row(r: string | undefined) {
+      // A plain row's start tag: what open does for it below.
+      if (inData && row <= lastRow) startRow(r);
+    },
     cell(r: string | undefined, s: string | undefined, t: string | undefined, v: string | null, inlineText: string | null) {
       // A whole cell in the plain shape: what open, text and close below do for it, at once.
       if (!inData || row > lastRow) return;
@@ -126,14 +137,8 @@ function readCells(
       const l = e.local;
       if (l === "sheetData") inData = !e.selfClosing;
       else if (!inData || row > lastRow) return;
-      else if (l === "row") {
-        const r = e.attrs.r;
-        row = r !== undefined ? Number(r) : row + 1;
-        if (!Number.isInteger(row) || row < 1)
-          throw new XlsxError(`sheet ${sheetName} has a row numbered "${r}": the file is damaged; open it in Excel and save it again`);
-        col = 0;
-        wanted = regionsOf(regions, row);
-      } else if (l === "c") {
+      else if (l === "row") startRow(e.attrs.r);
+      else if (l === "c") {
         const r = e.attrs.r;
         col = r !== undefined ? columnOf(r) : col + 1;
         if (!inColumns(wanted, col)) return;

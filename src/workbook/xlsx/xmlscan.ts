@@ -39,6 +39,11 @@ export interface XmlHandler {
    */
   cell?(r: string | undefined, s: string | undefined, t: string | undefined, value: string | null, inline: string | null, start: number, end: number): void;
   cellUri?: string;
+  /**
+   * A row's start tag directly inside sheetData, in the plain shape (the attributes PLAIN_ROWS allows), reported
+   * with its r attribute instead of as an open event, on the same terms as `cell`; its end tag is still a close.
+   */
+  row?(r: string | undefined): void;
   /** A start tag. The object is the scanner's own, filled anew for each tag: read it during the call, keep nothing of it. */
   open?(el: XmlStart): void;
   /** Character data with entities resolved (CDATA sections included), possibly in several pieces. */
@@ -112,11 +117,17 @@ const PLAIN_CELLS = new RegExp(`(?:${PLAIN_CELL.source})+`, "y");
  * rows is checked at the speed of the pattern, not of a call per tag. At most 256 rows a match, so the
  * pattern's backtracking stays small.
  */
-const ROW_ATTRIBUTES =
-  '(?: r="[0-9]{1,7}")?(?: spans="[0-9: ]{0,64}")?(?: s="[0-9]{1,9}")?(?: customFormat="(?:[01]|true|false)")?(?: ht="[0-9.]{1,24}")?(?: hidden="(?:[01]|true|false)")?(?: customHeight="(?:[01]|true|false)")?';
+const ROW_ATTRIBUTES_AFTER_R =
+  '(?: spans="[0-9: ]{0,64}")?(?: s="[0-9]{1,9}")?(?: customFormat="(?:[01]|true|false)")?(?: ht="[0-9.]{1,24}")?(?: hidden="(?:[01]|true|false)")?(?: customHeight="(?:[01]|true|false)")?';
+const ROW_ATTRIBUTES = `(?: r="[0-9]{1,7}")?${ROW_ATTRIBUTES_AFTER_R}`;
+const X14AC_ROW_ATTRIBUTE = '(?: x14ac:dyDescent="[0-9.]{1,24}")?';
 const plainRows = (extra: string) => new RegExp(`(?:<row${ROW_ATTRIBUTES}${extra}>(?:${PLAIN_CELL.source})*<\\/row>){1,256}`, "y");
 const PLAIN_ROWS = plainRows("");
-const PLAIN_ROWS_X14AC = plainRows('(?: x14ac:dyDescent="[0-9.]{1,24}")?');
+const PLAIN_ROWS_X14AC = plainRows(X14AC_ROW_ATTRIBUTE);
+/** A row's start tag in the same shape, for a reading handler: its r attribute captured (a row is read one cell at a time). */
+const rowHead = (extra: string) => new RegExp(`<row(?: r="([0-9]{1,7})")?${ROW_ATTRIBUTES_AFTER_R}${extra}>`, "y");
+const ROW_HEAD = rowHead("");
+const ROW_HEAD_X14AC = rowHead(X14AC_ROW_ATTRIBUTE);
 /** A checking scanner stops trying whole rows after this many misses in a row (rows with formulas, say). */
 const ROW_MISSES = 16;
 
@@ -231,7 +242,7 @@ export class XmlScanner {
     let pos = 0;
     const len = buf.length;
     const h = this.handler;
-    const checkOnly = h.cell === undefined && h.open === undefined && h.text === undefined && h.close === undefined;
+    const checkOnly = h.cell === undefined && h.row === undefined && h.open === undefined && h.text === undefined && h.close === undefined;
     const plainCells = h.cell !== undefined || checkOnly;
     while (pos < len) {
       if (buf.charCodeAt(pos) !== 60) {
@@ -328,6 +339,21 @@ export class XmlScanner {
           continue;
         }
         this.rowMisses++;
+      }
+      if (c2 === 114 && h.row !== undefined && this.stack.length > 0) {
+        const top = this.stack[this.stack.length - 1];
+        if (top.cells && top.qname === "sheetData") {
+          const head = top.scope.has("x14ac") ? ROW_HEAD_X14AC : ROW_HEAD;
+          head.lastIndex = pos;
+          const m = head.exec(buf);
+          if (m) {
+            // Taken before the handler runs, as for a cell.
+            pos = head.lastIndex;
+            this.stack.push({ qname: "row", scope: top.scope, cells: true });
+            h.row(m[1]);
+            continue;
+          }
+        }
       }
       if (c2 === 99 && plainCells && this.stack.length > 0) {
         if (checkOnly) {

@@ -199,33 +199,83 @@ const LEVEL_STREAMED = 1;
 const PIECE = 1 << 20;
 
 /**
- * A new entry from content produced in chunks, deflated as it comes: each piece of about a megabyte is
- * deflated on its own and ended with a sync flush (byte-aligned, not the last block), the last with the
- * final block, so that the pieces together are one raw deflate stream (RFC 1951 §3.2.3: only the last
- * block carries BFINAL).
+ * Content produced in chunks, cut into pieces of about a megabyte to deflate, its size and CRC counted on
+ * the way. Each piece is deflated on its own and ended with a sync flush (byte-aligned, not the last
+ * block), the last with the final block, so that the pieces together are one raw deflate stream
+ * (RFC 1951 §3.2.3: only the last block carries BFINAL).
  */
-export function entryFromChunks(name: string, chunks: Iterable<Uint8Array>, like?: ZipEntry): ZipEntry {
-  const out: Uint8Array[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingSize = 0;
-  let crc = 0;
-  let size = 0;
-  const flush = (final: boolean) => {
-    const piece = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingSize);
-    out.push(zlib.deflateRawSync(piece, { level: LEVEL_STREAMED, ...(final ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }));
-    pending = [];
-    pendingSize = 0;
-  };
-  for (const chunk of chunks) {
-    crc = crc32(chunk, crc);
-    size += chunk.length;
-    pending.push(chunk);
-    pendingSize += chunk.length;
-    if (pendingSize >= PIECE) flush(false);
+class Pieces {
+  crc = 0;
+  size = 0;
+  private pending: Uint8Array[] = [];
+  private pendingSize = 0;
+
+  /** Adds a chunk; the piece it completes, if it completes one. */
+  add(chunk: Uint8Array): Uint8Array | null {
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.pending.push(chunk);
+    this.pendingSize += chunk.length;
+    return this.pendingSize >= PIECE ? this.take() : null;
   }
-  flush(true);
-  const raw = out.length === 1 ? out[0] : Buffer.concat(out);
-  return { name, method: 8, crc, compressedSize: raw.length, size, time: like?.time ?? 0, date: like?.date ?? 33, raw };
+
+  /** What is pending, as one piece. */
+  take(): Uint8Array {
+    const piece = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingSize);
+    this.pending = [];
+    this.pendingSize = 0;
+    return piece;
+  }
+
+  entry(name: string, deflated: Uint8Array[], like?: ZipEntry): ZipEntry {
+    const raw = deflated.length === 1 ? deflated[0] : Buffer.concat(deflated);
+    return { name, method: 8, crc: this.crc, compressedSize: raw.length, size: this.size, time: like?.time ?? 0, date: like?.date ?? 33, raw };
+  }
+}
+
+const pieceOptions = (final: boolean): zlib.ZlibOptions => ({ level: LEVEL_STREAMED, ...(final ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) });
+
+/** A new entry from content produced in chunks, deflated piece by piece as it comes (a small part, or a test's). */
+export function entryFromChunks(name: string, chunks: Iterable<Uint8Array>, like?: ZipEntry): ZipEntry {
+  const pieces = new Pieces();
+  const out: Uint8Array[] = [];
+  for (const chunk of chunks) {
+    const piece = pieces.add(chunk);
+    if (piece) out.push(zlib.deflateRawSync(piece, pieceOptions(false)));
+  }
+  out.push(zlib.deflateRawSync(pieces.take(), pieceOptions(true)));
+  return pieces.entry(name, out, like);
+}
+
+/** Pieces being deflated at once at most: what is held uncompressed beyond the piece being cut. */
+const IN_FLIGHT = 4;
+
+/**
+ * As `entryFromChunks`, each piece deflated on libuv's thread pool while the next is produced (a large
+ * output sheet: producing and checking its text, and deflating it, then share the two cores). The same
+ * bytes: the same zlib, level and flushes. An output buffer the size of the piece lets zlib do a piece in
+ * one call, not one per 16 KB (nodejs.org/api/zlib.html#class-options, chunkSize).
+ */
+export async function entryFromChunksAsync(name: string, chunks: Iterable<Uint8Array>, like?: ZipEntry): Promise<ZipEntry> {
+  const deflate = (piece: Uint8Array, final: boolean): Promise<Uint8Array> => {
+    const done = new Promise<Uint8Array>((resolve, reject) =>
+      zlib.deflateRaw(piece, { ...pieceOptions(final), chunkSize: Math.max(1 << 16, piece.length + 1024) }, (err, out) => (err ? reject(err) : resolve(out))),
+    );
+    // Awaited in order below; one the producer never reaches (its text refused) must not end the process unhandled.
+    done.catch(() => undefined);
+    return done;
+  };
+  const pieces = new Pieces();
+  const out: Promise<Uint8Array>[] = [];
+  let settled = 0;
+  for (const chunk of chunks) {
+    const piece = pieces.add(chunk);
+    if (!piece) continue;
+    out.push(deflate(piece, false));
+    if (out.length - settled >= IN_FLIGHT) await out[settled++];
+  }
+  out.push(deflate(pieces.take(), true));
+  return pieces.entry(name, await Promise.all(out), like);
 }
 
 /** A new entry from its uncompressed content. */

@@ -65,5 +65,5 @@ export async function xlsxFromDouble(double: ExcelDouble, original: Uint8Array, 
       };
     }),
   );
-  return wb.toBuffer();
+  return await wb.toBuffer();
 }

@@ -161,10 +161,10 @@ describe("text the user typed comes back byte for byte", () => {
     const employees = await readTable(wb, "Employees");
     employees.rows[0][1] = "Zhang\rWei\r\nsecond line\ttab";
     await writeTable(wb, "Employees", employees.headers, employees.rows);
-    const input = XlsxWorkbook.fromBuffer(wb.toBuffer());
+    const input = XlsxWorkbook.fromBuffer(await wb.toBuffer());
     expect((await readTable(input, "Employees")).rows[0][1]).toBe("Zhang\rWei\r\nsecond line\ttab");
     await runRecalculation(input, "2026-Q2", { now: NOW });
-    const results = await readTable(XlsxWorkbook.fromBuffer(input.toBuffer()), "Results");
+    const results = await readTable(XlsxWorkbook.fromBuffer(await input.toBuffer()), "Results");
     expect(results.rows.find((r) => r[0] === "P001")?.[1]).toBe("Zhang\rWei\r\nsecond line\ttab");
   });
 });
@@ -173,7 +173,7 @@ describe("a workbook whose layout stops the write says where, and nothing is wri
   async function firstRun(): Promise<Uint8Array> {
     const wb = XlsxWorkbook.fromBuffer(sample);
     await runRecalculation(wb, "2026-Q2", { now: NOW });
-    return wb.toBuffer();
+    return await wb.toBuffer();
   }
 
   it("a protected Results sheet", async () => {
@@ -201,7 +201,7 @@ describe("a workbook whose layout stops the write says where, and nothing is wri
       ...employees.rows,
       ["X001", "New Hire", employees.rows[0][2], employees.rows[0][3], 9000, null, null],
     ]);
-    const grown = wb.toBuffer();
+    const grown = await wb.toBuffer();
     const part = sheetOf(grown, "Results");
     const withNote = edited(
       { [part]: (x) => x.replace("</sheetData>", '<row r="14"><c r="A14" t="inlineStr"><is><t>Approved by HR</t></is></c></row></sheetData>') },
@@ -216,7 +216,7 @@ describe("a workbook whose layout stops the write says where, and nothing is wri
     const wb = XlsxWorkbook.fromBuffer(sample);
     const report = await wb.writeTables([{ name: "Notes", columns: [{ name: "Note", kind: "text" }], rows: [["keep"]] }]);
     expect(report.renamedSheets).toEqual([]);
-    const withSheet = edited({ "xl/workbook.xml": (x) => x.replace(/(<sheet [^>]*name=")Notes(")/, "$1Results$2") }, wb.toBuffer());
+    const withSheet = edited({ "xl/workbook.xml": (x) => x.replace(/(<sheet [^>]*name=")Notes(")/, "$1Results$2") }, await wb.toBuffer());
     const r = await recalcFile(withSheet, "results-sheet");
     expect(r.code).toBe(0);
     expect(r.out).toContain("a sheet named Results already exists and is not ours, so the Results table went to sheet Results (2)");

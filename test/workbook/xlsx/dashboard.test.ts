@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function recalc(buf: Uint8Array, period = "2026-Q2"): Promise<Uint8Array> {
   const wb = XlsxWorkbook.fromBuffer(buf);
   await runRecalculation(wb, period, { now: new Date("2026-07-05T09:00:00Z") });
-  return wb.toBuffer();
+  return await wb.toBuffer();
 }
 
 async function excel(buf: Uint8Array): Promise<ExcelJS.Workbook> {

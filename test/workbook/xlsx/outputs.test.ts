@@ -26,7 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function recalc(buf: Uint8Array, period = "2026-Q2"): Promise<Uint8Array> {
   const wb = XlsxWorkbook.fromBuffer(buf);
   await runRecalculation(wb, period, { now: NOW });
-  return wb.toBuffer();
+  return await wb.toBuffer();
 }
 
 async function excel(buf: Uint8Array): Promise<ExcelJS.Workbook> {

@@ -264,7 +264,7 @@ describe("the strict XML scanner", () => {
     );
 
   /** The events with the fast path on, each whole cell expanded to the events the ordinary path gives. */
-  function withCells(xml: string, chunk = 0): Event[] | "error" {
+  function withCells(xml: string, chunk = 0, rows = false): Event[] | "error" {
     const events: Event[] = [];
     let text = "";
     const flush = () => {
@@ -282,6 +282,12 @@ describe("the strict XML scanner", () => {
           if (inline !== null) events.push(`O{${MAIN}}is `, `O{${MAIN}}t `, ...(inline ? [`T${inline}`] : []), "Ct", "Cis");
           events.push("Cc");
         },
+        row: rows
+          ? (r) => {
+              flush();
+              events.push(`O{${MAIN}}row ${r !== undefined ? `r=${r}` : ""}`);
+            }
+          : undefined,
         open: (e) => {
           flush();
           events.push(
@@ -318,6 +324,21 @@ describe("the strict XML scanner", () => {
         const fast = withCells(doc, size);
         expect(fast === "error", doc).toBe(plain === "error");
         if (plain !== "error") expect(withoutSpace(fast)).toEqual(withoutSpace(plain));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("reports a sheet's rows through the whole-row path with the r the ordinary path gives", () => {
+    // The whole-row path reports only r: the ordinary path's other row attributes are left out to compare.
+    const onlyR = (events: Event[] | "error") =>
+      events === "error" ? events : events.map((e) => (e.startsWith(`O{${MAIN}}row `) ? `O{${MAIN}}row ${/\br=\S+/.exec(e)?.[0] ?? ""}` : e));
+    fc.assert(
+      fc.property(sheet, fc.integer({ min: 0, max: 9 }), (doc, size) => {
+        const plain = withCells(doc, size);
+        const fast = withCells(doc, size, true);
+        expect(fast === "error", doc).toBe(plain === "error");
+        if (plain !== "error") expect(onlyR(fast)).toEqual(onlyR(plain));
       }),
       { numRuns: 1500 },
     );

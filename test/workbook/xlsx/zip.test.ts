@@ -33,6 +33,28 @@ describe("an entry deflated in pieces", () => {
   });
 });
 
+describe("an entry deflated in pieces on the thread pool", () => {
+  it("is the same entry, byte for byte, as one deflated piece by piece on the main thread", async () => {
+    const { entryFromChunks, entryFromChunksAsync } = await import("../../../src/workbook/xlsx/zip");
+    // Seven pieces of a megabyte: more than are deflated at once, so the producer waits for the oldest.
+    const chunks = Array.from({ length: 150 }, (_, i) => new TextEncoder().encode(`<row r="${i}">${"y".repeat(30_000)}${String(i * 104729).repeat(4000)}</row>`));
+    const sync = entryFromChunks("part.xml", chunks);
+    const onPool = await entryFromChunksAsync("part.xml", chunks);
+    expect(onPool.size).toBe(Buffer.concat(chunks).length);
+    expect({ ...onPool, raw: null }).toEqual({ ...sync, raw: null });
+    expect(Buffer.from(onPool.raw).equals(Buffer.from(sync.raw))).toBe(true);
+  });
+
+  it("passes on a fault of the text being written, with no piece left to fail unseen", async () => {
+    const { entryFromChunksAsync } = await import("../../../src/workbook/xlsx/zip");
+    function* refused(): Generator<Uint8Array> {
+      for (let i = 0; i < 9; i++) yield new Uint8Array(1 << 19).fill(60);
+      throw new Error("the text is not well-formed");
+    }
+    await expect(entryFromChunksAsync("part.xml", refused())).rejects.toThrow("the text is not well-formed");
+  });
+});
+
 describe("an entry inflated in chunks (sync)", () => {
   const join = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]);
 
