@@ -37,7 +37,9 @@ describe("an entry deflated in pieces on the thread pool", () => {
   it("is the same entry, byte for byte, as one deflated piece by piece on the main thread", async () => {
     const { entryFromChunks, entryFromChunksAsync } = await import("../../../src/workbook/xlsx/zip");
     // Seven pieces of a megabyte: more than are deflated at once, so the producer waits for the oldest.
-    const chunks = Array.from({ length: 150 }, (_, i) => new TextEncoder().encode(`<row r="${i}">${"y".repeat(30_000)}${String(i * 104729).repeat(4000)}</row>`));
+    const chunks = Array.from({ length: 150 }, (_, i) =>
+      new TextEncoder().encode(`<row r="${i}">${"y".repeat(30_000)}${String(i * 104729).repeat(4000)}</row>`),
+    );
     const sync = entryFromChunks("part.xml", chunks);
     const onPool = await entryFromChunksAsync("part.xml", chunks);
     expect(onPool.size).toBe(Buffer.concat(chunks).length);
