@@ -425,15 +425,12 @@ export function streak(attainments: ReadonlyArray<D | null>, threshold: D = DEFA
   let last = attainments.length - 1;
   while (last >= 0 && attainments[last] === null) last--;
   let run = 0;
+  // SPEC §2: the periods counted back from the last non-empty cell whose attainment is below the threshold.
+  // A blank before that cell has no attainment, so it is not below it: the run ends there (a joiner's
+  // months before joining, a month not reported), as a met target ends it.
   for (let i = last; i >= 0; i--) {
     const a = attainments[i];
-    if (a === null) {
-      throw valueError(
-        `attainments cell ${i + 1} is empty inside the run of misses: fill it in or start the range after it`,
-        `attainments 第 ${i + 1} 个单元格在连续未完成期间为空：请填写，或让区域从其后开始`,
-      );
-    }
-    if (a.greaterThanOrEqualTo(threshold)) break;
+    if (a === null || a.greaterThanOrEqualTo(threshold)) break;
     run++;
   }
   return run;

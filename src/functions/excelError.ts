@@ -1,5 +1,5 @@
 /* global CustomFunctions, Office */
-import { ErrorKind, KpiError, Lang } from "../engine/errors";
+import { ErrorKind, KpiError, Lang, numError } from "../engine/errors";
 
 /** The language of Excel's UI: Chinese messages for a Chinese Excel, English otherwise. */
 export function displayLang(): Lang {
@@ -58,5 +58,10 @@ export function excelCall<T>(body: () => T): T {
   } catch (e) {
     throw toExcelError(e);
   }
+  if (typeof result === "number" && !Number.isFinite(result))
+    // Decimal results beyond a double (1e300 over 1e-300): Excel cannot hold them, and a bare error would say nothing.
+    throw toExcelError(
+      numError("the result is beyond the largest number Excel can hold: check the arguments' sizes", "结果超出 Excel 能表示的最大数：请检查各参数的数值大小"),
+    );
   return typeof result === "number" && result === 0 ? (0 as T) : result;
 }

@@ -341,8 +341,26 @@ describe("STREAK", () => {
     // 0.84 and 0.8 are below 0.85, 0.9 is not: 2
     expect(f.streak([[0.9, 0.8, 0.84]], 0.85)).toBe(2);
   });
-  it("rejects a blank inside the run of misses", () => {
-    expect(errorOf(() => f.streak([[0.8, "", 0.9]], null)).message).toContain("cell 2 is empty");
+  it("ends the run at a blank before the last value, as a met target ends it", () => {
+    // Counted back from 0.7: 0.7 < 1 (1), then a blank, which holds no attainment below 1: 1.
+    expect(f.streak([[0.8, "", 0.7]], null)).toBe(1);
+    // A joiner in March: 0.6, 0.7, 0.8 are below 1, the blanks before them end the run: 3.
+    expect(f.streak([["", null, 0.8, 0.7, 0.6]], null)).toBe(3);
+  });
+  it("is 0 for a range with no value at all", () => {
+    expect(f.streak([["", null]], null)).toBe(0);
+  });
+  it("refuses text among the attainments, naming its cell", () => {
+    expect(errorOf(() => f.streak([[0.8, "n/a", 0.7]], null)).message).toContain("attainments cell 2");
+  });
+});
+
+describe("a result beyond Excel's numbers", () => {
+  it("is #NUM! with a message, not Infinity", () => {
+    // (1e300 − 0.7·1e-300) / (0.3·1e-300) ≈ 3.3e600, far past a double's 1.8e308.
+    const e = errorOf(() => f.completion(1e300, 1e-300, null));
+    expect(e.code).toBe("#NUM!");
+    expect(e.message).toContain("beyond the largest number");
   });
 });
 
