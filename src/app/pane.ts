@@ -91,7 +91,7 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
 
 const count = (v: CellValue): number | null => (typeof v === "number" ? v : null);
 
-/** The last RunLog row (runs are appended), the total pay of its period, and whether the inputs changed since. */
+/** The last RunLog row (the latest run's row goes last), the total pay of its period, and whether the inputs changed since. */
 export async function readLastRun(port: WorkbookPort): Promise<LastRun | null> {
   const outputs = await port.readTables(["RunLog", "Results"]);
   const log = recordsOf(outputs.get("RunLog"), ["RunAt", "Period", "Employees", "Errors", "Warnings", "InputHash"]);

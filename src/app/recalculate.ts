@@ -1,7 +1,7 @@
 /**
  * The main job, written once against the workbook port: read the input and output tables in one
  * unit of work, recalculate a period, and write Results, Breakdown, Issues and RunLog back in one unit
- * of work (rows of the period replaced, others kept, RunLog last so a run without its row did not finish).
+ * of work (rows of the period replaced, others kept, RunLog last so a run whose row is not there did not finish).
  */
 import { D, ZERO } from "../engine/decimal";
 import { INPUT_TABLES, OUTPUT_COLUMNS, OutputName } from "../engine/contract";
@@ -10,6 +10,8 @@ import { Issue, msg } from "../engine/issues";
 import { OutputRow, RecalcResult, checkTables, outputRows, startRecalculation } from "../engine/recalc";
 import { TableData as EngineTable, cellAddress } from "../engine/table";
 import { isBlank, readText } from "../engine/values";
+import { parsePeriod, periodText } from "../engine/periods";
+import { normalizeHeader } from "../engine/read/headers";
 import { dashboardSheet } from "./dashboard";
 import { presentOutputs } from "./presentation";
 import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
@@ -106,18 +108,21 @@ const asOutput = (v: unknown): OutputValue => (v === undefined || (typeof v === 
  * An output table's new content. Columns the user added to the table are kept after ours, and their
  * values stay with their rows: on rows of other periods as they were, on the recalculated period's rows
  * by key (EmployeeId and Period, and Indicator for Breakdown). `mode` says what happens to old rows:
- * "period" replaces the period's rows and keeps the others, "append" keeps them all, "replace" none.
+ * "period" replaces the period's rows and keeps the others in period order; "log" the same, the others
+ * kept in the order they were written and the new rows last (RunLog: its last row is the latest run);
+ * "replace" keeps none.
  */
 export function mergeOutput(
   existing: TableData | null,
   columns: readonly OutputColumn[],
   fresh: OutputValue[][],
-  mode: "period" | "append" | "replace",
+  mode: "period" | "log" | "replace",
   period: string,
   keyColumns: readonly string[] = [],
 ): Merged {
   if (!existing) return { columns: [...columns], rows: fresh };
-  const lower = (h: string) => String(h).trim().toLowerCase();
+  // Headers match as the inputs' do (SPEC §3: case, spaces and underscores do not matter).
+  const lower = (h: string) => normalizeHeader(String(h));
   const ours = new Set(columns.map((c) => lower(c.name)));
   const extras = existing.headers.filter((h) => String(h).trim() !== "" && !ours.has(lower(h)));
   const at = [...columns, ...extras.map((name) => ({ name }))].map((c) => existing.headers.findIndex((h) => lower(h) === lower(c.name)));
@@ -129,11 +134,23 @@ export function mergeOutput(
   const all: OutputColumn[] = [...columns, ...extras.map((name, j) => ({ name, kind: kindOf(columns.length + j) }))];
   const periodIndex = columns.findIndex((c) => c.name === "Period");
   const keyIndex = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
-  const keyOf = (r: OutputValue[]) => keyIndex.map((i) => readText(r[i])).join("\u0000");
-  const isThisPeriod = (r: OutputValue[]) => periodIndex >= 0 && readText(r[periodIndex]) === period;
+  // A period HR retyped in another accepted spelling (2026Q2, 2026年第2季度) is still the period's row;
+  // each distinct text is parsed once (a large Breakdown repeats a few periods).
+  const canonical = new Map<string, string>();
+  const periodOf = (v: OutputValue) => {
+    const text = readText(v);
+    let c = canonical.get(text);
+    if (c === undefined) {
+      const p = parsePeriod(v);
+      canonical.set(text, (c = p ? periodText(p) : text));
+    }
+    return c;
+  };
+  const isThisPeriod = (r: OutputValue[]) => periodIndex >= 0 && periodOf(r[periodIndex]) === period;
+  const keyOf = (r: OutputValue[]) => keyIndex.map((i) => (i === periodIndex ? periodOf(r[i]) : readText(r[i]))).join("\u0000");
   // The user's values on the rows being replaced, by key, in order (two rows may share a key).
   const carried = new Map<string, OutputValue[][]>();
-  if (mode !== "append" && extras.length > 0)
+  if (extras.length > 0)
     for (const r of old) {
       if (mode !== "replace" && !isThisPeriod(r)) continue;
       const key = keyOf(r);
@@ -144,11 +161,11 @@ export function mergeOutput(
   const withExtras =
     extras.length === 0 ? fresh : fresh.map((r) => [...r, ...((keyColumns.length > 0 ? carried.get(keyOf(r))?.shift() : undefined) ?? extras.map(() => null))]);
   if (mode === "replace") return { columns: all, rows: withExtras };
-  if (mode === "append") return { columns: all, rows: [...old, ...withExtras] };
   const rows = [...old.filter((r) => !isThisPeriod(r)), ...withExtras];
+  if (mode === "log") return { columns: all, rows };
   // Period order (periodOrder), stable within a period, so re-running a period never moves rows. Each row's period is
   // read once, and rows already in order (one period, or periods run in turn) are not sorted at all.
-  const order = rows.map((r) => periodOrder(readText(r[periodIndex])));
+  const order = rows.map((r) => periodOrder(periodOf(r[periodIndex])));
   let sorted = true;
   for (let i = 1; i < order.length && sorted; i++) if (order[i] < order[i - 1]) sorted = false;
   if (sorted) return { columns: all, rows };
@@ -229,7 +246,8 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
     Results: mergeOutput(existing("Results"), outputColumns("Results"), fresh.Results, "period", result.period, ["EmployeeId", "Period"]),
     Breakdown: mergeOutput(existing("Breakdown"), outputColumns("Breakdown"), fresh.Breakdown, "period", result.period, ["EmployeeId", "Period", "Indicator"]),
     Issues: mergeOutput(existing("Issues"), outputColumns("Issues"), fresh.Issues, "replace", result.period),
-    RunLog: mergeOutput(existing("RunLog"), outputColumns("RunLog"), [logRow], "append", result.period),
+    // SPEC §3: an output table's rows for the period are replaced, RunLog's too: one row per period, its latest run.
+    RunLog: mergeOutput(existing("RunLog"), outputColumns("RunLog"), [logRow], "log", result.period, ["Period"]),
   };
   // The old output tables are merged into the new: their cells can go before the writing.
   read.clear();

@@ -79,6 +79,14 @@ export function bonus(base: CellValue, completionRate: CellValue, score: CellVal
     .toNumber();
 }
 
+/**
+ * An optional range left out: omitted (null), or every cell blank, as a blank cell is for an optional
+ * number (HR points at the area where bands or tiers will go before filling it): the default applies.
+ */
+function omitted(range: Range | null | undefined): range is null | undefined {
+  return range === null || range === undefined || flatten(range).every((c) => isBlank(c));
+}
+
 /** Rows of a 2-column range (min, label-or-multiplier); fully blank rows are skipped. */
 function pairRows(range: Range, arg: string): Array<[CellValue, CellValue, number]> {
   const rows = rowsOf(range);
@@ -94,7 +102,7 @@ function pairRows(range: Range, arg: string): Array<[CellValue, CellValue, numbe
 
 export function grade(score: CellValue, bands?: Range): string {
   const s = readNumber(score, "score");
-  if (bands === null || bands === undefined) return rules.grade(s, rules.defaultBands("zh")).label;
+  if (omitted(bands)) return rules.grade(s, rules.defaultBands("zh")).label;
   const parsed = pairRows(bands, "bands").map(([min, label, row]) => ({
     min: readNumber(min, `bands row ${row} min score`),
     label: readText(label),
@@ -111,7 +119,7 @@ export function tiersOf(range: Range): rules.Tier[] {
 }
 
 export function commission(actual: CellValue, target: CellValue, rate: CellValue, tiers?: Range, marginal?: CellValue): number {
-  const t = tiers === null || tiers === undefined ? rules.defaultTiers() : tiersOf(tiers);
+  const t = omitted(tiers) ? rules.defaultTiers() : tiersOf(tiers);
   return rules.commission(readNumber(actual, "actual"), readNumber(target, "target"), readNumber(rate, "rate"), t, readFlag(marginal, "marginal")).toNumber();
 }
 
@@ -169,7 +177,7 @@ function quarterOf(v: CellValue): number {
 }
 
 export function qTarget(annual: CellValue, quarter: CellValue, split?: Range): number {
-  const shares = split === null || split === undefined ? rules.defaultSplit() : numbersOf(split, "split", false);
+  const shares = omitted(split) ? rules.defaultSplit() : numbersOf(split, "split", false);
   return rules.quarterTarget(readNumber(annual, "annual"), quarterOf(quarter), shares).toNumber();
 }
 

@@ -338,15 +338,61 @@ describe("Chinese headers", () => {
 });
 
 describe("re-running", () => {
-  it("gives identical Results and one more RunLog row", async () => {
+  it("gives identical Results, and RunLog's row for the period replaced by the new run's", async () => {
     const wb = workbook();
     await runRecalculation(wb, "2026-Q2", { now: NOW });
     const first = JSON.stringify([wb.tables.get("Results"), wb.tables.get("Breakdown"), wb.tables.get("Issues")]);
+    const hash = wb.records("RunLog")[0].InputHash;
     await runRecalculation(wb, "2026-Q2", { now: new Date("2026-07-06T09:00:00Z") });
     expect(JSON.stringify([wb.tables.get("Results"), wb.tables.get("Breakdown"), wb.tables.get("Issues")])).toBe(first);
+    // SPEC §3: rows for the recalculated period replaced, RunLog's too: one row, the second run's.
     const log = wb.records("RunLog");
-    expect(log).toHaveLength(2);
-    expect(log[0].InputHash).toBe(log[1].InputHash);
+    expect(log.map((r) => [r.Period, r.RunAt])).toEqual([["2026-Q2", "2026-07-06T09:00:00Z"]]);
+    expect(log[0].InputHash).toBe(hash);
+  });
+
+  it("keeps RunLog's rows of other periods, the latest run's row last", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q2", { now: new Date("2026-07-05T09:00:00Z") });
+    await runRecalculation(wb, "2026-Q1", { now: new Date("2026-07-06T09:00:00Z") });
+    await runRecalculation(wb, "2026-Q2", { now: new Date("2026-07-07T09:00:00Z") });
+    expect(wb.records("RunLog").map((r) => [r.Period, r.RunAt])).toEqual([
+      ["2026-Q1", "2026-07-06T09:00:00Z"],
+      ["2026-Q2", "2026-07-07T09:00:00Z"],
+    ]);
+  });
+
+  it("replaces a period's rows whichever accepted spelling HR retyped it in", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const count = wb.records("Results").length;
+    // HR retypes two Results periods as 2026Q2 and 2026年第2季度 (SPEC §3 accepts both for a quarter).
+    const results = wb.tables.get("Results")!;
+    const at = results.headers.indexOf("Period");
+    results.rows[0][at] = "2026Q2";
+    results.rows[1][at] = "2026年第2季度";
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const after = wb.records("Results");
+    expect(after).toHaveLength(count);
+    expect(after.every((r) => r.Period === "2026-Q2")).toBe(true);
+  });
+
+  it("finds its columns in an output table whose headers HR wrote with other case, spaces or underscores", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q1", { now: NOW });
+    const results = wb.tables.get("Results")!;
+    const paid = wb.records("Results").map((r) => [r.EmployeeId, r.TotalPay]);
+    results.headers = results.headers.map((h) => (h === "EmployeeId" ? "Employee Id" : h === "TotalPay" ? "total_pay" : h));
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    // Q1's rows keep their EmployeeId and TotalPay, under our headers, with no second column of either.
+    const after = wb.tables.get("Results")!;
+    expect(after.headers.filter((h) => /employee\s*id|total_?pay/i.test(h))).toEqual(["EmployeeId", "TotalPay"]);
+    expect(
+      wb
+        .records("Results")
+        .filter((r) => r.Period === "2026-Q1")
+        .map((r) => [r.EmployeeId, r.TotalPay]),
+    ).toEqual(paid);
   });
 
   it("replaces the period's rows and keeps other periods'", async () => {

@@ -355,6 +355,25 @@ describe("STREAK", () => {
   });
 });
 
+describe("an optional range with every cell blank", () => {
+  it("takes the default tiers, as a blank optional number takes its default", () => {
+    // 150000 of 200000 = 75% attainment: default tier ≥ 0.5 → 0.7; 150000 × 0.02 × 0.7 = 2100.
+    expect(f.commission(150000, 200000, 0.02, [[""], [null]], null)).toBe(2100);
+  });
+  it("takes the default grade bands", () => {
+    // 95 ≥ 91: 优秀 in the default bands.
+    expect(f.grade(95, [[null, ""]])).toBe("优秀");
+  });
+  it("takes the default quarterly split", () => {
+    // Q2's default share is 25%: 1160 × 0.25 = 290.
+    expect(f.qtarget(1160, 2, [["", "", "", ""]])).toBe(290);
+  });
+  it("still refuses a range with something in it that is not a band", () => {
+    // A label with no min score: the row is a band, and its min is missing.
+    expect(errorOf(() => f.grade(95, [["", "优秀"]])).message).toContain("bands row 1 min score");
+  });
+});
+
 describe("a result beyond Excel's numbers", () => {
   it("is #NUM! with a message, not Infinity", () => {
     // (1e300 − 0.7·1e-300) / (0.3·1e-300) ≈ 3.3e600, far past a double's 1.8e308.
