@@ -108,6 +108,11 @@ export interface Plan {
   indicators: Indicator[];
   /** The plan's indicators by name, for Actuals and Ratings rows. */
   indicatorNames: Names<Indicator>;
+  /**
+   * Names on the plan's Indicators rows that could not be read (a blank Standard, say): already an Error
+   * of the plan, so a row naming one is not also told its name is wrong.
+   */
+  unreadIndicators: Names<number>;
   /** Grade bands, highest minimum first (checked by rules.sortBands). */
   bands: GradeBand[];
   raterWeights: Map<RaterType, D>;

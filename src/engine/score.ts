@@ -56,7 +56,7 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
         ),
       );
     }
-    for (const row of actuals.unknown)
+    for (const row of actuals.unknown.filter((u) => !plan.unreadIndicators.named(u.indicatorText)))
       issues.push(
         actualsTable.warn(
           row.row,
@@ -68,7 +68,7 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
       );
   }
   if (ratingsTable) {
-    for (const row of ratings.unknown)
+    for (const row of ratings.unknown.filter((u) => !plan.unreadIndicators.named(u.indicatorText)))
       issues.push(
         ratingsTable.warn(
           row.row,

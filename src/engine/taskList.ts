@@ -63,7 +63,7 @@ export function tasksByIndicator(
       continue;
     }
     const name = keyOf(row.indicatorText);
-    if (row.indicatorText === "" || warned.has(name)) continue;
+    if (row.indicatorText === "" || warned.has(name) || plan.unreadIndicators.named(row.indicatorText)) continue;
     warned.add(name);
     if (ind && plan.indicators[ind.index] === ind) {
       issues.push(

@@ -311,3 +311,30 @@ describe("the Warning for rows of a quarter someone was not employed in, in a Ch
     expect(w?.text.zh).toContain("该期的 9 行未使用（实际值表 1 行，销售表 3 行，过程激励表 3 行，调整表 2 行）");
   });
 });
+
+describe("an Indicators row that cannot be read", () => {
+  it("is the plan's Error, and the Actuals and Ratings rows naming it are not also told the name is wrong", () => {
+    const rows = fresh();
+    // Excellent solutions' Standard blank (the Step rule needs it); Teamwork's Weight blank.
+    rows.Indicators = rows.Indicators.map((r) =>
+      r[1] === "Excellent solutions" ? [...r.slice(0, 4), null, ...r.slice(5)] : r[1] === "Teamwork" ? [r[0], r[1], null, ...r.slice(3)] : r,
+    );
+    const res = recalculate(tables(rows), "2026-Q2");
+    const texts = res.issues.map((i) => i.text.en);
+    expect(texts.some((t) => t.includes("Standard is empty"))).toBe(true);
+    expect(texts.some((t) => t.includes("Weight is empty"))).toBe(true);
+    expect(texts.filter((t) => t.includes("is not in plan"))).toEqual([]);
+    expect(res.results.find((r) => r.employee.id === "P001")?.status).toBe("Error");
+    expect(res.results.find((r) => r.employee.id === "A001")?.status).toBe("Error");
+  });
+
+  it("still leaves a misspelt indicator name in Actuals told so", () => {
+    const rows = fresh();
+    rows.Indicators = rows.Indicators.map((r) => (r[1] === "Excellent solutions" ? [...r.slice(0, 4), null, ...r.slice(5)] : r));
+    rows.Actuals = rows.Actuals.map((r) => (r[0] === "P001" && r[2] === "Training" ? [r[0], r[1], "Trainning", r[3]] : r));
+    const texts = recalculate(tables(rows), "2026-Q2").issues.map((i) => i.text.en);
+    expect(texts.filter((t) => t.includes("is not in plan"))).toEqual([
+      'Actuals C3: indicator "Trainning" is not in plan "Presales": the row is ignored; correct the name',
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import { D, ONE, ZERO, show, sum } from "../decimal";
 import { Issue, issue, msg } from "../issues";
 import { pushTo } from "../maps";
 import { Indicator, Plan } from "../model";
-import { isBlank } from "../values";
+import { isBlank, readText } from "../values";
 import { Names } from "./names";
 import { forEachPlanRow } from "./plans";
 import { choice, nonNegativeNumber, number, positiveNumber, requiredText } from "./readers";
@@ -207,7 +207,11 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
     }
     // A row with another bad cell still weighs in the sum, so the sum is not said to be wrong when it is not.
     pushTo(weightsByPlan, plan, { row: r, weight: weight.ok ? weight.value : null });
-    if (!named) return;
+    if (!named) {
+      const written = t.value(r, "Indicator");
+      if (!isBlank(written)) plan.unreadIndicators.define(readText(written), r);
+      return;
+    }
     ind.index = plan.indicators.length;
     plan.indicators.push(ind);
   });

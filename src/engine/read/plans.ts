@@ -47,6 +47,7 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
       tierMode: get("TierMode", choice(TIER_MODE_WORDS, DEFAULTS.tierMode), DEFAULTS.tierMode),
       indicators: [],
       indicatorNames: new Names(NAME_KINDS.indicator),
+      unreadIndicators: new Names(NAME_KINDS.indicator),
       bands: [],
       raterWeights: new Map(),
       tiers: [],
