@@ -97,7 +97,7 @@ function readCells(
   const inside: string[] = [];
   let phonetic = 0;
   const texts: Texts = new Map();
-  const startRow = (r: string | undefined) => {
+  const startRow = (r: string | number | undefined) => {
     row = r !== undefined ? Number(r) : row + 1;
     if (!Number.isInteger(row) || row < 1)
       throw new XlsxError(`sheet ${sheetName} has a row numbered "${r}": the file is damaged; open it in Excel and save it again`);
@@ -106,17 +106,17 @@ function readCells(
   };
   return parts.scanAsync(sheetPath, {
     cellUri: NS.main,
-    row(r: string | undefined) {
+    row(r: number | undefined) {
       // A plain row's start tag: what open does for it below.
       if (inData && row <= lastRow) startRow(r);
     },
-    cell(r: string | undefined, s: string | undefined, t: string | undefined, v: string | null, inlineText: string | null) {
+    cell(column: number, style: number, t: string | undefined, v: string | null, inlineText: string | null) {
       // A whole cell in the plain shape: what open, text and close below do for it, at once.
       if (!inData || row > lastRow) return;
-      col = r !== undefined ? columnOf(r) : col + 1;
+      col = column > 0 ? column : col + 1;
       if (!inColumns(wanted, col)) return;
       // An empty <v></v> gives no text on the ordinary path, so no value there either.
-      each(row, col, cellValue(s !== undefined ? Number(s) : 0, t ?? "n", v || null, inlineText, null, ctx, sheetName, col, row, texts));
+      each(row, col, cellValue(style, t ?? "n", v || null, inlineText, null, ctx, sheetName, col, row, texts));
     },
     open(e: XmlStart) {
       if (cell) {

@@ -270,14 +270,14 @@ export function* rewriteSheetXml(oldText: Iterable<string>, w: Rewrite): Generat
     // A cell in the plain shape, whole: what open and close below do with a cell of a row being rebuilt.
     // Anywhere else (a row copied whole, outside the cells) a plain cell needs nothing done.
     cellUri: NS_MAIN,
-    cell(r, _s, _t, value, inline, start, end) {
+    cell(column, _style, _t, value, inline, start, end) {
       if (!rebuilding || copying || cell || tail === "yes") return;
-      const col = r !== undefined ? columnOf(r) : lastCol + 1;
+      const col = column > 0 ? column : lastCol + 1;
       lastCol = col;
       const row = rebuilding.row;
       if (!ours(row, col)) {
         scanner.startCapture(start);
-        keepCell(col, r !== undefined, scanner.endCapture(end));
+        keepCell(col, column > 0, scanner.endCapture(end));
       } else if ((value !== null || inline !== null) && !wasOurs(row, col)) throw tableNeeds(row, col);
     },
     open(e: XmlStart) {

@@ -33,17 +33,20 @@ export interface XmlHandler {
    * A SpreadsheetML cell in the plain shape writers use (`<c r="A2" s="1" t="s"><v>3</v></c>`, or an inline
    * string `<c r="A2" t="inlineStr"><is><t>text</t></is></c>`, or an empty `<c …/>`), reported whole instead
    * of as open/text/close events, when the default namespace in scope is `cellUri`: its r, s and t
-   * attributes (in that order, each optional, nothing else), its value or inline text, which hold no
-   * entity, and its offsets (as a start tag's `start` and an end tag's `end`, so a capture can take it). Any other shape is reported as ordinary events. A handler with no open, text or close gets the
-   * same fast path for checking.
+   * attributes (in that order, each optional, nothing else) as the column number of r (0 without r), the
+   * style number (0 without s) and t's text, its value or inline text, which hold no entity, and its
+   * offsets (as a start tag's `start` and an end tag's `end`, so a capture can take it). Any other shape is
+   * reported as ordinary events. A handler with no open, text or close gets the same fast path for checking.
    */
-  cell?(r: string | undefined, s: string | undefined, t: string | undefined, value: string | null, inline: string | null, start: number, end: number): void;
+  cell?(column: number, style: number, t: string | undefined, value: string | null, inline: string | null, start: number, end: number): void;
   cellUri?: string;
   /**
    * A row's start tag directly inside sheetData, in the plain shape (the attributes PLAIN_ROWS allows), reported
-   * with its r attribute instead of as an open event, on the same terms as `cell`; its end tag is still a close.
+   * with its r attribute's number instead of as an open event, on the same terms as `cell`; its end tag is
+   * still a close. A handler with `row` is given whole runs of plain rows this way, each row's start, its
+   * cells, then its end, read from text that one match of PLAIN_ROWS has shown well-formed.
    */
-  row?(r: string | undefined): void;
+  row?(r: number | undefined): void;
   /** A start tag. The object is the scanner's own, filled anew for each tag: read it during the call, keep nothing of it. */
   open?(el: XmlStart): void;
   /** Character data with entities resolved (CDATA sections included), possibly in several pieces. */
@@ -128,7 +131,17 @@ const PLAIN_ROWS_X14AC = plainRows(X14AC_ROW_ATTRIBUTE);
 const rowHead = (extra: string) => new RegExp(`<row(?: r="([0-9]{1,7})")?${ROW_ATTRIBUTES_AFTER_R}${extra}>`, "y");
 const ROW_HEAD = rowHead("");
 const ROW_HEAD_X14AC = rowHead(X14AC_ROW_ATTRIBUTE);
-/** A checking scanner stops trying whole rows after this many misses in a row (rows with formulas, say). */
+/** A cell's t attribute: the values readers meet, as constants rather than a string cut per cell. */
+function typeAt(buf: string, from: number, to: number): string {
+  const n = to - from;
+  if (n === 9 && buf.startsWith("inlineStr", from)) return "inlineStr";
+  // One character: V8 keeps a string of each, so this cuts nothing new.
+  if (n === 1) return buf[from];
+  if (n === 3 && buf.startsWith("str", from)) return "str";
+  return buf.slice(from, to);
+}
+
+/** A scanner stops trying whole rows after this many misses in a row (rows with formulas, say). */
 const ROW_MISSES = 16;
 
 /** A token longer than this without its end is taken as broken, not as still arriving. */
@@ -343,14 +356,27 @@ export class XmlScanner {
       if (c2 === 114 && h.row !== undefined && this.stack.length > 0) {
         const top = this.stack[this.stack.length - 1];
         if (top.cells && top.qname === "sheetData") {
-          const head = top.scope.has("x14ac") ? ROW_HEAD_X14AC : ROW_HEAD;
+          const x14ac = top.scope.has("x14ac");
+          if (this.rowMisses < ROW_MISSES) {
+            const rows = x14ac ? PLAIN_ROWS_X14AC : PLAIN_ROWS;
+            rows.lastIndex = pos;
+            if (rows.test(buf)) {
+              // Taken before the handler runs, as for a cell.
+              const end = rows.lastIndex;
+              this.plainRows(buf, pos, end);
+              pos = end;
+              this.rowMisses = 0;
+              continue;
+            }
+            this.rowMisses++;
+          }
+          const head = x14ac ? ROW_HEAD_X14AC : ROW_HEAD;
           head.lastIndex = pos;
           const m = head.exec(buf);
           if (m) {
-            // Taken before the handler runs, as for a cell.
             pos = head.lastIndex;
             this.stack.push({ qname: "row", scope: top.scope, cells: true });
-            h.row(m[1]);
+            h.row(m[1] === undefined ? undefined : Number(m[1]));
             continue;
           }
         }
@@ -365,12 +391,11 @@ export class XmlScanner {
           }
         }
         PLAIN_CELL.lastIndex = pos;
-        const cell = PLAIN_CELL.exec(buf);
-        if (cell && (h.cell === undefined || this.stack[this.stack.length - 1].cells)) {
+        if (PLAIN_CELL.test(buf) && (h.cell === undefined || this.stack[this.stack.length - 1].cells)) {
           // Taken before the handler runs: it may scan another part, which moves the shared pattern's lastIndex.
-          const start = pos;
-          pos = PLAIN_CELL.lastIndex;
-          if (h.cell) h.cell(cell[1], cell[2], cell[3], cell[4] ?? null, cell[5] ?? null, this.base + start, this.base + pos);
+          const end = PLAIN_CELL.lastIndex;
+          if (h.cell) this.plainCell(buf, pos, h.cell);
+          pos = end;
           continue;
         }
       }
@@ -392,6 +417,69 @@ export class XmlScanner {
       this.startTag(m[1], m[2], m[3] === "/", m.index, pos);
     }
     this.consumed(pos);
+  }
+
+  /**
+   * Reports the rows of buf[from, to), which one match of PLAIN_ROWS has shown to be whole rows of plain
+   * cells: so each attribute, value and tag is where the pattern put it, and is found by position alone.
+   */
+  private plainRows(buf: string, from: number, to: number): void {
+    const h = this.handler;
+    const cell = h.cell as NonNullable<XmlHandler["cell"]>;
+    let p = from;
+    while (p < to) {
+      // <row, then r="…" first if it is there.
+      let r: number | undefined;
+      if (buf.startsWith(' r="', p + 4)) {
+        r = 0;
+        for (let i = p + 8, c = buf.charCodeAt(i); c !== 34; c = buf.charCodeAt(++i)) r = r * 10 + c - 48;
+      }
+      (h.row as NonNullable<XmlHandler["row"]>)(r);
+      p = buf.indexOf(">", p) + 1;
+      // Each <c (the row's end tag starts </).
+      while (buf.charCodeAt(p + 1) === 99) p = this.plainCell(buf, p, cell);
+      if (h.close) h.close("row", this.base + p, this.base + p + 6);
+      p += 6;
+    }
+  }
+
+  /** Reports the plain cell at buf[at] (PLAIN_CELL matched there) from its text by position; the offset after it. */
+  private plainCell(buf: string, at: number, cell: NonNullable<XmlHandler["cell"]>): number {
+    let p = at + 2;
+    let column = 0;
+    if (buf.startsWith(' r="', p)) {
+      p += 4;
+      for (let c = buf.charCodeAt(p); c >= 65 && c <= 90; c = buf.charCodeAt(++p)) column = column * 26 + c - 64;
+      p = buf.indexOf('"', p) + 1;
+    }
+    let style = 0;
+    if (buf.startsWith(' s="', p)) {
+      p += 4;
+      for (let c = buf.charCodeAt(p); c !== 34; c = buf.charCodeAt(++p)) style = style * 10 + c - 48;
+      p++;
+    }
+    let t: string | undefined;
+    if (buf.startsWith(' t="', p)) {
+      const close = buf.indexOf('"', p + 4);
+      t = typeAt(buf, p + 4, close);
+      p = close + 1;
+    }
+    let value: string | null = null;
+    let inline: string | null = null;
+    if (buf.charCodeAt(p) === 47)
+      p += 2; // />
+    else if (buf.startsWith("<v>", p + 1)) {
+      const close = buf.indexOf("<", p + 4);
+      value = buf.slice(p + 4, close);
+      p = close + 8; // </v></c>
+    } else if (buf.startsWith("<is>", p + 1)) {
+      const text = buf.indexOf(">", p + 7) + 1; // <is><t> or <is><t xml:space="preserve">
+      const close = buf.indexOf("<", text);
+      inline = buf.slice(text, close);
+      p = close + 13; // </t></is></c>
+    } else p += 5; // ></c>
+    cell(column, style, t, value, inline, this.base + at, this.base + p);
+    return p;
   }
 
   private startTag(qname: string, attrText: string, selfClosing: boolean, start: number, end: number): void {

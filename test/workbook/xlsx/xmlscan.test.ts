@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { XmlError, XmlScanner, xmlFault } from "../../../src/workbook/xlsx/xmlscan";
+import { columnLetters } from "../../../src/engine/table";
 
 type Event = string;
 
@@ -274,9 +275,11 @@ describe("the strict XML scanner", () => {
     try {
       const s = new XmlScanner({
         cellUri: MAIN,
-        cell: (r, s, t, value, inline) => {
+        cell: (column, style, t, value, inline) => {
           flush();
-          const attrs = [r !== undefined ? `r=${r}` : "", s !== undefined ? `s=${s}` : "", t !== undefined ? `t=${t}` : ""].filter((a) => a).sort();
+          // The whole-cell path gives r's column and s's number: written as the ordinary path's attributes, which
+          // plainShape below reduces to the same.
+          const attrs = [column > 0 ? `r=${columnLetters(column)}` : "", style > 0 ? `s=${style}` : "", t !== undefined ? `t=${t}` : ""].filter((a) => a);
           events.push(`O{${MAIN}}c ${attrs.join(" ")}`);
           if (value !== null) events.push(`O{${MAIN}}v `, ...(value ? [`T${value}`] : []), "Cv");
           if (inline !== null) events.push(`O{${MAIN}}is `, `O{${MAIN}}t `, ...(inline ? [`T${inline}`] : []), "Ct", "Cis");
@@ -314,8 +317,18 @@ describe("the strict XML scanner", () => {
       throw e;
     }
   }
+  // A cell's start as the whole-cell path reports it: r's column letters (its row digits are not reported), s
+  // as a number, 0 as no s.
+  const plainShape = (e: Event) =>
+    e.startsWith(`O{${MAIN}}c `)
+      ? e
+          .replace(/\br=([A-Z]{1,3})[0-9]{1,7}(?= |$)/, "r=$1")
+          .replace(/\bs=0*([0-9]+)(?= |$)/, "s=$1")
+          .replace(/ ?\bs=0(?= |$)/, "")
+          .trimEnd()
+      : e;
   const withoutSpace = (events: Event[] | "error") =>
-    events === "error" ? events : events.map((e) => (e.startsWith("O") ? e.replace(/ ?xml:space=preserve/, "").trimEnd() : e));
+    events === "error" ? events : events.map((e) => plainShape(e.startsWith("O") ? e.replace(/ ?xml:space=preserve/, "").trimEnd() : e));
 
   it("reports a sheet's cells through the whole-cell path exactly as the ordinary path does", () => {
     fc.assert(
@@ -327,6 +340,24 @@ describe("the strict XML scanner", () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it("reads runs of plain rows by position exactly as the ordinary path reads them, in every shape the pattern allows", () => {
+    const rows = [
+      '<row r="1" spans="1:4" x14ac:dyDescent="0.25"><c r="A1" s="12" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>名前</t></is></c><c r="C1" s="3"/><c r="D1"></c></row>',
+      '<row r="2"><c r="AB2" s="7" t="inlineStr"><is><t xml:space="preserve"> two  spaces </t></is></c><c s="1"><v>-1.5E+3</v></c><c t="b"><v>1</v></c></row>',
+      '<row><c r="XFD3" s="100000" t="str"><v></v></c><c r="C3" t="e"><v>#N/A</v></c><c r="D3" t="d"><v>2026-04-01</v></c><c r="E3" t="n"><v>7</v></c></row>',
+      '<row r="9" s="2" customFormat="1" ht="15.75" hidden="true" customHeight="1"/>',
+      '<row r="10" spans="2:3"><c r="B10" s="1" t="inlineStr"><is><t></t></is></c><c r="C10" t="inlineStr"/><c r="D10" s="0"><v>0.1</v></c></row>',
+    ].join("");
+    const doc = `<worksheet xmlns="${MAIN}" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><sheetData>${rows}</sheetData></worksheet>`;
+    const onlyR = (events: Event[] | "error") =>
+      events === "error" ? events : events.map((e) => (e.startsWith(`O{${MAIN}}row `) ? `O{${MAIN}}row ${/\br=\S+/.exec(e)?.[0] ?? ""}` : e));
+    for (const size of [0, 7, 64]) {
+      const fast = withCells(doc, size, true);
+      expect(fast).not.toBe("error");
+      expect(onlyR(withoutSpace(fast))).toEqual(onlyR(withoutSpace(ours(doc))));
+    }
   });
 
   it("reports a sheet's rows through the whole-row path with the r the ordinary path gives", () => {
