@@ -87,11 +87,19 @@ export function flagsOf(lists: ReadonlyArray<readonly Issue[]>, wb: Workbook, fi
   return [...flags];
 }
 
+/** Issues of earlier Sales months: `carried` bear on this quarter (its status and flags), `listed` only go to Issues. */
+interface FromEarlier {
+  carried: Issue[];
+  listed: Issue[];
+}
+
+const NOTHING_EARLIER: FromEarlier = { carried: [], listed: [] };
+
 /**
- * The steps of SPEC §4 for one employee, filling `r` and `issues`; returns the issues carried from the
- * Sales ledger. Grade and quarterly bonus only for a sound plan (its bands and rates are then known).
+ * The steps of SPEC §4 for one employee, filling `r` and `issues`; returns the issues of earlier Sales
+ * months. Grade and quarterly bonus only for a sound plan (its bands and rates are then known).
  */
-function computeSteps(wb: Workbook, e: Employee, plan: Plan, q: Quarter, days: number, run: EmployeeRun, r: EmployeeResult, issues: Issue[]): Issue[] {
+function computeSteps(wb: Workbook, e: Employee, plan: Plan, q: Quarter, days: number, run: EmployeeRun, r: EmployeeResult, issues: Issue[]): FromEarlier {
   const sound = plan.problems.length === 0;
   const score = scoreQuarter(wb, e, plan, q);
   issues.push(...score.issues);
@@ -125,7 +133,7 @@ function computeSteps(wb: Workbook, e: Employee, plan: Plan, q: Quarter, days: n
   issues.push(...deals.issues);
   r.dealBonus = deals.value;
   if (run.sales === undefined) run.sales = salesLedger(wb, e, plan);
-  const sales = run.sales ? run.sales.quarter(e, plan, q) : { value: NO_SALES, issues: [], carried: [] };
+  const sales = run.sales ? run.sales.quarter(e, plan, q) : { value: NO_SALES, issues: [], carried: [], listed: [] };
   issues.push(...sales.issues);
   r.commission = sales.value?.commission ?? null;
   r.penalties = sales.value?.penalties ?? null;
@@ -151,33 +159,33 @@ function computeSteps(wb: Workbook, e: Employee, plan: Plan, q: Quarter, days: n
   const adjustments = adjustmentsOf(wb, e, q);
   issues.push(...adjustments.issues);
   r.adjustments = adjustments.value;
-  return sales.carried;
+  return { carried: sales.carried, listed: sales.listed };
 }
 
 /** Computes one employee's quarter; the caller has checked they were employed in it (`days`). */
 export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: number, run: EmployeeRun): QuarterOutcome {
   let issues: Issue[] = [];
-  let carried: Issue[] = [];
+  let earlier = NOTHING_EARLIER;
   const plan = e.plan;
   const r = emptyResult(e, q.text, []);
   // Someone whose EmployeeId is blank or cannot be read can have no rows anywhere: that Error of theirs is
   // the one to name, not a missing row in every table.
   if (plan && e.id !== "") {
-    if (plan.problems.length === 0) carried = computeSteps(wb, e, plan, q, days, run, r, issues);
+    if (plan.problems.length === 0) earlier = computeSteps(wb, e, plan, q, days, run, r, issues);
     else {
       // The plan's problems make its employees Error (below), but each one's own inputs are still checked, so
       // every problem is named in one run, not one layer per run (SPEC §4: a flag naming each problem). Should
       // a broken plan trip a step all the same, the plan's problems alone are named, as before: checking
       // someone's inputs must never stop the run.
       try {
-        carried = computeSteps(wb, e, plan, q, days, run, r, issues);
+        earlier = computeSteps(wb, e, plan, q, days, run, r, issues);
       } catch {
         issues = [];
-        carried = [];
+        earlier = NOTHING_EARLIER;
       }
     }
   }
-  const lists = [e.issues, issues, carried];
+  const lists = [e.issues, issues, earlier.carried];
   const planProblems: string[] = [];
   if (plan) for (const p of plan.problems) planProblems.push(p[wb.lang]);
   r.status = statusOf(lists, planProblems.length > 0 || !plan || e.duplicate);
@@ -194,7 +202,7 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
     r.status = "Error";
     r.quarterlyBonus = r.dealBonus = r.commission = r.incentives = r.penalties = r.adjustments = null;
   } else r.totalPay = total;
-  return { result: r, issues: e.firstOfId ? issues : [] };
+  return { result: r, issues: e.firstOfId ? (earlier.listed.length > 0 ? [...earlier.listed, ...issues] : issues) : [] };
 }
 
 /**

@@ -4,6 +4,11 @@
  * into a ledger: each month's miss and hit runs, its penalty or reward, and the issues met on the way
  * (a duplicate month, a bad Target or Actual, a gap that restarts a run). A quarter then takes its
  * months' commission, penalties and rewards; the months before it only matter through the runs.
+ *
+ * A month that cannot be read (a blank Target, two rows) leaves the runs through it unknown, not broken:
+ * a later month's penalty or reward is unknown while its run may include that month, and known again once
+ * a month at target ends the run of misses (a missed month the run at target) or a gap restarts both.
+ * So an old typo makes Error only the quarters whose penalties or rewards it could change.
  */
 import { D, ZERO, compare, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
@@ -22,8 +27,10 @@ interface LedgerMonth {
   /** The hit-streak reward this month (0 or HitBonus), and the length of the run of months at target that earned it. */
   reward: D;
   hitRun: number;
-  /** Issues of the scan up to and including this month: they make every later quarter's penalties unknown. */
+  /** Issues met at this month: its own cells, two rows of it, a gap before it. */
   scanIssues: Issue[];
+  /** When this month's penalty or reward cannot be known: the Errors of the unreadable month its run may include. */
+  unknown: Issue[] | null;
 }
 
 /** One employee's Sales months scanned in order, and how far this run has listed their issues. */
@@ -40,6 +47,9 @@ export class SalesLedger {
     const rows = e.rows.sales;
     let run = 0;
     let hits = 0;
+    // The Errors of an unreadable month each run may include, while it may (null: the run is known).
+    let missesUnknown: Issue[] | null = null;
+    let hitsUnknown: Issue[] | null = null;
     const rewarding = !plan.hitBonus.isZero();
     let previous: number | null = null;
     for (let i = 0; i < rows.length;) {
@@ -48,7 +58,8 @@ export class SalesLedger {
       const m = rows[i].month;
       const scanIssues: Issue[] = [];
       for (let k = i; k < j; k++) for (const n of rows[k].notes) scanIssues.push(n);
-      const entry: LedgerMonth = { month: m, row: j - i === 1 ? rows[i] : null, penalty: ZERO, reward: ZERO, hitRun: 0, scanIssues };
+      const entry: LedgerMonth = { month: m, row: j - i === 1 ? rows[i] : null, penalty: ZERO, reward: ZERO, hitRun: 0, scanIssues, unknown: null };
+      if (previous !== null && m !== previous + 1) missesUnknown = hitsUnknown = null; // a gap restarts both runs (below)
       this.months.push(entry);
       if (j - i > 1) {
         const cells = view.columnCells(
@@ -72,6 +83,8 @@ export class SalesLedger {
           ),
         );
         i = j;
+        missesUnknown = hitsUnknown = scanIssues.filter((x) => x.severity === "Error");
+        previous = m;
         continue;
       }
       const { target, actual } = rows[i];
@@ -80,7 +93,12 @@ export class SalesLedger {
         else if (c.warning) scanIssues.push(c.warning);
       }
       i = j;
-      if (!target.ok || !actual.ok) continue;
+      if (!target.ok || !actual.ok) {
+        // Missed or at target, no one can tell: both runs through this month are unknown.
+        missesUnknown = hitsUnknown = scanIssues.filter((x) => x.severity === "Error");
+        previous = m;
+        continue;
+      }
       if (previous !== null && m !== previous + 1 && run > 0) {
         scanIssues.push(
           view.warn(
@@ -112,11 +130,16 @@ export class SalesLedger {
       if (compare(actual.value, target.value) < 0) {
         run++;
         hits = 0;
-        if (run % plan.missRun === 0) entry.penalty = roundMoney(plan.missPenalty).negated();
+        hitsUnknown = null;
+        // A run of 1 is complete at every missed month, whatever came before.
+        if (missesUnknown && plan.missRun !== 1) entry.unknown = missesUnknown;
+        else if (run % plan.missRun === 0) entry.penalty = roundMoney(plan.missPenalty).negated();
       } else {
         run = 0;
+        missesUnknown = null;
         hits++;
-        if (rewarding && hits % plan.hitRun === 0) {
+        if (rewarding && hitsUnknown && plan.hitRun !== 1) entry.unknown = hitsUnknown;
+        else if (rewarding && hits % plan.hitRun === 0) {
           entry.reward = roundMoney(plan.hitBonus);
           entry.hitRun = hits;
         }
@@ -127,12 +150,15 @@ export class SalesLedger {
   /**
    * Commission of the quarter's months (KPI.COMMISSION with the plan's tiers and TierMode, rounded per
    * month), the penalties of the runs of misses that reach MissRun inside it, and the rewards of the runs
-   * at target that reach HitRun inside it (each with its month and run length, for Breakdown). Issues of
-   * months not yet listed in this run are the outcome's; earlier ones that still bear on it are `carried`.
+   * at target that reach HitRun inside it (each with its month and run length, for Breakdown). The issues of
+   * the quarter's months are the outcome's; those of earlier months not yet listed in this run are `listed`
+   * (for the Issues table: they bear on this quarter only through `carried`, the Errors of an unreadable
+   * month that leaves a penalty or reward of this quarter unknown).
    */
-  quarter(e: Employee, plan: Plan, q: Quarter): Outcome<SalesQuarter> & { carried: Issue[] } {
+  quarter(e: Employee, plan: Plan, q: Quarter): Outcome<SalesQuarter> & { carried: Issue[]; listed: Issue[] } {
     const issues: Issue[] = [];
     const carried: Issue[] = [];
+    const listed: Issue[] = [];
     let complete = true;
     let commission = ZERO;
     let penalties = ZERO;
@@ -140,9 +166,17 @@ export class SalesLedger {
     let hits: Hit[] | null = null;
     for (const m of this.months) {
       if (m.month > q.lastMonth) break;
-      (m.month > this.listedThrough ? issues : carried).push(...m.scanIssues);
+      if (m.month < q.firstMonth) {
+        if (m.month > this.listedThrough) listed.push(...m.scanIssues);
+        continue;
+      }
+      issues.push(...m.scanIssues);
       if (hasError(m.scanIssues)) complete = false;
-      if (m.month < q.firstMonth || !m.row) continue;
+      if (m.unknown) {
+        complete = false;
+        for (const x of m.unknown) if (!carried.includes(x) && !issues.includes(x)) carried.push(x);
+      }
+      if (!m.row) continue;
       if (!m.penalty.isZero()) penalties = penalties.plus(m.penalty);
       if (m.hitRun > 0) {
         rewards = rewards.plus(m.reward);
@@ -165,7 +199,7 @@ export class SalesLedger {
       }
     }
     if (q.lastMonth > this.listedThrough) this.listedThrough = q.lastMonth;
-    return { value: complete ? { commission, penalties, rewards, hits: hits ?? NO_HITS } : null, issues, carried };
+    return { value: complete ? { commission, penalties, rewards, hits: hits ?? NO_HITS } : null, issues, carried, listed };
   }
 }
 

@@ -129,6 +129,37 @@ describe("the consecutive-miss penalty", () => {
     expect(resultsById(q1.wb, "2026-Q1").C001.Penalties).toBe(-300); // 3rd miss in March
   });
 
+  it("is known in spite of an unreadable earlier month whose runs a met month then ended", async () => {
+    const rows = baseRows();
+    // January's Target blank; February and March met (the run of misses is 0 again whatever January was);
+    // April, May, June missed: the run reaches 3 in June → −300, and the quarter is paid.
+    rows.Sales = sales("C001", [true, true, true, false, false, false]);
+    rows.Sales[0][2] = null;
+    const { wb } = await run(workbook(rows));
+    const c = resultsById(wb).C001;
+    expect(c.Penalties).toBe(-300);
+    expect(c.Status).not.toBe("Error");
+    // January's cell is still listed, once, as the bad input it is.
+    expect(
+      wb
+        .records("Issues")
+        .filter((i) => i.Table === "Sales" && i.EmployeeId === "C001")
+        .map((i) => i.Cell),
+    ).toEqual(["C2"]);
+  });
+
+  it("is unknown, and the quarter Error naming the month, when an unreadable month may be part of a run that reaches 3 in it", async () => {
+    const rows = baseRows();
+    // March's Target blank, April and May missed: with March missed the run reaches 3 in May, with it met it does not.
+    rows.Sales = sales("C001", [true, true, true, false, false, true]);
+    rows.Sales[2][2] = null;
+    const { wb } = await run(workbook(rows));
+    const c = resultsById(wb).C001;
+    expect(c.Status).toBe("Error");
+    expect(c.TotalPay).toBe(null);
+    expect(String(c.Flags)).toContain("Sales C4");
+  });
+
   it("uses the plan's MissPenalty and MissRun", async () => {
     const rows = baseRows();
     rows.Plans = rows.Plans.map((p) => (p[0] === "CM" ? [...p.slice(0, 10), 500, 2, "Whole"] : p));
