@@ -9,7 +9,7 @@ import { Employee, Workbook } from "./model";
 import { OutputRow } from "./output";
 import { employeesTable } from "./pay";
 import { Quarter } from "./periods";
-import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays, unusedRowsWarning } from "./quarter";
+import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays, unassessedRowsWarning, unusedRowsWarning } from "./quarter";
 import { EmployeeResult, emptyResult } from "./result";
 import { gradeQuarter } from "./score";
 
@@ -17,13 +17,20 @@ import { gradeQuarter } from "./score";
 export function computeYear(wb: Workbook, e: Employee, year: readonly Quarter[], run: EmployeeRun): { result: EmployeeResult | null; issues: Issue[] } {
   const quarters: QuarterOutcome[] = [];
   const unused: Issue[] = [];
+  const unassessed: Issue[] = [];
   for (const q of year) {
     const days = employedDays(e, q);
     if (days !== null && assessedIn(e, q)) quarters.push(computeQuarter(wb, e, q, days, run));
     else if (days === null) unused.push(...unusedRowsWarning(wb, e, q));
+    else unassessed.push(...unassessedRowsWarning(wb, e, q, year[0].year));
   }
   const out = yearFrom(wb, e, year[0].year, quarters);
-  return unused.length > 0 ? { result: out.result, issues: [...out.issues, ...unused] } : out;
+  // Rows of a quarter left out of the year are said on the year's row too: it is the year's pay they are missing from.
+  if (out.result && unassessed.length > 0) {
+    for (const i of unassessed) out.result.flags.push(i.text[wb.lang]);
+    if (out.result.status === "OK") out.result.status = "Warning";
+  }
+  return unused.length + unassessed.length > 0 ? { result: out.result, issues: [...out.issues, ...unassessed, ...unused] } : out;
 }
 
 /** The year from its quarters' outcomes (none: the employee has no year). */

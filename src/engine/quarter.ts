@@ -45,6 +45,33 @@ export function employedDays(e: Employee, q: Quarter): number | null {
  */
 export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue[] {
   if (!e.firstOfId) return [];
+  const counted = rowsOfQuarter(e, q);
+  if (counted === null) return [];
+  const { total, tables, tablesZh } = counted;
+  const joinsAfter = e.joinDate !== null && e.joinDate > q.end;
+  const date = dateText((joinsAfter ? e.joinDate : e.leaveDate) as Date);
+  const en = `${e.id} ${joinsAfter ? `joins on ${date}, after` : `left on ${date}, before`} ${q.text}, so is not in its Results; ${total} row${total === 1 ? "" : "s"} of ${q.text} ${total === 1 ? "is" : "are"} not used (${tables}): correct the ${joinsAfter ? "JoinDate" : "LeaveDate"} if they are to be paid, or delete the rows`;
+  const zh = `${e.id} ${joinsAfter ? `于 ${date} 入职，晚于` : `于 ${date} 离职，早于`} ${q.text}，不列入该期结果；该期的 ${total} 行未使用（${tablesZh}）：如应计算，请更正${joinsAfter ? "入职日期" : "离职日期"}，否则删除这些行`;
+  return [employeesTable(wb).warn(e.row, joinsAfter ? "JoinDate" : "LeaveDate", e.id, en, zh)];
+}
+
+/**
+ * The annual view leaves out a quarter not yet assessed (no Actuals, Ratings or Tasks rows), its money
+ * too: when the employee has rows of it (Sales months, an adjustment), a Warning counts them by table, so
+ * no pay drops out of the year unsaid.
+ */
+export function unassessedRowsWarning(wb: Workbook, e: Employee, q: Quarter, year: number): Issue[] {
+  if (!e.firstOfId) return [];
+  const counted = rowsOfQuarter(e, q);
+  if (counted === null) return [];
+  const { total, tables, tablesZh } = counted;
+  const en = `${q.text} has no Actuals, Ratings or Tasks rows for ${e.id}, so it is not counted in ${year}: the pay of its ${total} row${total === 1 ? "" : "s"} (${tables}) is left out; enter its Actuals to count the quarter`;
+  const zh = `${e.id} 在 ${q.text} 没有实际值、评分或任务清单，该季度不计入 ${year} 年：其 ${total} 行（${tablesZh}）的金额不计入；录入该季度的实际值后即计入`;
+  return [employeesTable(wb).warn(e.row, "EmployeeId", e.id, en, zh)];
+}
+
+/** The employee's rows of a quarter, counted by table (null when there are none). */
+function rowsOfQuarter(e: Employee, q: Quarter): { total: number; tables: string; tablesZh: string } | null {
   const rows = quarterRows(e, q.index);
   const sales = e.rows.sales.filter((s) => quarterOf(s.period) === q.index);
   const counts: Array<[string, number]> = [
@@ -57,15 +84,12 @@ export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue[
     ["Adjustments", rows.adjustments.length],
   ];
   const used = counts.filter(([, n]) => n > 0);
-  if (used.length === 0) return [];
-  const total = used.reduce((sum, [, n]) => sum + n, 0);
-  const tables = used.map(([t, n]) => `${t} ${n}`).join(", ");
-  const tablesZh = used.map(([t, n]) => `${INPUT_TABLES.find((x) => x.name === t)?.zh ?? t}表 ${n} 行`).join("，");
-  const joinsAfter = e.joinDate !== null && e.joinDate > q.end;
-  const date = dateText((joinsAfter ? e.joinDate : e.leaveDate) as Date);
-  const en = `${e.id} ${joinsAfter ? `joins on ${date}, after` : `left on ${date}, before`} ${q.text}, so is not in its Results; ${total} row${total === 1 ? "" : "s"} of ${q.text} ${total === 1 ? "is" : "are"} not used (${tables}): correct the ${joinsAfter ? "JoinDate" : "LeaveDate"} if they are to be paid, or delete the rows`;
-  const zh = `${e.id} ${joinsAfter ? `于 ${date} 入职，晚于` : `于 ${date} 离职，早于`} ${q.text}，不列入该期结果；该期的 ${total} 行未使用（${tablesZh}）：如应计算，请更正${joinsAfter ? "入职日期" : "离职日期"}，否则删除这些行`;
-  return [employeesTable(wb).warn(e.row, joinsAfter ? "JoinDate" : "LeaveDate", e.id, en, zh)];
+  if (used.length === 0) return null;
+  return {
+    total: used.reduce((sum, [, n]) => sum + n, 0),
+    tables: used.map(([t, n]) => `${t} ${n}`).join(", "),
+    tablesZh: used.map(([t, n]) => `${INPUT_TABLES.find((x) => x.name === t)?.zh ?? t}表 ${n} 行`).join("，"),
+  };
 }
 
 /** A quarter counts for an employee in the annual view and in checks when it was assessed: it has Actuals, Ratings or Tasks rows. */

@@ -271,6 +271,20 @@ describe("who is in a quarter, by JoinDate and LeaveDate", () => {
     expect(texts.some((t) => t.includes("before 2026-Q2") && t.includes("9 rows"))).toBe(true);
     expect(texts.some((t) => t.includes("before 2026-Q3") && t.includes("2 rows of 2026-Q3 are not used (Sales 1, Incentives 1)"))).toBe(true);
   });
+
+  it("says on the year's row which rows of a quarter not yet assessed are left out of the year's money", () => {
+    // C001 is employed all year and has Q3 rows (July's Sales row, the fixture's Q3 Outlets and one more) but no
+    // Q3 Actuals: Q3 is not counted, and its commission and incentives are not in 2026's money.
+    const rows = fresh();
+    rows.Incentives.push(["C001", "2026-Q3", "Displays", 50, 45]);
+    const res = recalculate(tables(rows), "2026");
+    const said =
+      "Employees A5: 2026-Q3 has no Actuals, Ratings or Tasks rows for C001, so it is not counted in 2026: the pay of its 3 rows (Sales 1, Incentives 2) is left out; enter its Actuals to count the quarter";
+    expect(res.issues.filter((i) => i.employeeId === "C001").map((i) => i.text.en)).toContain(said);
+    const c = res.results.find((r) => r.employee.id === "C001");
+    expect(c?.flags).toContain(said);
+    expect(c?.status).not.toBe("OK");
+  });
 });
 
 describe("an Employees row without an EmployeeId", () => {
