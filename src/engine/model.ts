@@ -151,6 +151,8 @@ export interface RatingRow extends PeriodRow {
 }
 
 export interface DealRow extends PeriodRow {
+  /** DealId: required (SPEC §3, one row per deal); two rows of one deal in a period cannot both be right. */
+  dealId: Result<string>;
   amount: Result<D>;
   receipts: Result<D>;
   /** Type and Quality may be blank (null) for a BigDeal; a Project deal needs them. */

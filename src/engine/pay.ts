@@ -3,11 +3,12 @@
  * quarterly bonus, deal bonuses, incentives and adjustments. Each takes an employee's records of the
  * quarter and returns its value, or null when it cannot be computed, with the issues that arose.
  */
+import { INPUT_TABLES } from "./contract";
 import { D, ZERO, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
 import { Issue, Outcome, concerning, issue } from "./issues";
 import { DealRow, Employee, Plan, TargetRow, Workbook, quarterRows } from "./model";
-import { Quarter } from "./periods";
+import { Period, Quarter, periodText } from "./periods";
 import * as rules from "./rules";
 import { keyOf } from "./read/names";
 import { Result, TableView } from "./read/view";
@@ -122,10 +123,37 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
 /** DealBonus: each deal of the quarter by the plan's DealBonus (KPI.BIGDEAL or KPI.PROJECT), rounded, summed. */
 export function dealBonusOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): Outcome<D> {
   const t = wb.views.get("Deals");
-  if (!t || plan.dealBonus === "None") return { value: ZERO, issues: [] };
+  if (!t) return { value: ZERO, issues: [] };
+  const deals = quarterRows(e, q.index).deals;
+  if (plan.dealBonus === "None") {
+    // Not paid (DealBonus None), but said: HR entered them for someone, perhaps on the wrong plan.
+    if (deals.length === 0) return { value: ZERO, issues: [] };
+    const n = deals.length;
+    const warning = t.warn(
+      deals[0].row,
+      "DealId",
+      e.id,
+      `plan "${plan.name}" pays no deal bonus (DealBonus None): ${e.id}'s ${n} Deals row${n === 1 ? "" : "s"} of ${q.text} ${n === 1 ? "is" : "are"} not paid; set the plan's DealBonus to BigDeal or Project to pay them, or delete the rows`,
+      `方案 "${plan.name}" 不发项目奖（项目奖为“无”）：${e.id} 在 ${q.text} 的 ${n} 行项目不计奖金；如需计算，请把方案的项目奖设为大项目奖金或项目奖，否则删除这些行`,
+    );
+    return { value: ZERO, issues: [warning] };
+  }
   const issues: Issue[] = [];
   let total: D | null = ZERO;
-  for (const d of quarterRows(e, q.index).deals) {
+  for (const d of deals) if (!take(d.dealId, e.id, issues)) total = null;
+  if (
+    repeated(
+      t,
+      "DealId",
+      deals,
+      (d) => (d.dealId.ok ? keyOf(d.dealId.value) : null),
+      e.id,
+      (id) => ({ en: `deal "${id}"`, zh: `项目 "${id}"` }),
+      issues,
+    )
+  )
+    total = null;
+  for (const d of deals) {
     for (const n of d.notes) issues.push(n);
     const amount = d.amount;
     let pay: D | null = null;
@@ -141,6 +169,51 @@ export function dealBonusOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): 
     total = pay === null || total === null ? null : total.plus(pay);
   }
   return { value: total, issues };
+}
+
+/**
+ * Rows of one key (a deal, an incentive item) in one period, which SPEC §3 gives one row each: which one is
+ * right cannot be known, so each such group is an Error at the repeated row's cell, naming every row.
+ * Whether any group was found.
+ */
+function repeated<R extends { row: number; period: Period }>(
+  t: TableView,
+  column: string,
+  rows: readonly R[],
+  keyOfRow: (r: R) => string | null,
+  employeeId: string,
+  what: (written: string) => { en: string; zh: string },
+  issues: Issue[],
+): boolean {
+  if (rows.length < 2) return false;
+  const groups = new Map<string, R[]>();
+  for (const r of rows) {
+    const key = keyOfRow(r);
+    if (key === null) continue;
+    const k = `${key}\u0000${periodText(r.period)}`;
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  let found = false;
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    found = true;
+    const at = t.address(g[1].row, column);
+    const cells = t.columnCells(
+      column,
+      g.map((r) => r.row),
+    );
+    const w = what(String(t.value(g[0].row, column)).trim());
+    const period = periodText(g[0].period);
+    issues.push(
+      issue("Error", t.name, at, employeeId, {
+        en: `${t.name} ${at}: ${g.length} rows for ${employeeId}'s ${w.en} in ${period} (${cells}): keep one, or add them up in one row`,
+        zh: `${INPUT_TABLES.find((x) => x.name === t.name)?.zh ?? t.name}表 ${at}：${employeeId} 的${w.zh}在 ${period} 有 ${g.length} 行（${cells}）：请只保留一行，或合并为一行`,
+      }),
+    );
+  }
+  return found;
 }
 
 /** KPI.PROJECT of a deal: its Type and Quality must be given. */
@@ -178,6 +251,18 @@ export function incentivesOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   if (!t || rows.length === 0) return { value: ZERO, issues: [] };
   const issues: Issue[] = [];
   let total: D | null = ZERO;
+  if (
+    repeated(
+      t,
+      "Item",
+      rows,
+      (r) => (r.item.ok ? keyOf(r.item.value) : null),
+      e.id,
+      (item) => ({ en: `item "${item}"`, zh: `项目 "${item}"` }),
+      issues,
+    )
+  )
+    total = null;
   for (const row of rows) {
     for (const n of row.notes) issues.push(n);
     const { item, done, target, rule: itemRule } = row;

@@ -623,3 +623,61 @@ describe("a long calculation", () => {
     expect(wb.writes).toBe(0);
   });
 });
+
+describe("a deal or an incentive item entered twice in a period", () => {
+  it("is an Error at the repeated row, naming both, and the employee is not paid from either", async () => {
+    const rows = baseRows();
+    // D1 (2026-05, 150000 received: 2250) typed again below: paying both would be 4500.
+    rows.Deals.push(["D1", "P001", "2026-05", 250000, 150000, null, null, null]);
+    const { wb } = await run(workbook(rows));
+    const p = resultsById(wb).P001;
+    expect(p.Status).toBe("Error");
+    expect(p.DealBonus).toBe(null);
+    // Deals rows 2 (D1) and 6 (its copy): the Cell is the copy's DealId.
+    expect(wb.records("Issues").find((i) => i.Table === "Deals" && i.EmployeeId === "P001")).toMatchObject({
+      Severity: "Error",
+      Cell: "A6",
+      Message: 'Deals A6: 2 rows for P001\'s deal "D1" in 2026-05 (A2, A6): keep one, or add them up in one row',
+    });
+  });
+
+  it("is not a repeat in another month: a deal's receipts of May and of June are both paid", async () => {
+    const rows = baseRows();
+    // D1 again in June, 50000 received: 250000 ≥ 100000, so 50000 × 1.5% = 750 more; 2250 + 750 = 3000 (D2 is below the threshold).
+    rows.Deals.push(["D1", "P001", "2026-06", 250000, 50000, null, null, null]);
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P001.DealBonus).toBe(3000);
+  });
+
+  it("needs its DealId: a blank one is an Error at its cell", async () => {
+    const rows = baseRows();
+    rows.Deals[0][0] = null;
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P001.Status).toBe("Error");
+    expect(wb.records("Issues").find((i) => i.Table === "Deals")).toMatchObject({ Severity: "Error", Cell: "A2" });
+  });
+
+  it("is an Error for an incentive item entered twice in one period", async () => {
+    const rows = baseRows();
+    rows.Incentives.push(["C001", "2026-Q2", "outlets", 500, 480]);
+    const { wb } = await run(workbook(rows));
+    const c = resultsById(wb).C001;
+    expect(c.Status).toBe("Error");
+    expect(c.Incentives).toBe(null);
+    expect(wb.records("Issues").find((i) => i.Table === "Incentives" && i.Severity === "Error")).toMatchObject({ Cell: "C6", EmployeeId: "C001" });
+  });
+});
+
+describe("deals of someone whose plan pays no deal bonus", () => {
+  it("are not paid, and said so at the first deal's DealId", async () => {
+    const rows = baseRows();
+    // P001's plan Presales set to DealBonus None: D1 (2026-05) and D2 (2026-Q2) are Q2's deals.
+    const at = HEADERS.Plans.indexOf("DealBonus");
+    rows.Plans = rows.Plans.map((p) => (p[0] === "Presales" ? p.map((v, i) => (i === at ? "None" : v)) : p));
+    const { wb } = await run(workbook(rows));
+    const p = resultsById(wb).P001;
+    expect(p.DealBonus).toBe(0);
+    expect(p.Status).toBe("Warning");
+    expect(String(p.Flags)).toContain('plan "Presales" pays no deal bonus (DealBonus None): P001\'s 2 Deals rows of 2026-Q2 are not paid');
+  });
+});

@@ -217,6 +217,7 @@ function* readDeals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Is
       row: r,
       period,
       notes: rowNotes,
+      dealId: t.read(r, "DealId", who.id, read.requiredText),
       amount: t.read(r, "DealAmount", who.id, read.nonNegativeNumber),
       receipts: t.read(r, "Receipts", who.id, read.nonNegativeNumber),
       type: t.optional(r, "Type", who.id, read.projectType, null),
