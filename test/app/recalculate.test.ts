@@ -681,3 +681,16 @@ describe("deals of someone whose plan pays no deal bonus", () => {
     expect(String(p.Flags)).toContain('plan "Presales" pays no deal bonus (DealBonus None): P001\'s 2 Deals rows of 2026-Q2 are not paid');
   });
 });
+
+describe("an incentive item with two rules in a plan", () => {
+  it("makes Error whoever has the item, since which rule is right cannot be known", async () => {
+    const rows = baseRows();
+    // CM's Outlets rule typed again with another PerUnit: C001's Q2 Outlets row could be paid by either.
+    rows.IncentiveRules.push(["CM", "Outlets", 40, 15, null, 100]);
+    const { wb } = await run(workbook(rows));
+    const c = resultsById(wb).C001;
+    expect(c.Status).toBe("Error");
+    expect(c.Incentives).toBe(null);
+    expect(String(c.Flags)).toContain('plan "CM" has two rules for item "Outlets": keep one');
+  });
+});

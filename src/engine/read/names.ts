@@ -68,6 +68,15 @@ export class Names<T> {
     return null;
   }
 
+  /** Gives a defined name another value (a definition found faulty later, such as a second rule for it). */
+  redefine(written: string, value: T): void {
+    const earlier = this.byKey.get(keyOf(written));
+    if (!earlier) throw new Error(`redefine: ${written} is not defined`);
+    const named = { written: earlier.written, value };
+    this.byKey.set(keyOf(written), named);
+    this.byWritten.set(earlier.written, named);
+  }
+
   byName(key: string): Named<T> | undefined {
     return this.byKey.get(key);
   }

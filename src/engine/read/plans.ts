@@ -272,16 +272,17 @@ export function readIncentiveRules(t: TableView | undefined, plans: Names<Plan>,
     const onComplete = t.optional(r, "OnComplete", "", nonNegativeNumber, null);
     noteAll([item, perUnit, perShort, perOver, onComplete], mine);
     if (item.ok && plan.incentiveRules.byName(keyOf(item.value))) {
-      mine.push(
-        t.error(
-          r,
-          "Item",
-          "",
-          `plan "${plan.name}" has two rules for item "${item.value}": keep one`,
-          `方案 "${plan.name}" 的项目 "${item.value}" 有两条规则：请只保留一条`,
-        ),
+      const twice = t.error(
+        r,
+        "Item",
+        "",
+        `plan "${plan.name}" has two rules for item "${item.value}": keep one`,
+        `方案 "${plan.name}" 的项目 "${item.value}" 有两条规则：请只保留一条`,
       );
+      mine.push(twice);
       issues.push(...mine);
+      // Which rule is right cannot be known: employees with the item are Error, as for a rule with a bad cell.
+      plan.incentiveRules.redefine(item.value, { row: r, bad: twice.text });
       return;
     }
     issues.push(...mine);
