@@ -97,7 +97,12 @@ export function daysInclusive(a: Date, b: Date): number {
 
 /** A date cell: a real date, an ISO or Chinese date text, or (from Excel) a date serial. */
 export function parseDate(v: CellValue): Date | null {
-  if (v instanceof Date) return new Date(Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()));
+  if (v instanceof Date) {
+    // Excel's dates run from 1900 to 9999: a number such as 20260506 in a date-formatted cell is no date.
+    const year = v.getUTCFullYear();
+    if (!(year >= 1900 && year <= 9999)) return null;
+    return new Date(Date.UTC(year, v.getUTCMonth(), v.getUTCDate()));
+  }
   if (typeof v === "number" && v > 0 && v < 2958466) {
     return dateFromSerial(v);
   }

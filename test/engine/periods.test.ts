@@ -35,6 +35,13 @@ describe("periods", () => {
     expect(parseDate(46143)).toEqual(new Date(Date.UTC(2026, 4, 1))); // 46143 days after 1899-12-30
     expect(parseDate("2026-02-30")).toBeNull();
   });
+  it("takes no date outside Excel's 1900–9999, such as 20260506 typed into a date-formatted cell", () => {
+    // 20260506 as a serial is a day in the year 57371: Excel shows #####, and it is no JoinDate.
+    expect(parseDate(20260506)).toBeNull();
+    expect(parseDate(new Date(Date.UTC(57371, 4, 1)))).toBeNull();
+    expect(parseDate(new Date(Date.UTC(1899, 11, 31)))).toBeNull();
+    expect(parseDate(new Date(Date.UTC(9999, 11, 31)))).toEqual(new Date(Date.UTC(9999, 11, 31)));
+  });
 });
 
 describe("a quarter written with 年 and Q", () => {

@@ -232,7 +232,8 @@ function cellValue(
       const n = Number(v);
       // A number that is not a number is passed on as text, so the recalculation names its cell.
       if (v.trim() === "" || !Number.isFinite(n)) return v;
-      if (s && ctx.isDateStyle(s)) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
+      // Only a serial Excel can show as a date (1900-01-01 to 9999-12-31, else it shows #####) is one.
+      if (s && ctx.isDateStyle(s) && n >= 0 && n < 2958466) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
       return n;
     }
   }

@@ -57,3 +57,20 @@ describe("reading cells", () => {
     expect(await firstEmployee(mixed)).toEqual(EXPECTED);
   });
 });
+
+describe("a number in a date-formatted cell", () => {
+  it("is a date within Excel's range, and stays a number beyond it (20260506 typed for 2026-05-06)", async () => {
+    // The sample's JoinDate cell F2 carries its date format: keep its s, change only the value.
+    const xml = new TextDecoder().decode(
+      (await import("../../../src/workbook/xlsx/zip")).inflateEntry(
+        (await import("../../../src/workbook/xlsx/zip")).readZip(sample).get(sheetOf(sample, "Employees"))!,
+      ),
+    );
+    const style = /<c r="F2" s="(\d+)"/.exec(xml)?.[1];
+    expect(style).toBeDefined();
+    const row = (serial: number) => `<c r="A2" t="inlineStr"><is><t>E9</t></is></c><c r="F2" s="${style}"><v>${serial}</v></c>`;
+    // 46143 days after 1899-12-30 is 2026-05-01; 20260506 would be a day of the year 57371, which Excel shows as #####.
+    expect((await firstEmployee(row(46143)))[5]).toEqual(new Date(Date.UTC(2026, 4, 1)));
+    expect((await firstEmployee(row(20260506)))[5]).toBe(20260506);
+  });
+});
