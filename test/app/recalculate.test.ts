@@ -694,3 +694,17 @@ describe("an incentive item with two rules in a plan", () => {
     expect(String(c.Flags)).toContain('plan "CM" has two rules for item "Outlets": keep one');
   });
 });
+
+describe("a 0–100 score typed as a percent", () => {
+  it("is an Error asking for the score out of 100, in Actuals and in Ratings, not a score of 0.9", async () => {
+    const rows = baseRows();
+    const actual = rows.Actuals.findIndex((r) => r[0] === "A001" && r[2] === "Completion of work");
+    rows.Actuals[actual][3] = "90%";
+    rows.Ratings[0][4] = "80 %";
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).A001.Status).toBe("Error");
+    const messages = wb.records("Issues").map((i) => String(i.Message));
+    expect(messages).toContain(`Actuals D${actual + 2}: Actual is the text "90%": a score is out of 100, not a percent: enter 90`);
+    expect(messages).toContain('Ratings E2: Score is the text "80 %": a score is out of 100, not a percent: enter 80');
+  });
+});

@@ -172,6 +172,9 @@ function indicatorOf(t: TableView, r: number, who: Employee, notes: readonly Iss
   return { text: cell.value, indicator: found?.value ?? null, notes: found?.warning ? [...notes, found.warning] : notes };
 }
 
+/** A Score indicator's Actual: a 0–100 rating (its range is checked where it is scored). */
+const scoreActual = read.asScore(read.number);
+
 function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: Issue[]): Generator<number, void> {
   yield* eachRow(t, index, scope, issues, { grain: "quarter or month" }, (r, who, period, rowNotes) => {
     const { text, indicator, notes } = indicatorOf(t, r, who, rowNotes);
@@ -179,7 +182,7 @@ function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: 
     if (indicator?.rule === "Binary") {
       const yes = t.read(r, "Actual", who.id, read.binaryActual);
       actual = yes.ok ? { ok: true, value: yes.value ? ONE : ZERO, warning: yes.warning } : yes;
-    } else if (indicator) actual = t.read(r, "Actual", who.id, read.number);
+    } else if (indicator) actual = t.read(r, "Actual", who.id, indicator.rule === "Score" ? scoreActual : read.number);
     const row: ActualRow = { row: r, period, notes, indicatorText: text, indicator, raw: t.value(r, "Actual"), actual };
     const p = period;
     if (p.kind === "quarter") filed(who, quarterIndex(p.year, p.quarter)).actuals.push(row);

@@ -94,8 +94,25 @@ export const nonNegativeNumber = checked(nonNegative);
 export const positiveNumber = checked(positive);
 /** A rate that must be a fraction: 40 is "looks like a percent", never divided by 100. */
 export const rate = checked(fraction);
+/**
+ * A reader for a 0–100 score: text written as a percent ("90%") is refused, not read as 0.9, which would
+ * be a score of under 1 point (a score is 90, not 90%).
+ */
+export function asScore<T>(reader: Reader<T>): Reader<T> {
+  return (v, h) => {
+    if (typeof v === "string" && /[%％]\s*$/.test(v.trim())) {
+      const typed = v.trim().replace(/\s*[%％]$/, "");
+      return problem(
+        `${h} is the text "${v.trim()}": a score is out of 100, not a percent: enter ${typed}`,
+        `${h} 是文本 "${v.trim()}"：分数按百分制填写，不是百分比：请输入 ${typed}`,
+      );
+    }
+    return reader(v, h);
+  };
+}
+
 /** A rating or quality score from 0 to 100. */
-export const score100 = checked(percentScore);
+export const score100 = asScore(checked(percentScore));
 
 /** A whole number of months ≥ 1 (MissRun). */
 export const wholeMonths: Reader<number> = (v, h) => {
