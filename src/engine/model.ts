@@ -122,6 +122,11 @@ export interface Plan {
   incentiveRules: Names<IncentiveRule | BadIncentiveRule>;
   /** Problems with the plan itself (already listed as issues): every employee on it is Error, with these as flags. */
   problems: Message[];
+  /**
+   * Warnings of the plan's own rows (a rate typed as text, taken as its number; a standard of 0): its
+   * employees are Warning with these as flags, so Results shows whose pay rests on a doubtful cell.
+   */
+  doubts: Message[];
 }
 
 /** One row of a period table: where it is, whom it concerns, and issues of how it is written (an id spelt otherwise). */

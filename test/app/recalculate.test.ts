@@ -708,3 +708,18 @@ describe("a 0–100 score typed as a percent", () => {
     expect(messages).toContain('Ratings E2: Score is the text "80 %": a score is out of 100, not a percent: enter 80');
   });
 });
+
+describe("a doubtful cell of a plan's own rows", () => {
+  it("makes everyone on the plan Warning, with the doubt as a flag, and pays as the Warning says", async () => {
+    const rows = baseRows();
+    // Presales' BonusRate typed as the text "40%": taken as 0.4 (what it was), with a Warning.
+    const at = HEADERS.Plans.indexOf("BonusRate");
+    rows.Plans = rows.Plans.map((p) => (p[0] === "Presales" ? p.map((v, i) => (i === at ? "40%" : v)) : p));
+    const { wb } = await run(workbook(rows));
+    const p = resultsById(wb).P001;
+    expect(p.QuarterlyBonus).toBe(10963.86); // 36000 × 0.4 × 72/87 × 0.92, as before
+    expect(p.Status).toBe("Warning");
+    expect(String(p.Flags)).toContain('BonusRate is the text "40%": taken as 0.4');
+    expect(resultsById(wb).A001.Status).toBe("OK"); // another plan
+  });
+});

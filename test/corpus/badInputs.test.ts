@@ -324,7 +324,7 @@ function cases(base: Tables): Case[] {
       touched: { C002: "Error" },
     },
     {
-      name: "a Step standard of 0 (scored by it, with a Warning)",
+      name: "a Step standard of 0 (scored by it, with a Warning on everyone of the plan)",
       // Excellent solution rate, standard 0 with +0.5 per 1% above: every presales actual now scores above 20.
       edit: (t) => set(t, "Indicators", ["Presales", "Excellent solution rate"], 4, 0),
       issues: [
@@ -335,7 +335,8 @@ function cases(base: Tables): Case[] {
           words: "Standard is 0: every actual of 0 or more scores at least the full weight; check the standard",
         },
       ],
-      touched: { P001: "OK", P002: "OK", P003: "Warning" },
+      // The plan's doubtful cell is the flag of P001, on Presales (P002 and P003 are on the task-list plan).
+      touched: { P001: "Warning", P002: "OK", P003: "Warning" },
     },
     {
       name: "a negative Ratio standard",

@@ -53,6 +53,7 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
       tiers: [],
       incentiveRules: new Names(NAME_KINDS.item),
       problems: [],
+      doubts: [],
     };
     if (plan.taskBase.equals(1)) {
       problems.push(
@@ -66,7 +67,7 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
       );
     }
     issues.push(...problems);
-    for (const p of problems) if (p.severity === "Error") plan.problems.push(p.text);
+    for (const p of problems) (p.severity === "Error" ? plan.problems : plan.doubts).push(p.text);
     const first = plans.define(plan.name, plan)?.value ?? plan;
     pushTo(rowsByPlan, first, r);
   }
@@ -211,7 +212,7 @@ export function readRaterWeights(t: TableView | undefined, plans: Names<Plan>, i
       );
     }
     issues.push(...mine);
-    for (const e of mine) if (e.severity === "Error") plan.problems.push(e.text);
+    for (const e of mine) (e.severity === "Error" ? plan.problems : plan.doubts).push(e.text);
     if (!who.ok || !weight.ok || plan.raterWeights.has(who.value)) return;
     plan.raterWeights.set(who.value, weight.value);
     pushTo(rowsByPlan, plan, r);
@@ -252,7 +253,7 @@ export function readTiers(t: TableView | undefined, plans: Names<Plan>, issues: 
         );
       }
       issues.push(...mine);
-      for (const e of mine) if (e.severity === "Error") plan.problems.push(e.text);
+      for (const e of mine) (e.severity === "Error" ? plan.problems : plan.doubts).push(e.text);
       // A Warning (a number typed as text, taken as its number) leaves the tier in use, as the Warning says.
       if (!mine.some((e) => e.severity === "Error") && minAttainment.ok && multiplier.ok)
         tiers.set(plan, [...list, { minAttainment: minAttainment.value, multiplier: multiplier.value }]);
