@@ -81,7 +81,7 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
     return { value: null, issues };
   }
   if (rows.length > 1) {
-    const range = t.columnRange(
+    const range = t.repeatAt(
       "Key",
       rows.map((r) => r.row),
     );

@@ -66,7 +66,7 @@ export class SalesLedger {
           "Month",
           rows.slice(i, j).map((r) => r.row),
         );
-        const range = view.columnRange(
+        const range = view.repeatAt(
           "Month",
           rows.slice(i, j).map((r) => r.row),
         );

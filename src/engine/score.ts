@@ -144,7 +144,7 @@ function indicatorPoints(
   const lang = wb.lang;
   const at = view(wb, "Actuals");
   if (actualRows.length > 1 && at) {
-    const range = at.columnRange(
+    const range = at.repeatAt(
       "Actual",
       actualRows.map((r) => r.row),
     );

@@ -453,15 +453,14 @@ describe("a rater with no weight for the plan", () => {
 });
 
 describe("two rows for the same thing", () => {
-  it("are named cell by cell, as a range over them would take in rows that are fine", () => {
+  it("are named cell by cell, and placed at the repeat's cell, as a range over them would take in rows that are fine", () => {
     // P001's Training actual (Actuals D3) typed again at the bottom of the table.
     const rows = fresh();
     rows.Actuals.push(["P001", "2026-Q2", "Training", 0]);
     const res = run(rows);
+    const last = `D${rows.Actuals.length + 1}`;
     const dup = res.issues.filter((i) => i.text.en.includes('rows for "Training"'));
-    expect(dup.map((i) => i.text.en)).toEqual([
-      `Actuals D3:D${rows.Actuals.length + 1}: 2 rows for "Training" in 2026-Q2 (D3, D${rows.Actuals.length + 1}): keep one`,
-    ]);
+    expect(dup.map((i) => [i.cell, i.text.en])).toEqual([[last, `Actuals ${last}: 2 rows for "Training" in 2026-Q2 (D3, ${last}): keep one`]]);
   });
 });
 

@@ -73,7 +73,7 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
   }
   for (const [plan, rows] of rowsByPlan) {
     if (rows.length < 2) continue;
-    const range = t.columnRange("Plan", rows);
+    const range = t.repeatAt("Plan", rows);
     const text = msg(
       `Plans has ${rows.length} rows for plan "${plan.name}" (${t.columnCells("Plan", rows)}): keep one`,
       `考核方案表中方案 "${plan.name}" 有 ${rows.length} 行（${t.columnCells("Plan", rows)}）：请只保留一行`,

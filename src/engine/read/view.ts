@@ -64,6 +64,15 @@ export class TableView {
     return cellAddress(this.data, row, this.index.get(key) ?? 0);
   }
 
+  /**
+   * Where rows that repeat one another are reported: the cell of the first repeat (the second of them in
+   * the table), one A1 address HR can go to; the message names every row's cell.
+   */
+  repeatAt(key: string, rows: readonly number[]): string {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    return this.address(sorted[Math.min(1, sorted.length - 1)], key);
+  }
+
   /** The A1 range of a column over the given rows, for issues about a group of cells (a sum of weights). */
   columnRange(key: string, rows: readonly number[]): string {
     if (rows.length === 0) return "";
