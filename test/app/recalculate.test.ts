@@ -723,3 +723,16 @@ describe("a doubtful cell of a plan's own rows", () => {
     expect(resultsById(wb).A001.Status).toBe("OK"); // another plan
   });
 });
+
+describe("a Targets row whose Key is no department and no employee", () => {
+  it("is a Warning at its Key cell, so the misspelt row is found where it is", async () => {
+    const rows = baseRows();
+    rows.Targets.push(["Presales Suport", "2026-Q2", 300, 275]);
+    const { wb } = await run(workbook(rows));
+    const row = rows.Targets.length + 1;
+    expect(wb.records("Issues").find((i) => i.Table === "Targets" && i.Cell === `A${row}`)).toMatchObject({
+      Severity: "Warning",
+      Message: `Targets A${row}: "Presales Suport" is neither a Department nor an EmployeeId in Employees: the row is not used; correct the Key`,
+    });
+  });
+});

@@ -336,6 +336,20 @@ function readTargets(t: TableView, index: EmployeeIndex, scope: Scope, issues: I
     }
     const q = quarterIndex(period.value.year, period.value.quarter);
     if (q < scope.first || q > scope.last) continue;
+    if (!found) {
+      // No department and no employee of that name: whoever it was meant for is told their row is missing,
+      // and this is where the row is.
+      issues.push(
+        t.warn(
+          r,
+          "Key",
+          "",
+          `"${key.value}" is neither a Department nor an EmployeeId in Employees: the row is not used; correct the Key`,
+          `"${key.value}" 既不是员工表中的部门，也不是员工编号：该行未被使用；请更正对象`,
+        ),
+      );
+      continue;
+    }
     const row: TargetRow = { row: r, target: t.read(r, "Target", "", read.positiveNumber), actual: t.read(r, "Actual", "", read.number) };
     let byQuarter = targets.get(keyOf(key.value));
     if (!byQuarter) targets.set(keyOf(key.value), (byQuarter = new Map()));
