@@ -736,3 +736,17 @@ describe("a Targets row whose Key is no department and no employee", () => {
     });
   });
 });
+
+describe("a percent typed as a whole number in a Step or Ratio actual", () => {
+  it("is an Error that looks like a percent, against a standard that is a fraction, not thousands of points", async () => {
+    const rows = baseRows();
+    // P001's Excellent solutions: standard 0.9 (90%); 80 typed for 80%. Scored as typed: 20 + (80 − 0.9)/0.01 × 0.5 points.
+    const i = rows.Actuals.findIndex((r) => r[0] === "P001" && r[2] === "Excellent solutions");
+    rows.Actuals[i][3] = 80;
+    const { wb } = await run(workbook(rows));
+    const p = resultsById(wb).P001;
+    expect(p.Status).toBe("Error");
+    expect(p.TotalPay).toBe(null);
+    expect(String(p.Flags)).toContain(`Actuals D${i + 2}: Actual is 80 against a standard of 90%: 80 looks like a percent: enter 80% or 0.8`);
+  });
+});

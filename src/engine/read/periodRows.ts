@@ -7,7 +7,7 @@
  * value cells stay on the record and are listed when a period's recalculation uses it.
  * One file: the period tables share one row reader (period, employee, issues kept on the record).
  */
-import { D, ONE, ZERO } from "../decimal";
+import { D, ONE, ZERO, show } from "../decimal";
 import { Issue, NO_ISSUES } from "../issues";
 import { pushTo } from "../maps";
 import {
@@ -172,6 +172,22 @@ function indicatorOf(t: TableView, r: number, who: Employee, notes: readonly Iss
   return { text: cell.value, indicator: found?.value ?? null, notes: found?.warning ? [...notes, found.warning] : notes };
 }
 
+/**
+ * An actual of 10 or more (1,000%) against a standard that is a fraction (0.9, 90%) is a percent typed as
+ * a whole number (80 for 80%): SPEC §1 wants "looks like a percent", never a silent division by 100, and
+ * scored as typed it would give thousands of points. A standard of 1 or more may count things, and is not
+ * checked.
+ */
+function percentTypedAsNumber(standard: D, actual: D, header: string): { en: string; zh: string } | null {
+  if (!(standard.greaterThan(0) && standard.lessThan(1)) || actual.lessThan(10)) return null;
+  const a = show(actual);
+  const s = show(standard.times(100));
+  return {
+    en: `${header} is ${a} against a standard of ${s}%: ${a} looks like a percent: enter ${a}% or ${show(actual.dividedBy(100))}`,
+    zh: `${header} 为 ${a}，标准为 ${s}%：${a} 像是百分数：请输入 ${a}% 或 ${show(actual.dividedBy(100))}`,
+  };
+}
+
 /** A Score indicator's Actual: a 0–100 rating (its range is checked where it is scored). */
 const scoreActual = read.asScore(read.number);
 
@@ -183,6 +199,10 @@ function* readActuals(t: TableView, index: EmployeeIndex, scope: Scope, issues: 
       const yes = t.read(r, "Actual", who.id, read.binaryActual);
       actual = yes.ok ? { ok: true, value: yes.value ? ONE : ZERO, warning: yes.warning } : yes;
     } else if (indicator) actual = t.read(r, "Actual", who.id, indicator.rule === "Score" ? scoreActual : read.number);
+    if (actual?.ok && (indicator?.rule === "Step" || indicator?.rule === "Ratio")) {
+      const doubt = percentTypedAsNumber(indicator.standard, actual.value, t.header("Actual"));
+      if (doubt) actual = { ok: false, issue: t.error(r, "Actual", who.id, doubt.en, doubt.zh) };
+    }
     const row: ActualRow = { row: r, period, notes, indicatorText: text, indicator, raw: t.value(r, "Actual"), actual };
     const p = period;
     if (p.kind === "quarter") filed(who, quarterIndex(p.year, p.quarter)).actuals.push(row);
