@@ -737,6 +737,19 @@ describe("a Targets row whose Key is no department and no employee", () => {
   });
 });
 
+describe("a 0–100 score typed into a percent-formatted cell", () => {
+  it("is an Error, as 96% is kept as 0.96: a score of under 1 point out of 100", async () => {
+    const rows = baseRows();
+    const actual = rows.Actuals.findIndex((r) => r[0] === "A001" && r[2] === "Completion of work");
+    rows.Actuals[actual][3] = 0.96;
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).A001.Status).toBe("Error");
+    expect(wb.records("Issues").map((i) => String(i.Message))).toContain(
+      `Actuals D${actual + 2}: Actual is 0.96, a score of under 1 point out of 100: if it is 96%, enter 96`,
+    );
+  });
+});
+
 describe("a percent typed as a whole number in a Step or Ratio actual", () => {
   it("is an Error that looks like a percent, against a standard that is a fraction, not thousands of points", async () => {
     const rows = baseRows();
@@ -748,5 +761,16 @@ describe("a percent typed as a whole number in a Step or Ratio actual", () => {
     expect(p.Status).toBe("Error");
     expect(p.TotalPay).toBe(null);
     expect(String(p.Flags)).toContain(`Actuals D${i + 2}: Actual is 80 against a standard of 90%: 80 looks like a percent: enter 80% or 0.8`);
+  });
+
+  it("is an Error against a Ratio standard of 100% too, which the cap would otherwise hide", async () => {
+    const rows = baseRows();
+    // CM's Overall as a Ratio with Standard 1 (100%) and Cap 120: 105 typed for 105% would score the cap.
+    rows.Indicators = rows.Indicators.map((r) => (r[0] === "CM" ? ["CM", "Overall", 100, "Ratio", 1, null, null, null, null, null, 120] : r));
+    const i = rows.Actuals.findIndex((r) => r[0] === "C001" && r[2] === "Overall");
+    rows.Actuals[i][3] = 105;
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).C001.Status).toBe("Error");
+    expect(String(resultsById(wb).C001.Flags)).toContain("Actual is 105 against a standard of 100%: 105 looks like a percent: enter 105% or 1.05");
   });
 });

@@ -173,13 +173,13 @@ function indicatorOf(t: TableView, r: number, who: Employee, notes: readonly Iss
 }
 
 /**
- * An actual of 10 or more (1,000%) against a standard that is a fraction (0.9, 90%) is a percent typed as
- * a whole number (80 for 80%): SPEC §1 wants "looks like a percent", never a silent division by 100, and
- * scored as typed it would give thousands of points. A standard of 1 or more may count things, and is not
- * checked.
+ * An actual of 10 or more (1,000%) against a standard of at most 1 (0.9 or 1: 90%, 100%) is a percent typed
+ * as a whole number (80 for 80%, 105 for 105%): SPEC §1 wants "looks like a percent", never a silent division
+ * by 100, and scored as typed it would give thousands of points, or the cap. A standard above 1 counts
+ * things (5 projects), and is not checked.
  */
 function percentTypedAsNumber(standard: D, actual: D, header: string): { en: string; zh: string } | null {
-  if (!(standard.greaterThan(0) && standard.lessThan(1)) || actual.lessThan(10)) return null;
+  if (!(standard.greaterThan(0) && !standard.greaterThan(1)) || actual.lessThan(10)) return null;
   const a = show(actual);
   const s = show(standard.times(100));
   return {

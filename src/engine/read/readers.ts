@@ -95,10 +95,11 @@ export const positiveNumber = checked(positive);
 /** A rate that must be a fraction: 40 is "looks like a percent", never divided by 100. */
 export const rate = checked(fraction);
 /**
- * A reader for a 0–100 score: text written as a percent ("90%") is refused, not read as 0.9, which would
- * be a score of under 1 point (a score is 90, not 90%).
+ * A reader for a 0–100 score: a percent ("90%" typed as text, or 96% typed into a cell, which Excel keeps
+ * as 0.96) is refused, not read as a score of under 1 point (a score is 90, not 90%). A score above 0 and
+ * at most 1 is taken for such a percent: no one scores 0.96 out of 100.
  */
-export function asScore<T>(reader: Reader<T>): Reader<T> {
+export function asScore(reader: Reader<D>): Reader<D> {
   return (v, h) => {
     if (typeof v === "string" && /[%％]\s*$/.test(v.trim())) {
       const typed = v.trim().replace(/\s*[%％]$/, "");
@@ -107,7 +108,15 @@ export function asScore<T>(reader: Reader<T>): Reader<T> {
         `${h} 是文本 "${v.trim()}"：分数按百分制填写，不是百分比：请输入 ${typed}`,
       );
     }
-    return reader(v, h);
+    const r = reader(v, h);
+    if (r.ok && r.value.greaterThan(0) && !r.value.greaterThan(1)) {
+      const as100 = show(r.value.times(100));
+      return problem(
+        `${h} is ${show(r.value)}, a score of under 1 point out of 100: if it is ${as100}%, enter ${as100}`,
+        `${h} 为 ${show(r.value)}，即百分制下不到 1 分：如是 ${as100}%，请输入 ${as100}`,
+      );
+    }
+    return r;
   };
 }
 
