@@ -33,6 +33,23 @@ interface LedgerMonth {
   unknown: Issue[] | null;
 }
 
+/** The run of months missed and the run of months at target, as they stand after a month. */
+type Run = [missed: number, atTarget: number];
+
+/** The pairs, each once. */
+function distinct(states: readonly Run[]): Run[] {
+  const seen = new Set<number>();
+  const out: Run[] = [];
+  for (const st of states) {
+    const key = st[0] * 65536 + st[1];
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(st);
+    }
+  }
+  return out;
+}
+
 /** One employee's Sales months scanned in order, and how far this run has listed their issues. */
 export class SalesLedger {
   readonly months: LedgerMonth[] = [];
@@ -45,11 +62,12 @@ export class SalesLedger {
     plan: Plan,
   ) {
     const rows = e.rows.sales;
-    let run = 0;
-    let hits = 0;
-    // The Errors of an unreadable month each run may include, while it may (null: the run is known).
-    let missesUnknown: Issue[] | null = null;
-    let hitsUnknown: Issue[] | null = null;
+    // The runs (months missed, months at target) as they may stand: one pair while every month so far could
+    // be read; an unreadable month splits each pair in two (missed, or at target), and pairs that meet again
+    // are kept once. Each pair has a 0 in it, so there are never many.
+    let states: Run[] = [[0, 0]];
+    // The Errors of the unreadable months the pairs differ by (none while there is one pair).
+    let taint: Issue[] = [];
     const rewarding = !plan.hitBonus.isZero();
     let previous: number | null = null;
     for (let i = 0; i < rows.length;) {
@@ -59,8 +77,37 @@ export class SalesLedger {
       const scanIssues: Issue[] = [];
       for (let k = i; k < j; k++) for (const n of rows[k].notes) scanIssues.push(n);
       const entry: LedgerMonth = { month: m, row: j - i === 1 ? rows[i] : null, penalty: ZERO, reward: ZERO, hitRun: 0, scanIssues, unknown: null };
-      if (previous !== null && m !== previous + 1) missesUnknown = hitsUnknown = null; // a gap restarts both runs (below)
       this.months.push(entry);
+      if (previous !== null && m !== previous + 1) {
+        // A gap restarts both runs, said where it changes something.
+        const at = rows[i].row;
+        if (states.some(([run]) => run > 0)) {
+          scanIssues.push(
+            view.warn(
+              at,
+              "Month",
+              e.id,
+              `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of missed months starts again`,
+              `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续未完成重新计数`,
+            ),
+          );
+        }
+        // Said only where a run of months at target can earn something.
+        if (rewarding && states.some(([, hits]) => hits > 0)) {
+          scanIssues.push(
+            view.warn(
+              at,
+              "Month",
+              e.id,
+              `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of months at target starts again`,
+              `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续达标重新计数`,
+            ),
+          );
+        }
+        states = [[0, 0]];
+        taint = [];
+      }
+      previous = m;
       if (j - i > 1) {
         const cells = view.columnCells(
           "Month",
@@ -82,68 +129,41 @@ export class SalesLedger {
             ),
           ),
         );
-        i = j;
-        missesUnknown = hitsUnknown = scanIssues.filter((x) => x.severity === "Error");
-        previous = m;
-        continue;
-      }
-      const { target, actual } = rows[i];
-      for (const c of [target, actual]) {
-        if (!c.ok) scanIssues.push(c.issue);
-        else if (c.warning) scanIssues.push(c.warning);
+      } else {
+        const { target, actual } = rows[i];
+        for (const c of [target, actual]) {
+          if (!c.ok) scanIssues.push(c.issue);
+          else if (c.warning) scanIssues.push(c.warning);
+        }
       }
       i = j;
-      if (!target.ok || !actual.ok) {
-        // Missed or at target, no one can tell: both runs through this month are unknown.
-        missesUnknown = hitsUnknown = scanIssues.filter((x) => x.severity === "Error");
-        previous = m;
+      const row = entry.row;
+      if (!row || !row.target.ok || !row.actual.ok) {
+        // Missed or at target, no one can tell: each way the runs may stand goes both ways.
+        states = distinct(
+          states.flatMap(([run, hits]): Run[] => [
+            [run + 1, 0],
+            [0, hits + 1],
+          ]),
+        );
+        for (const x of scanIssues) if (x.severity === "Error") taint.push(x);
         continue;
       }
-      if (previous !== null && m !== previous + 1 && run > 0) {
-        scanIssues.push(
-          view.warn(
-            entry.row?.row ?? 0,
-            "Month",
-            e.id,
-            `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of missed months starts again`,
-            `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续未完成重新计数`,
-          ),
-        );
-        run = 0;
-      }
-      if (previous !== null && m !== previous + 1 && hits > 0) {
-        // Said only where a run of months at target can earn something.
-        if (rewarding) {
-          scanIssues.push(
-            view.warn(
-              entry.row?.row ?? 0,
-              "Month",
-              e.id,
-              `Sales has no row for ${e.id} between ${monthText(previous)} and ${monthText(m)}: the run of months at target starts again`,
-              `销售表中 ${e.id} 在 ${monthText(previous)} 与 ${monthText(m)} 之间缺少月份：连续达标重新计数`,
-            ),
-          );
-        }
-        hits = 0;
-      }
-      previous = m;
-      if (compare(actual.value, target.value) < 0) {
-        run++;
-        hits = 0;
-        hitsUnknown = null;
-        // A run of 1 is complete at every missed month, whatever came before.
-        if (missesUnknown && plan.missRun !== 1) entry.unknown = missesUnknown;
-        else if (run % plan.missRun === 0) entry.penalty = roundMoney(plan.missPenalty).negated();
-      } else {
-        run = 0;
-        missesUnknown = null;
-        hits++;
-        if (rewarding && hitsUnknown && plan.hitRun !== 1) entry.unknown = hitsUnknown;
-        else if (rewarding && hits % plan.hitRun === 0) {
+      const missed = compare(row.actual.value, row.target.value) < 0;
+      states = distinct(states.map(([run, hits]): Run => (missed ? [run + 1, 0] : [0, hits + 1])));
+      if (missed) {
+        const completes = states.map(([run]) => run % plan.missRun === 0);
+        if (completes.every(Boolean)) entry.penalty = roundMoney(plan.missPenalty).negated();
+        else if (completes.some(Boolean)) entry.unknown = [...taint];
+      } else if (rewarding) {
+        const completes = states.map(([, hits]) => hits % plan.hitRun === 0);
+        // A reward is known when every way gives it with one run length (its Breakdown line says which).
+        if (completes.every(Boolean) && states.length === 1) {
           entry.reward = roundMoney(plan.hitBonus);
-          entry.hitRun = hits;
-        }
+          entry.hitRun = states[0][1];
+        } else if (completes.some(Boolean)) entry.unknown = [...taint];
       }
+      if (states.length === 1) taint = [];
     }
   }
 

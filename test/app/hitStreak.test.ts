@@ -147,3 +147,27 @@ describe("the hit-streak reward", () => {
     expect(wb.records("Issues").find((i) => i.Table === "Plans")).toMatchObject({ Severity: "Error", Cell: "N4" });
   });
 });
+
+describe("the runs through a Sales month that cannot be read", () => {
+  it("leave a quarter paid when every way the month could have gone gives it the same reward and penalty", async () => {
+    // Jan met, Feb's Actual "abc", Mar and Apr met, May and Jun missed. At April the run at target is 4 (Feb met)
+    // or 2 (Feb missed): not a multiple of 3 either way, so no reward; the misses of May and June make 2, no
+    // penalty. 2026-Q2 is paid as if February were known: 13800 of Incentives, no Penalties.
+    const r = rows([MET, 0, MET, MET, MISSED, MISSED]);
+    r.Sales[1][3] = "abc";
+    const { c } = await run(r);
+    expect(c.Status).not.toBe("Error");
+    expect(c.Incentives).toBe(13800);
+    expect(c.Penalties).toBe(0);
+  });
+
+  it("makes the quarter Error, naming the month, when the ways differ in it", async () => {
+    // Jan met, Feb's Actual "abc", Mar–Jun met. Feb met: the run at target is 3 in March, 6 in June (a reward in
+    // June). Feb missed: 1 in March, 3 in May (a reward in May), 4 in June. Which month earns it cannot be known.
+    const r = rows([MET, 0, MET, MET, MET, MET]);
+    r.Sales[1][3] = "abc";
+    const { c } = await run(r);
+    expect(c.Status).toBe("Error");
+    expect(String(c.Flags)).toContain("Sales D3");
+  });
+});
