@@ -691,7 +691,7 @@ describe("an incentive item with two rules in a plan", () => {
     const c = resultsById(wb).C001;
     expect(c.Status).toBe("Error");
     expect(c.Incentives).toBe(null);
-    expect(String(c.Flags)).toContain('plan "CM" has two rules for item "Outlets": keep one');
+    expect(String(c.Flags)).toContain('plan "CM" has two rules for item "Outlets" (B2, B5): keep one');
   });
 });
 

@@ -272,13 +272,15 @@ export function readIncentiveRules(t: TableView | undefined, plans: Names<Plan>,
     const perOver = t.optional(r, "PerOver", "", nonNegativeNumber, null);
     const onComplete = t.optional(r, "OnComplete", "", nonNegativeNumber, null);
     noteAll([item, perUnit, perShort, perOver, onComplete], mine);
-    if (item.ok && plan.incentiveRules.byName(keyOf(item.value))) {
+    const earlier = item.ok ? plan.incentiveRules.byName(keyOf(item.value)) : undefined;
+    if (item.ok && earlier) {
+      const cells = t.columnCells("Item", [earlier.value.row, r]);
       const twice = t.error(
         r,
         "Item",
         "",
-        `plan "${plan.name}" has two rules for item "${item.value}": keep one`,
-        `方案 "${plan.name}" 的项目 "${item.value}" 有两条规则：请只保留一条`,
+        `plan "${plan.name}" has two rules for item "${item.value}" (${cells}): keep one`,
+        `方案 "${plan.name}" 的项目 "${item.value}" 有两条规则（${cells}）：请只保留一条`,
       );
       mine.push(twice);
       issues.push(...mine);
