@@ -53,3 +53,8 @@ export function distinct(list: readonly Issue[]): Issue[] {
     return true;
   });
 }
+
+/** A list of cells as Chinese writes one: A6、A12, not A6, A12. */
+export function zhList(list: string): string {
+  return list.replace(/, /g, "、");
+}

@@ -6,7 +6,7 @@
 import { INPUT_TABLES } from "./contract";
 import { D, ZERO, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
-import { Issue, Outcome, concerning, issue } from "./issues";
+import { Issue, Outcome, concerning, issue, zhList } from "./issues";
 import { DealRow, Employee, Plan, TargetRow, Workbook, quarterRows } from "./model";
 import { Period, Quarter, periodText } from "./periods";
 import * as rules from "./rules";
@@ -93,7 +93,7 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
     issues.push(
       issue("Error", t.name, range, e.id, {
         en: `Targets ${range}: ${rows.length} rows for ${what.en} in ${q.text} (${cells}): keep one`,
-        zh: `目标表 ${range}：${what.zh} 在 ${q.text} 有 ${rows.length} 行（${cells}）：请只保留一行`,
+        zh: `目标表 ${range}：${what.zh} 在 ${q.text} 有 ${rows.length} 行（${zhList(cells)}）：请只保留一行`,
       }),
     );
     return { value: null, issues };
@@ -209,7 +209,7 @@ function repeated<R extends { row: number; period: Period }>(
     issues.push(
       issue("Error", t.name, at, employeeId, {
         en: `${t.name} ${at}: ${g.length} rows for ${employeeId}'s ${w.en} in ${period} (${cells}): keep one, or add them up in one row`,
-        zh: `${INPUT_TABLES.find((x) => x.name === t.name)?.zh ?? t.name}表 ${at}：${employeeId} 的${w.zh}在 ${period} 有 ${g.length} 行（${cells}）：请只保留一行，或合并为一行`,
+        zh: `${INPUT_TABLES.find((x) => x.name === t.name)?.zh ?? t.name}表 ${at}：${employeeId} 的${w.zh}在 ${period} 有 ${g.length} 行（${zhList(cells)}）：请只保留一行，或合并为一行`,
       }),
     );
   }

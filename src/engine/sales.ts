@@ -12,7 +12,7 @@
  */
 import { D, ZERO, compare, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
-import { Issue, Outcome, hasError, issue, msg } from "./issues";
+import { Issue, Outcome, hasError, issue, msg, zhList } from "./issues";
 import { Employee, Plan, SalesRow, Workbook } from "./model";
 import { Quarter, monthText } from "./periods";
 import { commissionOfChecked } from "./rules";
@@ -125,7 +125,7 @@ export class SalesLedger {
             e.id,
             msg(
               `Sales ${range}: ${j - i} rows for ${e.id} in ${monthText(m)} (${cells}): keep one`,
-              `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行（${cells}）：请只保留一行`,
+              `销售表 ${range}：${e.id} 在 ${monthText(m)} 有 ${j - i} 行（${zhList(cells)}）：请只保留一行`,
             ),
           ),
         );

@@ -8,7 +8,7 @@ import { RATER_ZH, RULE_ZH, RaterType } from "./contract";
 import { D, ONE, ZERO, compare, roundScore, sum } from "./decimal";
 import { KpiError } from "./errors";
 import { RaterPart, explainBinary, explainDeduct, explainRatio, explainScore, explainStep } from "./explain";
-import { Issue, Outcome, issue, msg } from "./issues";
+import { Issue, Outcome, issue, msg, zhList } from "./issues";
 import { pushTo } from "./maps";
 import { ActualRow, Employee, Indicator, Plan, RatingRow, Workbook, quarterRows } from "./model";
 import { OutputRow, OutputValue } from "./output";
@@ -160,7 +160,7 @@ function indicatorPoints(
         e.id,
         msg(
           `Actuals ${range}: ${actualRows.length} rows for "${ind.name}" in ${q.text} (${cells}): keep one`,
-          `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行（${cells}）：请只保留一行`,
+          `实际值表 ${range}：指标 "${ind.name}" 在 ${q.text} 有 ${actualRows.length} 行（${zhList(cells)}）：请只保留一行`,
         ),
       ),
     );

@@ -461,6 +461,8 @@ describe("two rows for the same thing", () => {
     const last = `D${rows.Actuals.length + 1}`;
     const dup = res.issues.filter((i) => i.text.en.includes('rows for "Training"'));
     expect(dup.map((i) => [i.cell, i.text.en])).toEqual([[last, `Actuals ${last}: 2 rows for "Training" in 2026-Q2 (D3, ${last}): keep one`]]);
+    // In Chinese the cells are listed as Chinese lists them, with 、.
+    expect(dup.map((i) => i.text.zh)).toEqual([`实际值表 ${last}：指标 "Training" 在 2026-Q2 有 2 行（D3、${last}）：请只保留一行`]);
   });
 });
 

@@ -1,5 +1,5 @@
 /** Employees: one record per row, with the issues of its row; rows that share an EmployeeId are all Error. */
-import { Issue } from "../issues";
+import { Issue, zhList } from "../issues";
 import { pushTo } from "../maps";
 import { Employee, EmployeeRows, Plan } from "../model";
 import { NAME_KINDS, Names, keyOf } from "./names";
@@ -78,7 +78,7 @@ export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issu
         "EmployeeId",
         e.id,
         `EmployeeId "${e.id}" is on ${same.length} rows (${cells}): which one is right cannot be known; keep one row per employee`,
-        `员工编号 "${e.id}" 出现在 ${same.length} 行（${cells}）：无法判断哪一行正确；每位员工只保留一行`,
+        `员工编号 "${e.id}" 出现在 ${same.length} 行（${zhList(cells)}）：无法判断哪一行正确；每位员工只保留一行`,
       );
       e.issues.push(twin);
       issues.push(twin);

@@ -7,7 +7,7 @@
 import { BASIS_WORDS, DEAL_BONUS_WORDS, DEFAULTS, DEFAULT_SCALE_WORDS, RATER_WORDS, RATER_ZH, RaterType, TIER_MODE_WORDS } from "../contract";
 import { show, sum } from "../decimal";
 import { Lang } from "../errors";
-import { Issue, issue, msg } from "../issues";
+import { Issue, issue, msg, zhList } from "../issues";
 import { pushTo } from "../maps";
 import { IncentiveRule, Plan } from "../model";
 import { GradeBand, Tier, checkTiers, defaultBands, defaultTiers, sortBands } from "../rules";
@@ -76,7 +76,7 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
     const range = t.repeatAt("Plan", rows);
     const text = msg(
       `Plans has ${rows.length} rows for plan "${plan.name}" (${t.columnCells("Plan", rows)}): keep one`,
-      `考核方案表中方案 "${plan.name}" 有 ${rows.length} 行（${t.columnCells("Plan", rows)}）：请只保留一行`,
+      `考核方案表中方案 "${plan.name}" 有 ${rows.length} 行（${zhList(t.columnCells("Plan", rows))}）：请只保留一行`,
     );
     issues.push(issue("Error", t.name, range, "", text));
     plan.problems.push(text);
@@ -280,7 +280,7 @@ export function readIncentiveRules(t: TableView | undefined, plans: Names<Plan>,
         "Item",
         "",
         `plan "${plan.name}" has two rules for item "${item.value}" (${cells}): keep one`,
-        `方案 "${plan.name}" 的项目 "${item.value}" 有两条规则（${cells}）：请只保留一条`,
+        `方案 "${plan.name}" 的项目 "${item.value}" 有两条规则（${zhList(cells)}）：请只保留一条`,
       );
       mine.push(twice);
       issues.push(...mine);
