@@ -24,17 +24,19 @@ export function computeYear(wb: Workbook, e: Employee, year: readonly Quarter[],
     else if (days === null) unused.push(...unusedRowsWarning(wb, e, q));
     else unassessed.push(...unassessedRowsWarning(wb, e, q, year[0].year));
   }
-  const out = yearFrom(wb, e, year[0].year, quarters);
   // Rows of a quarter left out of the year are said on the year's row too: it is the year's pay they are missing from.
-  if (out.result && unassessed.length > 0) {
-    for (const i of unassessed) out.result.flags.push(i.text[wb.lang]);
-    if (out.result.status === "OK") out.result.status = "Warning";
-  }
+  const out = yearFrom(wb, e, year[0].year, quarters, unassessed);
   return unused.length + unassessed.length > 0 ? { result: out.result, issues: [...out.issues, ...unassessed, ...unused] } : out;
 }
 
-/** The year from its quarters' outcomes (none: the employee has no year). */
-export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: readonly QuarterOutcome[]): { result: EmployeeResult | null; issues: Issue[] } {
+/** The year from its quarters' outcomes (none: the employee has no year); `notes` are flags of the year itself. */
+export function yearFrom(
+  wb: Workbook,
+  e: Employee,
+  year: number,
+  quarters: readonly QuarterOutcome[],
+  notes: readonly Issue[] = [],
+): { result: EmployeeResult | null; issues: Issue[] } {
   const issues = quarters.flatMap((q) => q.issues);
   if (quarters.length === 0) return { result: null, issues };
   const zh = wb.lang === "zh";
@@ -55,7 +57,7 @@ export function yearFrom(wb: Workbook, e: Employee, year: number, quarters: read
   // Each hit-streak reward of the year again, under the year: which months earned what is part of the year's pay.
   for (const x of mine) for (const line of x.rewardLines) breakdown.push([line[0], String(year), ...line.slice(2)]);
   const r = emptyResult(e, String(year), breakdown);
-  r.flags = [...new Set(mine.flatMap((x) => x.flags.map((f) => `${x.period}: ${f}`)))];
+  r.flags = [...new Set([...mine.flatMap((x) => x.flags.map((f) => `${x.period}: ${f}`)), ...notes.map((i) => i.text[wb.lang])])];
   const scores = mine.map((x) => x.score);
   const known = sumKnown(scores);
   r.score = known === null ? null : roundScore(known.dividedBy(scores.length));

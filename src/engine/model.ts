@@ -126,7 +126,7 @@ export interface Plan {
    * Warnings of the plan's own rows (a rate typed as text, taken as its number; a standard of 0): its
    * employees are Warning with these as flags, so Results shows whose pay rests on a doubtful cell.
    */
-  doubts: Message[];
+  doubts: Issue[];
 }
 
 /** One row of a period table: where it is, whom it concerns, and issues of how it is written (an id spelt otherwise). */

@@ -141,18 +141,7 @@ export function dealBonusOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): 
   const issues: Issue[] = [];
   let total: D | null = ZERO;
   for (const d of deals) if (!take(d.dealId, e.id, issues)) total = null;
-  if (
-    repeated(
-      t,
-      "DealId",
-      deals,
-      (d) => (d.dealId.ok ? keyOf(d.dealId.value) : null),
-      e.id,
-      (id) => ({ en: `deal "${id}"`, zh: `项目 "${id}"` }),
-      issues,
-    )
-  )
-    total = null;
+  if (repeated(t, "DealId", deals, (d) => d.dealId, { en: "deal", zh: "项目" }, e.id, issues)) total = null;
   for (const d of deals) {
     for (const n of d.notes) issues.push(n);
     const amount = d.amount;
@@ -180,17 +169,17 @@ function repeated<R extends { row: number; period: Period }>(
   t: TableView,
   column: string,
   rows: readonly R[],
-  keyOfRow: (r: R) => string | null,
+  cellOf: (r: R) => Result<string>,
+  what: { en: string; zh: string },
   employeeId: string,
-  what: (written: string) => { en: string; zh: string },
   issues: Issue[],
 ): boolean {
   if (rows.length < 2) return false;
   const groups = new Map<string, R[]>();
   for (const r of rows) {
-    const key = keyOfRow(r);
-    if (key === null) continue;
-    const k = `${key}\u0000${periodText(r.period)}`;
+    const cell = cellOf(r);
+    if (!cell.ok) continue;
+    const k = `${keyOf(cell.value)}\u0000${periodText(r.period)}`;
     const g = groups.get(k);
     if (g) g.push(r);
     else groups.set(k, [r]);
@@ -204,12 +193,12 @@ function repeated<R extends { row: number; period: Period }>(
       column,
       g.map((r) => r.row),
     );
-    const w = what(String(t.value(g[0].row, column)).trim());
+    const written = (cellOf(g[0]) as Extract<Result<string>, { ok: true }>).value;
     const period = periodText(g[0].period);
     issues.push(
       issue("Error", t.name, at, employeeId, {
-        en: `${t.name} ${at}: ${g.length} rows for ${employeeId}'s ${w.en} in ${period} (${cells}): keep one, or add them up in one row`,
-        zh: `${INPUT_TABLES.find((x) => x.name === t.name)?.zh ?? t.name}表 ${at}：${employeeId} 的${w.zh}在 ${period} 有 ${g.length} 行（${zhList(cells)}）：请只保留一行，或合并为一行`,
+        en: `${t.name} ${at}: ${g.length} rows for ${employeeId}'s ${what.en} "${written}" in ${period} (${cells}): keep one, or add them up in one row`,
+        zh: `${INPUT_TABLES.find((x) => x.name === t.name)?.zh ?? t.name}表 ${at}：${employeeId} 的${what.zh} "${written}" 在 ${period} 有 ${g.length} 行（${zhList(cells)}）：请只保留一行，或合并为一行`,
       }),
     );
   }
@@ -251,18 +240,7 @@ export function incentivesOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   if (!t || rows.length === 0) return { value: ZERO, issues: [] };
   const issues: Issue[] = [];
   let total: D | null = ZERO;
-  if (
-    repeated(
-      t,
-      "Item",
-      rows,
-      (r) => (r.item.ok ? keyOf(r.item.value) : null),
-      e.id,
-      (item) => ({ en: `item "${item}"`, zh: `项目 "${item}"` }),
-      issues,
-    )
-  )
-    total = null;
+  if (repeated(t, "Item", rows, (r) => r.item, { en: "item", zh: "项目" }, e.id, issues)) total = null;
   for (const row of rows) {
     for (const n of row.notes) issues.push(n);
     const { item, done, target, rule: itemRule } = row;

@@ -209,16 +209,12 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
       }
     }
   }
-  const lists = [e.issues, issues, earlier.carried];
+  // The plan's doubtful cells (its own rows' Warnings) bear on everyone on it, as their own issues do.
+  const lists = [e.issues, issues, earlier.carried, plan?.doubts ?? []];
   const planProblems: string[] = [];
   if (plan) for (const p of plan.problems) planProblems.push(p[wb.lang]);
   r.status = statusOf(lists, planProblems.length > 0 || !plan || e.duplicate);
   r.flags = flagsOf(lists, wb, planProblems);
-  if (plan && plan.doubts.length > 0) {
-    // The plan's doubtful cells bear on everyone on it: Warning at least, each named.
-    for (const d of plan.doubts) if (!r.flags.includes(d[wb.lang])) r.flags.push(d[wb.lang]);
-    if (r.status === "OK") r.status = "Warning";
-  }
   if (e.duplicate || planProblems.length > 0) {
     // Rows sharing an id share its inputs: a score would be the other row's as much as this one's (SPEC §4).
     // A plan with problems (weights that do not sum, a bad rate) gives no score anyone should read.

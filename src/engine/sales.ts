@@ -5,10 +5,9 @@
  * (a duplicate month, a bad Target or Actual, a gap that restarts a run). A quarter then takes its
  * months' commission, penalties and rewards; the months before it only matter through the runs.
  *
- * A month that cannot be read (a blank Target, two rows) leaves the runs through it unknown, not broken:
- * a later month's penalty or reward is unknown while its run may include that month, and known again once
- * a month at target ends the run of misses (a missed month the run at target) or a gap restarts both.
- * So an old typo makes Error only the quarters whose penalties or rewards it could change.
+ * A month that cannot be read (a blank Target, two rows) may have been missed or met: the ledger follows
+ * both ways, and a later month's penalty or reward is unknown only where the ways differ. So an old typo
+ * makes Error only the quarters whose penalties or rewards it could change.
  */
 import { D, ZERO, compare, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
@@ -22,7 +21,7 @@ interface LedgerMonth {
   month: number;
   /** The month's row; null when the month has several rows (which one is right cannot be known). */
   row: SalesRow | null;
-  /** The miss penalty this month (0 or −MissPenalty), known only when every month up to it could be read. */
+  /** The miss penalty this month (0 or −MissPenalty), when every way the unreadable months went agrees on it. */
   penalty: D;
   /** The hit-streak reward this month (0 or HitBonus), and the length of the run of months at target that earned it. */
   reward: D;
@@ -37,7 +36,7 @@ interface LedgerMonth {
 type Run = [missed: number, atTarget: number];
 
 /** The pairs, each once. */
-function distinct(states: readonly Run[]): Run[] {
+function distinctRuns(states: readonly Run[]): Run[] {
   const seen = new Set<number>();
   const out: Run[] = [];
   for (const st of states) {
@@ -140,7 +139,7 @@ export class SalesLedger {
       const row = entry.row;
       if (!row || !row.target.ok || !row.actual.ok) {
         // Missed or at target, no one can tell: each way the runs may stand goes both ways.
-        states = distinct(
+        states = distinctRuns(
           states.flatMap(([run, hits]): Run[] => [
             [run + 1, 0],
             [0, hits + 1],
@@ -150,7 +149,7 @@ export class SalesLedger {
         continue;
       }
       const missed = compare(row.actual.value, row.target.value) < 0;
-      states = distinct(states.map(([run, hits]): Run => (missed ? [run + 1, 0] : [0, hits + 1])));
+      states = distinctRuns(states.map(([run, hits]): Run => (missed ? [run + 1, 0] : [0, hits + 1])));
       if (missed) {
         const completes = states.map(([run]) => run % plan.missRun === 0);
         if (completes.every(Boolean)) entry.penalty = roundMoney(plan.missPenalty).negated();

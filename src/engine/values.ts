@@ -159,13 +159,17 @@ export function percentScore(d: D, arg: string): D {
 export function fraction(d: D, arg: string): D {
   nonNegative(d, arg);
   if (compare(d, ONE) > 0) {
-    const n = show(d);
-    throw numError(
-      `${arg}: ${n} looks like a percent: enter ${n}% or ${show(d.dividedBy(100))}`,
-      `${arg}：${n} 看起来是百分数：请输入 ${n}% 或 ${show(d.dividedBy(100))}`,
-    );
+    const looks = looksLikePercent(d);
+    throw numError(`${arg}: ${looks.en}`, `${arg}：${looks.zh}`);
   }
   return d;
+}
+
+/** SPEC §1's words for a percent typed as a whole number (40 for 40%): never divided by 100 silently. */
+export function looksLikePercent(d: D): { en: string; zh: string } {
+  const n = show(d);
+  const fractionText = show(d.dividedBy(100));
+  return { en: `${n} looks like a percent: enter ${n}% or ${fractionText}`, zh: `${n} 看起来是百分数：请输入 ${n}% 或 ${fractionText}` };
 }
 
 /** Yes/no in a cell (SPEC §3 Binary): 1, TRUE, 是, Y, done/完成; and their opposites. Other text is an error. */

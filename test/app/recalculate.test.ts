@@ -6,6 +6,12 @@ import { baseRows, HEADERS, resultsById, workbook } from "../fixtures";
 const NOW = new Date("2026-07-05T09:00:00Z");
 const run = (wb = workbook(), period = "2026-Q2") => runRecalculation(wb, period, { now: NOW }).then((s) => ({ wb, s }));
 
+/** The fixture's Plans row of `plan` with `column` set to `value`. */
+function setPlanCell(rows: ReturnType<typeof baseRows>, plan: string, column: string, value: string): void {
+  const at = HEADERS.Plans.indexOf(column);
+  rows.Plans = rows.Plans.map((p) => (p[0] === plan ? p.map((v, i) => (i === at ? value : v)) : p));
+}
+
 describe("a quarter end to end (SPEC §5 worked examples)", () => {
   it("pays the presales bonus 36000 × 0.4 × 72/87 × 0.92 = 10963.86", async () => {
     const { wb } = await run();
@@ -672,8 +678,7 @@ describe("deals of someone whose plan pays no deal bonus", () => {
   it("are not paid, and said so at the first deal's DealId", async () => {
     const rows = baseRows();
     // P001's plan Presales set to DealBonus None: D1 (2026-05) and D2 (2026-Q2) are Q2's deals.
-    const at = HEADERS.Plans.indexOf("DealBonus");
-    rows.Plans = rows.Plans.map((p) => (p[0] === "Presales" ? p.map((v, i) => (i === at ? "None" : v)) : p));
+    setPlanCell(rows, "Presales", "DealBonus", "None");
     const { wb } = await run(workbook(rows));
     const p = resultsById(wb).P001;
     expect(p.DealBonus).toBe(0);
@@ -713,8 +718,7 @@ describe("a doubtful cell of a plan's own rows", () => {
   it("makes everyone on the plan Warning, with the doubt as a flag, and pays as the Warning says", async () => {
     const rows = baseRows();
     // Presales' BonusRate typed as the text "40%": taken as 0.4 (what it was), with a Warning.
-    const at = HEADERS.Plans.indexOf("BonusRate");
-    rows.Plans = rows.Plans.map((p) => (p[0] === "Presales" ? p.map((v, i) => (i === at ? "40%" : v)) : p));
+    setPlanCell(rows, "Presales", "BonusRate", "40%");
     const { wb } = await run(workbook(rows));
     const p = resultsById(wb).P001;
     expect(p.QuarterlyBonus).toBe(10963.86); // 36000 × 0.4 × 72/87 × 0.92, as before

@@ -191,7 +191,9 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
     const ind = readRow(t, r, weight, mine);
     issues.push(...mine);
     const errors = mine.filter((i) => i.severity === "Error");
-    for (const e of mine) (e.severity === "Error" ? plan.problems : plan.doubts).push(e.text);
+    for (const e of mine)
+      if (e.severity === "Error") plan.problems.push(e.text);
+      else plan.doubts.push(e);
     const named = ind !== null && errors.length === 0;
     if (named && plan.indicatorNames.define(ind.name, ind)) {
       const twice = t.error(

@@ -10,6 +10,7 @@
 import { D, ONE, ZERO, show } from "../decimal";
 import { Issue, NO_ISSUES } from "../issues";
 import { pushTo } from "../maps";
+import { looksLikePercent } from "../values";
 import {
   ActualRow,
   AdjustmentRow,
@@ -180,12 +181,9 @@ function indicatorOf(t: TableView, r: number, who: Employee, notes: readonly Iss
  */
 function percentTypedAsNumber(standard: D, actual: D, header: string): { en: string; zh: string } | null {
   if (!(standard.greaterThan(0) && !standard.greaterThan(1)) || actual.lessThan(10)) return null;
-  const a = show(actual);
-  const s = show(standard.times(100));
-  return {
-    en: `${header} is ${a} against a standard of ${s}%: ${a} looks like a percent: enter ${a}% or ${show(actual.dividedBy(100))}`,
-    zh: `${header} 为 ${a}，标准为 ${s}%：${a} 像是百分数：请输入 ${a}% 或 ${show(actual.dividedBy(100))}`,
-  };
+  const [a, s] = [show(actual), show(standard.times(100))];
+  const looks = looksLikePercent(actual);
+  return { en: `${header} is ${a} against a standard of ${s}%: ${looks.en}`, zh: `${header} 为 ${a}，标准为 ${s}%：${looks.zh}` };
 }
 
 /** A Score indicator's Actual: a 0–100 rating (its range is checked where it is scored). */

@@ -67,7 +67,9 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
       );
     }
     issues.push(...problems);
-    for (const p of problems) (p.severity === "Error" ? plan.problems : plan.doubts).push(p.text);
+    for (const p of problems)
+      if (p.severity === "Error") plan.problems.push(p.text);
+      else plan.doubts.push(p);
     const first = plans.define(plan.name, plan)?.value ?? plan;
     pushTo(rowsByPlan, first, r);
   }
@@ -212,7 +214,9 @@ export function readRaterWeights(t: TableView | undefined, plans: Names<Plan>, i
       );
     }
     issues.push(...mine);
-    for (const e of mine) (e.severity === "Error" ? plan.problems : plan.doubts).push(e.text);
+    for (const e of mine)
+      if (e.severity === "Error") plan.problems.push(e.text);
+      else plan.doubts.push(e);
     if (!who.ok || !weight.ok || plan.raterWeights.has(who.value)) return;
     plan.raterWeights.set(who.value, weight.value);
     pushTo(rowsByPlan, plan, r);
@@ -253,7 +257,9 @@ export function readTiers(t: TableView | undefined, plans: Names<Plan>, issues: 
         );
       }
       issues.push(...mine);
-      for (const e of mine) (e.severity === "Error" ? plan.problems : plan.doubts).push(e.text);
+      for (const e of mine)
+        if (e.severity === "Error") plan.problems.push(e.text);
+        else plan.doubts.push(e);
       // A Warning (a number typed as text, taken as its number) leaves the tier in use, as the Warning says.
       if (!mine.some((e) => e.severity === "Error") && minAttainment.ok && multiplier.ok)
         tiers.set(plan, [...list, { minAttainment: minAttainment.value, multiplier: multiplier.value }]);
