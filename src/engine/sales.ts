@@ -36,7 +36,9 @@ interface LedgerMonth {
 type Run = [missed: number, atTarget: number];
 
 /** The pairs, each once. */
-function distinctRuns(states: readonly Run[]): Run[] {
+function distinctRuns(states: Run[]): Run[] {
+  // One pair, as long as every month could be read: nothing to compare.
+  if (states.length < 2) return states;
   const seen = new Set<number>();
   const out: Run[] = [];
   for (const st of states) {
@@ -149,6 +151,24 @@ export class SalesLedger {
         continue;
       }
       const missed = compare(row.actual.value, row.target.value) < 0;
+      if (states.length === 1) {
+        // One way the runs stand (each month so far could be read, or the ways met again): counted in place.
+        const st = states[0];
+        if (missed) {
+          st[0]++;
+          st[1] = 0;
+          if (st[0] % plan.missRun === 0) entry.penalty = roundMoney(plan.missPenalty).negated();
+        } else {
+          st[0] = 0;
+          st[1]++;
+          if (rewarding && st[1] % plan.hitRun === 0) {
+            entry.reward = roundMoney(plan.hitBonus);
+            entry.hitRun = st[1];
+          }
+        }
+        if (taint.length > 0) taint = [];
+        continue;
+      }
       states = distinctRuns(states.map(([run, hits]): Run => (missed ? [run + 1, 0] : [0, hits + 1])));
       if (missed) {
         const completes = states.map(([run]) => run % plan.missRun === 0);
