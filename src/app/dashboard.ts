@@ -5,8 +5,8 @@
  * (bars). Built from the period's Results rows only, so it shows what Results shows. Text follows the
  * workbook's language; Status words stay OK / Warning / Error as in Results.
  */
-import Decimal from "decimal.js";
-import { dec } from "../engine/decimal";
+// The product's one Decimal (engine/decimal.ts): its settings, and one shape of object for the code that uses it.
+import { D as Decimal, dec } from "../engine/decimal";
 import { Lang } from "../engine/errors";
 import { fitWidths } from "../workbook/formats";
 import { OutputColumn, OutputValue, OwnedSheet, SheetChart, PlacedTable } from "../workbook/port";

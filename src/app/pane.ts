@@ -5,7 +5,7 @@
  * template of SPEC §3, and the Results/Breakdown/Issues rows an employee's statement is made of.
  * Selecting a cell is the one thing the port cannot do; each host brings its own.
  */
-import Decimal from "decimal.js";
+import { D as Decimal } from "../engine/decimal";
 import { INPUT_TABLES } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { hashTables } from "../engine/hash";

@@ -3,7 +3,7 @@
  * the output tables hold them (nothing is recomputed here), and the plain text HR pastes into a mail
  * or a chat. Issues are those of the last run, shown when the statement is of that run's period.
  */
-import Decimal from "decimal.js";
+import { D as Decimal } from "../engine/decimal";
 import { Lang } from "../engine/errors";
 import { CellValue, TableData, WorkbookPort } from "../workbook/port";
 

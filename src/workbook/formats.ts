@@ -3,7 +3,7 @@
  * number read from a cell in one is a date), the code of each output column kind, and widths fitted to
  * what the cells show.
  */
-import Decimal from "decimal.js";
+import { D as Decimal } from "../engine/decimal";
 import { ColumnKind, OutputColumn, OutputValue } from "./port";
 
 /** Whether a number format shows a date or time: Excel's built-in date ids, or a code with y/m/d/h/s outside quotes and brackets. */
