@@ -53,8 +53,13 @@ function periodOfText(v: string): Period | null {
     const m = s.match(re);
     if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { kind: "month", year: Number(m[1]), month: Number(m[2]) };
   }
+  // A date typed as text names its month, when it is a date at all (2026-13-05 and 2026-06-31 are not).
   const iso = s.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/);
-  if (iso) return { kind: "month", year: Number(iso[1]), month: Number(iso[2]) };
+  if (iso) {
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return { kind: "month", year, month };
+  }
   return null;
 }
 

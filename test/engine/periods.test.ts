@@ -15,6 +15,14 @@ describe("periods", () => {
   ])("reads %s as %s", (text, canonical) => {
     expect(periodText(parsePeriod(text)!)).toBe(canonical);
   });
+  it("reads a date typed as text as its month", () => {
+    expect(periodText(parsePeriod("2026-06-15")!)).toBe("2026-06");
+    expect(periodText(parsePeriod("2028-02-29")!)).toBe("2028-02"); // 2028 is a leap year
+  });
+  // SPEC §3: a month is 2026-04 or a real date; 2026-13-05 is neither, and read as 2027-01 it paid a Sales row in the wrong year.
+  it.each(["2026-13-05", "2026-00-15", "2026-06-31", "2026-04-00", "2026-06-99", "2027-02-29"])("rejects the impossible date %s as a period", (text) => {
+    expect(parsePeriod(text)).toBeNull();
+  });
   it("reads a date cell as its month", () => {
     expect(periodText(parsePeriod(new Date(Date.UTC(2026, 3, 15)))!)).toBe("2026-04");
   });
