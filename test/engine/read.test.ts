@@ -502,6 +502,35 @@ describe("Plans' choices written as Chinese HR writes them", () => {
     expect(of(res, "P001").grade).toBe("Any");
     expect(res.issues.filter((i) => i.table === "Plans")).toEqual([]);
   });
+
+  it("takes Grades rows typed 默认 as the scale of a plan left Default, as a plan typed 默认 takes rows typed Default", () => {
+    // Presales' GradeScale stays Default; the only Default-like rows in Grades are typed 默认. P001 scores 92.
+    const rows = fresh();
+    rows.Grades = rows.Grades.filter((g) => g[0] !== "Default");
+    rows.Grades.push(["默认", 0, "Any", 1]);
+    const res = run(rows);
+    expect(of(res, "P001").grade).toBe("Any");
+    expect(res.issues.filter((i) => i.table === "Plans")).toEqual([]);
+  });
+
+  it("says nothing of the spelling of the default scale: Grades rows typed default serve a blank GradeScale", () => {
+    const rows = plan(fresh(), "Presales", 5, null);
+    rows.Grades = rows.Grades.filter((g) => g[0] !== "Default");
+    rows.Grades.push(["default", 0, "Any", 1]);
+    const res = run(rows);
+    expect(of(res, "P001").grade).toBe("Any");
+    expect(res.issues.filter((i) => i.table === "Plans")).toEqual([]);
+  });
+
+  it("flags each employee of a plan whose scale is matched though written otherwise, as every other Warning of a plan's row", () => {
+    // Presales (P001…) names its scale "ps"; Grades holds its bands as "PS".
+    const rows = plan(fresh(), "Presales", 5, "ps");
+    rows.Grades.push(["PS", 0, "Any", 1]);
+    const res = run(rows);
+    expect(of(res, "P001").grade).toBe("Any");
+    expect(of(res, "P001").status).toBe("Warning");
+    expect(of(res, "P001").flags.some((f) => f.includes('grade scale "ps" is written "PS"'))).toBe(true);
+  });
 });
 
 describe("a column whose header is there twice", () => {

@@ -167,11 +167,19 @@ export function readGrades(t: TableView | undefined, planTable: TableView, plans
     }
   }
   for (const { value: plan } of plans.values()) {
-    // 默认 is Default: Grades' own Default scale when it has one, else the default bands.
+    // 默认 is Default, both ways: Grades' own rows under the plan's word, else under another word for the
+    // default scale (a Plans cell left Default, Grades rows typed 默认), else the default bands. Any of
+    // those words in any case is the default scale, so no spelling is worth a Warning there.
     const isDefault = DEFAULT_SCALE_WORDS.some((w) => keyOf(w) === keyOf(plan.gradeScale));
-    const scaleName = isDefault && !scales.named(plan.gradeScale) ? DEFAULTS.gradeScale : plan.gradeScale;
+    const scaleName = isDefault
+      ? (scales.named(plan.gradeScale)?.written ?? DEFAULT_SCALE_WORDS.map((w) => scales.named(w)?.written).find((w) => w !== undefined) ?? DEFAULTS.gradeScale)
+      : plan.gradeScale;
     const found = t ? scales.find(scaleName, planTable, plan.row, "GradeScale", "") : null;
-    if (found?.warning) issues.push(found.warning);
+    if (found?.warning) {
+      // A scale matched though written otherwise: its employees' grades rest on it, so it is their flag too.
+      issues.push(found.warning);
+      plan.doubts.push(found.warning);
+    }
     if (badScales.has(keyOf(scaleName))) {
       plan.problems.push(
         msg(`grade scale "${plan.gradeScale}" has a bad row in Grades (see Issues)`, `等级标准 "${plan.gradeScale}" 在等级表中有错误行（见 Issues）`),
