@@ -1,6 +1,6 @@
 /**
- * The annual view (SPEC §4, Annual): an employee's assessed quarters of the year, computed as
- * quarters are; Score their mean (rounded once), Grade from it, money the sums. Fewer than four
+ * The annual view (SPEC §4, Annual): the quarters of the year the workbook has assessed, computed for
+ * each employee employed in them as quarters are; Score their mean (rounded once), Grade from it, money the sums. Fewer than four
  * quarters is a Warning; a quarter in Error makes the year Error.
  */
 import { D, roundScore, show, sumKnown } from "./decimal";
@@ -9,18 +9,27 @@ import { Employee, Workbook } from "./model";
 import { OutputRow } from "./output";
 import { employeesTable } from "./pay";
 import { Quarter } from "./periods";
-import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays, unassessedRowsWarning, unusedRowsWarning } from "./quarter";
+import { EmployeeRun, QuarterOutcome, computeQuarter, employedDays, unassessedRowsWarning, unusedRowsWarning } from "./quarter";
 import { EmployeeResult, emptyResult } from "./result";
 import { gradeQuarter } from "./score";
 
-/** The employee's year (its four quarters given): each assessed quarter in which they were employed, then the year from them. */
-export function computeYear(wb: Workbook, e: Employee, year: readonly Quarter[], run: EmployeeRun): { result: EmployeeResult | null; issues: Issue[] } {
+/**
+ * The employee's year (its four quarters given): each quarter the workbook has assessed (`assessed`, by
+ * index) in which they were employed, then the year from them.
+ */
+export function computeYear(
+  wb: Workbook,
+  e: Employee,
+  year: readonly Quarter[],
+  run: EmployeeRun,
+  assessed: ReadonlySet<number>,
+): { result: EmployeeResult | null; issues: Issue[] } {
   const quarters: QuarterOutcome[] = [];
   const unused: Issue[] = [];
   const unassessed: Issue[] = [];
   for (const q of year) {
     const days = employedDays(e, q);
-    if (days !== null && assessedIn(e, q)) quarters.push(computeQuarter(wb, e, q, days, run));
+    if (days !== null && assessed.has(q.index)) quarters.push(computeQuarter(wb, e, q, days, run));
     else if (days === null) unused.push(...unusedRowsWarning(wb, e, q));
     else unassessed.push(...unassessedRowsWarning(wb, e, q, year[0].year));
   }
@@ -67,8 +76,8 @@ export function yearFrom(
     const which = mine.map((x) => x.period).join(", ");
     // Which quarters, and that their money is all the year's money here: a quarter with no Actuals, Ratings
     // or Tasks rows (not yet assessed) is left out whole, its commission and adjustments too.
-    const textEn = `${year} has ${n} assessed quarter${n === 1 ? "" : "s"} for ${e.id} (${which}): the annual score is the mean of those and the money their sum; a quarter with no Actuals, Ratings or Tasks rows is not counted`;
-    const textZh = `${e.id} 在 ${year} 年只有 ${n} 个已考核季度（${which}）：年度得分为其平均分，金额为其合计；没有实际值、评分或任务清单的季度不计入`;
+    const textEn = `${year} has ${n} assessed quarter${n === 1 ? "" : "s"} for ${e.id} (${which}): the annual score is the mean of those and the money their sum; a quarter no one has Actuals, Ratings or Tasks rows of yet is not counted`;
+    const textZh = `${e.id} 在 ${year} 年只有 ${n} 个已考核季度（${which}）：年度得分为其平均分，金额为其合计；尚未考核（没有任何实际值、评分或任务清单）的季度不计入`;
     yearIssues.push(employeesTable(wb).warn(e.row, "EmployeeId", e.id, textEn, textZh));
     r.flags.push(zh ? `${year} 年只有 ${n} 个季度：年度得分为其平均分` : `only ${n} quarter${n === 1 ? "" : "s"} in ${year}: the annual score is their mean`);
   }

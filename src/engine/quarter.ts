@@ -56,8 +56,8 @@ export function unusedRowsWarning(wb: Workbook, e: Employee, q: Quarter): Issue[
 }
 
 /**
- * The annual view leaves out a quarter not yet assessed (no Actuals, Ratings or Tasks rows), its money
- * too: when the employee has rows of it (Sales months, an adjustment), a Warning counts them by table, so
+ * The annual view leaves out a quarter not yet assessed (no one has Actuals, Ratings or Tasks rows of it),
+ * its money too: when the employee has rows of it (Sales months, an adjustment), a Warning counts them by table, so
  * no pay drops out of the year unsaid.
  */
 export function unassessedRowsWarning(wb: Workbook, e: Employee, q: Quarter, year: number): Issue[] {
@@ -65,8 +65,8 @@ export function unassessedRowsWarning(wb: Workbook, e: Employee, q: Quarter, yea
   const counted = rowsOfQuarter(e, q);
   if (counted === null) return [];
   const { total, tables, tablesZh } = counted;
-  const en = `${q.text} has no Actuals, Ratings or Tasks rows for ${e.id}, so it is not counted in ${year}: the pay of its ${total} row${total === 1 ? "" : "s"} (${tables}) is left out; enter its Actuals to count the quarter`;
-  const zh = `${e.id} 在 ${q.text} 没有实际值、评分或任务清单，该季度不计入 ${year} 年：其 ${total} 行（${tablesZh}）的金额不计入；录入该季度的实际值后即计入`;
+  const en = `${q.text} is not assessed yet (no one has Actuals, Ratings or Tasks rows of it), so it is not counted in ${year}: the pay of ${e.id}'s ${total} row${total === 1 ? "" : "s"} of it (${tables}) is left out; enter the quarter's Actuals to count it`;
+  const zh = `${q.text} 尚未考核（没有任何人的实际值、评分或任务清单），该季度不计入 ${year} 年：${e.id} 在该季度的 ${total} 行（${tablesZh}）的金额不计入；录入该季度的实际值后即计入`;
   return [employeesTable(wb).warn(e.row, "EmployeeId", e.id, en, zh)];
 }
 
@@ -96,6 +96,18 @@ function rowsOfQuarter(e: Employee, q: Quarter): { total: number; tables: string
 export function assessedIn(e: Employee, q: Quarter): boolean {
   const rows = quarterRows(e, q.index);
   return rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0;
+}
+
+/**
+ * The quarters the workbook has assessed: those someone has Actuals, Ratings or Tasks rows of (by index).
+ * Such a quarter counts for everyone employed in it, as its own recalculation would: someone without rows
+ * of it is missing inputs, not left out.
+ */
+export function assessedQuarterIndexes(wb: Workbook): Set<number> {
+  const out = new Set<number>();
+  for (const e of wb.employees)
+    for (const [q, rows] of e.rows.quarters) if (rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0) out.add(q);
+  return out;
 }
 
 /** Status from the issues bearing on a result: Error, else Warning, else OK. */

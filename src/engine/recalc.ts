@@ -12,7 +12,7 @@ import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
 import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
 import { computeYear, yearFrom } from "./annual";
-import { EmployeeRun, QuarterOutcome, assessedIn, computeQuarter, employedDays, unusedRowsWarning } from "./quarter";
+import { EmployeeRun, QuarterOutcome, assessedIn, assessedQuarterIndexes, computeQuarter, employedDays, unusedRowsWarning } from "./quarter";
 import { EmployeeResult, RecalcResult } from "./result";
 import { distinctSorted } from "./rules";
 import { TableData } from "./table";
@@ -78,6 +78,8 @@ class Run implements Recalculation {
   private done = 0;
   private finalResult: RecalcResult | null = null;
   private readonly quarter: Quarter | null;
+  /** The quarters the workbook has assessed, for the annual view (found once the records are read). */
+  private assessed: Set<number> | null = null;
   /** The year's quarters, for the annual view. */
   private readonly quarters: Quarter[];
 
@@ -149,7 +151,7 @@ class Run implements Recalculation {
       for (const i of distinct(out.issues)) this.issues.push(i);
       return;
     }
-    const out = computeYear(wb, e, this.quarters, run);
+    const out = computeYear(wb, e, this.quarters, run, (this.assessed ??= assessedQuarterIndexes(wb)));
     if (out.result) this.results.push(out.result);
     for (const i of distinct(out.issues)) this.issues.push(i);
   }
@@ -192,16 +194,14 @@ function rankWithinPlans(results: EmployeeResult[]): void {
 
 /**
  * Checks a workbook without writing, with the recalculation's own rules and messages: the tables, plans,
- * weights, grade bands, employees, and every quarter that has Actuals, Ratings or Tasks (for the employees
- * assessed in it), plus `period` when given (a quarter for everyone, as a recalculation of it would; a
+ * weights, grade bands, employees, and every quarter that has Actuals, Ratings or Tasks (for everyone
+ * employed in it, as its recalculation would), plus `period` when given (a quarter for everyone, as a recalculation of it would; a
  * year as the annual view). Each quarter of each employee is computed once.
  */
 export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?: string): { lang: Lang; issues: Issue[]; periods: string[] } {
   const p = periodInput === undefined ? null : parseRunPeriod(periodInput);
   const wb = readWorkbook(tables);
-  const assessed = new Set<number>();
-  for (const e of wb.employees)
-    for (const [q, rows] of e.rows.quarters) if (rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0) assessed.add(q);
+  const assessed = assessedQuarterIndexes(wb);
   const asked = p?.kind === "quarter" ? quarterOf(p.year, p.quarter) : null;
   if (asked) assessed.add(asked.index);
   const quarters = [...assessed].sort((a, b) => a - b).map(quarterAt);
@@ -215,7 +215,6 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
         issues.push(...unusedRowsWarning(wb, e, q));
         continue;
       }
-      if (q.index !== asked?.index && !assessedIn(e, q)) continue;
       const out = computeQuarter(wb, e, q, days, run);
       issues.push(...out.issues);
       // The year is built from its quarters' results; their issues are listed already, just above.

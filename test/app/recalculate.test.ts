@@ -498,8 +498,22 @@ describe("the annual view", () => {
     // The Issue says which quarters count, with its table and cell first (C001 is Employees row 5).
     const issues = wb.records("Issues").filter((i) => i.EmployeeId === "C001" && i.Severity === "Warning");
     expect(issues.map((i) => i.Message)).toContain(
-      "Employees A5: 2026 has 2 assessed quarters for C001 (2026-Q1, 2026-Q2): the annual score is the mean of those and the money their sum; a quarter with no Actuals, Ratings or Tasks rows is not counted",
+      "Employees A5: 2026 has 2 assessed quarters for C001 (2026-Q1, 2026-Q2): the annual score is the mean of those and the money their sum; a quarter no one has Actuals, Ratings or Tasks rows of yet is not counted",
     );
+  });
+
+  it("counts a quarter the workbook has assessed for everyone employed in it: someone without its rows is Error, not left out", async () => {
+    // Only C001 has Q1 rows (as above); P001, employed all year, has none, so P001's Q1 is computed as a Q1
+    // run would compute it: Error, its Actuals missing. The year is then Error, with the quarter named.
+    const rows = baseRows();
+    rows.Actuals.push(["C001", "2026-Q1", "Overall", 60]);
+    rows.Targets.push(["C001", "2026-Q1", 600000, 600000]);
+    const { wb } = await run(workbook(rows), "2026");
+    const p = resultsById(wb, "2026").P001;
+    expect(p.Status).toBe("Error");
+    expect(p.TotalPay).toBeNull();
+    expect(String(p.Flags)).toContain("2026-Q1: ");
+    expect(String(p.Flags)).toContain("Actuals has no row for P001");
   });
 });
 

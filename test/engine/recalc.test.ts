@@ -279,7 +279,7 @@ describe("who is in a quarter, by JoinDate and LeaveDate", () => {
     rows.Incentives.push(["C001", "2026-Q3", "Displays", 50, 45]);
     const res = recalculate(tables(rows), "2026");
     const said =
-      "Employees A5: 2026-Q3 has no Actuals, Ratings or Tasks rows for C001, so it is not counted in 2026: the pay of its 3 rows (Sales 1, Incentives 2) is left out; enter its Actuals to count the quarter";
+      "Employees A5: 2026-Q3 is not assessed yet (no one has Actuals, Ratings or Tasks rows of it), so it is not counted in 2026: the pay of C001's 3 rows of it (Sales 1, Incentives 2) is left out; enter the quarter's Actuals to count it";
     expect(res.issues.filter((i) => i.employeeId === "C001").map((i) => i.text.en)).toContain(said);
     const c = res.results.find((r) => r.employee.id === "C001");
     expect(c?.flags).toContain(said);
