@@ -83,7 +83,8 @@ export function yearFrom(
   }
   const error = mine.some((x) => x.status === "Error");
   r.status = error ? "Error" : r.flags.length > 0 ? "Warning" : "OK";
-  if (r.score !== null && e.plan) {
+  // A plan whose scale is bad grades no one (its problem is each quarter's flag already).
+  if (r.score !== null && e.plan && e.plan.gradeProblems.length === 0) {
     const band = gradeQuarter(wb, e, e.plan, r.score);
     r.grade = band.value?.label ?? null;
     r.coefficient = band.value?.coefficient ?? null;

@@ -123,6 +123,11 @@ export interface Plan {
   /** Problems with the plan itself (already listed as issues): every employee on it is Error, with these as flags. */
   problems: Message[];
   /**
+   * Problems of the plan's grade scale (a bad or missing band): every employee on it is Error as above, but
+   * a score does not rest on the scale, so each keeps the score (and completion) that could be computed.
+   */
+  gradeProblems: Message[];
+  /**
    * Warnings of the plan's own rows (a rate typed as text, taken as its number; a standard of 0): its
    * employees are Warning with these as flags, so Results shows whose pay rests on a doubtful cell.
    */

@@ -136,7 +136,7 @@ const NOTHING_EARLIER: FromEarlier = { carried: [], listed: [] };
  * months. Grade and quarterly bonus only for a sound plan (its bands and rates are then known).
  */
 function computeSteps(wb: Workbook, e: Employee, plan: Plan, q: Quarter, days: number, run: EmployeeRun, r: EmployeeResult, issues: Issue[]): FromEarlier {
-  const sound = plan.problems.length === 0;
+  const sound = plan.problems.length === 0 && plan.gradeProblems.length === 0;
   const score = scoreQuarter(wb, e, plan, q);
   issues.push(...score.issues);
   r.breakdown = score.lines;
@@ -207,7 +207,7 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
   // Someone whose EmployeeId is blank or cannot be read can have no rows anywhere: that Error of theirs is
   // the one to name, not a missing row in every table.
   if (plan && e.id !== "") {
-    if (plan.problems.length === 0) earlier = computeSteps(wb, e, plan, q, days, run, r, issues);
+    if (plan.problems.length + plan.gradeProblems.length === 0) earlier = computeSteps(wb, e, plan, q, days, run, r, issues);
     else {
       // The plan's problems make its employees Error (below), but each one's own inputs are still checked, so
       // every problem is named in one run, not one layer per run (SPEC §4: a flag naming each problem). Should
@@ -224,12 +224,13 @@ export function computeQuarter(wb: Workbook, e: Employee, q: Quarter, days: numb
   // The plan's doubtful cells (its own rows' Warnings) bear on everyone on it, as their own issues do.
   const lists = [e.issues, issues, earlier.carried, plan?.doubts ?? []];
   const planProblems: string[] = [];
-  if (plan) for (const p of plan.problems) planProblems.push(p[wb.lang]);
+  if (plan) for (const p of [...plan.problems, ...plan.gradeProblems]) planProblems.push(p[wb.lang]);
   r.status = statusOf(lists, planProblems.length > 0 || !plan || e.duplicate);
   r.flags = flagsOf(lists, wb, planProblems);
-  if (e.duplicate || planProblems.length > 0) {
+  if (e.duplicate || (plan && plan.problems.length > 0)) {
     // Rows sharing an id share its inputs: a score would be the other row's as much as this one's (SPEC §4).
-    // A plan with problems (weights that do not sum, a bad rate) gives no score anyone should read.
+    // A plan with problems (weights that do not sum, a bad rate) gives no score anyone should read; a bad
+    // grade scale leaves the score as computed (and no grade: computeSteps grades only a sound plan).
     r.score = r.grade = r.coefficient = r.completion = null;
     r.breakdown = [];
     r.rewardLines = [];

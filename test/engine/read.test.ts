@@ -522,6 +522,18 @@ describe("Plans' choices written as Chinese HR writes them", () => {
     expect(res.issues.filter((i) => i.table === "Plans")).toEqual([]);
   });
 
+  it("keeps the score of each employee of a plan whose scale has a bad band: Error, no grade and no pay, but the score does not rest on the scale", () => {
+    // Presales' scale "PS" has two bands starting at 80. P001 scores 92 (SPEC §5's presales example).
+    const rows = plan(fresh(), "Presales", 5, "PS");
+    rows.Grades.push(["PS", 80, "X", 1], ["PS", 80, "Y", 1], ["PS", 0, "Z", 1]);
+    const p = of(run(rows), "P001");
+    expect(p.status).toBe("Error");
+    expect(p.score?.toString()).toBe("92");
+    expect(p.grade).toBeNull();
+    expect(p.totalPay).toBeNull();
+    expect(p.flags.some((f) => f.includes('grade scale "PS" has a bad row in Grades'))).toBe(true);
+  });
+
   it("flags each employee of a plan whose scale is matched though written otherwise, as every other Warning of a plan's row", () => {
     // Presales (P001…) names its scale "ps"; Grades holds its bands as "PS".
     const rows = plan(fresh(), "Presales", 5, "ps");

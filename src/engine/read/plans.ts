@@ -53,6 +53,7 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
       tiers: [],
       incentiveRules: new Names(NAME_KINDS.item),
       problems: [],
+      gradeProblems: [],
       doubts: [],
     };
     if (plan.taskBase.equals(1)) {
@@ -181,7 +182,7 @@ export function readGrades(t: TableView | undefined, planTable: TableView, plans
       plan.doubts.push(found.warning);
     }
     if (badScales.has(keyOf(scaleName))) {
-      plan.problems.push(
+      plan.gradeProblems.push(
         msg(`grade scale "${plan.gradeScale}" has a bad row in Grades (see Issues)`, `等级标准 "${plan.gradeScale}" 在等级表中有错误行（见 Issues）`),
       );
     } else if (found && found.value.length > 0) {
@@ -195,7 +196,7 @@ export function readGrades(t: TableView | undefined, planTable: TableView, plans
         `考核方案表 ${at}：方案 "${plan.name}" 的等级标准 "${plan.gradeScale}" 在等级表中没有数据：请在等级表中添加其等级，或改为“默认”（Default）使用默认等级`,
       );
       issues.push(issue("Error", "Plans", at, "", text));
-      plan.problems.push(text);
+      plan.gradeProblems.push(text);
     }
   }
 }
