@@ -2,7 +2,7 @@
  * Periods of SPEC §3: a quarter (2026-Q2, 2026Q2, 2026年第2季度), a month (2026-04 or a date cell),
  * a year (2026). Dates are calendar days without time zones (UTC midnight).
  */
-import { CellValue, isBlank, readText } from "./values";
+import { CellValue, isBlank, readText, toHalfWidth } from "./values";
 
 export type Period =
   | { readonly kind: "quarter"; readonly year: number; readonly quarter: number }
@@ -111,7 +111,7 @@ export function parseDate(v: CellValue): Date | null {
   if (typeof v === "number" && v > 0 && v < 2958466) {
     return dateFromSerial(v);
   }
-  const s = readText(v);
+  const s = toHalfWidth(readText(v));
   const m = s.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
   if (!m) return null;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

@@ -45,14 +45,18 @@ export function excelErrorOf(v: CellValue): string | null {
 
 /** Full-width digits and signs (１２３％) typed with a Chinese IME become their ASCII forms. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+  // ￥ (U+FFE5, what Shift+4 types in a Chinese input method) sits outside the run of full-width ASCII.
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ")
+    .replace(/\uFFE5/g, "¥");
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /**
- * A number typed as text: "85", "1,200.50", "40%", "¥3000", "９０％". Returns null for anything
+ * A number typed as text: "85", "1,200.50", "40%", "¥3000", "￥3000", "９０％". Returns null for anything
  * else, so that words are reported rather than guessed.
  */
 export function parseNumberText(text: string): D | null {

@@ -42,6 +42,8 @@ describe("periods", () => {
     expect(parseDate("2026年5月1日")).toEqual(new Date(Date.UTC(2026, 4, 1)));
     expect(parseDate(46143)).toEqual(new Date(Date.UTC(2026, 4, 1))); // 46143 days after 1899-12-30
     expect(parseDate("2026-02-30")).toBeNull();
+    // Typed with a Chinese input method's full-width digits and dash, as periods already are read.
+    expect(parseDate("２０２６－０５－０６")).toEqual(new Date(Date.UTC(2026, 4, 6)));
   });
   it("takes no date outside Excel's 1900–9999, such as 20260506 typed into a date-formatted cell", () => {
     // 20260506 as a serial is a day in the year 57371: Excel shows #####, and it is no JoinDate.

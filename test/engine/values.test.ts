@@ -21,6 +21,7 @@ describe("reading numbers", () => {
     [" 1,200.50 ", "1200.5"],
     ["40%", "0.4"],
     ["¥3000", "3000"],
+    ["￥12,000.00", "12000"], // the full-width yen sign a Chinese input method types for Shift+4
     ["９０％", "0.9"],
     ["-2.5", "-2.5"],
   ])("reads the text %s as %s", (text, value) => {
