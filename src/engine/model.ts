@@ -245,6 +245,8 @@ export interface TargetRow {
   row: number;
   target: Result<D>;
   actual: Result<D>;
+  /** The Key matched a department or employee though written otherwise: a Warning of each employee the row serves. */
+  keyWarning: Issue | null;
 }
 
 export interface Employee {

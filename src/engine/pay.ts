@@ -101,6 +101,7 @@ export function completionOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
   const row = rows[0];
   const target = row.target;
   const actual = row.actual;
+  if (row.keyWarning) issues.push(concerning(row.keyWarning, e.id));
   const targetUsable = take(target, e.id, issues);
   const actualUsable = take(actual, e.id, issues);
   if (!targetUsable || !actualUsable || !target.ok || !actual.ok) return { value: null, issues };

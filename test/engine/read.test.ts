@@ -92,6 +92,18 @@ describe("names written with another case or spacing", () => {
     expect(money(of(res, "C001").totalPay)).toBe("26160");
   });
 
+  it("flag each employee a Targets row serves when its Key is written otherwise, as a Warning of the row's own cells does", () => {
+    // Targets A2 is Presales Support's Q2 row; P001 and P002 are in Presales Support.
+    const rows = fresh();
+    rows.Targets[0][0] = "presales  support";
+    const res = run(rows);
+    for (const id of ["P001", "P002"]) {
+      expect(of(res, id).status).toBe("Warning");
+      expect(of(res, id).flags.some((f) => f.includes('department "presales  support" is written "Presales Support"'))).toBe(true);
+    }
+    expect(at(res, "Targets", "A2").map((i) => i.employeeId)).toEqual(expect.arrayContaining(["P001", "P002"]));
+  });
+
   it("are silent when written as where they are defined", () => {
     expect(run().issues).toEqual([]);
   });

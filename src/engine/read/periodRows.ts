@@ -343,7 +343,6 @@ function readTargets(t: TableView, index: EmployeeIndex, scope: Scope, issues: I
     if (!period.ok) issues.push(period.issue);
     if (!key.ok || !period.ok) continue;
     const found = index.departments.find(key.value, t, r, "Key", "") ?? index.ids.find(key.value, t, r, "Key", "");
-    if (found?.warning) issues.push(found.warning);
     if (period.value.kind !== "quarter") {
       // Targets are per quarter: a month or year row is not used, and says so where it matters.
       if (overlaps(period.value, scope)) {
@@ -368,7 +367,9 @@ function readTargets(t: TableView, index: EmployeeIndex, scope: Scope, issues: I
       );
       continue;
     }
-    const row: TargetRow = { row: r, target: t.read(r, "Target", "", read.positiveNumber), actual: t.read(r, "Actual", "", read.number) };
+    // A Key written otherwise is said for each employee the row serves, as its Target's and Actual's warnings are.
+    const keyWarning = found.warning ?? null;
+    const row: TargetRow = { row: r, target: t.read(r, "Target", "", read.positiveNumber), actual: t.read(r, "Actual", "", read.number), keyWarning };
     let byQuarter = targets.get(keyOf(key.value));
     if (!byQuarter) targets.set(keyOf(key.value), (byQuarter = new Map()));
     pushTo(byQuarter, q, row);
