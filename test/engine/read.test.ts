@@ -75,6 +75,9 @@ describe("names written with another case or spacing", () => {
     // [table, row, column, typed, cell, start of the message]
     ["Indicators", 0, 0, "presales", "A2", 'plan "presales" is written "Presales" in Plans'],
     ["Actuals", 6, 2, "hr", "C8", 'indicator "hr" is written "HR" in Indicators'],
+    // Full-width letters, as a Chinese input method types them.
+    ["Actuals", 6, 2, "ＨＲ", "C8", 'indicator "ＨＲ" is written "HR" in Indicators'],
+    ["Targets", 0, 0, "Ｐｒｅｓａｌｅｓ Support", "A2", 'department "Ｐｒｅｓａｌｅｓ Support" is written "Presales Support" in Employees'],
     ["Actuals", 0, 0, "p001", "A2", 'EmployeeId "p001" is written "P001" in Employees'],
     ["Incentives", 0, 2, "outlets", "C2", 'item "outlets" is written "Outlets" in IncentiveRules'],
     ["Plans", 1, 5, "ae", "F3", 'grade scale "ae" is written "AE" in Grades'],

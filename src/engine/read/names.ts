@@ -1,23 +1,28 @@
 /**
  * Looking names up (plans, indicators, items, grade scales, employee ids, departments): the one
- * mechanism for every table that refers to another by name. Names match without regard to case or
- * repeated spaces, as HR expects ("presales" is the plan "Presales"), but never silently: a name
- * written otherwise than where it is defined is matched with a Warning at the referring cell.
+ * mechanism for every table that refers to another by name. Names match without regard to case,
+ * repeated spaces or full-width forms, as HR expects ("presales" is the plan "Presales", "回款率（季度）"
+ * the indicator "回款率(季度)"), but never silently: a name written otherwise than where it is defined is
+ * matched with a Warning at the referring cell.
  */
 import { Message } from "../errors";
 import { Issue } from "../issues";
-import { CellValue, readText } from "../values";
+import { CellValue, readText, toHalfWidth } from "../values";
 import { TableView } from "./view";
 
-/** Identity of a name: trimmed, case and inner spacing ignored. */
+/** Identity of a name: trimmed, case, inner spacing and full-width forms (a Chinese input method's brackets, letters, digits) ignored. */
 export function keyOf(v: CellValue): string {
   if (typeof v === "number") return String(v);
-  const s = readText(v).toLowerCase();
+  let s = readText(v);
+  if (FULL_WIDTH.test(s)) s = toHalfWidth(s).trim();
+  s = s.toLowerCase();
   return SPACING.test(s) ? s.replace(/\s+/g, " ") : s;
 }
 
 /** Spacing that is not a single plain space. */
 const SPACING = /\s\s|[^\S ]/;
+/** What toHalfWidth turns into ASCII. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000\uFFE5]/;
 
 /** What a name is and where it is defined, for messages: plan / 考核方案, defined in Plans / 考核方案表. */
 export interface NameKind {
