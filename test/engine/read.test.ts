@@ -252,6 +252,15 @@ describe("a missing or misspelt column", () => {
     );
   });
 
+  it("asks about a misspelt header once, for the column it is nearest to", () => {
+    // 奖金比列 is one character off BonusRate's 奖金比例, and shares a start with PoolRate's 奖金总盘比例 too;
+    // PoolRate's header is replaced by an unrelated one, so both columns are missing.
+    const headers = withHeaders("Plans", (h) => h.map((x) => (x === "BonusRate" ? "奖金比列" : x === "PoolRate" ? "Notes" : x)));
+    const res = run(fresh(), "2026-Q2", headers);
+    const asked = res.issues.filter((i) => i.table === "Plans" && i.text.en.includes('"奖金比列"'));
+    expect(asked.map((i) => i.text.en)).toEqual([expect.stringContaining("Plans has no column BonusRate/奖金比例, so its default is used")]);
+  });
+
   it("names the nearest header of another table at its cell", () => {
     const headers = withHeaders("Targets", (h) => h.map((x) => (x === "Target" ? "Tagret" : x)));
     const res = run(fresh(), "2026-Q2", headers);
@@ -566,7 +575,8 @@ describe("a column whose header is there twice", () => {
     const rows = fresh();
     rows.Actuals = rows.Actuals.map((r) => [...r, 95]);
     const res = run(rows, "2026-Q2", { ...HEADERS, Actuals: [...HEADERS.Actuals, "实际值"] });
-    const doubled = res.issues.filter((i) => i.table === "Actuals" && i.cell === "D1, E1");
+    // At the repeat's cell (E1), one address as every Issues cell is.
+    const doubled = res.issues.filter((i) => i.table === "Actuals" && i.cell === "E1");
     expect(doubled.map((i) => [i.severity, i.text.en])).toEqual([
       ["Error", 'Actuals has 2 columns for Actual/实际值 (D1 "Actual", E1 "实际值"): which one is right cannot be known; delete all but one'],
     ]);

@@ -83,7 +83,11 @@ function sameChineseStart(a: string, b: string): boolean {
  * column, the nearest to the English or Chinese name, if within a third of the name's length (at
  * least 1 edit), or if one name contains the other.
  */
-export function nearestHeader(column: ColumnSpec, headers: readonly string[], used: ReadonlySet<number>): { header: string; index: number } | null {
+export function nearestHeader(
+  column: ColumnSpec,
+  headers: readonly string[],
+  used: ReadonlySet<number>,
+): { header: string; index: number; distance: number } | null {
   let best: { header: string; index: number; distance: number } | null = null;
   for (let index = 0; index < headers.length; index++) {
     const h = normalizeHeader(String(headers[index] ?? ""));
@@ -94,7 +98,7 @@ export function nearestHeader(column: ColumnSpec, headers: readonly string[], us
       if (near && (best === null || distance < best.distance)) best = { header: String(headers[index]), index, distance };
     }
   }
-  return best && { header: best.header, index: best.index };
+  return best;
 }
 
 /**
@@ -104,10 +108,11 @@ export function nearestHeader(column: ColumnSpec, headers: readonly string[], us
 function doubledColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, indices: readonly number[]): Issue {
   const cells = indices.map((i) => cellAddress(data, -1, i));
   const shown = indices.map((i, k) => `${cells[k]} "${String(data.headers[i])}"`).join(", ");
+  // At the repeat's cell, one A1 address as every Issues cell is (the message names them all).
   return issue(
     "Error",
     spec.name,
-    cells.join(", "),
+    cells[1],
     "",
     msg(
       `${spec.name} has ${indices.length} columns for ${c.key}/${c.zh} (${shown}): which one is right cannot be known; delete all but one`,
@@ -116,8 +121,7 @@ function doubledColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, ind
   );
 }
 
-function missingColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, used: ReadonlySet<number>): Issue | null {
-  const near = nearestHeader(c, data.headers, used);
+function missingColumnIssue(spec: TableSpec, data: TableData, c: ColumnSpec, near: { header: string; index: number } | null): Issue | null {
   const name = `${c.key}/${c.zh}`;
   if (c.required) {
     const cell = cellAddress(data, -1, near ? near.index : 0);
@@ -187,8 +191,16 @@ export function findTables(tables: ReadonlyMap<string, TableData>): TablesFound 
     const view = new TableView(spec, data, match);
     const errors: Issue[] = [];
     const warnings: Issue[] = [];
-    for (const c of [...match.missing, ...match.absent]) {
-      const found = missingColumnIssue(spec, data, c, used);
+    const lacking = [...match.missing, ...match.absent];
+    const near = lacking.map((c) => nearestHeader(c, data.headers, used));
+    for (let k = 0; k < lacking.length; k++) {
+      // A header near two missing columns (奖金比列: BonusRate 奖金比例 or PoolRate 奖金总盘比例?) is offered to
+      // the nearer one only, the earlier on a tie: one misspelling, one question.
+      const mine = near[k];
+      const taken =
+        mine !== null &&
+        near.some((o, j) => j !== k && o !== null && o.index === mine.index && (o.distance < mine.distance || (o.distance === mine.distance && j < k)));
+      const found = missingColumnIssue(spec, data, lacking[k], taken ? null : mine);
       if (found) (found.severity === "Error" ? errors : warnings).push(found);
     }
     for (const d of match.doubled) errors.push(doubledColumnIssue(spec, data, d.column, d.indices));
