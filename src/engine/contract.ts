@@ -6,6 +6,7 @@
  * One file on purpose: the contract is worth having in one place (issue 11).
  */
 import { D } from "./decimal";
+import { Message } from "./errors";
 
 // ---------------------------------------------------------------- defaults (SPEC §2, §3)
 
@@ -156,6 +157,8 @@ export interface TableSpec {
   essential: boolean;
   /** Listed in SPEC §3 without brackets: its absence is an Error issue. */
   required: boolean;
+  /** For a required table whose absence SPEC itself makes up for (Grades: the default bands), a Warning instead, saying so. */
+  missingWarning?: Message;
   columns: ColumnSpec[];
 }
 
@@ -238,7 +241,13 @@ export const INPUT_TABLES: TableSpec[] = [
     name: "Grades",
     zh: "等级",
     essential: false,
-    required: false,
+    // SPEC §3 lists it; §4.1 gives the default bands to the scale Default when it has no rows, so a workbook
+    // whose plans are all on Default is computed without it, and told.
+    required: true,
+    missingWarning: {
+      en: "The table Grades (等级) is missing: plans on the scale Default use the default bands (≥91, ≥81, ≥71, ≥60); add an Excel table named Grades for any other scale",
+      zh: "缺少表 Grades（等级）：等级标准为“默认”（Default）的方案使用默认等级（≥91、≥81、≥71、≥60）；如需其他等级标准，请添加名为 Grades 的 Excel 表格",
+    },
     columns: [col("Scale", "等级标准"), col("MinScore", "最低分"), col("Grade", "等级"), opt("Coefficient", "系数")],
   },
   {

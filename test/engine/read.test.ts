@@ -235,6 +235,23 @@ describe("numbers past Excel's 15 digits", () => {
   });
 });
 
+describe("a workbook without a Grades table", () => {
+  it("is told so in a Warning, grades plans on Default by the default bands, and makes plans on another scale Error", () => {
+    // SPEC §3 lists Grades; §4.1 gives the scale Default the default bands when it has no rows. P001 (Presales,
+    // on Default) scores 92: Excellent (≥91), paid 13213.86 as ever. A001's plan AE has its own scale, now gone.
+    const rows = fresh();
+    delete (rows as Partial<Rows>).Grades;
+    const res = run(rows);
+    const missing = res.issues.filter((i) => i.table === "Grades" && i.cell === "");
+    expect(missing.map((i) => i.severity)).toEqual(["Warning"]);
+    expect(missing[0].text.en).toContain("The table Grades (等级) is missing: plans on the scale Default use the default bands");
+    expect(of(res, "P001").grade).toBe("Excellent");
+    expect(money(of(res, "P001").totalPay)).toBe("13213.86");
+    expect(of(res, "A001").status).toBe("Error");
+    expect(of(res, "A001").flags.some((f) => f.includes('grade scale "AE" of plan "AE" has no rows in Grades'))).toBe(true);
+  });
+});
+
 describe("a missing or misspelt column", () => {
   const withHeaders = (table: string, edit: (h: string[]) => string[]) => ({ ...HEADERS, [table]: edit([...HEADERS[table]]) });
 

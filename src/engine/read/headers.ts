@@ -171,7 +171,8 @@ export function findTables(tables: ReadonlyMap<string, TableData>): TablesFound 
   for (const spec of INPUT_TABLES) {
     const data = byName.get(spec.name.toLowerCase());
     if (!data) {
-      if (spec.required)
+      if (spec.missingWarning) issues.push(issue("Warning", spec.name, "", "", spec.missingWarning));
+      else if (spec.required)
         issues.push(
           issue(
             "Error",
