@@ -235,6 +235,19 @@ describe("numbers past Excel's 15 digits", () => {
   });
 });
 
+describe("a Sales Month that is no month", () => {
+  it("asks for a month, as the column does, not for a quarter or a year", () => {
+    // 2026-13-01 is no date, so no month (SPEC §3: a month is 2026-04 or a real date).
+    const rows = fresh();
+    const i = rows.Sales.findIndex((r) => r[0] === "C001");
+    rows.Sales[i][1] = "2026-13-01";
+    const res = run(rows);
+    const [e] = at(res, "Sales", `B${i + 2}`);
+    expect(e.severity).toBe("Error");
+    expect(e.text.en).toBe(`Sales B${i + 2}: Month "2026-13-01" is not a month: enter a month such as 2026-04`);
+  });
+});
+
 describe("a workbook without a Grades table", () => {
   it("is told so in a Warning, grades plans on Default by the default bands, and makes plans on another scale Error", () => {
     // SPEC §3 lists Grades; §4.1 gives the scale Default the default bands when it has no rows. P001 (Presales,

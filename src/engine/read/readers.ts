@@ -184,11 +184,13 @@ export const period: Reader<Period> = (v, h) => {
 };
 
 export const month: Reader<Period & { kind: "month" }> = (v, h) => {
-  const p = period(v, h);
-  if (!p.ok) return p;
-  if (p.value.kind !== "month")
+  const bad = textProblem(v, h);
+  if (bad) return bad;
+  // A Month cell asks for a month, and its message says so (not a quarter or a year).
+  const p = parsePeriod(v);
+  if (p?.kind !== "month")
     return problem(`${h} "${readText(v)}" is not a month: enter a month such as 2026-04`, `${h} "${readText(v)}" 不是月份：请输入月份，如 2026-04`);
-  return { ok: true, value: p.value };
+  return { ok: true, value: p };
 };
 
 /** One of the contract's words (English or Chinese), matched without regard to case, spaces or underscores; blank takes `fallback`. */
