@@ -101,7 +101,7 @@ export function daysInclusive(a: Date, b: Date): number {
 }
 
 /** A date cell: a real date, an ISO or Chinese date text, or (from Excel) a date serial. */
-export function parseDate(v: CellValue): Date | null {
+export function parseDate(v: CellValue, date1904 = false): Date | null {
   if (v instanceof Date) {
     // Excel's dates run from 1900 to 9999: a number such as 20260506 in a date-formatted cell is no date.
     const year = v.getUTCFullYear();
@@ -109,7 +109,8 @@ export function parseDate(v: CellValue): Date | null {
     return new Date(Date.UTC(year, v.getUTCMonth(), v.getUTCDate()));
   }
   if (typeof v === "number" && v > 0 && v < 2958466) {
-    return dateFromSerial(v);
+    // 1904-01-01 is serial 0 in the 1904 system and 1462 in the 1900 one.
+    return dateFromSerial(date1904 ? v + 1462 : v);
   }
   const s = toHalfWidth(readText(v));
   const m = s.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);

@@ -10,6 +10,8 @@ export interface TableData {
   /** 1-based sheet column of the table's first column. */
   firstColumn: number;
   rows: CellValue[][];
+  /** The workbook counts date serials from 1904: a plain number read as a date counts from there. */
+  date1904?: true;
 }
 
 /** Column letters of a 1-based column number: 1 → A, 27 → AA. */

@@ -41,6 +41,11 @@ export interface TableData {
    * read as the table instead (tools such as SheetJS and Gnumeric drop tables when they save).
    */
   fromSheet?: true;
+  /**
+   * Set when the workbook counts its date serials from 1904 (the date system of Mac Excel before 2011): a
+   * plain number read as a date counts from there.
+   */
+  date1904?: true;
 }
 
 export interface TableInfo {

@@ -235,6 +235,21 @@ describe("numbers past Excel's 15 digits", () => {
   });
 });
 
+describe("a JoinDate typed as a plain number", () => {
+  it("counts from the workbook's own day 0: 1904-01-01 in a 1904 workbook", () => {
+    // P001 joins on serial 44686 (no date format). In a 1904 workbook that is 2026-05-06 (44686 + 1462 =
+    // 46148 in the 1900 system): 56 of Q2's 91 days (26 in May, 30 in June) of the quarterly base. Read in the
+    // 1900 system it would be 2022-05-05, before the quarter, and P001 would be paid the whole quarter.
+    const rows = fresh();
+    rows.Employees[0][5] = 44686;
+    const tables = workbook(rows).tables;
+    (tables.get("Employees") as { date1904?: true }).date1904 = true;
+    const p = recalculate(tables, "2026-Q2").results.find((r) => r.employee.id === "P001")!;
+    expect(p.employee.joinDate).toEqual(new Date(Date.UTC(2026, 4, 6)));
+    expect(p.flags.some((f) => f.includes("joined 2026-05-06: quarterly base prorated 56/91 days"))).toBe(true);
+  });
+});
+
 describe("a Sales Month that is no month", () => {
   it("asks for a month, as the column does, not for a quarter or a year", () => {
     // 2026-13-01 is no date, so no month (SPEC §3: a month is 2026-04 or a real date).

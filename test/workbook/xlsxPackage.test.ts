@@ -51,6 +51,16 @@ describe("an .xlsx package from another tool", () => {
     ]);
   });
 
+  it("reads a date-formatted serial of a 1904 workbook from 1904, and says the tables count from there", async () => {
+    // In the 1904 system (Mac Excel before 2011) serial 0 is 1904-01-01, so 46143 is 1462 days after the
+    // 1900 system's 46143 (2026-05-01): 2030-05-02.
+    const mac = { ...parts, "xl/workbook.xml": parts["xl/workbook.xml"].replace("<x:sheets>", '<x:workbookPr date1904="1"/><x:sheets>') };
+    const t = await readTable(XlsxWorkbook.fromBuffer(pkg(mac)), "Employees");
+    expect(t.rows[0][2]).toEqual(new Date(Date.UTC(2030, 4, 2)));
+    expect(t.date1904).toBe(true);
+    expect((await readTable(XlsxWorkbook.fromBuffer(pkg(parts)), "Employees")).date1904).toBeUndefined();
+  });
+
   it("writes an output table into it that reads back", async () => {
     const wb = XlsxWorkbook.fromBuffer(pkg(parts));
     await writeTable(wb, "Results", ["EmployeeId", "Name"], [["=1+1", "王"]]);

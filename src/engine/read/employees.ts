@@ -4,7 +4,7 @@ import { pushTo } from "../maps";
 import { Employee, EmployeeRows, Plan } from "../model";
 import { NAME_KINDS, Names, keyOf } from "./names";
 import { planNamed } from "./plans";
-import { nonNegativeNumber, optionalDate, optionalText, requiredText, typedText } from "./readers";
+import { nonNegativeNumber, optionalDate, optionalDate1904, optionalText, requiredText, typedText } from "./readers";
 import { Result, TableView, note, noteAll, ok } from "./view";
 
 export const noRows = (): EmployeeRows => ({ quarters: new Map(), sales: [] });
@@ -25,6 +25,8 @@ export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issu
   const employees: Employee[] = [];
   const ids = new Names<Employee[]>(NAME_KINDS.employee);
   const departments = new Names<true>(NAME_KINDS.department);
+  // A plain number in a date column counts from the workbook's own day 0.
+  const date = t.data.date1904 ? optionalDate1904 : optionalDate;
   for (let r = 0; r < t.rowCount; r++) {
     if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ROWS_PER_STEP;
     if (t.isBlankRow(r)) continue;
@@ -35,8 +37,8 @@ export function* readingEmployees(t: TableView, plans: Names<Plan>, issues: Issu
     const planName = t.read(r, "Plan", id, requiredText);
     const department = t.read(r, "Department", id, optionalText);
     const monthlyBase = t.read(r, "MonthlyBase", id, nonNegativeNumber);
-    const joinDate: Result<Date | null> = t.has("JoinDate") ? t.read(r, "JoinDate", id, optionalDate) : ok(null);
-    const leaveDate: Result<Date | null> = t.has("LeaveDate") ? t.read(r, "LeaveDate", id, optionalDate) : ok(null);
+    const joinDate: Result<Date | null> = t.has("JoinDate") ? t.read(r, "JoinDate", id, date) : ok(null);
+    const leaveDate: Result<Date | null> = t.has("LeaveDate") ? t.read(r, "LeaveDate", id, date) : ok(null);
     noteAll([name, planName, department, monthlyBase, joinDate, leaveDate], mine);
     const plan = planName.ok ? planNamed(t, r, plans, id, planName.value, mine) : null;
     if (joinDate.ok && leaveDate.ok && joinDate.value && leaveDate.value && leaveDate.value.getTime() < joinDate.value.getTime()) {

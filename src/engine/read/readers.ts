@@ -161,14 +161,19 @@ export const typedText: Reader<string> = (v, h) => {
 /** Text that may be blank ("" then), such as a department or a reason. */
 export const optionalText: Reader<string> = (v, h) => textProblem(v, h) ?? { ok: true, value: readText(v) };
 
-export const optionalDate: Reader<Date | null> = (v, h) => {
+export const optionalDate: Reader<Date | null> = (v, h) => dateIn(v, h, false);
+
+/** optionalDate in a workbook that counts its date serials from 1904. */
+export const optionalDate1904: Reader<Date | null> = (v, h) => dateIn(v, h, true);
+
+function dateIn(v: CellValue, h: string, date1904: boolean): Reading<Date | null> {
   if (isBlank(v)) return { ok: true, value: null };
   const bad = textProblem(v, h);
   if (bad) return bad;
-  const d = parseDate(v);
+  const d = parseDate(v, date1904);
   if (!d) return problem(`${h} "${readText(v)}" is not a date: enter a date such as 2026-04-15`, `${h} "${readText(v)}" 不是日期：请输入日期，如 2026-04-15`);
   return { ok: true, value: d };
-};
+}
 
 export const period: Reader<Period> = (v, h) => {
   const bad = textProblem(v, h);

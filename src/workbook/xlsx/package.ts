@@ -229,7 +229,15 @@ export class XlsxWorkbook implements WorkbookPort {
     const out = new Map<string, TableData>();
     for (const [asked, t] of wanted) {
       const rows = (regions.get(t) as Region).rows as CellValue[][];
-      out.set(asked, { name: t.name, sheet: t.sheet.name, headers: [...t.columns], headerRow: t.top + t.headerRowCount - 1, firstColumn: t.left, rows });
+      out.set(asked, {
+        name: t.name,
+        sheet: t.sheet.name,
+        headers: [...t.columns],
+        headerRow: t.top + t.headerRowCount - 1,
+        firstColumn: t.left,
+        rows,
+        ...(this.date1904 ? { date1904: true as const } : {}),
+      });
     }
     for (const name of names) {
       if (out.has(name)) continue;
@@ -239,7 +247,7 @@ export class XlsxWorkbook implements WorkbookPort {
         .find((s) => s !== undefined);
       if (!sheet) continue;
       const read = await readSheetAsTable(this.parts, sheet.path, sheet.name, this.context());
-      if (read) out.set(name, { name, sheet: sheet.name, ...read, fromSheet: true });
+      if (read) out.set(name, { name, sheet: sheet.name, ...read, fromSheet: true, ...(this.date1904 ? { date1904: true as const } : {}) });
     }
     // Every other part is checked too, so that a damaged file is refused before anything is computed.
     this.parts.verifyAll();
