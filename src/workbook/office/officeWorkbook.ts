@@ -79,6 +79,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private read = new Map<string, ReadTable>();
   private sheets: string[] = [];
   private hasRead = false;
+  /** The workbook counts date serials from 1904 (found by the last read). */
+  private date1904 = false;
 
   constructor(
     private readonly host: OfficeHost,
@@ -102,10 +104,11 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readTables(names: readonly string[], fallbackSheets?: ReadonlyMap<string, readonly string[]>): Promise<Map<string, TableData>> {
     let syncs = 0;
-    const { tables, sheets } = await this.reading((context) =>
+    const { tables, sheets, date1904 } = await this.reading((context) =>
       readAll(context, names, fallbackSheets, () => this.options.onSync?.("reading", ++syncs, syncs), this.options.budgetBytes),
     );
     this.read = new Map([...tables.values()].filter((t) => !t.fromSheet).map((t) => [t.name.toLowerCase(), t]));
+    this.date1904 = date1904;
     this.sheets = sheets;
     this.hasRead = true;
     return new Map([...tables].map(([k, t]) => [k, asTableData(t)]));
@@ -117,12 +120,13 @@ export class OfficeWorkbook implements WorkbookPort {
     const taken = new Set(this.sheets.map((s) => s.toLowerCase()));
     const targets: WriteTarget[] = tables.map((table) => {
       const before = this.read.get(table.name.toLowerCase()) ?? null;
-      if (before) return { table, before, sheet: before.sheet };
+      const date1904 = this.date1904;
+      if (before) return { table, before, sheet: before.sheet, date1904 };
       let sheet = table.name;
       for (let i = 2; taken.has(sheet.toLowerCase()); i++) sheet = `${table.name} (${i})`;
       taken.add(sheet.toLowerCase());
       if (sheet !== table.name) report.renamedSheets.push({ table: table.name, sheet });
-      return { table, before: null, sheet };
+      return { table, before: null, sheet, date1904 };
     });
     const merge = this.host.isSetSupported("ExcelApi", "1.20");
     const ownedReport = (owned: OwnedTarget[]) => {

@@ -29,15 +29,20 @@ export interface ReadTable extends TableShape {
   rows: CellValue[][];
   /** The body's number formats as Excel holds them, to restore a table exactly. */
   formats: string[][];
+  /** The workbook counts date serials from 1904 (its dates were read so). */
+  date1904?: true;
 }
 
 /** A first guess of the JSON bytes of one cell's value and number format, before any were measured. */
 const FIRST_GUESS_BYTES_PER_CELL = 48;
 
-/** A cell as Excel hands it to an add-in, as the port speaks it: "" is blank, a serial in a date format is a date. */
-export function fromExcel(value: unknown, format: string | undefined): CellValue {
+/**
+ * A cell as Excel hands it to an add-in, as the port speaks it: "" is blank, a serial in a date format is a
+ * date (counted from 1904-01-01 in a 1904 workbook, 1,462 days after the 1900 system's day of that number).
+ */
+export function fromExcel(value: unknown, format: string | undefined, date1904 = false): CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number") return format && isDateFormat(format) ? dateFromSerial(value) : value;
+  if (typeof value === "number") return format && isDateFormat(format) ? dateFromSerial(date1904 ? value + 1462 : value) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
 }
@@ -134,13 +139,19 @@ export async function readAll(
   fallbackSheets: ReadonlyMap<string, readonly string[]> | undefined,
   onSync?: () => void,
   budget = BUDGET_BYTES,
-): Promise<{ tables: Map<string, ReadTable & { fromSheet?: true }>; sheets: string[] }> {
+): Promise<{ tables: Map<string, ReadTable & { fromSheet?: true }>; sheets: string[]; date1904: boolean }> {
   const tables = context.workbook.tables;
   tables.load("items/name");
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  // The workbook's date system, asked in the same sync: DATE(1904, 1, 1) is 0 where serials count from 1904
+  // and 1462 where they count from 1900 (Excel.Functions.date, ExcelApi 1.2: "a number from 1900 or 1904
+  // (depending on the workbook's date system)", learn.microsoft.com/javascript/api/excel/excel.functions).
+  const epoch = context.workbook.functions.date(1904, 1, 1);
+  epoch.load("value");
   await context.sync();
   onSync?.();
+  const date1904 = epoch.value === 0;
   const byName = new Map(tables.items.map((t) => [t.name.toLowerCase(), t]));
   const wanted = names.map((n) => [n, byName.get(n.toLowerCase())] as const).filter((x): x is readonly [string, Excel.Table] => x[1] !== undefined);
   const shapes = wanted.map(([asked, t]) => {
@@ -230,9 +241,10 @@ export async function readAll(
   );
   const out = new Map<string, ReadTable & { fromSheet?: true }>();
   for (const { key, shape, block, fromSheet } of pending) {
-    const rows = block.values.map((r, i) => r.map((v, j) => fromExcel(v, block.formats[i][j])));
+    const rows = block.values.map((r, i) => r.map((v, j) => fromExcel(v, block.formats[i][j], date1904)));
+    const system = date1904 ? { date1904: true as const } : {};
     if (!fromSheet) {
-      out.set(key, { ...shape, rows, formats: block.formats });
+      out.set(key, { ...shape, rows, formats: block.formats, ...system });
       continue;
     }
     const table = usedRangeAsTable(rows, shape.headerIndex + 1, shape.columnIndex + 1);
@@ -251,9 +263,10 @@ export async function readAll(
       rows: table.rows,
       formats,
       fromSheet: true,
+      ...system,
     });
   }
-  return { tables: out, sheets: sheets.items.map((s) => s.name) };
+  return { tables: out, sheets: sheets.items.map((s) => s.name), date1904 };
 }
 
 /** The sheet-as-table rule over a used range's values (top and left 1-based). */
@@ -272,5 +285,6 @@ export function asTableData(t: ReadTable & { fromSheet?: true }): TableData {
     firstColumn: t.columnIndex + 1,
     rows: t.rows,
     ...(t.fromSheet ? { fromSheet: true as const } : {}),
+    ...(t.date1904 ? { date1904: true as const } : {}),
   };
 }

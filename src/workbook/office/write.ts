@@ -34,6 +34,8 @@ export interface WriteTarget {
   table: OutputTable;
   before: ReadTable | null;
   sheet: string;
+  /** The workbook counts date serials from 1904: a date (one of HR's, kept beside ours) is written so. */
+  date1904?: boolean;
 }
 
 /** A cell that stands where an output table must grow. */
@@ -105,7 +107,8 @@ function tableOps(t: WriteTarget, budget: number): Op[] {
     });
   }
   // Row 0 is the header; rows 1.. the body, blank rows padding an empty table to its one body row.
-  const rowAt = (i: number): Array<string | number | boolean> => (i === 0 ? t.table.columns.map((c) => c.name) : columnsOf(t.table.rows[i - 1], columns));
+  const rowAt = (i: number): Array<string | number | boolean> =>
+    i === 0 ? t.table.columns.map((c) => c.name) : columnsOf(t.table.rows[i - 1], columns, t.date1904 === true);
   const formatBytes = (n: number) => jsonBytes(NUMBER_FORMAT.text) * n;
   let start = 0;
   while (start <= bodyRows) {
@@ -180,9 +183,9 @@ function tableOps(t: WriteTarget, budget: number): Op[] {
 }
 
 /** A row as written: exactly `columns` cells, blanks as "". */
-function columnsOf(row: readonly OutputValue[] | undefined, columns: number): Array<string | number | boolean> {
+function columnsOf(row: readonly OutputValue[] | undefined, columns: number, date1904: boolean): Array<string | number | boolean> {
   const out: Array<string | number | boolean> = new Array(columns);
-  for (let i = 0; i < columns; i++) out[i] = toExcel(row?.[i]);
+  for (let i = 0; i < columns; i++) out[i] = toExcel(row?.[i], date1904);
   return out;
 }
 
@@ -314,7 +317,9 @@ export async function restoreAll(context: Excel.RequestContext, touched: readonl
         queue: (context) => {
           const range = sheetOf(context).getRangeByIndexes(b.headerIndex + 1 + from, b.columnIndex, to - from, b.columns);
           range.numberFormat = b.formats.slice(from, to);
-          range.values = b.rows.slice(from, to).map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? "" : toExcel(v))));
+          range.values = b.rows
+            .slice(from, to)
+            .map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? "" : toExcel(v, b.date1904 === true))));
         },
       });
       start = end;

@@ -36,6 +36,8 @@ export interface ExcelDoubleOptions {
   evaluateFormula?: FormulaEvaluator;
   /** Sheets to start with; default one sheet, "Sheet1". Pass [] for none (tests then add their own). */
   sheets?: string[];
+  /** The workbook's date system counts from 1904 (Mac Excel before 2011). Default false. */
+  date1904?: boolean;
 }
 
 export interface ExcelDouble {
@@ -60,7 +62,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const apiVersion = options.apiVersion ?? "1.20";
   const platform = options.platform ?? "web";
   const displayLanguage = options.displayLanguage ?? "en-US";
-  const book = new Book({ language: displayLanguage, tableAutoExpand: options.tableAutoExpand ?? true });
+  const book = new Book({ language: displayLanguage, tableAutoExpand: options.tableAutoExpand ?? true, date1904: options.date1904 ?? false });
   for (const name of options.sheets ?? ["Sheet1"]) book.addSheet(name);
   const stats = new Stats();
   const faults = new Faults(stats);

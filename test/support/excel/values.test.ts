@@ -173,3 +173,23 @@ describe("reading", () => {
     });
   });
 });
+
+describe("Excel.Functions.date", () => {
+  it("gives the serial of a date in the workbook's date system, readable only after load and sync", async () => {
+    // DATE(1904, 1, 1) is 1462 in the 1900 system and 0 in the 1904 one (serial 0 is 1904-01-01 there).
+    for (const [date1904, serial] of [
+      [false, 1462],
+      [true, 0],
+    ] as const) {
+      const d = createExcelDouble({ date1904 });
+      const value = await d.run(async (context) => {
+        const r = context.workbook.functions.date(1904, 1, 1);
+        expect(() => r.value).toThrow();
+        r.load("value");
+        await context.sync();
+        return r.value;
+      });
+      expect(value).toBe(serial);
+    }
+  });
+});

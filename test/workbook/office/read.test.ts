@@ -3,7 +3,8 @@
  * sized by a guess; text far longer than the guess (notes, task descriptions) must not stop the read.
  */
 import { describe, expect, it } from "vitest";
-import { readAll } from "../../../src/workbook/office/read";
+import { asTableData, readAll } from "../../../src/workbook/office/read";
+import { toExcel } from "../../../src/workbook/office/values";
 import { createExcelDouble } from "../../support/excel";
 
 describe("reading a table whose cells are much heavier than guessed", () => {
@@ -22,5 +23,35 @@ describe("reading a table whose cells are much heavier than guessed", () => {
     expect(t.rows[10999]).toEqual(["E11000", `${note}10999`]);
     // 2 syncs for the shapes, then blocks: at least 3 of them for some 11 MB of values.
     expect(syncs).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("a workbook that counts its dates from 1904", () => {
+  // 44686 in a date format is 2026-05-06 where serials count from 1904-01-01 (serial 0), as Mac Excel before
+  // 2011 saved; in the 1900 system the same number is 2022-05-05 (1,462 days earlier).
+  const employees = (date1904: boolean) => {
+    const d = createExcelDouble({ sheets: ["Employees"], date1904 });
+    d.book.addTable("Employees", "A1", "Employees", ["EmployeeId", "JoinDate"], [["E1", 44686]], [[null, "yyyy-mm-dd"]]);
+    return d;
+  };
+
+  it("reads a date-formatted serial in the workbook's own system, asking Excel's DATE which one it is", async () => {
+    const d = employees(true);
+    const read = await d.run((context) => readAll(context, ["Employees"], undefined));
+    expect(read.date1904).toBe(true);
+    expect(read.tables.get("Employees")!.rows[0][1]).toEqual(new Date(Date.UTC(2026, 4, 6)));
+    expect(asTableData(read.tables.get("Employees")!).date1904).toBe(true);
+  });
+
+  it("reads the same serial as 2022-05-05 in a 1900 workbook, and says nothing of 1904", async () => {
+    const read = await employees(false).run((context) => readAll(context, ["Employees"], undefined));
+    expect(read.date1904).toBe(false);
+    expect(read.tables.get("Employees")!.rows[0][1]).toEqual(new Date(Date.UTC(2022, 4, 5)));
+    expect(asTableData(read.tables.get("Employees")!).date1904).toBeUndefined();
+  });
+
+  it("writes a date back as the serial it was read from", () => {
+    expect(toExcel(new Date(Date.UTC(2026, 4, 6)), true)).toBe(44686);
+    expect(toExcel(new Date(Date.UTC(2026, 4, 6)), false)).toBe(46148);
   });
 });

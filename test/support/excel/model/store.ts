@@ -89,6 +89,12 @@ export interface StoreOptions {
   language: Language;
   /** Writing just below a table extends it (docs-pr `excel/performance.md`, "The table expands automatically"). */
   tableAutoExpand: boolean;
+  /**
+   * The workbook counts date serials from 1904-01-01 (serial 0), as Mac Excel did before 2011, not from
+   * 1900-01-01 (serial 1): Excel.Functions.date says "a number from 1900 or 1904 (depending on the
+   * workbook's date system)". Default false.
+   */
+  date1904?: boolean;
 }
 
 export class Store {

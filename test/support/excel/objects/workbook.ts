@@ -45,9 +45,58 @@ export class ApplicationDouble
   }
 }
 
+/**
+ * Excel.FunctionResult (docs-ref `excel.functionresult.yml`): a worksheet function's `value` and `error`,
+ * readable after load and sync like any proxy. The double evaluates only what its functions compute.
+ */
+export class FunctionResultDouble extends ClientObjectDouble<Store> implements Pick<Excel.FunctionResult<number>, "context" | "load"> {
+  constructor(
+    core: Core,
+    path: string,
+    private readonly compute: (book: Store) => number,
+  ) {
+    super(core, "FunctionResult", path, () => core.book);
+  }
+
+  protected _readers(): Record<string, Reader<Store>> {
+    return { value: (book) => this.compute(book), error: () => null };
+  }
+
+  load(option?: unknown): Excel.FunctionResult<number> {
+    return this._load(option) as unknown as Excel.FunctionResult<number>;
+  }
+
+  get value(): number {
+    return this._get("value");
+  }
+
+  get error(): string {
+    return this._get("error");
+  }
+}
+
+/**
+ * Excel.Functions (docs-ref `excel.functions.yml`, ExcelApi 1.2): of its worksheet functions the double has
+ * DATE alone, which "Returns the number that represents the date in Microsoft Excel date-time code" in
+ * the workbook's date system (a year "from 1900 or 1904, depending on the workbook's date system").
+ */
+export class FunctionsDouble {
+  constructor(private readonly core: Core) {}
+
+  date(year: number, month: number, day: number): Excel.FunctionResult<number> {
+    return face<Excel.FunctionResult<number>>(
+      new FunctionResultDouble(this.core, `workbook.functions.date(${year}, ${month}, ${day})`, (book) => {
+        // Days after 1899-12-30 (serial 0 of the 1900 system from March 1900 on); the 1904 system starts 1,462 days later.
+        const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+        return book.options.date1904 ? days - 1462 : days;
+      }),
+    );
+  }
+}
+
 export class WorkbookDouble
   extends ClientObjectDouble<Store>
-  implements Pick<Excel.Workbook, "context" | "load" | "worksheets" | "tables" | "application" | "getSelectedRange" | "getActiveCell">
+  implements Pick<Excel.Workbook, "context" | "load" | "worksheets" | "tables" | "application" | "getSelectedRange" | "getActiveCell" | "functions">
 {
   readonly worksheets: Excel.WorksheetCollection;
   readonly tables: Excel.TableCollection;
@@ -62,6 +111,11 @@ export class WorkbookDouble
 
   protected _readers(): Record<string, Reader<Store>> {
     return {};
+  }
+
+  get functions(): Excel.Functions {
+    this._gate("functions");
+    return new FunctionsDouble(this._core) as unknown as Excel.Functions;
   }
 
   load(option?: unknown): Excel.Workbook {

@@ -25,6 +25,7 @@ export const API_SET: Readonly<Record<string, string>> = {
   "WorksheetCollection.getFirst": "1.5",
   "WorksheetCollection.getLast": "1.5",
   "Workbook.getActiveCell": "1.7",
+  "Workbook.functions": "1.2",
   "Application.suspendApiCalculationUntilNextSync": "1.6",
   "Application.suspendScreenUpdatingUntilNextSync": "1.9",
   "TableCollection.getItemOrNullObject": "1.4",
