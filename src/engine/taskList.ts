@@ -152,7 +152,9 @@ export function scoreTasks(
     const kind = row.kind;
     const points = row.points;
     const status = row.status;
-    const fine = [note(kind, issues), note(points, issues), note(status, issues)].every(Boolean);
+    // An exception task's points are not read at all (SPEC §2: "their points are ignored"): only a daily task's are noted.
+    const isDaily = kind.ok && kind.value === "Daily";
+    const fine = [note(kind, issues), isDaily ? note(points, issues) : true, note(status, issues)].every(Boolean);
     if (!kind.ok) {
       usable = kindsKnown = false;
       continue;
@@ -187,7 +189,8 @@ export function scoreTasks(
           ),
         );
         usable = false;
-      } else if (points.ok && points.value !== null) {
+      } else if (!points.ok || points.value !== null) {
+        // Whatever is in the cell (a number, or text that is none), it is not used: said, not an Error.
         issues.push(
           t.warn(
             row.row,
@@ -199,11 +202,11 @@ export function scoreTasks(
         );
       }
     }
-    if (!fine || !points.ok || !status.ok) {
+    if (!fine || (isDaily && !points.ok) || !status.ok) {
       usable = false;
       continue;
     }
-    items.push({ kind: kind.value, status: status.value, points: kind.value === "Daily" ? points.value : null });
+    items.push({ kind: kind.value, status: status.value, points: kind.value === "Daily" && points.ok ? points.value : null });
   }
   if (kindsKnown && daily === 0) {
     const range = t.columnRange(

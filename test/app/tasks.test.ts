@@ -212,6 +212,16 @@ describe("a bad task is an issue at its cell", () => {
     expect(issues).toMatchObject([{ Severity: "Warning", Cell: "F6" }]);
   });
 
+  it("an exception task whose points cannot be read (text, a negative number): the same Warning, the score unchanged", async () => {
+    // SPEC §2: exception tasks' "points are ignored", so what the cell holds does not matter: 70.4 as ever.
+    for (const points of ["n/a", -5]) {
+      const { t, issues } = await run(rows(withRow(4, ["T001", "2026-Q2", "Duties", "CEO's assignment: trade fair", "Exception", points, "NotDone"])));
+      expect(t.Score).toBe(70.4);
+      expect(t.Status).not.toBe("Error");
+      expect(issues).toMatchObject([{ Severity: "Warning", Cell: "F6" }]);
+    }
+  });
+
   it("an Actual for a task-list indicator: a Warning that it is not used", async () => {
     const r = rows();
     r.Actuals.push(["T001", "2026-Q2", "Duties", 95]);
