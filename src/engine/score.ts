@@ -79,6 +79,22 @@ export function scoreQuarter(wb: Workbook, e: Employee, plan: Plan, q: Quarter):
         ),
       );
   }
+  if (ratingsTable) {
+    // Ratings mix into a Score indicator only (SPEC §3); rows for another rule are said once, not dropped unsaid.
+    for (const ind of plan.indicators) {
+      const rated = ratings.byIndicator[ind.index];
+      if (ind.rule === "Score" || !rated || rated.length === 0) continue;
+      issues.push(
+        ratingsTable.warn(
+          rated[0].row,
+          "Indicator",
+          e.id,
+          `"${ind.name}" is scored by the ${ind.rule} rule, not from Ratings: its ${rated.length} rating${rated.length === 1 ? " is" : "s are"} not used; set its Rule to Score, or correct the indicator`,
+          `指标 "${ind.name}" 按${RULE_ZH[ind.rule]}规则计分，不使用评分表：其 ${rated.length} 条评分未使用；请把计分规则设为评分，或更正指标`,
+        ),
+      );
+    }
+  }
   const tasks = rows.tasks.length + rows.monthTasks.length > 0 ? tasksByIndicator(wb, e, plan, q, rows.tasks, rows.monthTasks, issues) : NONE;
   const points: D[] = [];
   let complete = true;

@@ -235,6 +235,24 @@ describe("numbers past Excel's 15 digits", () => {
   });
 });
 
+describe("Ratings of an indicator that is not scored from ratings", () => {
+  it("are a Warning at the first one's Indicator cell, not used: P001 is paid as ever", () => {
+    // "Excellent solutions" is a Step indicator of Presales (SPEC §3: only a Score indicator mixes Ratings).
+    const rows = fresh();
+    rows.Ratings.push(["P001", "2026-Q2", "Excellent solutions", "Supervisor", 60]);
+    const res = run(rows);
+    const cell = `C${rows.Ratings.length + 1}`;
+    expect(at(res, "Ratings", cell).map((i) => [i.severity, i.text.en])).toEqual([
+      [
+        "Warning",
+        `Ratings ${cell}: "Excellent solutions" is scored by the Step rule, not from Ratings: its 1 rating is not used; set its Rule to Score, or correct the indicator`,
+      ],
+    ]);
+    expect(money(of(res, "P001").totalPay)).toBe("13213.86");
+    expect(of(res, "P001").status).toBe("Warning");
+  });
+});
+
 describe("a JoinDate typed as a plain number", () => {
   it("counts from the workbook's own day 0: 1904-01-01 in a 1904 workbook", () => {
     // P001 joins on serial 44686 (no date format). In a 1904 workbook that is 2026-05-06 (44686 + 1462 =
