@@ -162,8 +162,9 @@ export function dealBonusOf(wb: Workbook, e: Employee, plan: Plan, q: Quarter): 
 }
 
 /**
- * Rows of one key (a deal, an incentive item) in one period, which SPEC §3 gives one row each: which one is
- * right cannot be known, so each such group is an Error at the repeated row's cell, naming every row.
+ * Rows of one key (a deal, an incentive item) in one period, which SPEC §3 gives one row each (a row of the
+ * quarter and one of a month in it overlap too): which one is right cannot be known, so each such group is
+ * an Error at the repeated row's cell, naming every row.
  * Whether any group was found.
  */
 function repeated<R extends { row: number; period: Period }>(
@@ -176,18 +177,34 @@ function repeated<R extends { row: number; period: Period }>(
   issues: Issue[],
 ): boolean {
   if (rows.length < 2) return false;
-  const groups = new Map<string, R[]>();
+  const byKey = new Map<string, R[]>();
   for (const r of rows) {
     const cell = cellOf(r);
     if (!cell.ok) continue;
-    const k = `${keyOf(cell.value)}\u0000${periodText(r.period)}`;
-    const g = groups.get(k);
+    const k = keyOf(cell.value);
+    const g = byKey.get(k);
     if (g) g.push(r);
-    else groups.set(k, [r]);
+    else byKey.set(k, [r]);
+  }
+  // Rows of one key repeat one another when their periods overlap: the same period, or the quarter and a
+  // month inside it (the rows given are all of one quarter). Two different months are two months' worth.
+  const groups: R[][] = [];
+  for (const g of byKey.values()) {
+    if (g.length < 2) continue;
+    if (g.some((r) => r.period.kind === "quarter")) groups.push(g);
+    else {
+      const byMonth = new Map<string, R[]>();
+      for (const r of g) {
+        const k = periodText(r.period);
+        const m = byMonth.get(k);
+        if (m) m.push(r);
+        else byMonth.set(k, [r]);
+      }
+      for (const m of byMonth.values()) if (m.length > 1) groups.push(m);
+    }
   }
   let found = false;
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
+  for (const g of groups) {
     found = true;
     const at = t.address(g[1].row, column);
     const cells = t.columnCells(
@@ -195,7 +212,7 @@ function repeated<R extends { row: number; period: Period }>(
       g.map((r) => r.row),
     );
     const written = (cellOf(g[0]) as Extract<Result<string>, { ok: true }>).value;
-    const period = periodText(g[0].period);
+    const period = periodText((g.find((r) => r.period.kind === "quarter") ?? g[0]).period);
     issues.push(
       issue("Error", t.name, at, employeeId, {
         en: `${t.name} ${at}: ${g.length} rows for ${employeeId}'s ${what.en} "${written}" in ${period} (${cells}): keep one, or add them up in one row`,

@@ -669,6 +669,17 @@ describe("a deal or an incentive item entered twice in a period", () => {
     expect(resultsById(wb).P001.DealBonus).toBe(3000);
   });
 
+  it("is a repeat when one row is of the quarter and the other of a month in it: both would be the quarter's", async () => {
+    // D1 is P001's May deal (Deals A2); typed again for 2026-Q2 (A6), which takes May in. Paid from neither.
+    const rows = baseRows();
+    rows.Deals.push(["D1", "P001", "2026-Q2", 250000, 150000, null, null, null]);
+    const { wb } = await run(workbook(rows));
+    expect(resultsById(wb).P001.Status).toBe("Error");
+    expect(resultsById(wb).P001.DealBonus).toBeNull();
+    const said = wb.records("Issues").filter((i) => i.Table === "Deals" && i.Severity === "Error");
+    expect(said.map((i) => i.Message)).toEqual([`Deals A6: 2 rows for P001's deal "D1" in 2026-Q2 (A2, A6): keep one, or add them up in one row`]);
+  });
+
   it("needs its DealId: a blank one is an Error at its cell", async () => {
     const rows = baseRows();
     rows.Deals[0][0] = null;
