@@ -95,6 +95,16 @@ describe("names written with another case or spacing", () => {
     expect(money(of(res, "C001").totalPay)).toBe("26160");
   });
 
+  it("flag each employee of a plan one of whose own rows names it written otherwise (an Indicators row's Plan)", () => {
+    // Indicators A2 is Presales' first indicator, its Plan typed "presales": P001's score rests on that row.
+    const rows = fresh();
+    rows.Indicators[0][0] = "presales";
+    const res = run(rows);
+    expect(of(res, "P001").status).toBe("Warning");
+    expect(of(res, "P001").flags.some((f) => f.includes('plan "presales" is written "Presales" in Plans'))).toBe(true);
+    expect(money(of(res, "P001").totalPay)).toBe("13213.86");
+  });
+
   it("flag each employee a Targets row serves when its Key is written otherwise, as a Warning of the row's own cells does", () => {
     // Targets A2 is Presales Support's Q2 row; P001 and P002 are in Presales Support.
     const rows = fresh();

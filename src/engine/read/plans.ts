@@ -96,7 +96,11 @@ export function forEachPlanRow(t: TableView, plans: Names<Plan>, issues: Issue[]
     if (t.isBlankRow(r)) continue;
     const name = t.read(r, "Plan", "", requiredText);
     if (!note(name, issues)) continue;
-    const plan = planNamed(t, r, plans, "", name.value, issues);
+    const mine: Issue[] = [];
+    const plan = planNamed(t, r, plans, "", name.value, mine);
+    issues.push(...mine);
+    // A row of the plan's own (an indicator, a tier, a rule) found under another spelling: its employees' pay rests on it.
+    if (plan) for (const w of mine) if (w.severity === "Warning") plan.doubts.push(w);
     if (plan) each(r, plan);
   }
 }
