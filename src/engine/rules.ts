@@ -402,6 +402,8 @@ export function quarterTarget(annual: D, quarter: number, split: readonly D[] = 
   }
   if (split.length !== 4)
     throw valueError(`split has ${split.length} cells: give 4 shares, one per quarter`, `split 有 ${split.length} 个单元格：请给出 4 个季度比例`);
+  // A target below 0 has no meaning (KPI.COMPLETION refuses a target ≤ 0): an annual target below 0 is refused here already.
+  nonNegative(annual, "annual");
   split.forEach((s, i) => nonNegative(s, `split cell ${i + 1}`));
   const total = sum(split);
   if (total.equals(100)) {

@@ -319,6 +319,11 @@ describe("QTARGET", () => {
   it("says a split summing to 100 should be percents", () => {
     expect(errorOf(() => f.qtarget(1000, 1, [[15, 25, 30, 30]])).message).toContain("split sums to 100");
   });
+  it("refuses a negative annual target, as KPI.COMPLETION refuses a target of 0 or less", () => {
+    const e = errorOf(() => f.qtarget(-1160, 2, null as never));
+    expect(e.code).toBe("#NUM!");
+    expect(e.message).toBe("annual is -1160: it cannot be negative; enter 0 or more");
+  });
   it("names a split that does not sum to 1", () => {
     expect(errorOf(() => f.qtarget(1000, 1, [[0.15, 0.25, 0.3, 0.2]])).message).toContain("split sums to 0.9");
   });
