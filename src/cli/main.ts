@@ -32,9 +32,11 @@ export const USAGE = `kpi — KPI Bonus for Excel, headless (绩效考核奖金�
   kpi init FILE [--lang en] [--force]     write a sample workbook with every table (中文表头 by default)
   kpi recalc FILE --period 2026-Q2 (--out NEW.xlsx | --in-place) [--print] [--progress]
                                           recalculate a quarter (or a year: --period 2026) and write
-                                          Results, Breakdown, Issues and RunLog: into a new file, or into
-                                          FILE itself (its previous version kept as FILE.bak.xlsx)
-  kpi check FILE [--period 2026-Q2]       list the workbook's issues without writing
+                                          Results, Breakdown, Issues and RunLog: into a new file (one of
+                                          that name is replaced), or into FILE itself (its previous
+                                          version kept as FILE.bak.xlsx, replacing an older backup)
+  kpi check FILE [--period 2026-Q2]       list the workbook's issues without writing (with --period,
+                                          that period's, as recalc would find them)
   kpi statements FILE [--period 2026-Q2] [--out NEW.xlsx | --in-place] [--html DIR]
                                           pay statements (工资条) from Results and Breakdown: a printable
                                           Statements sheet, a page per employee (with --out or --in-place);

@@ -61,6 +61,9 @@ export async function statementsCommand(file: string, flags: Map<string, string 
   if (flags.has("period") && typeof period !== "string") throw ctx.usage("--period needs a value");
   const html = flags.get("html");
   if (flags.has("html") && typeof html !== "string") throw ctx.usage("--html needs a folder");
+  // Said before anything is read or written, in words, not as the system's EEXIST.
+  if (typeof html === "string" && ctx.fs.stat(html)?.isDirectory() === false)
+    throw ctx.usage(`--html needs a folder: ${html} is a file; give the name of a folder (it is made when missing)`);
   const wantsBook = flags.has("out") || flags.has("in-place");
   if (!wantsBook && html === undefined)
     throw ctx.usage("say where the statements go: --out NEW.xlsx (or --in-place) for the Statements sheet, --html FOLDER for a page per employee, or both");

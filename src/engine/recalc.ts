@@ -194,17 +194,21 @@ function rankWithinPlans(results: EmployeeResult[]): void {
 
 /**
  * Checks a workbook without writing, with the recalculation's own rules and messages: the tables, plans,
- * weights, grade bands, employees, and every quarter that has Actuals, Ratings or Tasks (for everyone
- * employed in it, as its recalculation would), plus `period` when given (a quarter for everyone, as a recalculation of it would; a
- * year as the annual view). Each quarter of each employee is computed once.
+ * weights, grade bands, employees, and the quarters: with `period`, that period as its recalculation would
+ * compute it (a quarter for everyone; a year as the annual view, its assessed quarters); without, every
+ * quarter someone has Actuals, Ratings or Tasks rows of, for everyone employed in it. Each quarter of each
+ * employee is computed once.
  */
 export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?: string): { lang: Lang; issues: Issue[]; periods: string[] } {
   const p = periodInput === undefined ? null : parseRunPeriod(periodInput);
   const wb = readWorkbook(tables);
   const assessed = assessedQuarterIndexes(wb);
   const asked = p?.kind === "quarter" ? quarterOf(p.year, p.quarter) : null;
-  if (asked) assessed.add(asked.index);
-  const quarters = [...assessed].sort((a, b) => a - b).map(quarterAt);
+  // With a period, that period alone, as its recalculation would see it (a blank in last quarter's rows is
+  // not this quarter's Error); without one, every quarter someone has rows of.
+  const quarters = (asked ? [asked.index] : [...assessed].filter((q) => p?.kind !== "year" || quarterAt(q).year === p.year))
+    .sort((a, b) => a - b)
+    .map(quarterAt);
   const issues = [...wb.issues];
   for (const e of wb.employees) {
     const run: EmployeeRun = {};

@@ -128,6 +128,14 @@ describe("kpi statements, choices", () => {
     expect(readdirSync(only)).toHaveLength(12);
   });
 
+  it("says that --html needs a folder when given a file, in words, before anything is written", async () => {
+    const r = await kpi("statements", book, "--period", "2026-Q2", "--html", book);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^kpi: --html needs a folder: .*book\.xlsx is a file; give the name of a folder/);
+    expect(r.err).not.toContain("EEXIST");
+    expect(existsSync(join(dir, "book.bak.xlsx"))).toBe(false);
+  });
+
   it("asks where to write when given neither --out, --in-place nor --html", async () => {
     const r = await kpi("statements", book, "--period", "2026-Q2");
     expect(r.code).toBe(2);

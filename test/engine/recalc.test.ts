@@ -84,6 +84,20 @@ describe("issues met by several quarters of a year", () => {
   });
 });
 
+describe("kpi check with a period", () => {
+  it("checks that period as its recalculation would, not last quarter's rows: without one, every assessed quarter", () => {
+    // C001's Q1 Actual is blank (Actuals row n): an Error of 2026-Q1, which a 2026-Q2 run does not read.
+    const rows = fresh();
+    rows.Actuals.push(["C001", "2026-Q1", "Overall", null]);
+    const cell = `D${rows.Actuals.length + 1}`;
+    const at = (period?: string) => checkTables(tables(rows), period).issues.filter((i) => i.table === "Actuals" && i.cell === cell);
+    expect(at("2026-Q2")).toEqual([]);
+    expect(at("2026-Q2")).toEqual(recalculate(tables(rows), "2026-Q2").issues.filter((i) => i.table === "Actuals" && i.cell === cell));
+    expect(at().map((i) => i.severity)).toEqual(["Error"]);
+    expect(checkTables(tables(rows), "2026-Q2").periods).toEqual(["2026-Q2"]);
+  });
+});
+
 describe("output columns", () => {
   it("carry the kinds every host formats by", () => {
     const kinds = (name: keyof typeof OUTPUT_COLUMNS) => OUTPUT_COLUMNS[name].map((c) => `${c.name} ${c.kind}`).join(", ");
