@@ -245,6 +245,23 @@ describe("numbers past Excel's 15 digits", () => {
   });
 });
 
+describe("a Step indicator that counts things", () => {
+  it("is explained in counts, not as percents, when its standard is 1 and its steps are 1", () => {
+    // Project success becomes "1 project, −10 per one short, +5 per one over" (weight 20); P001 has none:
+    // 20 − 1 × 10 = 10. The sentence speaks of 0 against 1, not of 0% against 100%.
+    const rows = fresh();
+    rows.Indicators[5] = ["Presales", "Project success", 20, "Step", 1, 1, 10, 1, 5, null, null];
+    const i = rows.Actuals.findIndex((r) => r[0] === "P001" && r[1] === "2026-Q2" && r[2] === "Project success");
+    rows.Actuals[i][3] = 0;
+    const line = run(rows)
+      .results.find((r) => r.employee.id === "P001")!
+      .breakdown.find((b) => b[2] === "Project success")!;
+    expect(line[6]).toBe(10);
+    expect(String(line[7])).not.toContain("%");
+    expect(String(line[7])).toContain("0 vs standard 1");
+  });
+});
+
 describe("Ratings of an indicator that is not scored from ratings", () => {
   it("are a Warning at the first one's Indicator cell, not used: P001 is paid as ever", () => {
     // "Excellent solutions" is a Step indicator of Presales (SPEC §3: only a Score indicator mixes Ratings).

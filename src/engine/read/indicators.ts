@@ -160,8 +160,12 @@ function readRow(t: TableView, r: number, weight: Result<D>, mine: Issue[]): Ind
       }
       if (!(base && standard.ok && stepBelow.ok && pointsBelow.ok && stepAbove.ok && pointsAbove.ok && floor.ok && cap.ok)) return null;
       const above = stepAbove.value !== null && pointsAbove.value !== null ? { step: stepAbove.value, points: pointsAbove.value } : null;
+      // Shown as percents when every figure is a fraction: a standard of at most 100% and steps below 100%
+      // (a standard of 1 counted in steps of 1, one bid short, is a count, not "100% … 1 step of 100%").
       const inPercent =
-        standard.value.greaterThan(ZERO) && [standard.value, stepBelow.value, ...(above ? [above.step] : [])].every((x) => !x.abs().greaterThan(ONE));
+        standard.value.greaterThan(ZERO) &&
+        !standard.value.greaterThan(ONE) &&
+        [stepBelow.value, ...(above ? [above.step] : [])].every((x) => x.abs().lessThan(ONE));
       return {
         ...base,
         rule: "Step",
