@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { D } from "../../src/engine/decimal";
 import { KpiError } from "../../src/engine/errors";
 import { fraction, isBlank, parseNumberText, readNumber, readNumberOrBlank, readYesNo } from "../../src/engine/values";
+import { requiredText } from "../../src/engine/read/readers";
 
 const kind = (fn: () => unknown) => {
   try {
@@ -65,5 +66,17 @@ describe("yes and no", () => {
   });
   it.each(["maybe", 2, "", null])("does not guess %s", (v) => {
     expect(kind(() => readYesNo(v as never, "x"))).toBe("#VALUE!");
+  });
+});
+
+describe("a cell's message in Chinese", () => {
+  it("joins a Chinese column name to the sentence without a space, and keeps one after a Latin name", () => {
+    // Chinese sets no space between Chinese words ("实际值为空"), and one between Latin and Chinese ("Actual 为空").
+    const zhOf = (header: string) => {
+      const r = requiredText(null, header);
+      return r.ok ? "" : r.problem.zh;
+    };
+    expect(zhOf("实际值")).toBe("实际值为空：请填写");
+    expect(zhOf("Actual")).toBe("Actual 为空：请填写");
   });
 });

@@ -183,7 +183,7 @@ function percentTypedAsNumber(standard: D, actual: D, header: string): { en: str
   if (!(standard.greaterThan(0) && !standard.greaterThan(1)) || actual.lessThan(10)) return null;
   const [a, s] = [show(actual), show(standard.times(100))];
   const looks = looksLikePercent(actual);
-  return { en: `${header} is ${a} against a standard of ${s}%: ${looks.en}`, zh: `${header} 为 ${a}，标准为 ${s}%：${looks.zh}` };
+  return { en: `${header} is ${a} against a standard of ${s}%: ${looks.en}`, zh: `${read.zhLabel(header)}为 ${a}，标准为 ${s}%：${looks.zh}` };
 }
 
 /** A Score indicator's Actual: a 0–100 rating (its range is checked where it is scored). */

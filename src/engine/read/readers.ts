@@ -31,6 +31,11 @@ import { Reader, Reading } from "./view";
 
 const problem = (en: string, zh: string): Reading<never> => ({ ok: false, problem: msg(en, zh) });
 
+/** A column's name leading a Chinese sentence: no space after a Chinese name (实际值为 81), one after a Latin one (Actual 为 81). */
+export function zhLabel(h: string): string {
+  return /[\u3400-\u9fff\uff00-\uffef]$/.test(h) ? h : `${h} `;
+}
+
 /** Runs a check that throws KpiError (the rules' own validators), as a Reading. */
 function attempt<T>(fn: () => T): Reading<T> {
   try {
@@ -47,7 +52,7 @@ const EXCEL_DIGITS_LIMIT = 1e15;
 function tooLarge(h: string, d: D): Reading<never> {
   return problem(
     `${h} is ${show(d)}: numbers this large are past Excel's 15-digit precision and may not be what was typed; check the value`,
-    `${h} 为 ${show(d)}：数值超出 Excel 的 15 位有效数字精度，可能与输入的不符；请核对该值`,
+    `${zhLabel(h)}为 ${show(d)}：数值超出 Excel 的 15 位有效数字精度，可能与输入的不符；请核对该值`,
   );
 }
 
@@ -71,7 +76,10 @@ function numberSlowly(v: CellValue, h: string): Reading<D> {
   return {
     ok: true,
     value: d,
-    note: msg(`${h} is the text "${v}": taken as ${shown}; format the cell as a number`, `${h} 是文本 "${v}"：已按 ${shown} 计算；请把单元格设为数字格式`),
+    note: msg(
+      `${h} is the text "${v}": taken as ${shown}; format the cell as a number`,
+      `${zhLabel(h)}是文本 "${v}"：已按 ${shown} 计算；请把单元格设为数字格式`,
+    ),
   };
 }
 
@@ -105,7 +113,7 @@ export function asScore(reader: Reader<D>): Reader<D> {
       const typed = v.trim().replace(/\s*[%％]$/, "");
       return problem(
         `${h} is the text "${v.trim()}": a score is out of 100, not a percent: enter ${typed}`,
-        `${h} 是文本 "${v.trim()}"：分数按百分制填写，不是百分比：请输入 ${typed}`,
+        `${zhLabel(h)}是文本 "${v.trim()}"：分数按百分制填写，不是百分比：请输入 ${typed}`,
       );
     }
     const r = reader(v, h);
@@ -113,7 +121,7 @@ export function asScore(reader: Reader<D>): Reader<D> {
       const as100 = show(r.value.times(100));
       return problem(
         `${h} is ${show(r.value)}, a score of under 1 point out of 100: if it is ${as100}%, enter ${as100}`,
-        `${h} 为 ${show(r.value)}，即百分制下不到 1 分：如是 ${as100}%，请输入 ${as100}`,
+        `${zhLabel(h)}为 ${show(r.value)}，即百分制下不到 1 分：如是 ${as100}%，请输入 ${as100}`,
       );
     }
     return r;
@@ -127,7 +135,7 @@ export const score100 = asScore(checked(percentScore));
 export const wholeMonths: Reader<number> = (v, h) => {
   const r = positiveNumber(v, h);
   if (!r.ok) return r;
-  if (!r.value.isInteger()) return problem(`${h} is ${show(r.value)}: enter a whole number of months`, `${h} 为 ${show(r.value)}：请输入整数月数`);
+  if (!r.value.isInteger()) return problem(`${h} is ${show(r.value)}: enter a whole number of months`, `${zhLabel(h)}为 ${show(r.value)}：请输入整数月数`);
   return { ok: true, value: r.value.toNumber(), note: r.note };
 };
 
@@ -135,7 +143,7 @@ export const wholeMonths: Reader<number> = (v, h) => {
 function textProblem(v: CellValue, h: string): Reading<never> | null {
   if (isFormula(v)) return { ok: false, problem: formulaError(h, v).text };
   const err = excelErrorOf(v);
-  if (err) return problem(`${h} is the error ${err} from its cell: fix that cell first`, `${h} 的单元格是错误值 ${err}：请先修正该单元格`);
+  if (err) return problem(`${h} is the error ${err} from its cell: fix that cell first`, `${zhLabel(h)}的单元格是错误值 ${err}：请先修正该单元格`);
   return null;
 }
 
@@ -148,7 +156,7 @@ export const requiredText: Reader<string> = (v, h) => {
   const bad = textProblem(v, h);
   if (bad) return bad;
   const s = readText(v);
-  if (s === "") return problem(`${h} is empty: fill it in`, `${h} 为空：请填写`);
+  if (s === "") return problem(`${h} is empty: fill it in`, `${zhLabel(h)}为空：请填写`);
   return { ok: true, value: s };
 };
 
@@ -217,7 +225,7 @@ export function choice<T extends string>(words: Words<T>, fallback: NoInfer<T> |
     if (bad) return bad;
     if (isBlank(v))
       return fallback === null
-        ? problem(`${h} is empty: enter one of ${shown.join(", ")}`, `${h} 为空：请输入 ${shown.join("、")} 之一`)
+        ? problem(`${h} is empty: enter one of ${shown.join(", ")}`, `${zhLabel(h)}为空：请输入 ${shown.join("、")} 之一`)
         : { ok: true, value: fallback };
     const found = byWord.get(readText(v).toLowerCase().replace(/[\s_]/g, ""));
     if (found !== undefined) return { ok: true, value: found };
@@ -249,7 +257,7 @@ export const binaryActual: Reader<boolean> = (v, h) => {
     value: false,
     note: msg(
       `${h} is ${describe(v)}, which is not yes: it scores 0 (yes is 1, TRUE, 是, Y, done, 完成); enter yes or no to be sure`,
-      `${h} 为 ${describe(v)}，不是"是"：得 0 分（"是"为 1、TRUE、是、Y、done、完成）；请填写 是 或 否 以免误判`,
+      `${zhLabel(h)}为 ${describe(v)}，不是"是"：得 0 分（"是"为 1、TRUE、是、Y、done、完成）；请填写 是 或 否 以免误判`,
     ),
   };
 };
@@ -259,7 +267,10 @@ export const projectType: Reader<D> = (v, h) => {
   const bad = textProblem(v, h);
   if (bad) return bad;
   if (isBlank(v))
-    return problem(`${h} is empty: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`, `${h} 为空：请输入 开拓型、稳定型、复制型 或系数`);
+    return problem(
+      `${h} is empty: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`,
+      `${zhLabel(h)}为空：请输入 开拓型、稳定型、复制型 或系数`,
+    );
   if (typeof v === "string" && parseNumberText(v) === null) return attempt(() => projectTypeCoefficient(v, h));
   const r = number(v, h);
   if (!r.ok) return r;
