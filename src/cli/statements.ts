@@ -41,12 +41,13 @@ function say(run: StatementsRun, where: { workbook?: string; html?: string; coun
     );
   if (where.html) lines.push(zh ? `HTML 工资条 ${where.count} 个文件已写入 ${where.html}` : `${where.count} HTML statements written to ${where.html}`);
   const errors = run.statements.filter((s) => s.status === "Error").length;
-  if (errors > 0)
+  if (errors > 0) {
+    // The Issues table says why, when it was saved somewhere: a run not saved points to kpi check instead.
+    const why = where.workbook || !run.recalculated ? (zh ? "见 Issues 表" : "see the Issues table") : zh ? "原因请用 kpi check 查看" : "kpi check lists why";
     lines.push(
-      zh
-        ? `注意：${errors} 名员工状态为 Error，其工资条没有金额（见 Issues 表）`
-        : `Note: ${errors} employees are in Error: their statements show no pay (see the Issues table)`,
+      zh ? `注意：${errors} 名员工状态为 Error，其工资条没有金额（${why}）` : `Note: ${errors} employees are in Error: their statements show no pay (${why})`,
     );
+  }
   for (const r of run.written.renamedSheets)
     lines.push(
       zh

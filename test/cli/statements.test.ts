@@ -128,6 +128,14 @@ describe("kpi statements, choices", () => {
     expect(readdirSync(only)).toHaveLength(12);
   });
 
+  it("points to kpi check for why employees are in Error when the recalculation it made was not saved", async () => {
+    // 2030-Q1 has no rows at all: recalculated first, everyone Error, and no Issues table is written anywhere.
+    const r = await kpi("statements", book, "--period", "2030-Q1", "--html", join(dir, "none"));
+    expect(r.out).toContain("（重算结果未保存：要保存请加 --out）");
+    expect(r.out).toMatch(/名员工状态为 Error，其工资条没有金额（原因请用 kpi check 查看）/);
+    expect(r.out).not.toContain("见 Issues 表");
+  });
+
   it("says that --html needs a folder when given a file, in words, before anything is written", async () => {
     const r = await kpi("statements", book, "--period", "2026-Q2", "--html", book);
     expect(r.code).toBe(2);
