@@ -40,7 +40,7 @@ export function parsePeriod(v: CellValue): Period | null {
 }
 
 function periodOfText(v: string): Period | null {
-  const s = v.trim().replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const s = toHalfWidth(v.trim()).trim();
   if (/^\d{4}$/.test(s) || /^\d{4}\s*年(度)?$/.test(s)) return { kind: "year", year: Number(s.slice(0, 4)) };
   for (const [i, re] of QUARTER.entries()) {
     const m = s.match(re);

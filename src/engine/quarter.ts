@@ -94,7 +94,11 @@ function rowsOfQuarter(e: Employee, q: Quarter): { total: number; tables: string
 
 /** A quarter counts for an employee in the annual view and in checks when it was assessed: it has Actuals, Ratings or Tasks rows. */
 export function assessedIn(e: Employee, q: Quarter): boolean {
-  const rows = quarterRows(e, q.index);
+  return scoredFrom(quarterRows(e, q.index));
+}
+
+/** A quarter's rows that score someone: Actuals, Ratings or Tasks (what makes a quarter assessed). */
+function scoredFrom(rows: ReturnType<typeof quarterRows>): boolean {
   return rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0;
 }
 
@@ -105,8 +109,7 @@ export function assessedIn(e: Employee, q: Quarter): boolean {
  */
 export function assessedQuarterIndexes(wb: Workbook): Set<number> {
   const out = new Set<number>();
-  for (const e of wb.employees)
-    for (const [q, rows] of e.rows.quarters) if (rows.actuals.length > 0 || rows.ratings.length > 0 || rows.tasks.length > 0) out.add(q);
+  for (const e of wb.employees) for (const [q, rows] of e.rows.quarters) if (scoredFrom(rows)) out.add(q);
   return out;
 }
 

@@ -43,8 +43,12 @@ export function excelErrorOf(v: CellValue): string | null {
   return typeof v === "string" && EXCEL_ERRORS.test(v.trim()) ? v.trim().toUpperCase() : null;
 }
 
+/** What toHalfWidth turns into ASCII: most text has none of it, and is returned as it is. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000\uFFE5]/;
+
 /** Full-width digits and signs (１２３％) typed with a Chinese IME become their ASCII forms. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   // ￥ (U+FFE5, what Shift+4 types in a Chinese input method) sits outside the run of full-width ASCII.
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))

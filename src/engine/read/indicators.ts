@@ -11,7 +11,7 @@ import { pushTo } from "../maps";
 import { Indicator, Plan } from "../model";
 import { isBlank, readText } from "../values";
 import { Names } from "./names";
-import { forEachPlanRow } from "./plans";
+import { bearOnPlan, forEachPlanRow } from "./plans";
 import { choice, nonNegativeNumber, number, positiveNumber, requiredText } from "./readers";
 import { Reader, Result, TableView, note, noteAll, ok } from "./view";
 
@@ -193,12 +193,8 @@ export function readIndicators(t: TableView, planTable: TableView, plans: Names<
     const mine: Issue[] = [];
     const weight = t.read(r, "Weight", "", nonNegativeNumber);
     const ind = readRow(t, r, weight, mine);
-    issues.push(...mine);
-    const errors = mine.filter((i) => i.severity === "Error");
-    for (const e of mine)
-      if (e.severity === "Error") plan.problems.push(e.text);
-      else plan.doubts.push(e);
-    const named = ind !== null && errors.length === 0;
+    bearOnPlan(plan, mine, issues);
+    const named = ind !== null && !mine.some((i) => i.severity === "Error");
     if (named && plan.indicatorNames.define(ind.name, ind)) {
       const twice = t.error(
         r,

@@ -13,16 +13,12 @@ import { TableView } from "./view";
 /** Identity of a name: trimmed, case, inner spacing and full-width forms (a Chinese input method's brackets, letters, digits) ignored. */
 export function keyOf(v: CellValue): string {
   if (typeof v === "number") return String(v);
-  let s = readText(v);
-  if (FULL_WIDTH.test(s)) s = toHalfWidth(s).trim();
-  s = s.toLowerCase();
+  const s = toHalfWidth(readText(v)).trim().toLowerCase();
   return SPACING.test(s) ? s.replace(/\s+/g, " ") : s;
 }
 
 /** Spacing that is not a single plain space. */
 const SPACING = /\s\s|[^\S ]/;
-/** What toHalfWidth turns into ASCII. */
-const FULL_WIDTH = /[\uFF01-\uFF5E\u3000\uFFE5]/;
 
 /** What a name is and where it is defined, for messages: plan / 考核方案, defined in Plans / 考核方案表. */
 export interface NameKind {

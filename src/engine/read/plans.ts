@@ -67,10 +67,7 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
         ),
       );
     }
-    issues.push(...problems);
-    for (const p of problems)
-      if (p.severity === "Error") plan.problems.push(p.text);
-      else plan.doubts.push(p);
+    bearOnPlan(plan, problems, issues);
     const first = plans.define(plan.name, plan)?.value ?? plan;
     pushTo(rowsByPlan, first, r);
   }
@@ -91,6 +88,17 @@ export function readPlans(t: TableView, issues: Issue[]): Names<Plan> {
  * Each non-blank row of a table that names a plan (Indicators, RaterWeights, …), with the plan it
  * names; a row naming no plan or an unknown one is an Error and is skipped.
  */
+/**
+ * Issues of a plan's own rows, listed and borne by the plan: an Error makes every employee on it Error
+ * (a problem), a Warning is each one's flag (a doubt), as their pay rests on that row.
+ */
+export function bearOnPlan(plan: Plan, found: readonly Issue[], issues: Issue[]): void {
+  issues.push(...found);
+  for (const i of found)
+    if (i.severity === "Error") plan.problems.push(i.text);
+    else plan.doubts.push(i);
+}
+
 export function forEachPlanRow(t: TableView, plans: Names<Plan>, issues: Issue[], each: (r: number, plan: Plan) => void): void {
   for (let r = 0; r < t.rowCount; r++) {
     if (t.isBlankRow(r)) continue;
@@ -98,10 +106,11 @@ export function forEachPlanRow(t: TableView, plans: Names<Plan>, issues: Issue[]
     if (!note(name, issues)) continue;
     const mine: Issue[] = [];
     const plan = planNamed(t, r, plans, "", name.value, mine);
-    issues.push(...mine);
-    // A row of the plan's own (an indicator, a tier, a rule) found under another spelling: its employees' pay rests on it.
-    if (plan) for (const w of mine) if (w.severity === "Warning") plan.doubts.push(w);
-    if (plan) each(r, plan);
+    // A row of the plan's own (an indicator, a tier, a rule) naming it written otherwise: its employees' pay rests on it.
+    if (plan) {
+      bearOnPlan(plan, mine, issues);
+      each(r, plan);
+    } else issues.push(...mine);
   }
 }
 
@@ -180,11 +189,8 @@ export function readGrades(t: TableView | undefined, planTable: TableView, plans
       ? (scales.named(plan.gradeScale)?.written ?? DEFAULT_SCALE_WORDS.map((w) => scales.named(w)?.written).find((w) => w !== undefined) ?? DEFAULTS.gradeScale)
       : plan.gradeScale;
     const found = t ? scales.find(scaleName, planTable, plan.row, "GradeScale", "") : null;
-    if (found?.warning) {
-      // A scale matched though written otherwise: its employees' grades rest on it, so it is their flag too.
-      issues.push(found.warning);
-      plan.doubts.push(found.warning);
-    }
+    // A scale matched though written otherwise: its employees' grades rest on it, so it is their flag too.
+    if (found?.warning) bearOnPlan(plan, [found.warning], issues);
     if (badScales.has(keyOf(scaleName))) {
       plan.gradeProblems.push(
         msg(`grade scale "${plan.gradeScale}" has a bad row in Grades (see Issues)`, `等级标准 "${plan.gradeScale}" 在等级表中有错误行（见 Issues）`),
@@ -226,10 +232,7 @@ export function readRaterWeights(t: TableView | undefined, plans: Names<Plan>, i
         ),
       );
     }
-    issues.push(...mine);
-    for (const e of mine)
-      if (e.severity === "Error") plan.problems.push(e.text);
-      else plan.doubts.push(e);
+    bearOnPlan(plan, mine, issues);
     if (!who.ok || !weight.ok || plan.raterWeights.has(who.value)) return;
     plan.raterWeights.set(who.value, weight.value);
     pushTo(rowsByPlan, plan, r);
@@ -269,10 +272,7 @@ export function readTiers(t: TableView | undefined, plans: Names<Plan>, issues: 
           ),
         );
       }
-      issues.push(...mine);
-      for (const e of mine)
-        if (e.severity === "Error") plan.problems.push(e.text);
-        else plan.doubts.push(e);
+      bearOnPlan(plan, mine, issues);
       // A Warning (a number typed as text, taken as its number) leaves the tier in use, as the Warning says.
       if (!mine.some((e) => e.severity === "Error") && minAttainment.ok && multiplier.ok)
         tiers.set(plan, [...list, { minAttainment: minAttainment.value, multiplier: multiplier.value }]);
