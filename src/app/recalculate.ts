@@ -2,6 +2,8 @@
  * The main job, written once against the workbook port: read the input and output tables in one
  * unit of work, recalculate a period, and write Results, Breakdown, Issues and RunLog back in one unit
  * of work (rows of the period replaced, others kept, RunLog last so a run whose row is not there did not finish).
+ * One file just past 300 lines: reading, recalculating and writing back are one unit of work, and keeping
+ * them side by side shows what a run touches in which order.
  */
 import { D, ZERO } from "../engine/decimal";
 import { INPUT_TABLES, OUTPUT_COLUMNS, OutputName } from "../engine/contract";

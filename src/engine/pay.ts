@@ -2,6 +2,8 @@
  * A quarter's pay steps (SPEC §4.2–4.7, but commission and penalties, in sales.ts): completion, the
  * quarterly bonus, deal bonuses, incentives and adjustments. Each takes an employee's records of the
  * quarter and returns its value, or null when it cannot be computed, with the issues that arose.
+ * One file past 300 lines: the pay steps share the Targets lookup and the way a row's issue reaches the
+ * employee, and SPEC §4 reads them as one sequence.
  */
 import { INPUT_TABLES } from "./contract";
 import { D, ZERO, roundMoney } from "./decimal";

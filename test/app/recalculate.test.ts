@@ -1,3 +1,7 @@
+/**
+ * The main job end to end on the fixture workbook (test/fixtures.ts), whose figures are worked out by hand
+ * there (SPEC §5). One file: every block shares that fixture and its hand-worked results.
+ */
 import { describe, expect, it } from "vitest";
 import { runRecalculation } from "../../src/app/recalculate";
 import { UnusableWorkbook } from "../../src/engine/recalc";

@@ -1,3 +1,7 @@
+/**
+ * The kpi command as users run it: each command, its options, exit codes and messages. One file: the
+ * cases share one temporary folder, the command runner and the readers of what a command wrote.
+ */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -4,6 +4,7 @@
  * it may touch; every employee it does not touch must be paid exactly as in the clean workbook (Rank
  * aside when someone of the same plan loses their score, since ranks are dense within a plan).
  * Cells: data row i of a table starting at A1 is sheet row i + 2.
+ * One file: the corpus is one table of cases run by one loop against one clean baseline.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunSummary, runRecalculation } from "../../src/app/recalculate";

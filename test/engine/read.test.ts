@@ -3,6 +3,7 @@
  * English and Chinese, and the record it belongs to is never silently different. Expected values are
  * the fixture's hand-worked ones (test/fixtures.ts, SPEC §5): P001 scores 92 and is paid a quarterly
  * bonus of 36000 × 0.4 × 72/87 × 0.92 = 10963.86 plus a deal bonus of 2250 (TotalPay 13213.86).
+ * One file: the cases share the fixture workbook and its helpers for changing one cell.
  */
 import { describe, expect, it } from "vitest";
 import { UnusableWorkbook, recalculate } from "../../src/engine/recalc";

@@ -2,6 +2,7 @@
  * The engine's entry points: the chunked recalculation a host advances between yields, and issues
  * listed once however many quarters meet them. Expected values are the fixture's hand-worked ones
  * (test/fixtures.ts): four employees, P001's TotalPay 13213.86 in 2026-Q2.
+ * One file: the cases share the fixture workbook and the engine's entry points.
  */
 import { describe, expect, it } from "vitest";
 import { OUTPUT_COLUMNS, OUTPUT_HEADERS } from "../../src/engine/contract";

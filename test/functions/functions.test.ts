@@ -1,3 +1,7 @@
+/**
+ * The custom functions against SPEC §5's worked examples and each function's edge cases. One file: the
+ * functions are one module, tested side by side as a user meets them in Excel.
+ */
 import { describe, expect, it } from "vitest";
 import * as f from "../../src/functions/functions";
 import { errorOf } from "../support/excelErrors";

@@ -5,6 +5,7 @@
  * fixture workbook (test/fixtures.ts), whose figures are worked out by hand in its comments and in
  * test/app/recalculate.test.ts (SPEC §5): P001 13213.86 = 10963.86 + 2250, P002 8143.45, A001 7985.28,
  * C001 26160 = 5760 + 6300 + 13800 + 300.
+ * One file: every state is rendered from the same preview actions and fixture.
  */
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";

@@ -12,6 +12,7 @@
  * Then focused regressions for the openpyxl case, and the package checks tried on packages made by hand.
  * One file over 300 lines: all of it shares one detection of the tools and one run of the matrix.
  * Run alone: npx vitest run test/workbook/producers.test.ts
+ * One file: the matrix's checks share one cache of parsed packages and one set of the tools found.
  */
 import { zipSync } from "fflate";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";

@@ -17,6 +17,8 @@
  * format afterward"), excel/excel-add-ins-undo-capabilities (mergeUndoGroup, ExcelApi 1.20), the
  * Excel.Range.values reference (leading =, +, - make a formula), excel/excel-add-ins-blank-null-values
  * (null leaves a cell, "" clears it), Excel.Table.resize (ExcelApi 1.13).
+ * One file past 300 lines: the write, its batching and its restore on failure must agree on the same
+ * record of what was touched; split apart, a restore could miss a table the write touched.
  */
 import { NUMBER_FORMAT } from "../formats";
 import { OutputTable, OutputValue } from "../port";

@@ -2,6 +2,8 @@
  * Just enough ZIP for an .xlsx package: read the central directory, inflate an entry (whole or as a
  * stream of chunks, its CRC checked), and write a package in which every entry not replaced keeps its
  * compressed bytes exactly. No ZIP64: packages over 4 GiB are refused with a message.
+ * One file past 300 lines: reading and writing entries share the entry record, the CRC and the deflate
+ * settings.
  */
 import { Inflate } from "fflate";
 import { TransformOptions } from "node:stream";

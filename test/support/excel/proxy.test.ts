@@ -1,6 +1,7 @@
 /**
  * The proxy rules of the Excel double, each checked against the documented behaviour it models
  * (docs-pr `develop/application-specific-api-model.md` unless a test says otherwise).
+ * One file: the rules are one model (proxies, syncs, null objects) and each test leans on the others.
  */
 import { describe, expect, it } from "vitest";
 import { createExcelDouble } from "./index";

@@ -2,6 +2,7 @@
  * The strict scanner against saxes, the conformance reference: on generated documents and on random
  * mutations of them, both must accept and refuse the same texts, and report the same elements,
  * namespaces, attributes and text when they accept.
+ * One file: the generators of documents and mutations are shared by every property.
  */
 import fc from "fast-check";
 import { SaxesParser } from "saxes";
