@@ -20,6 +20,7 @@
  * One file past 300 lines: the write, its batching and its restore on failure must agree on the same
  * record of what was touched; split apart, a restore could miss a table the write touched.
  */
+import { columnLetters } from "../../engine/table";
 import { NUMBER_FORMAT } from "../formats";
 import { OutputTable, OutputValue } from "../port";
 import { toExcel } from "./values";
@@ -196,7 +197,7 @@ function columnsOf(row: readonly OutputValue[] | undefined, columns: number, dat
  * nothing stands where a table grows.
  */
 export async function checkBeforeWriting(context: Excel.RequestContext, targets: readonly WriteTarget[], onSync?: () => void): Promise<void> {
-  const checks: Array<{ t: WriteTarget; body: Excel.Range; areas: Excel.Range[]; table: Excel.Table }> = [];
+  const checks: Array<{ t: WriteTarget; sheet: Excel.Worksheet; body: Excel.Range; areas: Excel.Range[]; table: Excel.Table }> = [];
   for (const t of targets) {
     const before = t.before;
     if (!before) continue;
@@ -216,25 +217,46 @@ export async function checkBeforeWriting(context: Excel.RequestContext, targets:
       areas.push(
         sheet.getRangeByIndexes(top, left + before.columns, 1 + Math.min(bodyRows, before.bodyRows), columns - before.columns).getUsedRangeOrNullObject(true),
       );
-    for (const a of areas) a.load("address");
-    checks.push({ t, body, areas, table });
+    for (const a of areas) a.load("rowIndex,columnIndex,rowCount,columnCount");
+    checks.push({ t, sheet, body, areas, table });
   }
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   onSync?.();
-  for (const { t, body, areas, table } of checks) {
+  for (const { t, sheet, body, areas, table } of checks) {
     const b = t.before as ReadTable;
     if (table.showTotals) throw new TotalRowOn(b.name, t.sheet);
     if (body.rowIndex !== b.headerIndex + 1 || body.columnIndex !== b.columnIndex || body.rowCount !== b.bodyRows || body.columnCount !== b.columns)
       throw new WorkbookChanged(`the ${b.name} table moved or changed size`);
     for (const a of areas) {
-      if (!a.isNullObject) throw new GrowthBlocked(t.table.name, t.sheet, a.address.replace(/^.*!/, "").split(":")[0]);
+      if (!a.isNullObject) throw new GrowthBlocked(t.table.name, t.sheet, await firstFilledCell(context, sheet, a));
     }
   }
   for (const t of targets) {
     if (!t.before && sheets.items.some((s) => s.name.toLowerCase() === t.sheet.toLowerCase())) throw new WorkbookChanged(`a sheet named ${t.sheet} appeared`);
   }
+}
+
+/** Rows of a blocking area read to find its first filled cell. */
+const ROWS_SEARCHED = 256;
+
+/**
+ * The first filled cell of a used range, by rows, as A1. The range's corner need not be filled: a note in
+ * E16 and another in B18 are used range B16:E18, or wider where Excel clips the sheet's used range to the
+ * area (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getusedrangeornullobject-member(1)
+ * says only "the used range of the given range object"). Read in a sync of its own, on a path that stops the run.
+ */
+async function firstFilledCell(context: Excel.RequestContext, sheet: Excel.Worksheet, used: Excel.Range): Promise<string> {
+  const top = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(used.rowCount, ROWS_SEARCHED), used.columnCount);
+  top.load("values");
+  await context.sync();
+  const grid: unknown[][] = top.values;
+  for (let i = 0; i < grid.length; i++) {
+    const j = grid[i].findIndex((v) => v !== "" && v !== null);
+    if (j >= 0) return `${columnLetters(used.columnIndex + j + 1)}${used.rowIndex + i + 1}`;
+  }
+  return `${columnLetters(used.columnIndex + 1)}${used.rowIndex + 1}`;
 }
 
 /** What a write touches: an output table, or a sheet the run owns whole. */

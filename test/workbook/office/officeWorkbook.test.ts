@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { OUTPUT_NAMES, runRecalculation } from "../../../src/app/recalculate";
 import { OutputName } from "../../../src/engine/contract";
 import { CellValue } from "../../../src/workbook/port";
-import { CellEditMode, OfficeHost, OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
+import { CellEditMode, GrowthBlocked, OfficeHost, OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
 import { fromExcel } from "../../../src/workbook/office/read";
 import { ExcelDouble } from "../../support/excel";
 import { doubleOf, hostOf } from "../../support/doubles";
@@ -157,6 +157,22 @@ describe("writing into Excel", () => {
     d.faults.cellEditMode = true;
     await expect(runRecalculation(new OfficeWorkbook(host), "2026-Q2", { now: NOW })).rejects.toBeInstanceOf(CellEditMode);
     d.faults.cellEditMode = false;
+    expect(d.book.snapshot()).toEqual(before);
+  });
+});
+
+describe("a note where an output table must grow", () => {
+  it("names the first filled cell, not the empty corner of the filled area, and changes nothing", async () => {
+    const d = doubleOf(scaledSample(12));
+    // 2026-Q1 writes Results over A1:R12 (12 employees); 2026-Q2 adds 12 more rows below them.
+    await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
+    d.book.setCells("Results", "E16", [["checked by Li"]]);
+    d.book.setCells("Results", "B18", [["approved"]]);
+    const before = d.book.snapshot();
+    // The filled area is B16:E18, whose corner B16 is empty: E16 is the cell HR must move.
+    const err = await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GrowthBlocked);
+    expect((err as GrowthBlocked).cell).toBe("E16");
     expect(d.book.snapshot()).toEqual(before);
   });
 });
