@@ -33,9 +33,55 @@ export function computeYear(
     else if (days === null) unused.push(...unusedRowsWarning(wb, e, q));
     else unassessed.push(...unassessedRowsWarning(wb, e, q, year[0].year));
   }
+  if (quarters.length === 0) {
+    const none = yearWithoutQuarters(wb, e, year, assessed, unassessed);
+    return { result: none?.result ?? null, issues: [...(none?.issues ?? []), ...unassessed, ...unused] };
+  }
   // Rows of a quarter left out of the year are said on the year's row too: it is the year's pay they are missing from.
   const out = yearFrom(wb, e, year[0].year, quarters, unassessed);
   return unused.length + unassessed.length > 0 ? { result: out.result, issues: [...out.issues, ...unassessed, ...unused] } : out;
+}
+
+/**
+ * The year of someone employed in it none of whose quarters of employment is assessed: a row without
+ * figures, never left out without a word. When no quarter of the year is assessed at all (2025 typed for
+ * 2026, most likely) it is an Error, as a quarter no one has rows of is; when others' quarters are (someone
+ * who joined after them), a Warning. `notes`: flags of the year itself. Null for someone not employed in the year.
+ */
+export function yearWithoutQuarters(
+  wb: Workbook,
+  e: Employee,
+  year: readonly Quarter[],
+  assessed: ReadonlySet<number>,
+  notes: readonly Issue[] = [],
+): { result: EmployeeResult; issues: Issue[] } | null {
+  const employed = year.filter((q) => employedDays(e, q) !== null);
+  if (employed.length === 0) return null;
+  const y = year[0].year;
+  const r = emptyResult(e, String(y), []);
+  const emp = employeesTable(wb);
+  let found: Issue;
+  if (year.every((q) => !assessed.has(q.index))) {
+    found = emp.error(
+      e.row,
+      "EmployeeId",
+      e.id,
+      `${y} has no assessed quarter: no one has Actuals, Ratings or Tasks rows of any quarter of ${y}, so ${e.id}'s year cannot be computed: check the period, or enter the quarters' Actuals`,
+      `${y} 年没有已考核的季度：没有人有 ${y} 年任何季度的实际值、评分或任务清单，无法计算 ${e.id} 的年度结果：请检查考核周期，或录入各季度的实际值`,
+    );
+  } else {
+    const which = employed.map((q) => q.text);
+    found = emp.warn(
+      e.row,
+      "EmployeeId",
+      e.id,
+      `${e.id} was employed in ${y} only in quarters not assessed yet (${which.join(", ")}): no annual score or pay until one of them is`,
+      `${e.id} 在 ${y} 年任职的季度（${which.join("、")}）尚未考核：在其中一个季度考核前，没有年度得分和金额`,
+    );
+  }
+  r.flags = [found, ...notes].map((i) => i.text[wb.lang]);
+  r.status = found.severity === "Error" ? "Error" : "Warning";
+  return { result: r, issues: e.firstOfId ? [found] : [] };
 }
 
 /** The year from its quarters' outcomes (none: the employee has no year); `notes` are flags of the year itself. */

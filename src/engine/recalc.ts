@@ -11,7 +11,7 @@ import { Issue, distinct, msg } from "./issues";
 import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
 import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
-import { computeYear, yearFrom } from "./annual";
+import { computeYear, yearFrom, yearWithoutQuarters } from "./annual";
 import { EmployeeRun, QuarterOutcome, assessedIn, assessedQuarterIndexes, computeQuarter, employedDays, unusedRowsWarning } from "./quarter";
 import { EmployeeResult, RecalcResult } from "./result";
 import { distinctSorted } from "./rules";
@@ -90,7 +90,7 @@ class Run implements Recalculation {
     for (let r = 0; r < found.employees.rowCount; r++) if (!found.employees.isBlankRow(r)) total++;
     this.total = total;
     this.quarter = p.kind === "quarter" ? quarterOf(p.year, p.quarter) : null;
-    this.quarters = [1, 2, 3, 4].map((n) => quarterOf(p.year, n));
+    this.quarters = quartersOfYear(p.year);
     const scope = this.quarter ? { first: this.quarter.index, last: this.quarter.index } : { first: this.quarters[0].index, last: this.quarters[3].index };
     this.reading = readingWorkbook(found, scope);
     this.hashing = hashingTables(tables);
@@ -192,6 +192,9 @@ function rankWithinPlans(results: EmployeeResult[]): void {
   }
 }
 
+/** A year's four quarters. */
+const quartersOfYear = (year: number): Quarter[] => [1, 2, 3, 4].map((n) => quarterOf(year, n));
+
 /**
  * Checks a workbook without writing, with the recalculation's own rules and messages: the tables, plans,
  * weights, grade bands, employees, and the quarters: with `period`, that period as its recalculation would
@@ -224,7 +227,10 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
       // The year is built from its quarters' results; their issues are listed already, just above.
       if (p?.kind === "year" && q.year === p.year) ofYear.push({ ...out, issues: [] });
     }
-    if (p?.kind === "year") issues.push(...yearFrom(wb, e, p.year, ofYear).issues);
+    if (p?.kind === "year")
+      issues.push(
+        ...(ofYear.length > 0 ? yearFrom(wb, e, p.year, ofYear).issues : (yearWithoutQuarters(wb, e, quartersOfYear(p.year), assessed)?.issues ?? [])),
+      );
   }
   const periods = [...quarters.map((q) => q.text), ...(p?.kind === "year" ? [String(p.year)] : [])];
   return { lang: wb.lang, issues: distinct(issues), periods };

@@ -184,6 +184,22 @@ describe("a period no one has rows of", () => {
     expect(recalculate(sample(), "2025").periodsWithRows).toEqual(["2026-Q2", "2026-Q1"]);
   });
 
+  it("lists everyone employed in a year none of whose quarters is assessed as Error, not no one", () => {
+    const r = recalculate(sample(), "2025");
+    // 2025: everyone but P003 (joined 2026-05-06) is employed in it; no quarter of 2025 has rows, so no
+    // year can be computed, as in a quarter no one has rows of (SPEC §4: nothing is guessed).
+    expect(r.results).toHaveLength(11);
+    expect(r.results.every((x) => x.status === "Error" && x.score === null && x.totalPay === null)).toBe(true);
+    const p001 = r.issues.filter((i) => i.employeeId === "P001");
+    expect(p001.map((i) => [i.severity, i.table])).toEqual([["Error", "Employees"]]);
+    expect(p001[0].text.en).toContain("2025 has no assessed quarter");
+  });
+
+  it("says so in kpi check of that year too", () => {
+    const c = checkTables(sample(), "2025");
+    expect(c.issues.filter((i) => i.severity === "Error" && i.text.en.includes("2025 has no assessed quarter"))).toHaveLength(11);
+  });
+
   it("gives none when some employee has rows of the period", () => {
     expect(recalculate(sample(), "2026-Q2").periodsWithRows).toBeNull();
     expect(recalculate(sample(), "2026").periodsWithRows).toBeNull();
@@ -277,6 +293,18 @@ describe("who is in a quarter, by JoinDate and LeaveDate", () => {
     // In 2026-Q4 C001 (left 2026-03-31) has no rows: nothing to say.
     const none = recalculate(tables(withDates(null, utc(2026, 3, 31))), "2026-Q4");
     expect(none.issues.filter((i) => i.employeeId === "C001")).toEqual([]);
+  });
+
+  it("keeps someone who joined after the year's assessed quarters in the annual view, as a Warning without figures", () => {
+    // The fixture assesses 2026-Q1 and Q2 only; C001 joins on 2026-07-01, so is employed in Q3 and Q4 alone.
+    const res = recalculate(tables(withDates(utc(2026, 7, 1), null)), "2026");
+    const c001 = res.results.find((r) => r.employee.id === "C001");
+    expect(c001?.status).toBe("Warning");
+    expect(c001?.score).toBeNull();
+    expect(c001?.totalPay).toBeNull();
+    expect(c001?.flags).toContain(
+      "Employees A5: C001 was employed in 2026 only in quarters not assessed yet (2026-Q3, 2026-Q4): no annual score or pay until one of them is",
+    );
   });
 
   it("warns of each quarter of the annual view whose rows are not used", () => {
