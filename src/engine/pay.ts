@@ -9,6 +9,7 @@ import { INPUT_TABLES } from "./contract";
 import { D, ZERO, roundMoney } from "./decimal";
 import { KpiError } from "./errors";
 import { Issue, Outcome, concerning, issue, zhList } from "./issues";
+import { zhLabel } from "./values";
 import { DealRow, Employee, Plan, TargetRow, Workbook, quarterRows } from "./model";
 import { Period, Quarter, periodText } from "./periods";
 import * as rules from "./rules";
@@ -235,8 +236,8 @@ function projectBonus(t: TableView, d: DealRow, e: Employee, plan: Plan, issues:
         d.row,
         "Type",
         e.id,
-        `${t.header("Type")} is empty: a Project deal needs its type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`,
-        `${t.header("Type")} 为空：项目奖需要项目类型：请输入 开拓型、稳定型、复制型 或系数`,
+        `${zhLabel(t.header("Type"))}is empty: a Project deal needs its type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`,
+        `${zhLabel(t.header("Type"))}为空：项目奖需要项目类型：请输入 开拓型、稳定型、复制型 或系数`,
       ),
     );
   if (quality.ok && quality.value === null)
@@ -245,8 +246,8 @@ function projectBonus(t: TableView, d: DealRow, e: Employee, plan: Plan, issues:
         d.row,
         "Quality",
         e.id,
-        `${t.header("Quality")} is empty: a Project deal needs its quality score (0–100)`,
-        `${t.header("Quality")} 为空：项目奖需要质量评分（0–100）`,
+        `${zhLabel(t.header("Quality"))}is empty: a Project deal needs its quality score (0–100)`,
+        `${zhLabel(t.header("Quality"))}为空：项目奖需要质量评分（0–100）`,
       ),
     );
   if (!fine || !amount.ok || !type.ok || !quality.ok || !difficulty.ok || type.value === null || quality.value === null) return null;

@@ -2,6 +2,11 @@ import { NO_WORDS, YES_WORDS } from "./contract";
 import { D, HUNDRED, ONE, compare, dec, show } from "./decimal";
 import { KpiError, naError, numError, valueError, div0Error } from "./errors";
 
+/** A column's name leading a Chinese sentence: no space after a Chinese name (实际值为 81), one after a Latin one (Actual 为 81). */
+export function zhLabel(h: string): string {
+  return /[\u3400-\u9fff\uff00-\uffef]$/.test(h) ? h : `${h} `;
+}
+
 /**
  * A formula cell whose calculated value is unknown: a file saved by a tool that does not compute
  * formulas. A plain structure, so a workbook adapter can make one without importing the engine.
@@ -27,7 +32,7 @@ export function formulaText(f: FormulaCell): string {
 export function formulaError(arg: string, f: FormulaCell): KpiError {
   return valueError(
     `${arg} is a formula with no calculated value (${formulaText(f)}): open and save the workbook in Excel, or type the value`,
-    `${arg} 是没有计算结果的公式（${formulaText(f)}）：请在 Excel 中打开并保存该工作簿，或直接输入数值`,
+    `${zhLabel(arg)}是没有计算结果的公式（${formulaText(f)}）：请在 Excel 中打开并保存该工作簿，或直接输入数值`,
   );
 }
 
@@ -81,7 +86,7 @@ export function parseNumberText(text: string): D | null {
 /** Turns an Excel error value from the input into the same Excel error, naming where it came from. */
 function propagate(err: string, arg: string): KpiError {
   const en = `${arg} is the error ${err} from its cell: fix that cell first`;
-  const zh = `${arg} 的单元格是错误值 ${err}：请先修正该单元格`;
+  const zh = `${zhLabel(arg)}的单元格是错误值 ${err}：请先修正该单元格`;
   if (err === "#N/A") return naError(en, zh);
   if (err === "#NUM!") return numError(en, zh);
   if (err === "#DIV/0!") return div0Error(en, zh);
@@ -100,11 +105,11 @@ export function describe(v: CellValue): string {
 /** A number the argument needs, or null when the cell is blank. Text that is not a number is an error. */
 export function readNumberOrBlank(v: CellValue, arg: string): D | null {
   if (Array.isArray(v)) {
-    throw valueError(`${arg} must be one cell, not a range`, `${arg} 必须是单个单元格，而不是区域`);
+    throw valueError(`${arg} must be one cell, not a range`, `${zhLabel(arg)}必须是单个单元格，而不是区域`);
   }
   if (isBlank(v)) return null;
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw numError(`${arg} is not a finite number`, `${arg} 不是有限的数字`);
+    if (!Number.isFinite(v)) throw numError(`${arg} is not a finite number`, `${zhLabel(arg)}不是有限的数字`);
     return dec(v);
   }
   if (typeof v === "string") {
@@ -112,22 +117,22 @@ export function readNumberOrBlank(v: CellValue, arg: string): D | null {
     if (err) throw propagate(err, arg);
     const d = parseNumberText(v);
     if (d) return d;
-    throw valueError(`${arg} is the text ${describe(v)}, not a number: enter a number`, `${arg} 是文本 ${describe(v)}，不是数字：请输入数字`);
+    throw valueError(`${arg} is the text ${describe(v)}, not a number: enter a number`, `${zhLabel(arg)}是文本 ${describe(v)}，不是数字：请输入数字`);
   }
   if (typeof v === "boolean") {
-    throw valueError(`${arg} is ${v ? "TRUE" : "FALSE"}, not a number: enter a number`, `${arg} 是 ${v ? "TRUE" : "FALSE"}，不是数字：请输入数字`);
+    throw valueError(`${arg} is ${v ? "TRUE" : "FALSE"}, not a number: enter a number`, `${zhLabel(arg)}是 ${v ? "TRUE" : "FALSE"}，不是数字：请输入数字`);
   }
   if (v instanceof Date) {
-    throw valueError(`${arg} is the date ${describe(v)}, not a number: enter a number`, `${arg} 是日期 ${describe(v)}，不是数字：请输入数字`);
+    throw valueError(`${arg} is the date ${describe(v)}, not a number: enter a number`, `${zhLabel(arg)}是日期 ${describe(v)}，不是数字：请输入数字`);
   }
   if (isFormula(v)) throw formulaError(arg, v);
-  throw valueError(`${arg} is not a number`, `${arg} 不是数字`);
+  throw valueError(`${arg} is not a number`, `${zhLabel(arg)}不是数字`);
 }
 
 /** A required number: blank is an error, never zero. */
 export function readNumber(v: CellValue, arg: string): D {
   const d = readNumberOrBlank(v, arg);
-  if (d === null) throw valueError(`${arg} is empty: enter a number`, `${arg} 为空：请输入数字`);
+  if (d === null) throw valueError(`${arg} is empty: enter a number`, `${zhLabel(arg)}为空：请输入数字`);
   return d;
 }
 
@@ -139,7 +144,7 @@ export function readOptional(v: CellValue, arg: string, fallback: D): D {
 /** A number that must be ≥ 0. */
 export function nonNegative(d: D, arg: string): D {
   if (d.isNegative() && !d.isZero()) {
-    throw numError(`${arg} is ${show(d)}: it cannot be negative; enter 0 or more`, `${arg} 为 ${show(d)}：不能为负数；请填写 0 或正数`);
+    throw numError(`${arg} is ${show(d)}: it cannot be negative; enter 0 or more`, `${zhLabel(arg)}为 ${show(d)}：不能为负数；请填写 0 或正数`);
   }
   return d;
 }
@@ -147,7 +152,7 @@ export function nonNegative(d: D, arg: string): D {
 /** A number that must be > 0. */
 export function positive(d: D, arg: string): D {
   if (d.isZero() || d.isNegative()) {
-    throw numError(`${arg} is ${show(d)}: it must be greater than 0`, `${arg} 为 ${show(d)}：必须大于 0`);
+    throw numError(`${arg} is ${show(d)}: it must be greater than 0`, `${zhLabel(arg)}为 ${show(d)}：必须大于 0`);
   }
   return d;
 }
@@ -155,7 +160,7 @@ export function positive(d: D, arg: string): D {
 /** A score that must lie between 0 and 100 (ratings, quality scores). */
 export function percentScore(d: D, arg: string): D {
   if (d.isNegative() || compare(d, HUNDRED) > 0) {
-    throw numError(`${arg} is ${show(d)}: a score must be between 0 and 100`, `${arg} 为 ${show(d)}：分数必须在 0 到 100 之间`);
+    throw numError(`${arg} is ${show(d)}: a score must be between 0 and 100`, `${zhLabel(arg)}为 ${show(d)}：分数必须在 0 到 100 之间`);
   }
   return d;
 }
@@ -183,11 +188,11 @@ export function looksLikePercent(d: D): { en: string; zh: string } {
 /** Yes/no in a cell (SPEC §3 Binary): 1, TRUE, 是, Y, done/完成; and their opposites. Other text is an error. */
 export function readYesNo(v: CellValue, arg: string): boolean {
   if (typeof v === "boolean") return v;
-  if (isBlank(v)) throw valueError(`${arg} is empty: enter yes or no (是/否, 1/0)`, `${arg} 为空：请输入 是/否 或 1/0`);
+  if (isBlank(v)) throw valueError(`${arg} is empty: enter yes or no (是/否, 1/0)`, `${zhLabel(arg)}为空：请输入 是/否 或 1/0`);
   if (typeof v === "number") {
     if (v === 1) return true;
     if (v === 0) return false;
-    throw valueError(`${arg} is ${v}: enter yes or no (是/否, 1/0)`, `${arg} 为 ${v}：请输入 是/否 或 1/0`);
+    throw valueError(`${arg} is ${v}: enter yes or no (是/否, 1/0)`, `${zhLabel(arg)}为 ${v}：请输入 是/否 或 1/0`);
   }
   if (typeof v === "string") {
     const err = excelErrorOf(v);
@@ -197,7 +202,7 @@ export function readYesNo(v: CellValue, arg: string): boolean {
     if (NO_WORDS.has(s)) return false;
   }
   if (isFormula(v)) throw formulaError(arg, v);
-  throw valueError(`${arg} is ${describe(v)}: enter yes or no (是/否, 1/0)`, `${arg} 为 ${describe(v)}：请输入 是/否 或 1/0`);
+  throw valueError(`${arg} is ${describe(v)}: enter yes or no (是/否, 1/0)`, `${zhLabel(arg)}为 ${describe(v)}：请输入 是/否 或 1/0`);
 }
 
 /** An optional TRUE/FALSE switch: omitted or blank is FALSE. */

@@ -79,4 +79,19 @@ describe("a cell's message in Chinese", () => {
     expect(zhOf("实际值")).toBe("实际值为空：请填写");
     expect(zhOf("Actual")).toBe("Actual 为空：请填写");
   });
+
+  it("does so in the number, score and yes/no readers' messages too", () => {
+    const zhOf = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as KpiError).text.zh;
+      }
+      return "";
+    };
+    expect(zhOf(() => readNumber("abc", "月基本工资"))).toBe('月基本工资是文本 "abc"，不是数字：请输入数字');
+    expect(zhOf(() => readNumber(null, "实际"))).toBe("实际为空：请输入数字");
+    expect(zhOf(() => readYesNo("maybe", "实际值"))).toBe('实际值为 "maybe"：请输入 是/否 或 1/0');
+    expect(zhOf(() => readNumber("abc", "MonthlyBase"))).toBe('MonthlyBase 是文本 "abc"，不是数字：请输入数字');
+  });
 });

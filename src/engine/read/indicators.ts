@@ -9,7 +9,7 @@ import { D, ONE, ZERO, show, sum } from "../decimal";
 import { Issue, issue, msg } from "../issues";
 import { pushTo } from "../maps";
 import { Indicator, Plan } from "../model";
-import { isBlank, readText } from "../values";
+import { isBlank, readText, zhLabel } from "../values";
 import { Names } from "./names";
 import { bearOnPlan, forEachPlanRow } from "./plans";
 import { choice, nonNegativeNumber, number, positiveNumber, requiredText } from "./readers";
@@ -53,7 +53,13 @@ function readRow(t: TableView, r: number, weight: Result<D>, mine: Issue[]): Ind
     if (t.has(key) && !isBlank(t.value(r, key))) return t.read(r, key, "", reader);
     return {
       ok: false,
-      issue: t.error(r, key, "", `${t.header(key)} is empty: the ${ruleName} rule needs ${why}`, `${t.header(key)} 为空：${RULE_ZH[ruleName]}规则需要${whyZh}`),
+      issue: t.error(
+        r,
+        key,
+        "",
+        `${t.header(key)} is empty: the ${ruleName} rule needs ${why}`,
+        `${zhLabel(t.header(key))}为空：${RULE_ZH[ruleName]}规则需要${whyZh}`,
+      ),
     };
   };
   for (const key of PARAMETERS) {

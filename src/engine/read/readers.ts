@@ -26,15 +26,13 @@ import {
   readNumber,
   readText,
   readYesNo,
+  zhLabel,
 } from "../values";
+
+export { zhLabel };
 import { Reader, Reading } from "./view";
 
 const problem = (en: string, zh: string): Reading<never> => ({ ok: false, problem: msg(en, zh) });
-
-/** A column's name leading a Chinese sentence: no space after a Chinese name (实际值为 81), one after a Latin one (Actual 为 81). */
-export function zhLabel(h: string): string {
-  return /[\u3400-\u9fff\uff00-\uffef]$/.test(h) ? h : `${h} `;
-}
 
 /** Runs a check that throws KpiError (the rules' own validators), as a Reading. */
 function attempt<T>(fn: () => T): Reading<T> {
