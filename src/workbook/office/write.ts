@@ -141,6 +141,7 @@ function tableOps(t: WriteTarget, budget: number): Op[] {
         // Text in a column of another kind (HR's own column, mixing numbers and text) is made text ("@")
         // before it is written, each cell by its value: in a General cell Excel would read "-待核对" as a
         // formula and "0012" as 12 (Range.values: learn.microsoft.com/javascript/api/excel/excel.range).
+        // A date there keeps a date format: its value is a serial number, a bare number in General.
         const mixed = new Set<number>();
         for (const c of otherColumns) {
           if (to <= bodyFrom) continue;
@@ -148,8 +149,9 @@ function tableOps(t: WriteTarget, budget: number): Op[] {
           for (let i = bodyFrom; i < to; i++) {
             const v = t.table.rows[i - 1]?.[c];
             const text = typeof v === "string" && v !== "";
-            if (text) mixed.add(c);
-            formats.push([text ? NUMBER_FORMAT.text : NUMBER_FORMAT[kinds[c]]]);
+            const date = v instanceof Date && kinds[c] !== "date";
+            if (text || date) mixed.add(c);
+            formats.push([text ? NUMBER_FORMAT.text : date ? NUMBER_FORMAT.date : NUMBER_FORMAT[kinds[c]]]);
           }
           if (mixed.has(c)) sheet.getRangeByIndexes(top + bodyFrom, left + c, to - bodyFrom, 1).numberFormat = formats;
         }

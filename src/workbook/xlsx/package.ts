@@ -346,6 +346,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return {
       header: book.xf("text", "bold"),
       columns: t.columns.map((c) => book.xf(c.kind)),
+      date: book.xf("date"),
       link: book.xf("text", "link"),
       dxf: { error: book.dxf("error"), warning: book.dxf("warning") },
     };

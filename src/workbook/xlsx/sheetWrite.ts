@@ -65,7 +65,7 @@ export function tableRowCells(p: string, t: OutputTable, at: Placement, row: num
     const linkAt = t.links && t.links.locations[k] ? t.columns.findIndex((c) => c.name === t.links?.column) : -1;
     if (values)
       values.forEach((v, i) => {
-        const x = cellXml(p, at.left + i, row, v, date1904, i === linkAt ? look.link : look.columns[i]);
+        const x = cellXml(p, at.left + i, row, v, date1904, i === linkAt ? look.link : v instanceof Date ? look.date : look.columns[i]);
         if (x) cells.set(at.left + i, x);
       });
   }
@@ -104,7 +104,7 @@ function bodyRows(p: string, t: OutputTable, left: number, date1904: boolean, lo
       if (i === linkAt && t.links?.locations[k]) cells += cellAt(p, letters[i], r, v, date1904, look.link);
       else if (typeof v === "number" && Number.isFinite(v)) cells += opening[i] + row + beforeNumber[i] + v + afterNumber;
       else if (typeof v === "string" && v !== "" && !NEEDS_CARE.test(v)) cells += opening[i] + row + beforeText[i] + v + afterText;
-      else cells += cellAt(p, letters[i], r, v, date1904, look.columns[i]);
+      else cells += cellAt(p, letters[i], r, v, date1904, v instanceof Date ? look.date : look.columns[i]);
     }
     return cells;
   };

@@ -16,6 +16,8 @@ export function bottomOf(t: OutputTable, top: number): number {
 export interface TableLook {
   header: number;
   columns: readonly number[];
+  /** A date in a column of another kind (HR's own column mixing dates and text) keeps a date format. */
+  date: number;
   link: number;
   dxf: { error: number; warning: number };
 }

@@ -196,6 +196,23 @@ describe("a column HR adds to Results, on the Excel double", () => {
     const value = (a: string) => d.book.cell("Results", a).value;
     expect(["S2", "S3", "S4", "T2", "T3"].map(value)).toEqual(["-待核对", "0012", "=需复核", 5, "0012"]);
   });
+
+  it("keeps a date in a column that also holds text a date, not a serial number in General", async () => {
+    const d = doubleOf(scaledSample(12));
+    await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
+    await d.run(async (context) => {
+      context.workbook.tables.getItem("Results").columns.add(undefined as never, undefined as never, "PaidOn");
+      await context.sync();
+      const sheet = context.workbook.worksheets.getItem("Results");
+      // 2026-07-01 is serial 46204 (days since 1899-12-30), as Excel holds a date.
+      sheet.getRange("S2:S3").numberFormat = [["yyyy-mm-dd"], ["General"]];
+      sheet.getRange("S2:S3").values = [[46204], ["pending"]];
+      await context.sync();
+    });
+    await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
+    expect([d.book.cell("Results", "S2").value, d.book.cell("Results", "S3").value]).toEqual([46204, "pending"]);
+    expect(d.book.cell("Results", "S2").numberFormat).toBe("yyyy-mm-dd");
+  });
 });
 
 describe("an output table with its Total Row on, on the Excel double", () => {

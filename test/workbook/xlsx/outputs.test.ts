@@ -214,3 +214,30 @@ describe("a workbook with its own formatting", () => {
     expect((await excel(first)).worksheets.map((w) => w.name).slice(-5)).toEqual(["Results", "Breakdown", "Issues", "RunLog", "Dashboard"]);
   });
 });
+
+describe("a date in a column of another kind (HR's own column, mixing dates and text)", () => {
+  it("is written with a date format, in a new table and when the table is rewritten", async () => {
+    const table = {
+      name: "Payments",
+      columns: [
+        { name: "EmployeeId", kind: "text" as const },
+        { name: "PaidOn", kind: "number" as const },
+      ],
+      rows: [
+        ["P001", new Date(Date.UTC(2026, 6, 1))],
+        ["P002", "pending"],
+      ],
+    };
+    let bytes: Uint8Array = await templateWorkbook("en");
+    for (let run = 0; run < 2; run++) {
+      const wb = XlsxWorkbook.fromBuffer(bytes);
+      await wb.writeTables([table]);
+      bytes = await wb.toBuffer();
+      const sheet = (await excel(bytes)).getWorksheet("Payments") as ExcelJS.Worksheet;
+      // ExcelJS reads a number in a date format as a Date: 2026-07-01, not the serial 46204.
+      expect(sheet.getCell("B2").value, `run ${run + 1}`).toEqual(new Date(Date.UTC(2026, 6, 1)));
+      expect(sheet.getCell("B2").numFmt, `run ${run + 1}`).toBe("yyyy-mm-dd");
+      expect(sheet.getCell("B3").value).toBe("pending");
+    }
+  });
+});
