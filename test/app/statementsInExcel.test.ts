@@ -47,4 +47,16 @@ describe("statements inside Excel", () => {
     expect(sheetOf(d, "Statements").pageBreaks).toHaveLength(11);
     expect(d.book.table("Statements")?.rows).toHaveLength(11);
   });
+
+  it("writes a thousand employees' statements on Excel on the web in requests under its 5 MB limit", async () => {
+    // One statement a page: bold headers, wrapped explanations and a page break each, thousands of small
+    // format calls whose request records (not their values) come to some 6.8 MB when sent in one request.
+    const d = doubleOf(scaledSample(1000), { platform: "web" });
+    await recalculateInExcel(hostOf(d), { period: "2026-Q2" });
+    const before = d.stats.records.length;
+    const run = await statementsInExcel(hostOf(d), { period: "2026-Q2" });
+    expect(run.statements).toHaveLength(1000);
+    expect(sheetOf(d, "Statements").pageBreaks).toHaveLength(1000);
+    expect(Math.max(...d.stats.records.slice(before).map((r) => r.requestBytes))).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
 });

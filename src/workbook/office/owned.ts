@@ -13,7 +13,7 @@ import { columnLetters } from "../../engine/table";
 import { NUMBER_FORMAT } from "../formats";
 import { CellStyle, OutputValue, OwnedSheet, PlacedTable } from "../port";
 import { charsToPoints } from "./looks";
-import { jsonBytes } from "./payload";
+import { ACTION_BYTES, PATH_BYTES, jsonBytes } from "./payload";
 import { QueuedOp } from "./syncs";
 import { toExcel } from "./values";
 
@@ -178,8 +178,9 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
     });
     start = end;
   }
+  // Each area: the sheet (3 steps), its range, format and font, then a property set or two.
   for (const a of lookAreas(g)) {
-    op(160, (context) => {
+    op(6 * PATH_BYTES + 2 * ACTION_BYTES, (context) => {
       const f = sheetOf(context).getRangeByIndexes(a.top, a.left, a.rows, a.columns).format;
       if (a.look === "title" || a.look === "bold" || a.look === "header") f.font.bold = true;
       if (a.look === "title") f.font.size = 14;
@@ -190,7 +191,7 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
       if (a.look === "wrap") f.wrapText = true;
     });
   }
-  op(300 * s.tables.length + 60 * s.widths.length + 200, (context) => {
+  op(3 * PATH_BYTES + s.tables.length * (4 * PATH_BYTES + 4 * ACTION_BYTES) + s.widths.length * (2 * PATH_BYTES + ACTION_BYTES), (context) => {
     const sheet = sheetOf(context);
     s.tables.forEach((t, i) => {
       const table = sheet.tables.add(sheet.getRangeByIndexes(t.row - 1, t.column - 1, 1 + Math.max(1, t.rows.length), t.columns.length), true);
@@ -231,7 +232,7 @@ export function ownedOps(target: OwnedTarget, budget: number): Array<QueuedOp<Ow
     .slice(0, 1023);
   for (let i = 0; i < breaks.length; i += 200) {
     const block = breaks.slice(i, i + 200);
-    op(60 * block.length, (context) => block.forEach((r) => sheetOf(context).horizontalPageBreaks.add(`A${r}`)));
+    op(block.length * (4 * PATH_BYTES + ACTION_BYTES + 8), (context) => block.forEach((r) => sheetOf(context).horizontalPageBreaks.add(`A${r}`)));
   }
   if (s.page) {
     const page = s.page;

@@ -13,7 +13,7 @@
 import { ExcelErrorDouble, excelError } from "../errors";
 import type { Book } from "../model/book";
 import type { InputContext } from "../model/cells";
-import { jsonBytes } from "./bytes";
+import { jsonBytes, utf8Length } from "./bytes";
 import type { AnyDouble, ClientResultDouble } from "./proxy";
 import { Faults, PAYLOAD_LIMIT_BYTES, Stats, SyncRecord } from "./stats";
 
@@ -211,13 +211,46 @@ export class Core {
   }
 }
 
-/** The request as the runtime would send it: each object path once, then the actions with their arguments. */
+/**
+ * The request as the runtime would send it, in the shape of Office.js's RequestMessageBody: each object
+ * path as an ObjectPathInfo ({"Id","ObjectPathType","Name","ParentObjectPathId","ArgumentInfo"}, one per
+ * step of the proxy's path, so `worksheets.getItem("S").getRange("A1").format.font` is four), and each
+ * action as an ActionInfo ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"}) with its arguments.
+ * Field names from the runtime's own types (OfficeDev/office-js, dist/excel.debug.js: ActionInfo,
+ * ObjectPathInfo, RequestMessageBody). The names and arguments are counted as JSON; each record's fixed
+ * fields as the bytes they take when written.
+ */
 function requestBytes(ops: Op[]): number {
-  const paths = new Map<object, number>();
-  const actions = ops.map((op) => {
-    if (!paths.has(op.owner)) paths.set(op.owner, paths.size);
-    return [paths.get(op.owner), op.location, op.args];
-  });
-  const objectPaths = [...paths.keys()].map((owner) => (owner as { _path?: string })._path ?? "");
-  return jsonBytes({ objectPaths, actions });
+  const owners = new Set<object>();
+  let bytes = jsonBytes({ Actions: [], ObjectPaths: {} });
+  for (const op of ops) {
+    if (!owners.has(op.owner)) {
+      owners.add(op.owner);
+      const path = (op.owner as { _path?: string })._path ?? "";
+      // {"Id":12,"ObjectPathType":4,"Name":"","ParentObjectPathId":11},"12": per step, the path's own text aside.
+      bytes += PATH_RECORD_BYTES * stepsOf(path) + utf8Length(path);
+    }
+    // {"Id":13,"ActionType":4,"Name":"","ObjectPathId":12,"ArgumentInfo":{"Arguments":[]}}, then name and arguments.
+    bytes += ACTION_RECORD_BYTES + utf8Length(op.location) + jsonBytes(op.args);
+  }
+  return bytes;
+}
+
+const PATH_RECORD_BYTES = '"12":{"Id":12,"ObjectPathType":4,"Name":"","ParentObjectPathId":11},'.length;
+const ACTION_RECORD_BYTES = '{"Id":13,"ActionType":4,"Name":"","ObjectPathId":12,"ArgumentInfo":{"Arguments":[]}},'.length;
+
+/** The steps of a proxy's path: its dots outside parentheses and quotes, plus one. */
+function stepsOf(path: string): number {
+  let steps = 1;
+  let depth = 0;
+  let quote = "";
+  for (const ch of path) {
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "." && depth === 0) steps++;
+  }
+  return steps;
 }
