@@ -4,6 +4,7 @@
  * or a chat. Issues are those of the last run, shown when the statement is of that run's period.
  */
 import { D as Decimal } from "../engine/decimal";
+import { INPUT_TABLES } from "../engine/contract";
 import { Lang } from "../engine/errors";
 import { CellValue, TableData, WorkbookPort } from "../workbook/port";
 
@@ -245,6 +246,17 @@ export const STATEMENT_WORDS = {
 } satisfies Record<Lang, unknown>;
 
 /** The statement as plain text, one fact a line, for a mail or a chat. */
+/**
+ * An issue as a line of the statement: its message, which names the table and the cell itself as the
+ * engine writes them ("Employees A3: …", "员工表 A3：…"), else led by them in the statement's language.
+ */
+export function issueLine(i: { table: string; cell: string; message: string }, lang: Lang): string {
+  const zhTable = INPUT_TABLES.find((t) => t.name === i.table)?.zh;
+  const label = lang === "zh" && zhTable ? `${zhTable}表` : i.table;
+  if (i.message.startsWith(i.table) || (zhTable !== undefined && i.message.startsWith(`${zhTable}表`))) return i.message;
+  return `${label}${i.cell ? ` ${i.cell}` : ""}${lang === "zh" ? "：" : ": "}${i.message}`;
+}
+
 export function statementText(s: Statement, lang: Lang): string {
   const w = STATEMENT_WORDS[lang];
   const zh = lang === "zh";
@@ -273,8 +285,7 @@ export function statementText(s: Statement, lang: Lang): string {
   if (s.flags) out.push(s.flags);
   if (s.issues.length > 0) {
     out.push(`${w.toFix}${sep}`);
-    // The engine's messages already start with the table and the cell ("Employees A3: …"): not said twice.
-    for (const i of s.issues) out.push(i.message.startsWith(i.table) ? `- ${i.message}` : `- ${i.table}${i.cell ? ` ${i.cell}` : ""}${sep}${i.message}`);
+    for (const i of s.issues) out.push(`- ${issueLine(i, lang)}`);
   }
   return out.join("\n");
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runRecalculation } from "../../src/app/recalculate";
-import { findEmployees, readStatementData, showMoney, showRatio, showScore, statementOf, statementText } from "../../src/app/statement";
+import { findEmployees, issueLine, readStatementData, showMoney, showRatio, showScore, statementOf, statementText } from "../../src/app/statement";
 import { baseRows, workbook } from "../fixtures";
 
 const NOW = new Date("2026-07-05T09:00:00Z");
@@ -123,5 +123,20 @@ describe("values as the tables' formats show them", () => {
     expect([showMoney(1234567.5), showMoney(-300), showMoney(0), showMoney(null)]).toEqual(["1,234,567.50", "-300.00", "0.00", "—"]);
     expect([showScore(83.18), showScore(92)]).toEqual(["83.18", "92.00"]);
     expect(showRatio(72 / 87)).toBe("82.76%"); // 0.827586… → 82.76%
+  });
+});
+
+describe("an issue on a statement", () => {
+  it("is its message where the message names its table and cell, in English or in Chinese", () => {
+    const en = { table: "Employees", cell: "E3", message: 'Employees E3: MonthlyBase is the text "abc", not a number: enter a number' };
+    const zh = { table: "Employees", cell: "E3", message: '员工表 E3：月基本工资是文本 "abc"，不是数字：请输入数字' };
+    expect(issueLine(en, "en")).toBe(en.message);
+    expect(issueLine(zh, "zh")).toBe(zh.message);
+  });
+
+  it("is led by its table and cell, in the statement's language, where the message does not name them", () => {
+    const bare = { table: "Employees", cell: "A2", message: "2025 年没有已考核的季度" };
+    expect(issueLine(bare, "zh")).toBe("员工表 A2：2025 年没有已考核的季度");
+    expect(issueLine({ ...bare, message: "2025 has no assessed quarter" }, "en")).toBe("Employees A2: 2025 has no assessed quarter");
   });
 });

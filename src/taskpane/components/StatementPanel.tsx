@@ -23,7 +23,18 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { Lang } from "../../engine/errors";
-import { STATEMENT_WORDS, StatementData, findEmployees, showMoney, showRatio, showScore, showValue, statementOf, statementText } from "../../app/statement";
+import {
+  STATEMENT_WORDS,
+  StatementData,
+  findEmployees,
+  issueLine,
+  showMoney,
+  showRatio,
+  showScore,
+  showValue,
+  statementOf,
+  statementText,
+} from "../../app/statement";
 import { Strings } from "../strings";
 
 export function StatementPanel(props: {
@@ -184,8 +195,7 @@ export function StatementPanel(props: {
               <ul style={{ margin: 0, paddingLeft: 16 }}>
                 {statement.issues.map((i, n) => (
                   <li key={n}>
-                    {/* Engine messages already start with the table and the cell. */}
-                    <Caption1>{i.message.startsWith(i.table) ? i.message : `${i.table}${i.cell ? ` ${i.cell}` : ""}: ${i.message}`}</Caption1>
+                    <Caption1>{issueLine(i, lang)}</Caption1>
                   </li>
                 ))}
               </ul>
