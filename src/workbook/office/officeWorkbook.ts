@@ -129,8 +129,10 @@ export class OfficeWorkbook implements WorkbookPort {
       return { table, before: null, sheet, date1904 };
     });
     const merge = this.host.isSetSupported("ExcelApi", "1.20");
+    // Said by the attempt that wrote: a second one (without the undo group) finds the same sheets again.
+    let ownedRenamed: WriteReport["renamedSheets"] = [];
     const ownedReport = (owned: OwnedTarget[]) => {
-      for (const o of owned) if (!o.existing && o.sheet !== o.content.name) report.renamedSheets.push({ table: o.content.name, sheet: o.sheet });
+      ownedRenamed = owned.filter((o) => !o.existing && o.sheet !== o.content.name).map((o) => ({ table: o.content.name, sheet: o.sheet }));
     };
     try {
       await this.write(targets, sheets, merge, taken, ownedReport);
@@ -140,6 +142,7 @@ export class OfficeWorkbook implements WorkbookPort {
       else throw e;
     }
     this.hasRead = false;
+    report.renamedSheets.push(...ownedRenamed);
     return report;
   }
 

@@ -246,6 +246,21 @@ describe("undo and the last resort", () => {
     expect(d.runs.at(-1)!.mergeUndoGroup).toBe(false);
   });
 
+  it("says once which sheets it had to name otherwise, when it writes again without the undo group", async () => {
+    const d = doubleOf(scaledSample(12));
+    // HR's own sheets named Results and Dashboard: ours go to "Results (2)" and "Dashboard (2)".
+    d.book.addSheet("Dashboard");
+    d.book.setCells("Dashboard", "A1", [["my notes"]]);
+    d.book.addSheet("Results");
+    d.book.setCells("Results", "A1", [["my own results sheet"]]);
+    d.faults.failAtSync(5, { code: "UndoNotSupported", applied: "half" });
+    const s = await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
+    expect(s.written.renamedSheets).toEqual([
+      { table: "Results", sheet: "Results (2)" },
+      { table: "Dashboard", sheet: "Dashboard (2)" },
+    ]);
+  });
+
   it("names the tables it could not put back, when putting them back fails too", async () => {
     const d = doubleOf(scaledSample(12));
     await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
