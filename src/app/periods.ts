@@ -25,8 +25,8 @@ export function latestQuarter(inputs: ReadonlyMap<string, TableData>): string {
   if (!q)
     throw new UnusableWorkbook(
       msg(
-        "No Actuals, Ratings or Tasks row has a quarter such as 2026-Q2: fill in the Period column, or choose the period in the KPI pane",
-        "实际值表、评分表和任务清单表中没有季度（如 2026-Q2）：请填写考核周期列，或在绩效面板中选择考核周期",
+        "No Actuals, Ratings or Tasks row has a quarter such as 2026-Q2, so there is no quarter to recalculate: fill in the Period column of those rows with their quarter, then run again",
+        "实际值表、评分表和任务清单表中没有季度（如 2026-Q2），因此没有可重算的季度：请在这些行的考核周期列填写所属季度，然后再运行",
       ),
     );
   return q;
