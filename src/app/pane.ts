@@ -75,7 +75,13 @@ export interface PaneActions {
    * Printable statements for every employee of a period: another issue's work. The pane shows its
    * "Statements" button only when an implementation is given here.
    */
-  printStatements?: (period: string) => Promise<void>;
+  printStatements?: (period: string) => Promise<StatementsWritten>;
+}
+
+/** What the Statements button wrote: how many statements, on which sheet. */
+export interface StatementsWritten {
+  count: number;
+  sheet: string;
 }
 
 /** The input tables the workbook has, and the periods they can be recalculated for (reads Actuals, Ratings and Tasks only). */
@@ -184,7 +190,7 @@ export function portActions(
   host: {
     recalculate(period: string, control: RunControl): Promise<RunSummary>;
     selectCell(table: string, cell: string): Promise<Selection>;
-    printStatements?: (period: string) => Promise<void>;
+    printStatements?: (period: string) => Promise<StatementsWritten>;
   },
 ): PaneActions {
   return {

@@ -88,7 +88,8 @@ export function excelActions(): PaneActions {
     selectCell: (table, cell) => selectCell(officeHost(), table, cell, aliasesOf(table)),
     // The summary's Statements button (README): the Statements sheet of the period just recalculated.
     printStatements: async (period) => {
-      await statementsInExcel(officeHost(), { period });
+      const run = await statementsInExcel(officeHost(), { period });
+      return { count: run.statements.length, sheet: run.sheets[0] ?? "Statements" };
     },
   });
 }

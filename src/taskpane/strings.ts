@@ -97,6 +97,11 @@ export const STRINGS = {
     failed: "Something went wrong",
     retry: "Try again",
     cannotRead: "The workbook could not be read",
+    checkFailed: "Not checked",
+    templateFailed: "The template was not created",
+    statementsFailed: "Statements not written",
+    statementsWritten: (n: number, sheet: string) => `Wrote ${n} statement${n === 1 ? "" : "s"} on sheet ${sheet}.`,
+    writingStatements: "Writing statements…",
   },
   zh: {
     title: "KPI 绩效奖金",
@@ -189,6 +194,11 @@ export const STRINGS = {
     failed: "出错了",
     retry: "重试",
     cannotRead: "无法读取工作簿",
+    checkFailed: "未完成检查",
+    templateFailed: "未创建模板",
+    statementsFailed: "未写入明细",
+    statementsWritten: (n: number, sheet: string) => `已在工作表 ${sheet} 写入 ${n} 份明细。`,
+    writingStatements: "正在写入明细…",
   },
 } satisfies Record<Lang, unknown>;
 

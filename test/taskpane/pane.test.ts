@@ -119,16 +119,44 @@ describe("a clean run", () => {
     expect(within(card).getByText("Inputs unchanged since this run: Results are up to date.")).toBeTruthy();
   });
 
-  it("shows the Statements button only when that action is given", async () => {
+  it("shows the Statements button only when that action is given, and says what it wrote where", async () => {
     const printed: string[] = [];
-    const actions: PaneActions = { ...previewActions(workbook()), printStatements: async (p) => void printed.push(p) };
+    const actions: PaneActions = {
+      ...previewActions(workbook()),
+      printStatements: async (p) => {
+        printed.push(p);
+        return { count: 4, sheet: "Statements" };
+      },
+    };
     const { user } = renderPane(actions);
     await recalculate(user);
     await user.click(screen.getByRole("button", { name: "Statements" }));
     expect(printed).toEqual(["2026-Q2"]);
+    expect(await screen.findByText("Wrote 4 statements on sheet Statements.")).toBeTruthy();
   });
 
-  it("says so when writing the statements fails, instead of failing unseen", async () => {
+  it("writes the statements once while a click is being written, the button disabled until it is done", async () => {
+    let finish: () => void = () => undefined;
+    let calls = 0;
+    const actions: PaneActions = {
+      ...previewActions(workbook()),
+      printStatements: () => {
+        calls++;
+        return new Promise((resolve) => (finish = () => resolve({ count: 4, sheet: "Statements" })));
+      },
+    };
+    const { user } = renderPane(actions);
+    await recalculate(user);
+    await user.click(screen.getByRole("button", { name: "Statements" }));
+    const writing = await screen.findByRole("button", { name: "Writing statements…" });
+    expect((writing as HTMLButtonElement).disabled).toBe(true);
+    await user.click(writing);
+    expect(calls).toBe(1);
+    finish();
+    expect(await screen.findByText("Wrote 4 statements on sheet Statements.")).toBeTruthy();
+  });
+
+  it("says so when writing the statements fails, and keeps the run's summary", async () => {
     const actions: PaneActions = {
       ...previewActions(workbook()),
       printStatements: async () => {
@@ -139,6 +167,10 @@ describe("a clean run", () => {
     await recalculate(user);
     await user.click(screen.getByRole("button", { name: "Statements" }));
     expect(await screen.findByText(/the Statements sheet is protected/)).toBeTruthy();
+    expect(screen.getByText("Statements not written")).toBeTruthy();
+    expect(screen.queryByText("Not recalculated")).toBeNull();
+    // The summary of the run that did finish is still there, with its Statements button.
+    expect(screen.getByRole("button", { name: "Statements" })).toBeTruthy();
   });
 
   it("has no Statements button without that action", async () => {

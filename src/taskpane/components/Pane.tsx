@@ -21,7 +21,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { LastRun, PaneActions, WorkbookState } from "../../app/pane";
+import { LastRun, PaneActions, StatementsWritten, WorkbookState } from "../../app/pane";
 import { Outcome, failureOf, outcomeOf } from "../../app/outcome";
 import { onRunElsewhere } from "../../app/runSignal";
 import { Cancelled, Phase, RunSummary } from "../../app/recalculate";
@@ -88,6 +88,8 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
   const [statements, setStatements] = useState<StatementData | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ intent: "success" | "warning" | "error"; text: string } | null>(null);
+  // A failed Check, Create template or Statements: said under its own title, the last run's summary kept.
+  const [actionError, setActionError] = useState<{ title: string; error: unknown } | null>(null);
   const cancelled = useRef(false);
 
   const refresh = useCallback(async () => {
@@ -132,6 +134,7 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
     if (!period) return;
     cancelled.current = false;
     setNote(null);
+    setActionError(null);
     setRun({ kind: "running", progress: { phase: "reading", done: 0, total: 1 }, cancelling: false });
     try {
       const summary = await actions.recalculate(period, {
@@ -150,13 +153,14 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
 
   const check = async () => {
     setNote(null);
+    setActionError(null);
     setBusy(true);
     try {
       const c = await actions.check(period || undefined);
       setIssues({ kind: "check", period: c.period, issues: c.issues });
       setTab("issues");
     } catch (e) {
-      setRun({ kind: "failed", error: e });
+      setActionError({ title: t.checkFailed, error: e });
     } finally {
       setBusy(false);
     }
@@ -165,13 +169,28 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
   const createTemplate = async () => {
     setBusy(true);
     setNote(null);
+    setActionError(null);
     try {
       const made = await actions.createTemplate(lang);
       if (made.existing.length > 0) setNote({ intent: "warning", text: t.templateRefused(made.existing.join(lang === "zh" ? "、" : ", ")) });
       else setNote({ intent: "success", text: t.templateCreated(made.created.length) });
       await refresh();
     } catch (e) {
-      setRun({ kind: "failed", error: e });
+      setActionError({ title: t.templateFailed, error: e });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const writeStatements = async (print: (period: string) => Promise<StatementsWritten>, period: string) => {
+    setBusy(true);
+    setNote(null);
+    setActionError(null);
+    try {
+      const written = await print(period);
+      setNote({ intent: "success", text: t.statementsWritten(written.count, written.sheet) });
+    } catch (e) {
+      setActionError({ title: t.statementsFailed, error: e });
     } finally {
       setBusy(false);
     }
@@ -201,6 +220,7 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
           <MessageBarBody>{note.text}</MessageBarBody>
         </MessageBar>
       )}
+      {actionError && <Failure outcome={{ ...failureOf(actionError.error, lang), title: actionError.title }} />}
 
       {tab === "run" && (
         <section aria-label={t.tabs.run} style={{ display: "flex", flexDirection: "column", gap: 10 }}>
@@ -265,9 +285,8 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
                   <SummaryView
                     summary={run.summary}
                     t={t}
-                    onStatements={
-                      printStatements ? () => void printStatements(run.summary.period).catch((e: unknown) => setRun({ kind: "failed", error: e })) : undefined
-                    }
+                    busy={busy}
+                    onStatements={printStatements ? () => void writeStatements(printStatements, run.summary.period) : undefined}
                   />
                 </>
               )}

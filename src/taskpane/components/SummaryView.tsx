@@ -17,7 +17,7 @@ function Figure({ label, value, color }: { label: string; value: string; color?:
   );
 }
 
-export function SummaryView({ summary, t, onStatements }: { summary: RunSummary; t: Strings; onStatements?: () => void }) {
+export function SummaryView({ summary, t, onStatements, busy = false }: { summary: RunSummary; t: Strings; onStatements?: () => void; busy?: boolean }) {
   return (
     <section aria-label={t.summary} style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <dl aria-label={t.summary} style={{ display: "flex", flexWrap: "wrap", gap: 12, margin: 0 }}>
@@ -56,8 +56,9 @@ export function SummaryView({ summary, t, onStatements }: { summary: RunSummary;
       {/* Printable statements are another issue's work: the button shows only when that action is given. */}
       {onStatements && (
         <div>
-          <Button onClick={onStatements} title={t.statementsHint}>
-            {t.statements}
+          {/* One write at a time: a second click while the sheet is written would write it over itself. */}
+          <Button onClick={onStatements} title={t.statementsHint} disabled={busy}>
+            {busy ? t.writingStatements : t.statements}
           </Button>
         </div>
       )}
