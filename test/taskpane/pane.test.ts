@@ -214,6 +214,21 @@ describe("a run with errors", () => {
     expect(screen.queryByRole("button", { name: "Go to Employees E5" })).toBeNull();
   });
 
+  it("finds, for an employee in Error, the issue of no one in particular that made them so", async () => {
+    // Presales' BonusRate typed as 40 (for 40%): Plans C2 is an Error of the plan, with no EmployeeId,
+    // and P001 and P002 (Presales) are Error because of it.
+    const rows = baseRows();
+    rows.Plans[0][2] = 40;
+    const { user } = renderPane(previewActions(workbook(rows)));
+    await recalculate(user);
+    await user.click(screen.getByRole("tab", { name: /Issues/ }));
+    await user.type(screen.getByLabelText("Filter by employee"), "P001");
+    expect(screen.getByRole("button", { name: "Go to Plans C2" })).toBeTruthy();
+    await user.clear(screen.getByLabelText("Filter by employee"));
+    await user.type(screen.getByLabelText("Filter by employee"), "A001");
+    expect(screen.queryByRole("button", { name: "Go to Plans C2" })).toBeNull();
+  });
+
   it("lists the same issues from Check without writing anything", async () => {
     const wb = withErrors();
     const { user } = renderPane(previewActions(wb));

@@ -14,6 +14,12 @@ export interface IssueSource {
   kind: "run" | "check";
   period: string | null;
   issues: Issue[];
+  /**
+   * A run's flags by employee id: the messages of the issues bearing on each, so that filtering by an
+   * employee also finds the issues of no one in particular that made them Error (a plan's bad cell, a
+   * table's missing column), as their Results row says.
+   */
+  flags?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A table's heading: its name, and in Chinese its Chinese name first (the sheet HR knows it by). */
@@ -57,7 +63,10 @@ export function IssueList(props: {
     const q = filter.trim().toLowerCase();
     const all = source?.issues ?? [];
     if (!q) return all;
-    return all.filter((i) => i.employeeId.toLowerCase().includes(q) || (names.get(i.employeeId) ?? "").toLowerCase().includes(q));
+    const matches = (id: string) => id.toLowerCase().includes(q) || (names.get(id) ?? "").toLowerCase().includes(q);
+    const borne = new Set<string>();
+    for (const [id, flags] of source?.flags ?? []) if (matches(id)) for (const f of flags) borne.add(f);
+    return all.filter((i) => matches(i.employeeId) || (i.employeeId === "" && (borne.has(i.text.en) || borne.has(i.text.zh))));
   }, [source, filter, names]);
   if (!source) return <Text>{t.noIssuesYet}</Text>;
   const errors = source.issues.filter((i) => i.severity === "Error").length;

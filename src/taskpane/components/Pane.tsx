@@ -142,7 +142,12 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
         cancelled: () => cancelled.current,
       });
       setRun({ kind: "done", summary });
-      setIssues({ kind: "run", period: summary.period, issues: summary.result.issues });
+      setIssues({
+        kind: "run",
+        period: summary.period,
+        issues: summary.result.issues,
+        flags: new Map(summary.result.results.map((r) => [r.employee.id, r.flags])),
+      });
       setStatements(null);
       await refresh();
       if (tab === "statement") await loadStatements();
