@@ -25,6 +25,14 @@ export function presentOutputs(tables: readonly OutputTable[], inputs: ReadonlyM
     if (t.name === "Results") return { ...t, statusColumn: "Status" };
     if (t.name !== "Issues") return t;
     const [iTable, iCell] = ["Table", "Cell"].map((n) => t.columns.findIndex((c) => c.name === n));
-    return { ...t, statusColumn: "Severity", links: { column: "Cell", locations: t.rows.map((r) => issueLocation(r[iTable], r[iCell], inputs)) } };
+    return {
+      ...t,
+      statusColumn: "Severity",
+      links: {
+        column: "Cell",
+        locations: t.rows.map((r) => issueLocation(r[iTable], r[iCell], inputs)),
+        locate: (cell) => issueLocation(cell("Table"), cell("Cell"), inputs),
+      },
+    };
   });
 }

@@ -73,8 +73,12 @@ export interface OutputTable {
    * Issues.Severity). Hosts use conditional formatting, so a colour follows the value if HR edits it.
    */
   statusColumn?: string;
-  /** A column whose cells link to a place in the workbook: per body row, a location such as 'Employees'!E3, or null. */
-  links?: { column: string; locations: ReadonlyArray<string | null> };
+  /**
+   * A column whose cells link to a place in the workbook: per body row, a location such as 'Employees'!E3,
+   * or null; `locate` gives it for any row by its cells (keyed by header), so a host that puts the table
+   * back as it was after a failed write links its old rows again.
+   */
+  links?: { column: string; locations: ReadonlyArray<string | null>; locate?: (row: (header: string) => OutputValue) => string | null };
 }
 
 /** How a loose cell of an owned sheet looks, the same in every host. */

@@ -297,6 +297,43 @@ export async function writeAll(
  * sheet's sheet removed. An owned sheet that existed cannot be put back (its old content was not
  * read): its name is returned.
  */
+/**
+ * The status colours and links of a table put back as it was read: those of its old rows, over the extent
+ * the failed write may have coloured or linked (the new rows' links pointed at this run's cells).
+ */
+function looksOfBefore(
+  t: WriteTarget,
+  b: ReadTable,
+  sheetOf: (context: Excel.RequestContext) => Excel.Worksheet,
+  columns: number,
+  bodyRows: number,
+  budget: number,
+): Array<QueuedOp<Touched>> {
+  const header = (name: string | undefined) => (name === undefined ? undefined : b.headers.find((h) => h.toLowerCase() === name.toLowerCase()));
+  const rows = b.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? null : v)));
+  const links = t.table.links;
+  const linkColumn = header(links?.column);
+  const locate = links?.locate;
+  const old: OutputTable = {
+    name: t.table.name,
+    columns: b.headers.map((name) => ({ name, kind: "text" as const })),
+    rows,
+    ...(header(t.table.statusColumn) ? { statusColumn: header(t.table.statusColumn) } : {}),
+    ...(linkColumn && locate
+      ? {
+          links: {
+            column: linkColumn,
+            locations: rows.map((r) => locate((h) => r[b.headers.findIndex((x) => x.toLowerCase() === h.toLowerCase())] ?? null)),
+          },
+        }
+      : {}),
+  };
+  // The write's extent, cleared of its colours and links too: the table's new size and headers.
+  const at = { top: b.headerIndex, left: b.columnIndex, before: { bodyRows, headers: t.table.columns.slice(0, columns).map((c) => c.name) } };
+  const status = statusOp<Touched>(t, sheetOf, old, at);
+  return [...(status ? [status] : []), ...linkOps<Touched>(t, sheetOf, old, at, budget)];
+}
+
 export async function restoreAll(context: Excel.RequestContext, touched: readonly Touched[], budget = BUDGET_BYTES): Promise<string[]> {
   const ops: Array<QueuedOp<Touched>> = [];
   const left: string[] = [];
@@ -350,6 +387,7 @@ export async function restoreAll(context: Excel.RequestContext, touched: readonl
       });
       start = end;
     }
+    ops.push(...looksOfBefore(t, b, sheetOf, columns, bodyRows, budget));
   }
   await runInSyncs(context, ops, budget);
   return left;

@@ -221,6 +221,47 @@ describe("a failure at any sync", () => {
       await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
     }, "re-run");
   });
+
+  it("puts back the Issues links and the status colours with the tables, on a re-run", async () => {
+    // Two Actuals cells typed "x": each run has Issues rows that link to Actuals, different in Q1 and Q2.
+    const tables = scaledSample(12).map((t) =>
+      t.name === "Actuals" ? { ...t, rows: t.rows.map((r, i) => (i === 0 || i === 7 ? r.map((v, j) => (j === 3 ? "x" : v)) : r)) } : t,
+    );
+    /** The links in the Issues table's cells, and the conditional formats' ranges on Results' and Issues' sheets. */
+    const looks = (d: ExcelDouble) => {
+      const issues = d.book.table("Issues")!;
+      const cell = issues.headers.indexOf("Cell");
+      const links = issues.rows.map((_, i) => d.book.cell(issues.sheet, `${String.fromCharCode(65 + cell)}${i + 2}`).hyperlink?.documentReference ?? null);
+      const sheets = (d.book.snapshot() as { sheets: Array<{ name: string; conditionalFormats: Array<{ range: string }> }> }).sheets;
+      const cf = ["Results", "Issues"].map((n) => sheets.find((x) => x.name === n)!.conditionalFormats.map((c) => c.range));
+      return JSON.stringify({ links, cf });
+    };
+    const prepare = (d: ExcelDouble) => runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
+    const good = doubleOf(tables);
+    await prepare(good);
+    const syncsBefore = good.stats.syncs;
+    await runRecalculation(new OfficeWorkbook(hostOf(good), small), "2026-Q2", { now: NOW });
+    const total = good.stats.syncs - syncsBefore;
+    const complete = looks(good);
+    let putBack = 0;
+    for (let n = 1; n <= total; n++) {
+      const d = doubleOf(tables);
+      await prepare(d);
+      const before = looks(d);
+      d.faults.failAtSync(n, { code: "GeneralException", applied: "half" });
+      const outcome = await runRecalculation(new OfficeWorkbook(hostOf(d), small), "2026-Q2", { now: NOW }).then(
+        () => "done",
+        (e: Error) => e.name,
+      );
+      const after = looks(d);
+      if (outcome === "WriteUndone") putBack++;
+      expect(
+        after === before || after === complete,
+        `failing sync ${n} of ${total} (${outcome}) left the links or colours neither as before nor complete`,
+      ).toBe(true);
+    }
+    expect(putBack).toBeGreaterThan(3);
+  });
 });
 
 describe("undo and the last resort", () => {
