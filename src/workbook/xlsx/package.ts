@@ -24,7 +24,7 @@ import { EMPTY_STYLES, StyleBook } from "./styles";
 import { OwnedHost, dropHangingParts, writeOwnedParts } from "./owned";
 import { refuseNonZip } from "./sniff";
 import { escapeAttr, excelName } from "./xml";
-import { ZipEntry, ZipError, inflateChunks, readZip, writeZip } from "./zip";
+import { ZipEntry, ZipError, inflateChunks, inflateEntry, readZip, writeZip } from "./zip";
 import { StrictUtf8Decoder } from "./utf8";
 
 export { PackageBug, XlsxError } from "./errors";
@@ -88,8 +88,17 @@ export class XlsxWorkbook implements WorkbookPort {
       throw e;
     }
     this.parts = new Parts(entries);
-    if (!this.parts.has("[Content_Types].xml"))
-      throw new XlsxError("not an .xlsx workbook: the zip package has no [Content_Types].xml (an .xlsx saved by Excel always has one)");
+    if (!this.parts.has("[Content_Types].xml")) {
+      // An OpenDocument file starts with a stored `mimetype` entry naming its kind (ODF 1.2 Part 3, §3.3).
+      const mimetype = entries.get("mimetype");
+      if (mimetype && /^application\/vnd\.oasis\.opendocument\.spreadsheet/.test(new TextDecoder().decode(inflateEntry(mimetype))))
+        throw new XlsxError(
+          "this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: open it in LibreOffice or Excel and save it as Excel Workbook (.xlsx)",
+        );
+      throw new XlsxError(
+        "not an .xlsx workbook: the zip package has no [Content_Types].xml (an .xlsx saved by Excel always has one): open the file in Excel and save it as Excel Workbook (.xlsx)",
+      );
+    }
     this.loadStructure();
   }
 

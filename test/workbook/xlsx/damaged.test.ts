@@ -11,7 +11,7 @@ import { runRecalculation } from "../../../src/app/recalculate";
 import { main } from "../../../src/cli/main";
 import { templateWorkbook } from "../../../src/cli/template";
 import { PackageBug, XlsxError, XlsxWorkbook } from "../../../src/workbook/xlsx/package";
-import { inflateEntry, readZip, writeZip } from "../../../src/workbook/xlsx/zip";
+import { inflateEntry, newEntry, readZip, writeZip } from "../../../src/workbook/xlsx/zip";
 import { edited as editPackage, sheetOf, text } from "../../support/packages";
 import { readTable, writeTable } from "../../support/tables";
 
@@ -110,6 +110,20 @@ describe("a damaged package is refused before anything is computed or written", 
   it("a CSV file named .xlsx", async () => {
     const r = await recalcFile(new TextEncoder().encode("EmployeeId,Name\nP001,Zhang Wei\n"), "csv");
     expect(r.err).toContain("this is not an .xlsx workbook");
+  });
+
+  it("an OpenDocument spreadsheet (.ods) named .xlsx, saying to save it as .xlsx", async () => {
+    // An .ods is a zip whose first entry, `mimetype`, names its kind, with no [Content_Types].xml.
+    const enc = new TextEncoder();
+    const ods = writeZip([
+      newEntry("mimetype", enc.encode("application/vnd.oasis.opendocument.spreadsheet")),
+      newEntry("content.xml", enc.encode('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')),
+    ]);
+    const r = await recalcFile(ods, "sheet");
+    expect(r.err).toContain(
+      "this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: open it in LibreOffice or Excel and save it as Excel Workbook (.xlsx)",
+    );
+    expect([r.code, r.written]).toEqual([2, false]);
   });
 
   it("a binary workbook (.xlsb)", () => {
