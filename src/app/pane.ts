@@ -82,6 +82,8 @@ export interface PaneActions {
 export interface StatementsWritten {
   count: number;
   sheet: string;
+  /** The inputs changed after the period's run: the statements show the pay Results held then. */
+  inputsChanged?: boolean;
 }
 
 /** The input tables the workbook has, and the periods they can be recalculated for (reads Actuals, Ratings and Tasks only). */

@@ -10,7 +10,9 @@ import { Lang } from "../engine/errors";
 import { parsePeriod, periodText } from "../engine/periods";
 import { CellValue, TableData, WorkbookPort, WriteReport } from "../workbook/port";
 import { latestQuarter } from "./periods";
-import { RunOptions, RunSummary, checkWorkbook, outputColumns, runRecalculation } from "./recalculate";
+import { hashTables } from "../engine/hash";
+import { checkTables } from "../engine/recalc";
+import { RunOptions, RunSummary, forEngine, outputColumns, readInputs, runRecalculation } from "./recalculate";
 import { Statement, StatementData, readStatementData, recordsOf, statementOf } from "./statement";
 import { statementsSheets } from "./statementsLayout";
 
@@ -66,9 +68,22 @@ export interface StatementsRun {
   statements: Statement[];
   /** Set when Results had no row of the period and it was recalculated first. */
   recalculated: RunSummary | null;
+  /**
+   * True when the statements were printed from Results whose run (RunLog's row of the period, its InputHash)
+   * saw other inputs than the workbook has now: they show the pay as it was then.
+   */
+  inputsChanged: boolean;
   /** The sheets the statements went to (Statements, and Statements2 … beyond 1,000 employees). */
   sheets: string[];
   written: WriteReport;
+}
+
+/** Whether RunLog's row of the period (the latest, if HR left two) fingerprints other inputs than `hash`. */
+async function changedSinceRun(port: WorkbookPort, period: string, hash: string): Promise<boolean> {
+  const log = recordsOf((await port.readTables(["RunLog"])).get("RunLog"), ["Period", "InputHash"]);
+  const row = log.filter((r) => canonicalPeriod(text(r.Period)) === period).pop();
+  const was = row ? text(row.InputHash) : "";
+  return was !== "" && was !== hash;
 }
 
 /**
@@ -79,13 +94,19 @@ export async function writeStatements(port: WorkbookPort, periodGiven: string | 
   let data = await readStatementData(port);
   const period = periodGiven !== undefined ? canonicalPeriod(periodGiven) : (data.issuesPeriod ?? undefined);
   let recalculated: RunSummary | null = null;
+  let inputsChanged = false;
   let lang: Lang;
   if (period === undefined || !data.results.some((r) => text(r.Period) === period)) {
     // Nothing to print from: the period is recalculated, and its rows are what the run wrote.
     recalculated = await runRecalculation(port, period ?? latestQuarter, options);
     lang = recalculated.lang;
     data = dataOf(recalculated);
-  } else lang = (await checkWorkbook(port)).lang;
+  } else {
+    const inputs = await readInputs(port);
+    const tables = forEngine(inputs.tables);
+    lang = checkTables(tables).lang;
+    inputsChanged = await changedSinceRun(port, period, hashTables(tables));
+  }
   const finalPeriod = recalculated?.period ?? (period as string);
   const statements = statementsOf(data, finalPeriod);
   const sheets = statementsSheets(statements, finalPeriod, lang);
@@ -98,6 +119,7 @@ export async function writeStatements(port: WorkbookPort, periodGiven: string | 
     period: finalPeriod,
     statements,
     recalculated,
+    inputsChanged,
     sheets: sheets.map((s) => renamed.get(s.name) ?? before.get(s.name.toLowerCase()) ?? s.name),
     written,
   };

@@ -40,6 +40,12 @@ function say(run: StatementsRun, where: { workbook?: string; html?: string; coun
         : `${n} pay statements for ${run.period}: sheet ${run.sheets.join(", ")} (a summary page, then a page per employee) written to ${where.workbook}`,
     );
   if (where.html) lines.push(zh ? `HTML 工资条 ${where.count} 个文件已写入 ${where.html}` : `${where.count} HTML statements written to ${where.html}`);
+  if (run.inputsChanged)
+    lines.push(
+      zh
+        ? `注意：输入表在 ${run.period} 上次重算后已更改（与 RunLog 的 InputHash 不同）：工资条显示的是当时 Results 的金额；要打印当前金额，请先运行 kpi recalc`
+        : `Note: the input tables changed after ${run.period} was last recalculated (RunLog's InputHash differs): the statements show the pay Results held then; run kpi recalc first to print the current pay`,
+    );
   const errors = run.statements.filter((s) => s.status === "Error").length;
   if (errors > 0) {
     // The Issues table says why, when it was saved somewhere: a run not saved points to kpi check instead.

@@ -102,6 +102,7 @@ export const STRINGS = {
     statementsFailed: "Statements not written",
     statementsWritten: (n: number, sheet: string) => `Wrote ${n} statement${n === 1 ? "" : "s"} on sheet ${sheet}.`,
     writingStatements: "Writing statements…",
+    statementsStale: "The inputs changed after this period was recalculated: they show the pay Results held then. Recalculate first to print the current pay.",
   },
   zh: {
     title: "KPI 绩效奖金",
@@ -199,6 +200,7 @@ export const STRINGS = {
     statementsFailed: "未写入明细",
     statementsWritten: (n: number, sheet: string) => `已在工作表 ${sheet} 写入 ${n} 份明细。`,
     writingStatements: "正在写入明细…",
+    statementsStale: "输入表在本期重算后已更改：明细显示的是当时 Results 的金额。要打印当前金额，请先重算。",
   },
 } satisfies Record<Lang, unknown>;
 

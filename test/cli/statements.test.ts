@@ -5,11 +5,13 @@
  * first only when the period has no Results rows, --html alone, and where to write.
  */
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/package";
+import { readTable, writeTable } from "../support/tables";
 import { findTools, run, sofficeConvert } from "../support/producers/tools";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-statements-"));
@@ -113,6 +115,24 @@ describe("kpi statements on a recalculated workbook", () => {
 });
 
 describe("kpi statements, choices", () => {
+  it("says the statements show the pay of the last run when the inputs changed after it", async () => {
+    // P001's MonthlyBase raised after 2026-Q2 was recalculated: Results still holds the old pay.
+    const wb = XlsxWorkbook.fromBuffer(readFileSync(recalculated));
+    const employees = await readTable(wb, "Employees");
+    const base = employees.headers.findIndex((h) => h === "月基本工资");
+    await writeTable(
+      wb,
+      "Employees",
+      employees.headers,
+      employees.rows.map((r, i) => (i === 0 ? r.map((v, j) => (j === base ? 13000 : v)) : r)),
+    );
+    const changed = join(dir, "changed.xlsx");
+    writeFileSync(changed, await wb.toBuffer());
+    const r = await kpi("statements", changed, "--period", "2026-Q2", "--html", join(dir, "changed-html"));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain("注意：输入表在 2026-Q2 上次重算后已更改（与 RunLog 的 InputHash 不同）");
+  });
+
   it("recalculates first a period without Results rows, and says so", async () => {
     const r = await kpi("statements", book, "--period", "2026-Q1", "--out", join(dir, "q1.xlsx"));
     expect(r.code, r.err).toBe(0);

@@ -135,6 +135,14 @@ describe("a clean run", () => {
     expect(await screen.findByText("Wrote 4 statements on sheet Statements.")).toBeTruthy();
   });
 
+  it("warns that the statements show the last run's pay when the inputs changed after it", async () => {
+    const actions: PaneActions = { ...previewActions(workbook()), printStatements: async () => ({ count: 4, sheet: "Statements", inputsChanged: true }) };
+    const { user } = renderPane(actions);
+    await recalculate(user);
+    await user.click(screen.getByRole("button", { name: "Statements" }));
+    expect(await screen.findByText(/^Wrote 4 statements on sheet Statements\. The inputs changed after this period was recalculated/)).toBeTruthy();
+  });
+
   it("writes the statements once while a click is being written, the button disabled until it is done", async () => {
     let finish: () => void = () => undefined;
     let calls = 0;

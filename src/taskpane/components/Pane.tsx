@@ -193,7 +193,11 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
     setActionError(null);
     try {
       const written = await print(period);
-      setNote({ intent: "success", text: t.statementsWritten(written.count, written.sheet) });
+      setNote(
+        written.inputsChanged
+          ? { intent: "warning", text: `${t.statementsWritten(written.count, written.sheet)} ${t.statementsStale}` }
+          : { intent: "success", text: t.statementsWritten(written.count, written.sheet) },
+      );
     } catch (e) {
       setActionError({ title: t.statementsFailed, error: e });
     } finally {
