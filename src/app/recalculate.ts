@@ -90,7 +90,45 @@ function fromSheetIssues(tables: ReadonlyMap<string, TableData>): Issue[] {
 /** Reads the input tables of SPEC §3 that the workbook has, in one unit of work. */
 export async function readInputs(port: WorkbookPort): Promise<{ tables: Map<string, TableData>; issues: Issue[] }> {
   const tables = await port.readTables(INPUT_NAMES, FALLBACK_SHEETS);
-  return { tables, issues: fromSheetIssues(tables) };
+  const issues = fromSheetIssues(tables);
+  issues.push(...(await readByAlias(port, tables)));
+  return { tables, issues };
+}
+
+/**
+ * An input table missing by its English name but there by its Chinese alias (员工, or 员工表), read into
+ * `tables` as the table it names, with a Warning to rename it: SPEC finds tables by their English names in
+ * every language, and HR who named theirs in Chinese is told so rather than that the table is missing.
+ * Nothing is read when no table is missing.
+ */
+async function readByAlias(port: WorkbookPort, tables: Map<string, TableData>): Promise<Issue[]> {
+  const missing = INPUT_TABLES.filter((spec) => !tables.has(spec.name));
+  if (missing.length === 0) return [];
+  const listed = await port.listTables();
+  const byAlias = new Map<string, string>();
+  for (const spec of missing) {
+    const t = listed.find((x) => [spec.zh, `${spec.zh}表`].includes(x.name.trim()));
+    if (t) byAlias.set(t.name, spec.name);
+  }
+  if (byAlias.size === 0) return [];
+  const read = await port.readTables([...byAlias.keys()]);
+  const issues: Issue[] = [];
+  for (const [alias, name] of byAlias) {
+    const t = read.get(alias);
+    if (!t) continue;
+    tables.set(name, { ...t, name });
+    issues.push({
+      severity: "Warning",
+      table: name,
+      cell: "",
+      employeeId: "",
+      text: msg(
+        `The table ${alias} on sheet ${t.sheet} was read as ${name}: tables are found by their English names in every language; rename it ${name} (Table Design › Table Name)`,
+        `工作表 ${t.sheet} 上的表格 ${alias} 已当作 ${name} 读取：表格按英文名查找（任何语言都一样）；请将其重命名为 ${name}（表设计 › 表名称）`,
+      ),
+    });
+  }
+  return issues;
 }
 
 /** The engine's view of the tables (the port's types are structurally the engine's). */
@@ -229,8 +267,8 @@ export async function runRecalculation(port: WorkbookPort, periodChoice: PeriodC
   const read = await port.readTables([...INPUT_NAMES, ...OUTPUT_NAMES], FALLBACK_SHEETS);
   options.onProgress?.("reading", 1, 1);
   const inputs = new Map([...read].filter(([name]) => INPUT_NAMES.includes(name)));
+  const fromSheet = [...fromSheetIssues(inputs), ...(await readByAlias(port, inputs))];
   const period = typeof periodChoice === "string" ? periodChoice : periodChoice(inputs);
-  const fromSheet = fromSheetIssues(inputs);
   const result = await calculate(inputs, period, options);
   result.issues.unshift(...fromSheet);
   // The inputs' rows are not needed any more: let them go, so a large workbook's memory serves the writing.

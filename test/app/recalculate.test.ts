@@ -317,6 +317,22 @@ describe("bad inputs", () => {
   });
 });
 
+describe("an input table named by its Chinese alias", () => {
+  it("is read as the table it names, with a Warning to rename it, and pays as under its English name", async () => {
+    const wb = workbook();
+    const employees = wb.tables.get("Employees")!;
+    wb.tables.delete("Employees");
+    wb.tables.set("员工", { ...employees, name: "员工" });
+    const summary = await runRecalculation(wb, "2026-Q2", { now: NOW });
+    // The fixture's P001: 13213.86 (test/fixtures.ts, SPEC §5), as with the table named Employees.
+    expect(wb.records("Results").find((r) => r.EmployeeId === "P001")?.TotalPay).toBe(13213.86);
+    const renamed = summary.result.issues.filter((i) => i.table === "Employees" && i.severity === "Warning");
+    expect(renamed.map((i) => i.text.en)).toContain(
+      "The table 员工 on sheet Employees was read as Employees: tables are found by their English names in every language; rename it Employees (Table Design › Table Name)",
+    );
+  });
+});
+
 describe("Chinese headers", () => {
   const ZH: Record<string, string[]> = {
     Employees: ["员工编号", "姓名", "考核方案", "部门", "月基本工资", "入职日期", "离职日期"],
