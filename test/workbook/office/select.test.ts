@@ -45,6 +45,18 @@ describe("selecting an issue's cell", () => {
     expect(await selectCell(d, "Employees", "A2", ["员工"])).toEqual({ sheet: "员工", address: "A2" });
   });
 
+  it("selects what the lost table's sheet holds when the issue has no cell", async () => {
+    const d = createExcelDouble({ sheets: ["员工"] });
+    d.book.setCells("员工", "A1", [["员工编号"], ["P001"]]);
+    expect(await selectCell(d, "Employees", "", ["员工"])).toEqual({ sheet: "员工", address: "A1:A2" });
+  });
+
+  it("finds a table named by its Chinese alias", async () => {
+    const d = createExcelDouble({ sheets: ["Sheet1"] });
+    d.book.addTable("Sheet1", "A1", "员工表", ["员工编号"], [["P001"]]);
+    expect(await selectCell(d, "Employees", "A2", ["员工"])).toEqual({ sheet: "Sheet1", address: "A2" });
+  });
+
   it("says which table is missing, and changes nothing", async () => {
     const d = book();
     const before = d.book.snapshot();
