@@ -14,6 +14,11 @@ const MONTH = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*�
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
 /** A Date from a spreadsheet date serial (1900 system, as Excel passes dates to add-ins). */
+/** Whether Excel can show a serial as a date: 1900-01-01 (0 shows as 1900-01-00) to 9999-12-31; beyond, it shows #####. */
+export function isDateSerial(n: number): boolean {
+  return n >= 0 && n < 2958466;
+}
+
 export function dateFromSerial(serial: number): Date {
   // Serial 1 is 1900-01-01; Excel's phantom 1900-02-29 makes day 0 fall on 1899-12-30 from March 1900 on.
   return new Date(Date.UTC(1899, 11, 30 + (serial | 0)));

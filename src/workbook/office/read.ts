@@ -7,7 +7,7 @@
  * .../excel/excel-add-ins-ranges-large ("read in row blocks"), and the Excel.Table / Excel.Range
  * reference (getHeaderRowRange, getDataBodyRange, getRangeByIndexes: ExcelApi 1.1 / 1.7).
  */
-import { dateFromSerial } from "../../engine/periods";
+import { dateFromSerial, isDateSerial } from "../../engine/periods";
 import { isDateFormat } from "../formats";
 import { CellValue, TableData, TableInfo } from "../port";
 import { SheetTable, sheetAsTable } from "../sheetTable";
@@ -38,11 +38,12 @@ const FIRST_GUESS_BYTES_PER_CELL = 48;
 
 /**
  * A cell as Excel hands it to an add-in, as the port speaks it: "" is blank, a serial in a date format is a
- * date (counted from 1904-01-01 in a 1904 workbook, 1,462 days after the 1900 system's day of that number).
+ * date (counted from 1904-01-01 in a 1904 workbook, 1,462 days after the 1900 system's day of that number)
+ * when Excel can show it as one, as the .xlsx reader takes it: a negative number stays a number.
  */
 export function fromExcel(value: unknown, format: string | undefined, date1904 = false): CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number") return format && isDateFormat(format) ? dateFromSerial(date1904 ? value + 1462 : value) : value;
+  if (typeof value === "number") return format && isDateFormat(format) && isDateSerial(value) ? dateFromSerial(date1904 ? value + 1462 : value) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
 }

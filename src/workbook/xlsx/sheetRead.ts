@@ -5,7 +5,7 @@
  * left out), numbers, dates (a number in a date format), booleans, error values, and a formula saved
  * without its calculated value.
  */
-import { dateFromSerial } from "../../engine/periods";
+import { dateFromSerial, isDateSerial } from "../../engine/periods";
 import { columnLetters } from "../../engine/table";
 import { CellValue } from "../port";
 import { SheetTable, sheetAsTable } from "../sheetTable";
@@ -232,8 +232,8 @@ function cellValue(
       const n = Number(v);
       // A number that is not a number is passed on as text, so the recalculation names its cell.
       if (v.trim() === "" || !Number.isFinite(n)) return v;
-      // Only a serial Excel can show as a date (1900-01-01 to 9999-12-31, else it shows #####) is one.
-      if (s && ctx.isDateStyle(s) && n >= 0 && n < 2958466) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
+      // Only a serial Excel can show as a date is one.
+      if (s && ctx.isDateStyle(s) && isDateSerial(n)) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
       return n;
     }
   }

@@ -3,7 +3,7 @@
  * sized by a guess; text far longer than the guess (notes, task descriptions) must not stop the read.
  */
 import { describe, expect, it } from "vitest";
-import { asTableData, readAll } from "../../../src/workbook/office/read";
+import { asTableData, fromExcel, readAll } from "../../../src/workbook/office/read";
 import { toExcel } from "../../../src/workbook/office/values";
 import { createExcelDouble } from "../../support/excel";
 
@@ -53,5 +53,14 @@ describe("a workbook that counts its dates from 1904", () => {
   it("writes a date back as the serial it was read from", () => {
     expect(toExcel(new Date(Date.UTC(2026, 4, 6)), true)).toBe(44686);
     expect(toExcel(new Date(Date.UTC(2026, 4, 6)), false)).toBe(46148);
+  });
+});
+
+describe("a number in a date-formatted cell", () => {
+  it("is a date only where Excel can show it as one, as the .xlsx reader takes it", () => {
+    // 46204 is 2026-07-01; −5 and 20260506 (past 9999-12-31, serial 2958465) show as ##### in Excel.
+    expect(fromExcel(46204, "yyyy-mm-dd")).toEqual(new Date(Date.UTC(2026, 6, 1)));
+    expect(fromExcel(-5, "yyyy-mm-dd")).toBe(-5);
+    expect(fromExcel(20260506, "yyyy-mm-dd")).toBe(20260506);
   });
 });
