@@ -302,13 +302,6 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
               <Caption1>{t.checkHint}</Caption1>
             </>
           )}
-          {workbook !== null && hasInputs && (
-            <div>
-              <Button size="small" appearance="subtle" disabled={busy || running} onClick={() => void createTemplate()}>
-                {t.createTemplate}
-              </Button>
-            </div>
-          )}
         </section>
       )}
 
