@@ -236,7 +236,7 @@ function projectBonus(t: TableView, d: DealRow, e: Employee, plan: Plan, issues:
         d.row,
         "Type",
         e.id,
-        `${zhLabel(t.header("Type"))}is empty: a Project deal needs its type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`,
+        `${t.header("Type")} is empty: a Project deal needs its type: enter 开拓型/pioneer, 稳定型/standard, 复制型/replica or a coefficient`,
         `${zhLabel(t.header("Type"))}为空：项目奖需要项目类型：请输入 开拓型、稳定型、复制型 或系数`,
       ),
     );
@@ -246,7 +246,7 @@ function projectBonus(t: TableView, d: DealRow, e: Employee, plan: Plan, issues:
         d.row,
         "Quality",
         e.id,
-        `${zhLabel(t.header("Quality"))}is empty: a Project deal needs its quality score (0–100)`,
+        `${t.header("Quality")} is empty: a Project deal needs its quality score (0–100)`,
         `${zhLabel(t.header("Quality"))}为空：项目奖需要质量评分（0–100）`,
       ),
     );

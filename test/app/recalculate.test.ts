@@ -70,6 +70,18 @@ describe("a quarter end to end (SPEC §5 worked examples)", () => {
     expect(wb.records("Issues").find((i) => i.EmployeeId === "P001")).toMatchObject({ Table: "Deals", Cell: "G2" });
   });
 
+  it("names a blank Quality by the workbook's own header, in English with a space after a Chinese one", async () => {
+    const rows = baseRows();
+    rows.Plans[0][6] = "Project";
+    rows.Deals = [["D9", "P001", "2026-06", 800000, 800000, "开拓型", null, 1.2]];
+    // Deals headers in Chinese (SPEC §3's aliases) in an otherwise English workbook.
+    const headers = { ...HEADERS, Deals: ["项目编号", "员工编号", "考核周期", "成交金额", "回款", "类型", "质量评分", "难度系数"] };
+    const { s } = await run(workbook(rows, headers));
+    const issue = s.result.issues.find((i) => i.table === "Deals" && i.cell === "G2");
+    expect(issue?.text.en).toBe("Deals G2: 质量评分 is empty: a Project deal needs its quality score (0–100)");
+    expect(issue?.text.zh).toBe("项目表 G2：质量评分为空：项目奖需要质量评分（0–100）");
+  });
+
   it("ranks densely within each plan", async () => {
     const { wb } = await run();
     const r = resultsById(wb);
