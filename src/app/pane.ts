@@ -14,7 +14,7 @@ import { Issue } from "../engine/issues";
 import { isDateFormat } from "../workbook/formats";
 import { CellValue, ColumnKind, OutputTable, OutputValue, WorkbookPort, findByName } from "../workbook/port";
 import { assessedPeriods } from "./periods";
-import { INPUT_NAMES, Phase, RunSummary, checkWorkbook, readInputs, runRecalculation } from "./recalculate";
+import { INPUT_NAMES, Phase, RunSummary, aliasTable, checkWorkbook, readByAlias, readInputs, runRecalculation } from "./recalculate";
 import { sampleTables } from "./sample";
 import { StatementData, readStatementData, recordsOf } from "./statement";
 
@@ -89,9 +89,11 @@ export interface StatementsWritten {
 /** The input tables the workbook has, and the periods they can be recalculated for (reads Actuals, Ratings and Tasks only). */
 export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookState> {
   const listed = await port.listTables();
-  const inputTables = INPUT_NAMES.filter((n) => findByName(listed, n));
+  // A table named by its Chinese alias counts: the run reads it (with a Warning to rename it).
+  const inputTables = INPUT_NAMES.filter((n) => findByName(listed, n) ?? aliasTable(listed, n));
   const assessed = ["Actuals", "Ratings", "Tasks"];
   const periodTables = await port.readTables(assessed, new Map(INPUT_TABLES.filter((t) => assessed.includes(t.name)).map((t) => [t.name, [t.name, t.zh]])));
+  await readByAlias(port, periodTables, assessed);
   // A workbook whose tables were dropped by the tool that saved it is still readable from its sheets.
   for (const t of periodTables.values()) if (!inputTables.includes(t.name)) inputTables.push(t.name);
   return { inputTables, periods: assessedPeriods(periodTables) };
@@ -172,11 +174,11 @@ export function templateTables(lang: Lang): OutputTable[] {
   });
 }
 
-/** Writes the template, unless the workbook has a table of one of its names: then nothing is touched. */
+/** Writes the template, unless the workbook has a table of one of its names (or their Chinese aliases): then nothing is touched. */
 export async function createTemplate(port: WorkbookPort, lang: Lang): Promise<TemplateOutcome> {
   const tables = templateTables(lang);
   const listed = await port.listTables();
-  const existing = tables.map((t) => findByName(listed, t.name)?.name).filter((n): n is string => n !== undefined);
+  const existing = tables.map((t) => (findByName(listed, t.name) ?? aliasTable(listed, t.name))?.name).filter((n): n is string => n !== undefined);
   if (existing.length > 0) return { created: [], existing };
   await port.writeTables(tables);
   return { created: tables.map((t) => t.name), existing: [] };

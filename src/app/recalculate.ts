@@ -95,19 +95,25 @@ export async function readInputs(port: WorkbookPort): Promise<{ tables: Map<stri
   return { tables, issues };
 }
 
+/** The table named by an input table's Chinese alias (员工, or 员工表) among those listed. */
+export function aliasTable<T extends { name: string }>(listed: readonly T[], name: string): T | undefined {
+  const zh = INPUT_TABLES.find((spec) => spec.name === name)?.zh;
+  return zh === undefined ? undefined : listed.find((x) => [zh, `${zh}表`].includes(x.name.trim()));
+}
+
 /**
  * An input table missing by its English name but there by its Chinese alias (员工, or 员工表), read into
  * `tables` as the table it names, with a Warning to rename it: SPEC finds tables by their English names in
  * every language, and HR who named theirs in Chinese is told so rather than that the table is missing.
  * Nothing is read when no table is missing.
  */
-async function readByAlias(port: WorkbookPort, tables: Map<string, TableData>): Promise<Issue[]> {
-  const missing = INPUT_TABLES.filter((spec) => !tables.has(spec.name));
+export async function readByAlias(port: WorkbookPort, tables: Map<string, TableData>, names: readonly string[] = INPUT_NAMES): Promise<Issue[]> {
+  const missing = INPUT_TABLES.filter((spec) => names.includes(spec.name) && !tables.has(spec.name));
   if (missing.length === 0) return [];
   const listed = await port.listTables();
   const byAlias = new Map<string, string>();
   for (const spec of missing) {
-    const t = listed.find((x) => [spec.zh, `${spec.zh}表`].includes(x.name.trim()));
+    const t = aliasTable(listed, spec.name);
     if (t) byAlias.set(t.name, spec.name);
   }
   if (byAlias.size === 0) return [];

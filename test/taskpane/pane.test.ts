@@ -11,6 +11,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { PaneActions, createTemplate } from "../../src/app/pane";
 import { INPUT_NAMES } from "../../src/app/recalculate";
+import { INPUT_TABLES } from "../../src/engine/contract";
 import { announceRun } from "../../src/app/runSignal";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { TableData, WorkbookPort } from "../../src/workbook/port";
@@ -75,6 +76,33 @@ describe("a workbook without input tables", () => {
     const made = await createTemplate(wb, "en");
     expect(made.created).toEqual([]);
     expect(made.existing).toEqual(expect.arrayContaining(["Employees", "Plans", "Indicators"]));
+    expect(wb.writes).toBe(0);
+  });
+});
+
+describe("a workbook whose tables are named by their Chinese aliases", () => {
+  /** The fixture with every table renamed 员工表, 考核方案表 … (SPEC §3's aliases, with 表). */
+  const aliased = () => {
+    const wb = workbook();
+    for (const [name, t] of [...wb.tables]) {
+      const zh = INPUT_TABLES.find((x) => x.name === name)?.zh;
+      if (!zh) continue;
+      wb.tables.delete(name);
+      wb.tables.set(`${zh}表`, { ...t, name: `${zh}表` });
+    }
+    return wb;
+  };
+
+  it("offers Recalculate and the periods, as the run reads those tables, and no template", async () => {
+    renderPane(previewActions(aliased()));
+    expect(await screen.findByRole("button", { name: "Recalculate" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Create template" })).toBeNull();
+    await waitFor(() => expect((screen.getByLabelText("Period") as HTMLSelectElement).value).toBe("2026-Q2"));
+  });
+
+  it("creates no template beside them", async () => {
+    const wb = aliased();
+    expect((await createTemplate(wb, "zh")).created).toEqual([]);
     expect(wb.writes).toBe(0);
   });
 });
