@@ -274,6 +274,19 @@ describe("a run with errors", () => {
     expect(screen.queryByRole("button", { name: "Go to Plans C2" })).toBeNull();
   });
 
+  it("finds it for the annual view too, whose flags lead with their quarter", async () => {
+    const rows = baseRows();
+    rows.Plans[0][2] = 40;
+    const { user } = renderPane(previewActions(workbook(rows)));
+    await waitFor(() => expect((screen.getByLabelText("Period") as HTMLSelectElement).value).toBe("2026-Q2"));
+    await user.selectOptions(screen.getByLabelText("Period"), "2026");
+    await user.click(screen.getByRole("button", { name: "Recalculate" }));
+    await screen.findByText("2026 recalculated");
+    await user.click(screen.getByRole("tab", { name: /Issues/ }));
+    await user.type(screen.getByLabelText("Filter by employee"), "P001");
+    expect(screen.getByRole("button", { name: "Go to Plans C2" })).toBeTruthy();
+  });
+
   it("lists the same issues from Check without writing anything", async () => {
     const wb = withErrors();
     const { user } = renderPane(previewActions(wb));

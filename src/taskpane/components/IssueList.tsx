@@ -65,7 +65,8 @@ export function IssueList(props: {
     if (!q) return all;
     const matches = (id: string) => id.toLowerCase().includes(q) || (names.get(id) ?? "").toLowerCase().includes(q);
     const borne = new Set<string>();
-    for (const [id, flags] of source?.flags ?? []) if (matches(id)) for (const f of flags) borne.add(f);
+    // A year's flags lead with their quarter ("2026-Q1: Plans C2: …"): the issue's text follows it.
+    for (const [id, flags] of source?.flags ?? []) if (matches(id)) for (const f of flags) borne.add(f.replace(/^\d{4}-Q[1-4]: /, ""));
     return all.filter((i) => matches(i.employeeId) || (i.employeeId === "" && (borne.has(i.text.en) || borne.has(i.text.zh))));
   }, [source, filter, names]);
   if (!source) return <Text>{t.noIssuesYet}</Text>;
