@@ -81,7 +81,8 @@ export interface PaneActions {
 /** What the Statements button wrote: how many statements, on which sheet. */
 export interface StatementsWritten {
   count: number;
-  sheet: string;
+  /** Statements, then Statements2 … beyond 1,000 employees. */
+  sheets: string[];
   /** The inputs changed after the period's run: the statements show the pay Results held then. */
   inputsChanged?: boolean;
 }

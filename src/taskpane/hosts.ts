@@ -89,7 +89,7 @@ export function excelActions(): PaneActions {
     // The summary's Statements button (README): the Statements sheet of the period just recalculated.
     printStatements: async (period) => {
       const run = await statementsInExcel(officeHost(), { period });
-      return { count: run.statements.length, sheet: run.sheets[0] ?? "Statements", inputsChanged: run.inputsChanged };
+      return { count: run.statements.length, sheets: run.sheets, inputsChanged: run.inputsChanged };
     },
   });
 }

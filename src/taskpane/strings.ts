@@ -100,7 +100,8 @@ export const STRINGS = {
     checkFailed: "Not checked",
     templateFailed: "The template was not created",
     statementsFailed: "Statements not written",
-    statementsWritten: (n: number, sheet: string) => `Wrote ${n} statement${n === 1 ? "" : "s"} on sheet ${sheet}.`,
+    statementsWritten: (n: number, sheets: readonly string[]) =>
+      `Wrote ${n} statement${n === 1 ? "" : "s"} on sheet${sheets.length > 1 ? "s" : ""} ${sheets.join(", ")}.`,
     writingStatements: "Writing statements…",
     statementsStale: "The inputs changed after this period was recalculated: they show the pay Results held then. Recalculate first to print the current pay.",
   },
@@ -198,7 +199,7 @@ export const STRINGS = {
     checkFailed: "未完成检查",
     templateFailed: "未创建模板",
     statementsFailed: "未写入明细",
-    statementsWritten: (n: number, sheet: string) => `已在工作表 ${sheet} 写入 ${n} 份明细。`,
+    statementsWritten: (n: number, sheets: readonly string[]) => `已在工作表 ${sheets.join("、")} 写入 ${n} 份明细。`,
     writingStatements: "正在写入明细…",
     statementsStale: "输入表在本期重算后已更改：明细显示的是当时 Results 的金额。要打印当前金额，请先重算。",
   },

@@ -162,18 +162,19 @@ describe("a clean run", () => {
       ...previewActions(workbook()),
       printStatements: async (p) => {
         printed.push(p);
-        return { count: 4, sheet: "Statements" };
+        return { count: 1500, sheets: ["Statements", "Statements2"] };
       },
     };
     const { user } = renderPane(actions);
     await recalculate(user);
     await user.click(screen.getByRole("button", { name: "Statements" }));
     expect(printed).toEqual(["2026-Q2"]);
-    expect(await screen.findByText("Wrote 4 statements on sheet Statements.")).toBeTruthy();
+    // Beyond 1,000 statements the second thousand goes to Statements2: both are named.
+    expect(await screen.findByText("Wrote 1500 statements on sheets Statements, Statements2.")).toBeTruthy();
   });
 
   it("warns that the statements show the last run's pay when the inputs changed after it", async () => {
-    const actions: PaneActions = { ...previewActions(workbook()), printStatements: async () => ({ count: 4, sheet: "Statements", inputsChanged: true }) };
+    const actions: PaneActions = { ...previewActions(workbook()), printStatements: async () => ({ count: 4, sheets: ["Statements"], inputsChanged: true }) };
     const { user } = renderPane(actions);
     await recalculate(user);
     await user.click(screen.getByRole("button", { name: "Statements" }));
@@ -187,7 +188,7 @@ describe("a clean run", () => {
       ...previewActions(workbook()),
       printStatements: () => {
         calls++;
-        return new Promise((resolve) => (finish = () => resolve({ count: 4, sheet: "Statements" })));
+        return new Promise((resolve) => (finish = () => resolve({ count: 4, sheets: ["Statements"] })));
       },
     };
     const { user } = renderPane(actions);

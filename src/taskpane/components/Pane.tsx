@@ -195,8 +195,8 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
       const written = await print(period);
       setNote(
         written.inputsChanged
-          ? { intent: "warning", text: `${t.statementsWritten(written.count, written.sheet)} ${t.statementsStale}` }
-          : { intent: "success", text: t.statementsWritten(written.count, written.sheet) },
+          ? { intent: "warning", text: `${t.statementsWritten(written.count, written.sheets)} ${t.statementsStale}` }
+          : { intent: "success", text: t.statementsWritten(written.count, written.sheets) },
       );
     } catch (e) {
       setActionError({ title: t.statementsFailed, error: e });
