@@ -12,7 +12,16 @@ import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
 import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
 import { computeYear, yearFrom, yearWithoutQuarters } from "./annual";
-import { EmployeeRun, QuarterOutcome, assessedIn, assessedQuarterIndexes, computeQuarter, employedDays, unusedRowsWarning } from "./quarter";
+import {
+  EmployeeRun,
+  QuarterOutcome,
+  assessedIn,
+  assessedQuarterIndexes,
+  computeQuarter,
+  employedDays,
+  unassessedRowsWarning,
+  unusedRowsWarning,
+} from "./quarter";
 import { EmployeeResult, RecalcResult } from "./result";
 import { distinctSorted } from "./rules";
 import { TableData } from "./table";
@@ -227,10 +236,16 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
       // The year is built from its quarters' results; their issues are listed already, just above.
       if (p?.kind === "year" && q.year === p.year) ofYear.push({ ...out, issues: [] });
     }
-    if (p?.kind === "year")
-      issues.push(
-        ...(ofYear.length > 0 ? yearFrom(wb, e, p.year, ofYear).issues : (yearWithoutQuarters(wb, e, quartersOfYear(p.year), assessed)?.issues ?? [])),
-      );
+    if (p?.kind === "year") {
+      // The year's quarters not assessed yet, as the annual view says of them: rows left out of its pay, or
+      // rows of a quarter the employee was not employed in.
+      const year = quartersOfYear(p.year);
+      for (const q of year.filter((x) => !assessed.has(x.index))) {
+        const days = employedDays(e, q);
+        issues.push(...(days === null ? unusedRowsWarning(wb, e, q) : unassessedRowsWarning(wb, e, q, p.year)));
+      }
+      issues.push(...(ofYear.length > 0 ? yearFrom(wb, e, p.year, ofYear).issues : (yearWithoutQuarters(wb, e, year, assessed)?.issues ?? [])));
+    }
   }
   const periods = [...quarters.map((q) => q.text), ...(p?.kind === "year" ? [String(p.year)] : [])];
   return { lang: wb.lang, issues: distinct(issues), periods };

@@ -97,6 +97,15 @@ describe("kpi check with a period", () => {
     expect(at().map((i) => i.severity)).toEqual(["Error"]);
     expect(checkTables(tables(rows), "2026-Q2").periods).toEqual(["2026-Q2"]);
   });
+
+  it("checks a year with the annual view's own words on its quarters not assessed yet", () => {
+    // The fixture has Q3 rows of C001 (July's Sales row, the Q3 Outlets incentive) but no Q3 Actuals: the
+    // annual view says their pay is left out of 2026, and so must the check of 2026.
+    const said = (i: { text: { en: string } }) => i.text.en.includes("2026-Q3 is not assessed yet");
+    const run = recalculate(tables(fresh()), "2026").issues.filter(said);
+    expect(run.length).toBeGreaterThan(0);
+    expect(checkTables(tables(fresh()), "2026").issues.filter(said)).toEqual(run);
+  });
 });
 
 describe("output columns", () => {
