@@ -14,9 +14,12 @@ const MONTH = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*�
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
 /** A Date from a spreadsheet date serial (1900 system, as Excel passes dates to add-ins). */
-/** Whether Excel can show a serial as a date: 1900-01-01 (0 shows as 1900-01-00) to 9999-12-31; beyond, it shows #####. */
-export function isDateSerial(n: number): boolean {
-  return n >= 0 && n < 2958466;
+/**
+ * Whether Excel can show a serial as a date: from day 0 of the workbook's date system to 9999-12-31
+ * (serial 2958465 in the 1900 system, 1,462 fewer in the 1904 one); outside, it shows #####.
+ */
+export function isDateSerial(n: number, date1904 = false): boolean {
+  return n >= 0 && (date1904 ? n + 1462 : n) < 2958466;
 }
 
 export function dateFromSerial(serial: number): Date {

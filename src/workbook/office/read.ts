@@ -43,7 +43,8 @@ const FIRST_GUESS_BYTES_PER_CELL = 48;
  */
 export function fromExcel(value: unknown, format: string | undefined, date1904 = false): CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number") return format && isDateFormat(format) && isDateSerial(value) ? dateFromSerial(date1904 ? value + 1462 : value) : value;
+  if (typeof value === "number")
+    return format && isDateFormat(format) && isDateSerial(value, date1904) ? dateFromSerial(date1904 ? value + 1462 : value) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
 }

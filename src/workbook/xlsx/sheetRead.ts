@@ -233,7 +233,7 @@ function cellValue(
       // A number that is not a number is passed on as text, so the recalculation names its cell.
       if (v.trim() === "" || !Number.isFinite(n)) return v;
       // Only a serial Excel can show as a date is one.
-      if (s && ctx.isDateStyle(s) && isDateSerial(n)) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
+      if (s && ctx.isDateStyle(s) && isDateSerial(n, ctx.date1904)) return dateFromSerial(ctx.date1904 ? n + 1462 : n);
       return n;
     }
   }

@@ -63,4 +63,11 @@ describe("a number in a date-formatted cell", () => {
     expect(fromExcel(-5, "yyyy-mm-dd")).toBe(-5);
     expect(fromExcel(20260506, "yyyy-mm-dd")).toBe(20260506);
   });
+
+  it("counts the last date from 1904 in a 1904 workbook: 9999-12-31 is serial 2957003 there", () => {
+    // 2958465 (9999-12-31 from 1900) less the 1,462 days between the systems' day 0s.
+    expect(fromExcel(2957003, "yyyy-mm-dd", true)).toEqual(new Date(Date.UTC(9999, 11, 31)));
+    expect(fromExcel(2957004, "yyyy-mm-dd", true)).toBe(2957004);
+    expect(fromExcel(-1, "yyyy-mm-dd", true)).toBe(-1);
+  });
 });
