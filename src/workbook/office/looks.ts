@@ -13,7 +13,7 @@
 import { columnLetters } from "../../engine/table";
 import { fitWidths } from "../formats";
 import { OutputTable } from "../port";
-import { jsonBytes } from "./payload";
+import { ACTION_BYTES, PATH_BYTES, jsonBytes } from "./payload";
 import { QueuedOp } from "./syncs";
 
 /** Excel's column width in characters of the default font (Calibri 11: 7 pixels a digit, 5 of padding) as points. */
@@ -94,10 +94,10 @@ export function linkOps<T>(
     let bytes = 200;
     let end = start;
     while (end < links.length && (end === start || bytes < budget / 2)) {
-      // office.js sends each getCell and each property set as an object path and an action with their ids
-      // and argument info, some 250 bytes before the values (more than the double's compact count): 400 each,
-      // and blocks of half the budget, keep a request of thousands of links well under the 5 MB cap.
-      bytes += 400 + jsonBytes(links[end].location) + jsonBytes(String(links[end].text));
+      // office.js sends each getCell and each property set as an object path (with its Instantiate action)
+      // and an action with their ids and argument info; counted with the sheet's steps as the double counts
+      // them, and in blocks of half the budget, a request of thousands of links stays well under the 5 MB cap.
+      bytes += 4 * PATH_BYTES + ACTION_BYTES + jsonBytes(links[end].location) + jsonBytes(String(links[end].text));
       end++;
     }
     const block = links.slice(start, end);

@@ -214,8 +214,10 @@ export class Core {
 /**
  * The request as the runtime would send it, in the shape of Office.js's RequestMessageBody: each object
  * path as an ObjectPathInfo ({"Id","ObjectPathType","Name","ParentObjectPathId","ArgumentInfo"}, one per
- * step of the proxy's path, so `worksheets.getItem("S").getRange("A1").format.font` is four), and each
- * action as an ActionInfo ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"}) with its arguments.
+ * step of the proxy's path, so `worksheets.getItem("S").getRange("A1").format.font` is four) with the
+ * Instantiate action the runtime sends for it (ActionType 1), and each call as an ActionInfo
+ * ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"}) with its arguments. Steps shared by two
+ * proxies are counted for each (the runtime shares them only when the code reuses the parent proxy).
  * Field names from the runtime's own types (OfficeDev/office-js, dist/excel.debug.js: ActionInfo,
  * ObjectPathInfo, RequestMessageBody). The names and arguments are counted as JSON; each record's fixed
  * fields as the bytes they take when written.
@@ -227,7 +229,7 @@ function requestBytes(ops: Op[]): number {
     if (!owners.has(op.owner)) {
       owners.add(op.owner);
       const path = (op.owner as { _path?: string })._path ?? "";
-      // {"Id":12,"ObjectPathType":4,"Name":"","ParentObjectPathId":11},"12": per step, the path's own text aside.
+      // {"Id":12,"ObjectPathType":4,"Name":"","ParentObjectPathId":11} and its Instantiate action, per step.
       bytes += PATH_RECORD_BYTES * stepsOf(path) + utf8Length(path);
     }
     // {"Id":13,"ActionType":4,"Name":"","ObjectPathId":12,"ArgumentInfo":{"Arguments":[]}}, then name and arguments.
@@ -236,7 +238,8 @@ function requestBytes(ops: Op[]): number {
   return bytes;
 }
 
-const PATH_RECORD_BYTES = '"12":{"Id":12,"ObjectPathType":4,"Name":"","ParentObjectPathId":11},'.length;
+const PATH_RECORD_BYTES =
+  '"12":{"Id":12,"ObjectPathType":4,"Name":"","ParentObjectPathId":11},'.length + '{"Id":13,"ActionType":1,"Name":"","ObjectPathId":12},'.length;
 const ACTION_RECORD_BYTES = '{"Id":13,"ActionType":4,"Name":"","ObjectPathId":12,"ArgumentInfo":{"Arguments":[]}},'.length;
 
 /** The steps of a proxy's path: its dots outside parentheses and quotes, plus one. */
