@@ -73,18 +73,22 @@ export function unassessedRowsWarning(wb: Workbook, e: Employee, q: Quarter, yea
 /** The employee's rows of a quarter, counted by table (null when there are none). */
 function rowsOfQuarter(e: Employee, q: Quarter): { total: number; tables: string; tablesZh: string } | null {
   const rows = quarterRows(e, q.index);
-  const sales = e.rows.sales.filter((s) => quarterOf(s.period) === q.index);
+  let sales = 0;
+  for (const s of e.rows.sales) if (quarterOf(s.period) === q.index) sales++;
+  const actuals = rows.actuals.length + rows.monthActuals.length;
+  const tasks = rows.tasks.length + rows.monthTasks.length;
+  // Most employees have no rows of a quarter left out (the annual view asks of every one): nothing is built then.
+  if (actuals + rows.ratings.length + tasks + rows.deals.length + sales + rows.incentives.length + rows.adjustments.length === 0) return null;
   const counts: Array<[string, number]> = [
-    ["Actuals", rows.actuals.length + rows.monthActuals.length],
+    ["Actuals", actuals],
     ["Ratings", rows.ratings.length],
-    ["Tasks", rows.tasks.length + rows.monthTasks.length],
+    ["Tasks", tasks],
     ["Deals", rows.deals.length],
-    ["Sales", sales.length],
+    ["Sales", sales],
     ["Incentives", rows.incentives.length],
     ["Adjustments", rows.adjustments.length],
   ];
   const used = counts.filter(([, n]) => n > 0);
-  if (used.length === 0) return null;
   return {
     total: used.reduce((sum, [, n]) => sum + n, 0),
     tables: used.map(([t, n]) => `${t} ${n}`).join(", "),
