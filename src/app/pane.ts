@@ -34,8 +34,13 @@ export interface LastRun {
   warnings: number | null;
   /** Σ TotalPay of the period's Results rows (blank pay, as for an employee in Error, counts nothing). */
   totalPay: Decimal | null;
-  /** The inputs are those that run read (RunLog.InputHash matches them); null when the row has no hash. */
+  /**
+   * The inputs are those that run read (RunLog.InputHash matches them); null when the row has no hash, or
+   * until `inputsCurrent` has read every input table to tell (the pane shows the card first).
+   */
   current: boolean | null;
+  /** RunLog.InputHash of the row, or null. */
+  inputHash: string | null;
 }
 
 export interface RunControl {
@@ -66,6 +71,8 @@ export interface TemplateOutcome {
 export interface PaneActions {
   readWorkbook(): Promise<WorkbookState>;
   readLastRun(): Promise<LastRun | null>;
+  /** Whether the inputs are still those fingerprinted by `hash` (reads every input table: asked after the card shows). */
+  inputsCurrent(hash: string): Promise<boolean>;
   recalculate(period: string, control: RunControl): Promise<RunSummary>;
   check(period?: string): Promise<CheckOutcome>;
   selectCell(table: string, cell: string): Promise<Selection>;
@@ -102,7 +109,10 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
 
 const count = (v: CellValue): number | null => (typeof v === "number" ? v : null);
 
-/** The last RunLog row (the latest run's row goes last), the total pay of its period, and whether the inputs changed since. */
+/**
+ * The last RunLog row (the latest run's row goes last) and the total pay of its period: two small tables.
+ * Whether the inputs changed since is `inputsCurrent`, which reads them all.
+ */
 export async function readLastRun(port: WorkbookPort): Promise<LastRun | null> {
   const outputs = await port.readTables(["RunLog", "Results"]);
   const log = recordsOf(outputs.get("RunLog"), ["RunAt", "Period", "Employees", "Errors", "Warnings", "InputHash"]);
@@ -113,8 +123,6 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | null> {
     .filter((r) => String(r.Period ?? "") === period && typeof r.TotalPay === "number")
     .map((r) => new Decimal(String(r.TotalPay)));
   const hash = typeof last.InputHash === "string" && last.InputHash !== "" ? last.InputHash : null;
-  // The same read and the same fingerprint as the run's own (RunLog.InputHash), so equal inputs give equal hashes.
-  const current = hash === null ? null : hashTables((await readInputs(port)).tables as unknown as ReadonlyMap<string, EngineTable>) === hash;
   return {
     runAt: last.RunAt instanceof Date ? last.RunAt.toISOString() : String(last.RunAt ?? ""),
     period,
@@ -122,8 +130,14 @@ export async function readLastRun(port: WorkbookPort): Promise<LastRun | null> {
     errors: count(last.Errors),
     warnings: count(last.Warnings),
     totalPay: pay.length > 0 ? pay.reduce((a, b) => a.plus(b)) : null,
-    current,
+    current: null,
+    inputHash: hash,
   };
+}
+
+/** Whether the workbook's inputs are those RunLog's `hash` fingerprints: the same read and fingerprint as the run's own. */
+export async function inputsCurrent(port: WorkbookPort, hash: string): Promise<boolean> {
+  return hashTables((await readInputs(port)).tables as unknown as ReadonlyMap<string, EngineTable>) === hash;
 }
 
 /** Columns the template shows as money (#,##0.00) rather than as plain numbers. */
@@ -201,6 +215,7 @@ export function portActions(
   return {
     readWorkbook: () => readWorkbookState(port()),
     readLastRun: () => readLastRun(port()),
+    inputsCurrent: (hash) => inputsCurrent(port(), hash),
     recalculate: (period, control) => host.recalculate(period, control),
     check: async (period) => {
       const checked = await checkWorkbook(port(), period);

@@ -4,7 +4,8 @@
  * the fixture's hand-worked ones (SPEC §5): P001 13213.86, P002 8143.45, A001 7985.28, C001 26160.
  */
 import { describe, expect, it } from "vitest";
-import { createTemplate, gradesByPlan, readLastRun, readWorkbookState, templateTables } from "../../src/app/pane";
+import { WorkbookPort } from "../../src/workbook/port";
+import { createTemplate, gradesByPlan, inputsCurrent, readLastRun, readWorkbookState, templateTables } from "../../src/app/pane";
 import { recalculateInExcel } from "../../src/app/inExcel";
 import { INPUT_NAMES, runRecalculation } from "../../src/app/recalculate";
 import { MemoryWorkbook } from "../../src/workbook/memory";
@@ -29,6 +30,19 @@ describe("what the workbook holds", () => {
 });
 
 describe("the last run", () => {
+  it("reads RunLog and Results alone: whether the inputs are current is asked apart, reading them all", async () => {
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q2", { now: NOW });
+    const asked: string[][] = [];
+    const spy: WorkbookPort = {
+      listTables: () => wb.listTables(),
+      readTables: (names) => (asked.push([...names]), wb.readTables(names)),
+      writeTables: (t, s) => wb.writeTables(t, s),
+    };
+    expect((await readLastRun(spy))?.current).toBeNull();
+    expect(asked).toEqual([["RunLog", "Results"]]);
+  });
+
   it("is null before any run", async () => {
     expect(await readLastRun(workbook())).toBeNull();
   });
@@ -38,7 +52,8 @@ describe("the last run", () => {
     await runRecalculation(wb, "2026-Q2", { now: NOW });
     await runRecalculation(wb, "2026-Q2", { now: new Date("2026-07-06T10:30:00Z") });
     const last = await readLastRun(wb);
-    expect(last).toMatchObject({ runAt: "2026-07-06T10:30:00Z", period: "2026-Q2", employees: 4, errors: 0, warnings: 0, current: true });
+    expect(last).toMatchObject({ runAt: "2026-07-06T10:30:00Z", period: "2026-Q2", employees: 4, errors: 0, warnings: 0 });
+    expect(await inputsCurrent(wb, last!.inputHash!)).toBe(true);
     // 13213.86 + 8143.45 + 7985.28 + 26160 (the fixture's hand-worked TotalPay of each employee)
     expect(last?.totalPay?.toFixed(2)).toBe("55502.59");
   });
@@ -47,7 +62,7 @@ describe("the last run", () => {
     const wb = workbook();
     await runRecalculation(wb, "2026-Q2", { now: NOW });
     wb.tables.get("Actuals")!.rows[6][3] = 2; // P001's HR points off: 4 → 2
-    expect((await readLastRun(wb))?.current).toBe(false);
+    expect(await inputsCurrent(wb, (await readLastRun(wb))!.inputHash!)).toBe(false);
   });
 
   it("counts no pay for an employee in Error", async () => {

@@ -10,7 +10,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { PaneActions, createTemplate } from "../../src/app/pane";
-import { INPUT_NAMES } from "../../src/app/recalculate";
+import { INPUT_NAMES, runRecalculation } from "../../src/app/recalculate";
 import { INPUT_TABLES } from "../../src/engine/contract";
 import { announceRun } from "../../src/app/runSignal";
 import { MemoryWorkbook } from "../../src/workbook/memory";
@@ -153,7 +153,18 @@ describe("a clean run", () => {
     const card = await screen.findByRole("region", { name: "Last run" });
     await waitFor(() => expect(within(card).getByText(/^2026-Q2, /)).toBeTruthy());
     expect(within(card).getByText(/4 employees · 0 errors · 0 warnings · Total pay 55,502.59/)).toBeTruthy();
-    expect(within(card).getByText("Inputs unchanged since this run: Results are up to date.")).toBeTruthy();
+    expect(await within(card).findByText("Inputs unchanged since this run: Results are up to date.")).toBeTruthy();
+  });
+
+  it("shows the last run on opening before it knows whether the inputs changed since", async () => {
+    // Telling reads every input table (seconds on a large workbook inside Excel): the card does not wait for it.
+    const wb = workbook();
+    await runRecalculation(wb, "2026-Q2", { now: new Date("2026-07-05T09:00:00Z") });
+    renderPane({ ...previewActions(wb), inputsCurrent: () => new Promise<boolean>(() => undefined) });
+    const card = await screen.findByRole("region", { name: "Last run" });
+    await waitFor(() => expect(within(card).getByText(/^2026-Q2, /)).toBeTruthy());
+    expect(screen.getByRole("button", { name: "Recalculate" })).toBeTruthy();
+    expect(within(card).queryByText(/Inputs unchanged/)).toBeNull();
   });
 
   it("shows the Statements button only when that action is given, and says what it wrote where", async () => {

@@ -99,6 +99,13 @@ export function Pane({ actions, lang, preview = false, copy }: PaneProps) {
       setLastRun(last);
       setPeriod((p) => (p && state.periods.includes(p) ? p : (state.periods.find((x) => x.includes("Q")) ?? state.periods[0] ?? "")));
       setOpening(null);
+      // Whether the Results are current reads every input table: the card shows first, and says so when known.
+      const hash = last?.inputHash;
+      if (hash)
+        void actions.inputsCurrent(hash).then(
+          (current) => setLastRun((r) => (r && r.runAt === last.runAt && r.inputHash === hash ? { ...r, current } : r)),
+          () => undefined,
+        );
     } catch (error) {
       setOpening({ error });
     }
