@@ -222,21 +222,26 @@ describe("a failure at any sync", () => {
     }, "re-run");
   });
 
-  it("puts back the Issues links and the status colours with the tables, on a re-run", async () => {
+  /** Each sync failing in turn: the Issues links and the status colours are as before the run, or as a run that succeeds leaves them. */
+  async function looksEachSync(prepare: (d: ExcelDouble) => Promise<void>) {
     // Two Actuals cells typed "x": each run has Issues rows that link to Actuals, different in Q1 and Q2.
     const tables = scaledSample(12).map((t) =>
       t.name === "Actuals" ? { ...t, rows: t.rows.map((r, i) => (i === 0 || i === 7 ? r.map((v, j) => (j === 3 ? "x" : v)) : r)) } : t,
     );
-    /** The links in the Issues table's cells, and the conditional formats' ranges on Results' and Issues' sheets. */
+    /** Every link in the Issues table's cells, by address, and the conditional formats' ranges on Results' and Issues' sheets. */
     const looks = (d: ExcelDouble) => {
       const issues = d.book.table("Issues")!;
-      const cell = issues.headers.indexOf("Cell");
-      const links = issues.rows.map((_, i) => d.book.cell(issues.sheet, `${String.fromCharCode(65 + cell)}${i + 2}`).hyperlink?.documentReference ?? null);
+      const links: string[] = [];
+      for (let i = 0; i <= issues.rows.length + 2; i++)
+        for (let j = 0; j < issues.headers.length + 2; j++) {
+          const a = `${String.fromCharCode(65 + j)}${i + 2}`;
+          const link = d.book.cell(issues.sheet, a).hyperlink?.documentReference;
+          if (link) links.push(`${a} ${link}`);
+        }
       const sheets = (d.book.snapshot() as { sheets: Array<{ name: string; conditionalFormats: Array<{ range: string }> }> }).sheets;
       const cf = ["Results", "Issues"].map((n) => sheets.find((x) => x.name === n)!.conditionalFormats.map((c) => c.range));
       return JSON.stringify({ links, cf });
     };
-    const prepare = (d: ExcelDouble) => runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
     const good = doubleOf(tables);
     await prepare(good);
     const syncsBefore = good.stats.syncs;
@@ -261,6 +266,24 @@ describe("a failure at any sync", () => {
       ).toBe(true);
     }
     expect(putBack).toBeGreaterThan(3);
+  }
+
+  it("puts back the Issues links and the status colours with the tables, on a re-run", async () => {
+    await looksEachSync(async (d) => {
+      await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
+    });
+  });
+
+  it("puts them back where they were when HR had moved a column, leaving none on HR's cells", async () => {
+    // HR inserted a Note column before Cell: a run writes Cell back in its place and Note last.
+    await looksEachSync(async (d) => {
+      await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
+      await d.run(async (context) => {
+        const issues = d.book.table("Issues")!;
+        context.workbook.tables.getItem("Issues").columns.add(issues.headers.indexOf("Cell"), undefined as never, "Note");
+        await context.sync();
+      });
+    });
   });
 });
 
