@@ -116,7 +116,7 @@ export function parseDate(v: CellValue, date1904 = false): Date | null {
     if (!(year >= 1900 && year <= 9999)) return null;
     return new Date(Date.UTC(year, v.getUTCMonth(), v.getUTCDate()));
   }
-  if (typeof v === "number" && v > 0 && v < 2958466) {
+  if (typeof v === "number" && v > 0 && isDateSerial(v, date1904)) {
     // 1904-01-01 is serial 0 in the 1904 system and 1462 in the 1900 one.
     return dateFromSerial(date1904 ? v + 1462 : v);
   }

@@ -59,3 +59,14 @@ describe("a quarter written with 年 and Q", () => {
     for (const text of ["2026年Q2", "2026年 Q2", "2026年q2"]) expect(parsePeriod(text)).toEqual({ kind: "quarter", year: 2026, quarter: 2 });
   });
 });
+
+describe("a date cell's serial number", () => {
+  it("is a date up to 9999-12-31 of the workbook's own date system, and no date past it", () => {
+    // 9999-12-31 is serial 2958465 counted from 1900 and 2958465 − 1462 = 2957003 counted from 1904.
+    expect(parseDate(2958465)).toEqual(new Date(Date.UTC(9999, 11, 31)));
+    expect(parseDate(2958466)).toBeNull();
+    expect(parseDate(2957003, true)).toEqual(new Date(Date.UTC(9999, 11, 31)));
+    // A serial Excel shows as ##### in a 1904 workbook is not taken as a day in the year 10002.
+    expect(parseDate(2958000, true)).toBeNull();
+  });
+});
