@@ -10,7 +10,7 @@ import * as rules from "./rules";
 import { parsePeriod } from "./periods";
 import { choice } from "./read/readers";
 import { Reader } from "./read/view";
-import { CellValue, flatten, isBlank, nonNegative, parseNumberText, readFlag, readNumber, readNumberOrBlank, readOptional, readText, rowsOf } from "./values";
+import { CellValue, flatten, isBlank, parseNumberText, positive, readFlag, readNumber, readNumberOrBlank, readOptional, readText, rowsOf } from "./values";
 
 type Range = unknown;
 
@@ -115,6 +115,7 @@ export function tiersOf(range: Range): rules.Tier[] {
   return pairRows(range, "tiers").map(([min, mult, row]) => ({
     minAttainment: readNumber(min, `tiers row ${row} min attainment`),
     multiplier: readNumber(mult, `tiers row ${row} multiplier`),
+    row,
   }));
 }
 
@@ -241,7 +242,8 @@ export function tasks(weight: CellValue, points: Range, statuses: Range, kinds?:
     const status = readCell(taskStatus, s[i], `statuses ${at}`);
     // An exception task's points are not used: whatever is there is left alone.
     const pts = kind === "Daily" && !isBlank(v) ? readNumber(v, `points ${at}`) : null;
-    if (pts !== null) nonNegative(pts, `points ${at}`);
+    // A daily task's points are above 0 (SPEC §2): "0 or more" would send HR from -30 to 0, an error too.
+    if (pts !== null) positive(pts, `points ${at}`);
     list.push({ kind, status, points: pts });
     cells.push(i);
   });

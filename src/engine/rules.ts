@@ -8,7 +8,7 @@
 import { DEFAULTS, DEFAULT_GRADES, DEFAULT_SPLIT, DEFAULT_TIERS, PROJECT_TYPES, TASK_RULES, TaskKind, TaskStatus } from "./contract";
 import { D, ONE, ZERO, compare, maxD, minD, roundMoney, show, sum, pct, timesUnlessOne } from "./decimal";
 import { div0Error, naError, numError, valueError } from "./errors";
-import { fraction, nonNegative, percentScore, positive } from "./values";
+import { fraction, nonNegative, percentScore, positive, zhLabel } from "./values";
 
 // ---------------------------------------------------------------- weighted mix (加权)
 
@@ -287,6 +287,8 @@ export function bandOf(score: D, sorted: readonly GradeBand[]): GradeBand {
 export interface Tier {
   minAttainment: D;
   multiplier: D;
+  /** Its row in the range the user gave (KPI.COMMISSION's tiers), for messages; else its place in the list. */
+  row?: number;
 }
 
 /** Default tiers (seed 001): ≥100% → full rate, ≥50% → 70%, below → none. */
@@ -296,10 +298,13 @@ export function defaultTiers(): Tier[] {
 
 /** Checks tiers (no negatives, no two at one minimum) and returns them lowest first. */
 export function checkTiers(tiers: readonly Tier[]): Tier[] {
+  // Checked in the order given, so a message names the row the user typed, not its place once sorted.
+  tiers.forEach((t, i) => {
+    nonNegative(t.minAttainment, `tiers row ${t.row ?? i + 1} min attainment`);
+    nonNegative(t.multiplier, `tiers row ${t.row ?? i + 1} multiplier`);
+  });
   const sorted = [...tiers].sort((a, b) => a.minAttainment.comparedTo(b.minAttainment));
   sorted.forEach((t, i) => {
-    nonNegative(t.minAttainment, `tiers row ${i + 1} min attainment`);
-    nonNegative(t.multiplier, `tiers row ${i + 1} multiplier`);
     if (i > 0 && t.minAttainment.equals(sorted[i - 1].minAttainment)) {
       throw valueError(
         `tiers has two rows with min attainment ${pct(t.minAttainment)}: keep one`,
@@ -544,7 +549,7 @@ export function tasks(weight: D, list: readonly TaskItem[], cell: (i: number) =>
       if (++exceptionCount > TASK_RULES.maxExceptions) {
         throw valueError(
           `kinds ${cell(i)} is a fifth exception task: at most ${TASK_RULES.maxExceptions} exception tasks count; make it a daily task or leave it out`,
-          `kinds ${cell(i)} 是第 5 项例外工作：例外工作最多 ${TASK_RULES.maxExceptions} 项；请改为日常工作或删去`,
+          `${zhLabel(`kinds ${cell(i)}`)}是第 5 项例外工作：例外工作最多 ${TASK_RULES.maxExceptions} 项；请改为日常工作或删去`,
         );
       }
       const loss = TASK_RULES.exceptionLoss[t.status];
@@ -552,7 +557,8 @@ export function tasks(weight: D, list: readonly TaskItem[], cell: (i: number) =>
       deductions = deductions.plus(loss);
       return;
     }
-    if (t.points === null) throw valueError(`points ${cell(i)} is empty: a daily task needs its points`, `points ${cell(i)} 为空：日常工作需要分值`);
+    if (t.points === null)
+      throw valueError(`points ${cell(i)} is empty: a daily task needs its points`, `${zhLabel(`points ${cell(i)}`)}为空：日常工作需要分值`);
     positive(t.points, `points ${cell(i)}`);
     dailyCount++;
     const lost = t.points.times(TASK_RULES.dailyLoss[t.status]);

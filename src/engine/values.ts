@@ -2,9 +2,25 @@ import { NO_WORDS, YES_WORDS } from "./contract";
 import { D, HUNDRED, ONE, compare, dec, show } from "./decimal";
 import { KpiError, naError, numError, valueError, div0Error } from "./errors";
 
-/** A column's name leading a Chinese sentence: no space after a Chinese name (实际值为 81), one after a Latin one (Actual 为 81). */
+/**
+ * An argument's name in a Chinese sentence: the functions name a cell of a range in English ("scores cell 2",
+ * "tiers row 1 multiplier"), said here in Chinese (scores 第 2 个单元格, tiers 第 1 行的系数); a column's name
+ * stays as the workbook has it.
+ */
+export function argZh(arg: string): string {
+  const cell = arg.match(/^(?:(.+) )?cell (\d+)$/);
+  if (cell) return `${cell[1] ? `${cell[1]} ` : ""}第 ${cell[2]} 个单元格`;
+  const row = arg.match(/^(bands|tiers) row (\d+) (min score|min attainment|multiplier|label)$/);
+  if (row) return `${row[1]} 第 ${row[2]} 行的${ROW_PART_ZH[row[3]]}`;
+  return arg;
+}
+
+const ROW_PART_ZH: Record<string, string> = { "min score": "最低分", "min attainment": "最低完成率", multiplier: "系数", label: "等级" };
+
+/** A column's (or argument's) name leading a Chinese sentence: no space after a Chinese name (实际值为 81), one after a Latin one (Actual 为 81). */
 export function zhLabel(h: string): string {
-  return /[\u3400-\u9fff\uff00-\uffef]$/.test(h) ? h : `${h} `;
+  const z = argZh(h);
+  return /[\u3400-\u9fff\uff00-\uffef]$/.test(z) ? z : `${z} `;
 }
 
 /**

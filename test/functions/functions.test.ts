@@ -244,6 +244,39 @@ describe("GRADE", () => {
 });
 
 describe("COMMISSION", () => {
+  it("names a bad tier by its row in the range as typed, not by its place once sorted", () => {
+    // −0.7 is in the range's second row; sorted by min attainment it would come first.
+    const e = errorOf(() =>
+      f.commission(
+        150000,
+        200000,
+        0.02,
+        [
+          [1, 1],
+          [0.5, -0.7],
+        ] as never,
+        null,
+      ),
+    );
+    expect(e.code).toBe("#NUM!");
+    expect(e.message).toMatch(/^tiers row 2 multiplier is -0\.7/);
+    // A blank row still counts: the bad one is the third row of the range.
+    expect(
+      errorOf(() =>
+        f.commission(
+          150000,
+          200000,
+          0.02,
+          [
+            [1, 1],
+            ["", ""],
+            [0.5, -0.7],
+          ] as never,
+          null,
+        ),
+      ).message,
+    ).toMatch(/^tiers row 3 multiplier/);
+  });
   it("with marginal tiers pays 0.7 on 50–100% and 1 above: (100000×0.7 + 10000×1) × 2% = 1600", () => {
     expect(f.commission(210000, 200000, 0.02, null as never, true)).toBe(1600);
   });
@@ -466,6 +499,20 @@ describe("Excel errors", () => {
     g.Office = { context: { displayLanguage: "zh-CN" } };
     try {
       expect(errorOf(() => f.bonus(1, 1, 1, 40, null, null)).message).toBe("rate：40 看起来是百分数：请输入 40% 或 0.4");
+    } finally {
+      delete g.Office;
+    }
+  });
+  it("names a cell of a range in Chinese too, the argument's own name kept", () => {
+    const g = globalThis as unknown as { Office?: unknown };
+    g.Office = { context: { displayLanguage: "zh-CN" } };
+    try {
+      expect(errorOf(() => f.grade(85, [["A", 90]] as never)).message).toBe('bands 第 1 行的最低分是文本 "A"，不是数字：请输入数字');
+      expect(errorOf(() => f.commission(150000, 200000, 0.02, [["x", 1]] as never, null)).message).toBe(
+        'tiers 第 1 行的最低完成率是文本 "x"，不是数字：请输入数字',
+      );
+      expect(errorOf(() => f.weighted([[101, 80]], [[30, 70]])).message).toMatch(/^scores 第 1 个单元格为 101：/);
+      expect(errorOf(() => f.tasks(100, [[30]] as never, [["完成"]] as never, [["临时"]] as never)).message).toMatch(/^kinds 第 1 个单元格 "临时" 不是/);
     } finally {
       delete g.Office;
     }

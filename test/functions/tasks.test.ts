@@ -164,10 +164,10 @@ describe("KPI.TASKS: bad arguments", () => {
     expect(e.message).toBe("points cell 2 is empty: a daily task needs its points");
   });
 
-  it("refuses negative points", () => {
+  it("refuses negative points, asking for points above 0 (as 0 is refused too, SPEC §2)", () => {
     const e = errorOf(() => f.tasks(100, col(30, -10), col("Done", "Late"), null as never));
     expect(e.code).toBe("#NUM!");
-    expect(e.message).toBe("points cell 2 is -10: it cannot be negative; enter 0 or more");
+    expect(e.message).toBe("points cell 2 is -10: it must be greater than 0");
   });
 
   it("refuses a daily task of 0 points", () => {

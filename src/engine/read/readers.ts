@@ -27,6 +27,7 @@ import {
   readText,
   readYesNo,
   zhLabel,
+  argZh,
 } from "../values";
 
 export { zhLabel };
@@ -177,7 +178,8 @@ function dateIn(v: CellValue, h: string, date1904: boolean): Reading<Date | null
   const bad = textProblem(v, h);
   if (bad) return bad;
   const d = parseDate(v, date1904);
-  if (!d) return problem(`${h} "${readText(v)}" is not a date: enter a date such as 2026-04-15`, `${h} "${readText(v)}" 不是日期：请输入日期，如 2026-04-15`);
+  if (!d)
+    return problem(`${h} "${readText(v)}" is not a date: enter a date such as 2026-04-15`, `${argZh(h)} "${readText(v)}" 不是日期：请输入日期，如 2026-04-15`);
   return { ok: true, value: d };
 }
 
@@ -188,7 +190,7 @@ export const period: Reader<Period> = (v, h) => {
   if (!p) {
     return problem(
       `${h} "${readText(v)}" is not a period: enter a quarter such as 2026-Q2, a month such as 2026-04, or a year`,
-      `${h} "${readText(v)}" 不是考核周期：请输入季度（如 2026-Q2）、月份（如 2026-04）或年份`,
+      `${argZh(h)} "${readText(v)}" 不是考核周期：请输入季度（如 2026-Q2）、月份（如 2026-04）或年份`,
     );
   }
   return { ok: true, value: p };
@@ -200,7 +202,7 @@ export const month: Reader<Period & { kind: "month" }> = (v, h) => {
   // A Month cell asks for a month, and its message says so (not a quarter or a year).
   const p = parsePeriod(v);
   if (p?.kind !== "month")
-    return problem(`${h} "${readText(v)}" is not a month: enter a month such as 2026-04`, `${h} "${readText(v)}" 不是月份：请输入月份，如 2026-04`);
+    return problem(`${h} "${readText(v)}" is not a month: enter a month such as 2026-04`, `${argZh(h)} "${readText(v)}" 不是月份：请输入月份，如 2026-04`);
   return { ok: true, value: p };
 };
 
@@ -227,7 +229,10 @@ export function choice<T extends string>(words: Words<T>, fallback: NoInfer<T> |
         : { ok: true, value: fallback };
     const found = byWord.get(readText(v).toLowerCase().replace(/[\s_]/g, ""));
     if (found !== undefined) return { ok: true, value: found };
-    return problem(`${h} "${readText(v)}" is not one of ${shown.join(", ")}: pick one`, `${h} "${readText(v)}" 不是 ${shown.join("、")} 之一：请改为其中之一`);
+    return problem(
+      `${h} "${readText(v)}" is not one of ${shown.join(", ")}: pick one`,
+      `${argZh(h)} "${readText(v)}" 不是 ${shown.join("、")} 之一：请改为其中之一`,
+    );
   };
 }
 
