@@ -425,8 +425,9 @@ export function quarterTarget(annual: D, quarter: number, split: readonly D[] = 
 // ---------------------------------------------------------------- miss streak (连续未完成)
 
 /**
- * Consecutive periods below threshold, counted back from the last non-blank one. A blank inside the
- * run is an error: a month without data can neither continue nor end a run of misses.
+ * Consecutive periods below threshold, counted back from the last non-blank one (trailing blanks are months
+ * not reported yet). A blank before it ends the run, as a met target does: it holds no attainment below the
+ * threshold (a joiner's months before joining); DECISIONS, "KPI.STREAK".
  */
 export function streak(attainments: ReadonlyArray<D | null>, threshold: D = DEFAULTS.streakThreshold): number {
   let last = attainments.length - 1;
