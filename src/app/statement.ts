@@ -6,6 +6,7 @@
 import { D as Decimal } from "../engine/decimal";
 import { INPUT_TABLES } from "../engine/contract";
 import { Lang } from "../engine/errors";
+import { parsePeriod, periodText } from "../engine/periods";
 import { CellValue, TableData, WorkbookPort } from "../workbook/port";
 
 const RESULT_COLUMNS = [
@@ -55,18 +56,26 @@ export interface StatementData {
   issues: Array<Row<(typeof ISSUE_COLUMNS)[number]>>;
   /** The period of the last RunLog row: the Issues table is that run's. */
   issuesPeriod: string | null;
+  /** RunLog.InputHash by period (its canonical text; the latest row where HR left two): what each period's run read. */
+  inputHashes?: ReadonlyMap<string, string>;
 }
 
 /** Reads Results, Breakdown, Issues and RunLog in one unit of work. */
 export async function readStatementData(port: WorkbookPort): Promise<StatementData> {
   const t = await port.readTables(["Results", "Breakdown", "Issues", "RunLog"]);
-  const log = recordsOf(t.get("RunLog"), ["Period"]);
+  const log = recordsOf(t.get("RunLog"), ["Period", "InputHash"]);
   const last = log[log.length - 1];
+  const inputHashes = new Map<string, string>();
+  for (const r of log) {
+    const p = parsePeriod(r.Period);
+    if (p && text(r.InputHash) !== "") inputHashes.set(periodText(p), text(r.InputHash));
+  }
   return {
     results: recordsOf(t.get("Results"), RESULT_COLUMNS) as StatementData["results"],
     breakdown: recordsOf(t.get("Breakdown"), BREAKDOWN_COLUMNS) as StatementData["breakdown"],
     issues: recordsOf(t.get("Issues"), ISSUE_COLUMNS) as StatementData["issues"],
     issuesPeriod: last && last.Period !== null ? text(last.Period) : null,
+    inputHashes,
   };
 }
 
@@ -245,7 +254,6 @@ export const STATEMENT_WORDS = {
   },
 } satisfies Record<Lang, unknown>;
 
-/** The statement as plain text, one fact a line, for a mail or a chat. */
 /**
  * An issue as a line of the statement: its message, which names the table and the cell itself as the
  * engine writes them ("Employees A3: …", "员工表 A3：…"), else led by them in the statement's language.
@@ -257,6 +265,7 @@ export function issueLine(i: { table: string; cell: string; message: string }, l
   return `${label}${i.cell ? ` ${i.cell}` : ""}${lang === "zh" ? "：" : ": "}${i.message}`;
 }
 
+/** The statement as plain text, one fact a line, for a mail or a chat. */
 export function statementText(s: Statement, lang: Lang): string {
   const w = STATEMENT_WORDS[lang];
   const zh = lang === "zh";

@@ -11,7 +11,7 @@ import { parsePeriod, periodText } from "../engine/periods";
 import { CellValue, TableData, WorkbookPort, WriteReport } from "../workbook/port";
 import { latestQuarter } from "./periods";
 import { hashTables } from "../engine/hash";
-import { checkTables } from "../engine/recalc";
+import { findTables, workbookLang } from "../engine/read/headers";
 import { RunOptions, RunSummary, forEngine, outputColumns, readInputs, runRecalculation } from "./recalculate";
 import { Statement, StatementData, readStatementData, recordsOf, statementOf } from "./statement";
 import { statementsSheets } from "./statementsLayout";
@@ -78,14 +78,6 @@ export interface StatementsRun {
   written: WriteReport;
 }
 
-/** Whether RunLog's row of the period (the latest, if HR left two) fingerprints other inputs than `hash`. */
-async function changedSinceRun(port: WorkbookPort, period: string, hash: string): Promise<boolean> {
-  const log = recordsOf((await port.readTables(["RunLog"])).get("RunLog"), ["Period", "InputHash"]);
-  const row = log.filter((r) => canonicalPeriod(text(r.Period)) === period).pop();
-  const was = row ? text(row.InputHash) : "";
-  return was !== "" && was !== hash;
-}
-
 /**
  * Writes the statements of `period` (default: the period of RunLog's last row) to the Statements sheet,
  * recalculating the period first when Results has no row of it.
@@ -102,10 +94,11 @@ export async function writeStatements(port: WorkbookPort, periodGiven: string | 
     lang = recalculated.lang;
     data = dataOf(recalculated);
   } else {
-    const inputs = await readInputs(port);
-    const tables = forEngine(inputs.tables);
-    lang = checkTables(tables).lang;
-    inputsChanged = await changedSinceRun(port, period, hashTables(tables));
+    // The language from the headers, and the fingerprint to compare with the period's RunLog row: nothing computed.
+    const tables = forEngine((await readInputs(port)).tables);
+    lang = workbookLang(findTables(tables).views);
+    const was = data.inputHashes?.get(period);
+    inputsChanged = was !== undefined && was !== hashTables(tables);
   }
   const finalPeriod = recalculated?.period ?? (period as string);
   const statements = statementsOf(data, finalPeriod);
