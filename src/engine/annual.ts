@@ -48,12 +48,12 @@ export function computeYear(
  * 2026, most likely) it is an Error, as a quarter no one has rows of is; when others' quarters are (someone
  * who joined after them), a Warning. `notes`: flags of the year itself. Null for someone not employed in the year.
  */
-export function yearWithoutQuarters(
+function yearWithoutQuarters(
   wb: Workbook,
   e: Employee,
   year: readonly Quarter[],
   assessed: ReadonlySet<number>,
-  notes: readonly Issue[] = [],
+  notes: readonly Issue[],
 ): { result: EmployeeResult; issues: Issue[] } | null {
   const employed = year.filter((q) => employedDays(e, q) !== null);
   if (employed.length === 0) return null;
@@ -90,7 +90,7 @@ export function yearFrom(
   e: Employee,
   year: number,
   quarters: readonly QuarterOutcome[],
-  notes: readonly Issue[] = [],
+  notes: readonly Issue[],
 ): { result: EmployeeResult | null; issues: Issue[] } {
   const issues = quarters.flatMap((q) => q.issues);
   if (quarters.length === 0) return { result: null, issues };

@@ -11,17 +11,8 @@ import { Issue, distinct, msg } from "./issues";
 import { pushTo } from "./maps";
 import { Employee, Workbook } from "./model";
 import { Period, Quarter, parsePeriod, periodText, quarterAt, quarterOf } from "./periods";
-import { computeYear, yearFrom, yearWithoutQuarters } from "./annual";
-import {
-  EmployeeRun,
-  QuarterOutcome,
-  assessedIn,
-  assessedQuarterIndexes,
-  computeQuarter,
-  employedDays,
-  unassessedRowsWarning,
-  unusedRowsWarning,
-} from "./quarter";
+import { computeYear } from "./annual";
+import { EmployeeRun, assessedIn, assessedQuarterIndexes, computeQuarter, employedDays, unusedRowsWarning } from "./quarter";
 import { EmployeeResult, RecalcResult } from "./result";
 import { distinctSorted } from "./rules";
 import { TableData } from "./table";
@@ -222,29 +213,18 @@ export function checkTables(tables: ReadonlyMap<string, TableData>, periodInput?
     .sort((a, b) => a - b)
     .map(quarterAt);
   const issues = [...wb.issues];
+  const year = p?.kind === "year" ? quartersOfYear(p.year) : null;
   for (const e of wb.employees) {
     const run: EmployeeRun = {};
-    const ofYear: QuarterOutcome[] = [];
+    // A year is checked as the annual view computes it, its quarters' issues and its own.
+    if (year) {
+      issues.push(...computeYear(wb, e, year, run, assessed).issues);
+      continue;
+    }
     for (const q of quarters) {
       const days = employedDays(e, q);
-      if (days === null) {
-        issues.push(...unusedRowsWarning(wb, e, q));
-        continue;
-      }
-      const out = computeQuarter(wb, e, q, days, run);
-      issues.push(...out.issues);
-      // The year is built from its quarters' results; their issues are listed already, just above.
-      if (p?.kind === "year" && q.year === p.year) ofYear.push({ ...out, issues: [] });
-    }
-    if (p?.kind === "year") {
-      // The year's quarters not assessed yet, as the annual view says of them: rows left out of its pay, or
-      // rows of a quarter the employee was not employed in.
-      const year = quartersOfYear(p.year);
-      for (const q of year.filter((x) => !assessed.has(x.index))) {
-        const days = employedDays(e, q);
-        issues.push(...(days === null ? unusedRowsWarning(wb, e, q) : unassessedRowsWarning(wb, e, q, p.year)));
-      }
-      issues.push(...(ofYear.length > 0 ? yearFrom(wb, e, p.year, ofYear).issues : (yearWithoutQuarters(wb, e, year, assessed)?.issues ?? [])));
+      if (days === null) issues.push(...unusedRowsWarning(wb, e, q));
+      else issues.push(...computeQuarter(wb, e, q, days, run).issues);
     }
   }
   const periods = [...quarters.map((q) => q.text), ...(p?.kind === "year" ? [String(p.year)] : [])];
