@@ -101,7 +101,7 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
   const inputTables = INPUT_NAMES.filter((n) => findByName(listed, n) ?? aliasTable(listed, n));
   const assessed = ["Actuals", "Ratings", "Tasks"];
   const periodTables = await port.readTables(assessed, new Map(INPUT_TABLES.filter((t) => assessed.includes(t.name)).map((t) => [t.name, [t.name, t.zh]])));
-  await readByAlias(port, periodTables, assessed);
+  await readByAlias(port, periodTables, assessed, listed);
   // A workbook whose tables were dropped by the tool that saved it is still readable from its sheets.
   for (const t of periodTables.values()) if (!inputTables.includes(t.name)) inputTables.push(t.name);
   return { inputTables, periods: assessedPeriods(periodTables) };

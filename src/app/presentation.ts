@@ -3,7 +3,7 @@
  * Issues.Severity coloured by value (Error red, Warning amber), and each Issues.Cell a link to the
  * offending cell on its input table's sheet, so HR goes from the message to the cell in one click.
  */
-import { OutputTable, TableData, findByName } from "../workbook/port";
+import { OutputTable, OutputValue, TableData, findByName } from "../workbook/port";
 
 /** A sheet name as a formula writes it before "!": always quoted, an apostrophe doubled. */
 export function quoteSheet(name: string): string {
@@ -24,15 +24,9 @@ export function presentOutputs(tables: readonly OutputTable[], inputs: ReadonlyM
   return tables.map((t) => {
     if (t.name === "Results") return { ...t, statusColumn: "Status" };
     if (t.name !== "Issues") return t;
-    const [iTable, iCell] = ["Table", "Cell"].map((n) => t.columns.findIndex((c) => c.name === n));
-    return {
-      ...t,
-      statusColumn: "Severity",
-      links: {
-        column: "Cell",
-        locations: t.rows.map((r) => issueLocation(r[iTable], r[iCell], inputs)),
-        locate: (cell) => issueLocation(cell("Table"), cell("Cell"), inputs),
-      },
-    };
+    // One way to a row's link: by its cells' headers, for this table's rows and for any other's (a table put back).
+    const locate = (cell: (header: string) => OutputValue) => issueLocation(cell("Table"), cell("Cell"), inputs);
+    const at = (h: string) => t.columns.findIndex((c) => c.name === h);
+    return { ...t, statusColumn: "Severity", links: { column: "Cell", locations: t.rows.map((r) => locate((h) => r[at(h)] ?? null)), locate } };
   });
 }

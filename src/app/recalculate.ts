@@ -16,7 +16,7 @@ import { parsePeriod, periodText } from "../engine/periods";
 import { normalizeHeader } from "../engine/read/headers";
 import { dashboardSheet } from "./dashboard";
 import { presentOutputs } from "./presentation";
-import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, WorkbookPort, WriteReport, findByName } from "../workbook/port";
+import { ColumnKind, OutputColumn, OutputTable, OutputValue, TableData, TableInfo, WorkbookPort, WriteReport, findByName } from "../workbook/port";
 
 export const VERSION = "0.1.0";
 
@@ -107,10 +107,15 @@ export function aliasTable<T extends { name: string }>(listed: readonly T[], nam
  * every language, and HR who named theirs in Chinese is told so rather than that the table is missing.
  * Nothing is read when no table is missing.
  */
-export async function readByAlias(port: WorkbookPort, tables: Map<string, TableData>, names: readonly string[] = INPUT_NAMES): Promise<Issue[]> {
+export async function readByAlias(
+  port: WorkbookPort,
+  tables: Map<string, TableData>,
+  names: readonly string[] = INPUT_NAMES,
+  listedAlready?: readonly TableInfo[],
+): Promise<Issue[]> {
   const missing = INPUT_TABLES.filter((spec) => names.includes(spec.name) && !tables.has(spec.name));
   if (missing.length === 0) return [];
-  const listed = await port.listTables();
+  const listed = listedAlready ?? (await port.listTables());
   const byAlias = new Map<string, string>();
   for (const spec of missing) {
     const t = aliasTable(listed, spec.name);
