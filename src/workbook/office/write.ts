@@ -231,9 +231,9 @@ export async function checkBeforeWriting(context: Excel.RequestContext, targets:
     if (table.showTotals) throw new TotalRowOn(b.name, t.sheet);
     if (body.rowIndex !== b.headerIndex + 1 || body.columnIndex !== b.columnIndex || body.rowCount !== b.bodyRows || body.columnCount !== b.columns)
       throw new WorkbookChanged(`the ${b.name} table moved or changed size`);
-    for (const a of areas) {
-      if (!a.isNullObject) throw new GrowthBlocked(t.table.name, t.sheet, await firstFilledCell(context, sheet, a));
-    }
+    // The first area in the way stops the run: one sync more, on that path only.
+    const blocked = areas.find((a) => !a.isNullObject);
+    if (blocked) throw new GrowthBlocked(t.table.name, t.sheet, await firstFilledCell(context, sheet, blocked));
   }
   for (const t of targets) {
     if (!t.before && sheets.items.some((s) => s.name.toLowerCase() === t.sheet.toLowerCase())) throw new WorkbookChanged(`a sheet named ${t.sheet} appeared`);
