@@ -13,7 +13,6 @@ const QUARTER = [/^(\d{4})\s*(?:年\s*)?[-/.]?\s*q\s*([1-4])$/i, /^(\d{4})\s*年
 const MONTH = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月$/, /^(\d{4})(\d{2})$/];
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
-/** A Date from a spreadsheet date serial (1900 system, as Excel passes dates to add-ins). */
 /**
  * Whether Excel can show a serial as a date: from day 0 of the workbook's date system to 9999-12-31
  * (serial 2958465 in the 1900 system, 1,462 fewer in the 1904 one); outside, it shows #####.
@@ -22,6 +21,7 @@ export function isDateSerial(n: number, date1904 = false): boolean {
   return n >= 0 && (date1904 ? n + 1462 : n) < 2958466;
 }
 
+/** A Date from a spreadsheet date serial (1900 system, as Excel passes dates to add-ins). */
 export function dateFromSerial(serial: number): Date {
   // Serial 1 is 1900-01-01; Excel's phantom 1900-02-29 makes day 0 fall on 1899-12-30 from March 1900 on.
   return new Date(Date.UTC(1899, 11, 30 + (serial | 0)));
@@ -62,13 +62,9 @@ function periodOfText(v: string): Period | null {
     if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { kind: "month", year: Number(m[1]), month: Number(m[2]) };
   }
   // A date typed as text names its month, when it is a date at all (2026-13-05 and 2026-06-31 are not).
-  const iso = s.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/);
-  if (iso) {
-    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return { kind: "month", year, month };
-  }
-  return null;
+  const iso = s.match(/^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/);
+  const date = iso ? parseDate(iso[1]) : null;
+  return date ? { kind: "month", year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 } : null;
 }
 
 /** The canonical text of a period: 2026-Q2, 2026-04, 2026. */

@@ -77,8 +77,9 @@ function rowsOfQuarter(e: Employee, q: Quarter): { total: number; tables: string
   for (const s of e.rows.sales) if (quarterOf(s.period) === q.index) sales++;
   const actuals = rows.actuals.length + rows.monthActuals.length;
   const tasks = rows.tasks.length + rows.monthTasks.length;
+  const total = actuals + rows.ratings.length + tasks + rows.deals.length + sales + rows.incentives.length + rows.adjustments.length;
   // Most employees have no rows of a quarter left out (the annual view asks of every one): nothing is built then.
-  if (actuals + rows.ratings.length + tasks + rows.deals.length + sales + rows.incentives.length + rows.adjustments.length === 0) return null;
+  if (total === 0) return null;
   const counts: Array<[string, number]> = [
     ["Actuals", actuals],
     ["Ratings", rows.ratings.length],
@@ -90,7 +91,7 @@ function rowsOfQuarter(e: Employee, q: Quarter): { total: number; tables: string
   ];
   const used = counts.filter(([, n]) => n > 0);
   return {
-    total: used.reduce((sum, [, n]) => sum + n, 0),
+    total,
     tables: used.map(([t, n]) => `${t} ${n}`).join(", "),
     tablesZh: used.map(([t, n]) => `${INPUT_TABLES.find((x) => x.name === t)?.zh ?? t}表 ${n} 行`).join("，"),
   };
