@@ -10,7 +10,20 @@ import * as rules from "./rules";
 import { parsePeriod } from "./periods";
 import { choice } from "./read/readers";
 import { Reader } from "./read/view";
-import { CellValue, flatten, isBlank, parseNumberText, positive, readFlag, readNumber, readNumberOrBlank, readOptional, readText, rowsOf } from "./values";
+import {
+  CellValue,
+  flatten,
+  isBlank,
+  parseNumberText,
+  positive,
+  readFlag,
+  readNumber,
+  readNumberOrBlank,
+  readOptional,
+  readText,
+  rowsOf,
+  zhLabel,
+} from "./values";
 
 type Range = unknown;
 
@@ -21,7 +34,7 @@ function numbersOf(range: Range, arg: string, skipBlank: boolean): D[] {
     const d = readNumberOrBlank(v, `${arg} cell ${i + 1}`);
     if (d !== null) out.push(d);
     else if (!skipBlank)
-      throw valueError(`${arg} cell ${i + 1} is empty: enter a value (blank is not 0)`, `${arg} 第 ${i + 1} 个单元格为空：请填写数值（空白不等于 0）`);
+      throw valueError(`${arg} cell ${i + 1} is empty: enter a value (blank is not 0)`, `${zhLabel(`${arg} cell ${i + 1}`)}为空：请填写数值（空白不等于 0）`);
   });
   return out;
 }

@@ -29,9 +29,9 @@ import {
   zhLabel,
   argZh,
 } from "../values";
+import { Reader, Reading } from "./view";
 
 export { zhLabel };
-import { Reader, Reading } from "./view";
 
 const problem = (en: string, zh: string): Reading<never> => ({ ok: false, problem: msg(en, zh) });
 
