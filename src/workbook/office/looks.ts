@@ -31,13 +31,17 @@ export interface Placement {
   before: { bodyRows: number; headers: readonly string[] } | null;
 }
 
-/** The 0-based body rows of a named column, over the old and the new extent; null when neither has it. */
-function columnSpan(t: OutputTable, name: string | undefined, at: Placement): { column: number; rows: number } | null {
+/**
+ * The 0-based columns where a named column stands now and stood before (two when HR had moved a column:
+ * what the last write put there must go from both), with the body rows over the old and the new extent;
+ * null when neither has it.
+ */
+function columnSpan(t: OutputTable, name: string | undefined, at: Placement): { columns: number[]; rows: number } | null {
   if (name === undefined) return null;
   const now = t.columns.findIndex((c) => c.name === name);
   const then = at.before ? at.before.headers.findIndex((h) => h.toLowerCase() === name.toLowerCase()) : -1;
-  if (now < 0 && then < 0) return null;
-  return { column: at.left + (now >= 0 ? now : then), rows: Math.max(1, t.rows.length, at.before?.bodyRows ?? 0) };
+  const columns = [...new Set([now, then].filter((c) => c >= 0))].map((c) => at.left + c);
+  return columns.length === 0 ? null : { columns, rows: Math.max(1, t.rows.length, at.before?.bodyRows ?? 0) };
 }
 
 /** Status colours over the column's body: ours cleared first (the old extent too), then the two rules. */
@@ -50,7 +54,7 @@ export function statusOp<T>(target: T, sheetOf: (context: Excel.RequestContext) 
     target,
     queue: (context) => {
       const sheet = sheetOf(context);
-      sheet.getRangeByIndexes(at.top + 1, span.column, span.rows, 1).conditionalFormats.clearAll();
+      for (const c of span.columns) sheet.getRangeByIndexes(at.top + 1, c, span.rows, 1).conditionalFormats.clearAll();
       if (now < 0) return;
       const body = sheet.getRangeByIndexes(at.top + 1, at.left + now, Math.max(1, t.rows.length), 1);
       const first = `${columnLetters(at.left + now + 1)}${at.top + 2}`;
@@ -83,10 +87,10 @@ export function linkOps<T>(
     {
       bytes: 300,
       target,
-      queue: (context) =>
-        sheetOf(context)
-          .getRangeByIndexes(at.top + 1, span.column, span.rows, 1)
-          .clear("Hyperlinks"),
+      queue: (context) => {
+        const sheet = sheetOf(context);
+        for (const c of span.columns) sheet.getRangeByIndexes(at.top + 1, c, span.rows, 1).clear("Hyperlinks");
+      },
     },
   ];
   let start = 0;

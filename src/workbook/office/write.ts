@@ -29,7 +29,7 @@ import type { OwnedTarget } from "./owned";
 export { toExcel } from "./values";
 import { QueuedOp, runInSyncs } from "./syncs";
 import { ReadTable } from "./read";
-import { ACTION_BYTES, BUDGET_BYTES, PATH_BYTES, jsonBytes } from "./payload";
+import { BUDGET_BYTES, jsonBytes } from "./payload";
 import { linkOps, newTableLook, statusOp } from "./looks";
 
 /** Where each output table goes and what stood there before (null: the table is new). */
@@ -328,33 +328,11 @@ function looksOfBefore(
         }
       : {}),
   };
-  // The write's extent, cleared of its colours and links too: the table's new size and headers.
+  // The write's extent, cleared of its colours and links too: the table's new size and headers (where the
+  // write put a column HR had moved, statusOp and linkOps clear it as well as the old place).
   const at = { top: b.headerIndex, left: b.columnIndex, before: { bodyRows, headers: t.table.columns.slice(0, columns).map((c) => c.name) } };
   const status = statusOp<Touched>(t, sheetOf, old, at);
-  // Where the write put its status or links column elsewhere than the old table has it (HR had moved a
-  // column), that column is cleared of them too: restored to HR's cells, it must not keep this run's looks.
-  const span = Math.max(1, bodyRows, b.bodyRows);
-  const moved = (name: string | undefined) => {
-    const now = name === undefined ? -1 : t.table.columns.findIndex((c) => c.name === name);
-    const then = name === undefined ? -1 : b.headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-    return now >= 0 && now !== then ? now : -1;
-  };
-  const [statusMoved, linksMoved] = [moved(t.table.statusColumn), moved(links?.column)];
-  const clearMoved: Array<QueuedOp<Touched>> =
-    statusMoved < 0 && linksMoved < 0
-      ? []
-      : [
-          {
-            bytes: 4 * PATH_BYTES + 4 * ACTION_BYTES,
-            target: t,
-            queue: (context) => {
-              const sheet = sheetOf(context);
-              if (statusMoved >= 0) sheet.getRangeByIndexes(b.headerIndex + 1, b.columnIndex + statusMoved, span, 1).conditionalFormats.clearAll();
-              if (linksMoved >= 0) sheet.getRangeByIndexes(b.headerIndex + 1, b.columnIndex + linksMoved, span, 1).clear("Hyperlinks");
-            },
-          },
-        ];
-  return [...clearMoved, ...(status ? [status] : []), ...linkOps<Touched>(t, sheetOf, old, at, budget)];
+  return [...(status ? [status] : []), ...linkOps<Touched>(t, sheetOf, old, at, budget)];
 }
 
 export async function restoreAll(context: Excel.RequestContext, touched: readonly Touched[], budget = BUDGET_BYTES): Promise<string[]> {

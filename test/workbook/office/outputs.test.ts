@@ -169,6 +169,28 @@ describe("the Dashboard inside Excel", () => {
   });
 });
 
+describe("a column HR inserts inside Issues, on the Excel double", () => {
+  it("keeps no link of the last run on HR's cells once the run puts Cell back in its place", async () => {
+    // Two Actuals cells typed "x" make Issues rows that link to Actuals; HR then inserts Note before Cell,
+    // so the last run's links sit in the column after Note, and the run writes Cell back before Note.
+    const tables = scaledSample(12).map((t) =>
+      t.name === "Actuals" ? { ...t, rows: t.rows.map((r, i) => (i === 0 || i === 7 ? r.map((v, j) => (j === 3 ? "x" : v)) : r)) } : t,
+    );
+    const d = doubleOf(tables);
+    await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q1", { now: NOW });
+    await d.run(async (context) => {
+      context.workbook.tables.getItem("Issues").columns.add(d.book.table("Issues")!.headers.indexOf("Cell"), undefined as never, "Note");
+      await context.sync();
+    });
+    await runRecalculation(new OfficeWorkbook(hostOf(d)), "2026-Q2", { now: NOW });
+    const issues = d.book.table("Issues")!;
+    const linked = (column: string) =>
+      issues.rows.filter((_, i) => d.book.cell(issues.sheet, `${String.fromCharCode(65 + issues.headers.indexOf(column))}${i + 2}`).hyperlink).length;
+    expect(linked("Cell")).toBeGreaterThan(0);
+    for (const h of issues.headers.filter((x) => x !== "Cell")) expect(linked(h), h).toBe(0);
+  });
+});
+
 describe("a column HR adds to Results, on the Excel double", () => {
   it("keeps text that looks like a formula or a number as text, re-run after re-run", async () => {
     // Note: all text ("-待核对" would be a formula in a General cell, "0012" the number 12); Mixed: a number and text.
